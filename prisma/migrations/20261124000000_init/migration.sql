@@ -69,6 +69,7 @@ CREATE TABLE "Ticket" (
     "accountId" INTEGER,
     "accountUin" TEXT,
     "fields" JSONB NOT NULL,
+    "fieldDigests" JSONB NOT NULL,
     "contactName" TEXT NOT NULL,
     "contactEmail" TEXT,
     "contactPhone" TEXT,

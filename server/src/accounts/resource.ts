@@ -1,0 +1,28 @@
+import type { AppContext } from '../context';
+import type { Prisma } from '../generated/prisma/client';
+import type { ListSpec } from '../http/listQuery';
+import { page } from '../http/page';
+import { restRouter } from '../http/restRouter';
+import { presentAccount } from './presenter';
+
+const spec: ListSpec = {
+  filters: { id: 'int', uin: 'string', subjectType: 'string', status: 'string', mfaBound: 'boolean', createdAt: 'date', updatedAt: 'date' },
+  sortable: ['id', 'uin', 'createdAt', 'updatedAt', 'subjectType', 'status'],
+  defaultSort: ['id', 'ASC'],
+  search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: q } }, { companyName: { contains: q } }] }),
+};
+
+// The directory changes only through approved appeals, never by hand.
+export function accountRoutes({ db }: AppContext) {
+  return restRouter({
+    name: 'accounts',
+    label: 'Account',
+    spec,
+    read: 'accounts.read',
+    list: (q) => page(q, (a: Prisma.AccountFindManyArgs) => db.account.findMany(a), (a: { where?: Prisma.AccountWhereInput }) => db.account.count(a), presentAccount),
+    getOne: async (id) => {
+      const a = await db.account.findUnique({ where: { id } });
+      return a ? presentAccount(a) : null;
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import cors from 'cors';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { accountRoutes } from './accounts/resource';
+import { agentRoutes } from './agents/resource';
+import { requireAgent } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import type { AppContext } from './context';
+import { eventRoutes } from './events/resource';
+import { evidenceRoutes } from './evidence/resource';
+import { errorHandler, notFoundRoute } from './http/errors';
+import { staticConsole } from './http/staticConsole';
+import { macroRoutes } from './macros/resource';
+import { messageRoutes } from './messages/resource';
+import { notificationRoutes } from './notifications/resource';
+import { publicRoutes } from './public/routes';
+import { statsRoutes } from './stats/routes';
+import { ticketRoutes } from './tickets/resource';
+
+export function createApp(ctx: AppContext, options: { serveConsole?: boolean } = {}) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'] } } }));
+  app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    '/api',
+    cors({ origin: ctx.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'], allowedHeaders: ['Content-Type', 'Range', 'Authorization'] }),
+  );
+  app.use('/api', express.json({ limit: '200kb' }));
+
+  app.get('/api/health', async (_req, res) => {
+    const up = await ctx.db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable' });
+  });
+  app.use('/api/public', publicRoutes(), notFoundRoute);
+  app.use('/api/auth', authRoutes(ctx));
+
+  app.use('/api', requireAgent(ctx));
+  app.use('/api/tickets', ticketRoutes(ctx));
+  app.use('/api/accounts', accountRoutes(ctx));
+  app.use('/api/agents', agentRoutes(ctx));
+  app.use('/api/evidence', evidenceRoutes(ctx));
+  app.use('/api/events', eventRoutes(ctx));
+  app.use('/api/messages', messageRoutes(ctx));
+  app.use('/api/macros', macroRoutes(ctx));
+  app.use('/api/notifications', notificationRoutes(ctx));
+  app.use('/api/stats', statsRoutes(ctx));
+  app.use('/api', notFoundRoute);
+
+  if (options.serveConsole) app.use(staticConsole());
+  app.use(notFoundRoute);
+  app.use(errorHandler(ctx.log));
+  return app;
+}

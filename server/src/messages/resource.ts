@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import type { Message, Prisma } from '../generated/prisma/client';
+import { notFound } from '../http/errors';
+import type { ListSpec } from '../http/listQuery';
+import { page } from '../http/page';
+import { restRouter } from '../http/restRouter';
+import { parseInput } from '../http/validate';
+
+const present = (m: Message) => ({ id: m.id, ticketId: m.ticketId, kind: m.kind, agentId: m.agentId, body: m.body, createdAt: m.createdAt });
+
+const spec: ListSpec = {
+  filters: { id: 'int', ticketId: 'int', kind: 'string', agentId: 'nullableInt', createdAt: 'date' },
+  sortable: ['id', 'createdAt'],
+  defaultSort: ['createdAt', 'ASC'],
+};
+
+// Agents write replies and notes; customer messages arrive through the public routes only.
+const createSchema = z.object({
+  ticketId: z.number().int().positive(),
+  kind: z.enum(['public_reply', 'internal_note']),
+  body: z.string().trim().min(1, 'Write something').max(10_000),
+});
+
+export function messageRoutes({ db }: AppContext) {
+  return restRouter({
+    name: 'messages',
+    label: 'Message',
+    spec,
+    read: 'messages.read',
+    list: (q) => page(q, (a: Prisma.MessageFindManyArgs) => db.message.findMany(a), (a: { where?: Prisma.MessageWhereInput }) => db.message.count(a), present),
+    getOne: async (id) => {
+      const m = await db.message.findUnique({ where: { id } });
+      return m ? present(m) : null;
+    },
+    create: {
+      action: 'messages.create',
+      async handle({ body, agent }) {
+        const input = parseInput(createSchema, body);
+        const message = await db.$transaction(async (tx) => {
+          if (!(await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true } }))) throw notFound('Ticket');
+          const m = await tx.message.create({ data: { ...input, agentId: agent.id } });
+          await tx.event.create({ data: { ticketId: input.ticketId, actorType: 'agent', agentId: agent.id, type: 'message.added', data: { messageId: m.id, kind: m.kind } } });
+          await tx.ticket.update({ where: { id: input.ticketId }, data: { updatedAt: new Date() } });
+          return m;
+        });
+        return present(message);
+      },
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import type { FieldDef } from '../catalog';
+import { identityDigest } from '../privacy/identityDigest';
+import { maskIdNumber } from '../privacy/mask';
+
+export type DeclaredValues = Record<string, string>;
+
+/** Identity numbers are kept only masked, with a keyed hash beside them for matching. */
+export function protectDeclaredFields(defs: readonly FieldDef[], values: DeclaredValues, hashKey: string) {
+  const shown: DeclaredValues = {};
+  const digests: DeclaredValues = {};
+  for (const def of defs) {
+    const value = values[def.key];
+    if (value === undefined || value === '') continue;
+    if (def.sensitive) {
+      shown[def.key] = maskIdNumber(value.slice(-4)) ?? '';
+      digests[def.key] = identityDigest(hashKey, value);
+    } else {
+      shown[def.key] = value;
+    }
+  }
+  return { shown, digests };
+}
+
+/** The lower-cased text that `q` searches: reference, contact, declared names and numbers, account ID. */
+export function ticketSearchText(parts: { reference: string; contactName: string; contactEmail?: string | null; contactPhone?: string | null; accountUin?: string | null; shown: DeclaredValues }): string {
+  return [parts.reference, parts.contactName, parts.contactEmail, parts.contactPhone, parts.accountUin, ...Object.values(parts.shown)]
+    .filter((p): p is string => Boolean(p) && !p?.includes('*'))
+    .join(' ')
+    .toLowerCase();
+}
+
+/** The account ID the customer declared, read from the field the catalog marks as matching `uin`. */
+export function declaredAccountUin(defs: readonly FieldDef[], values: DeclaredValues): string | null {
+  const def = defs.find((d) => d.matches === 'uin');
+  return (def && values[def.key]) || null;
+}

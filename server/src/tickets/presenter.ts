@@ -1,0 +1,49 @@
+import type { MaterialSlot, Ticket } from '../generated/prisma/client';
+import { isOverdue } from './slaClock';
+import { isOpen } from './statuses';
+
+type SlotWithCount = MaterialSlot & { _count: { evidence: number } };
+
+const presentSlot = (s: SlotWithCount) => ({
+  id: s.id,
+  key: s.slotKey,
+  required: s.required,
+  state: s.state,
+  verdict: s.verdict,
+  reasonCode: s.reasonCode,
+  requestedAt: s.requestedAt,
+  evidenceCount: s._count.evidence,
+});
+
+/** What leaves the server of a ticket: never the access-token hash, the identity digests or the search text. */
+export function presentTicket(t: Ticket & { slots?: SlotWithCount[] }, now = new Date()) {
+  return {
+    id: t.id,
+    reference: t.reference,
+    kind: t.kind,
+    variant: t.variant,
+    subjectType: t.subjectType,
+    status: t.status,
+    priority: t.priority,
+    assigneeId: t.assigneeId,
+    accountId: t.accountId,
+    accountUin: t.accountUin,
+    fields: t.fields,
+    contactName: t.contactName,
+    contactEmail: t.contactEmail,
+    contactPhone: t.contactPhone,
+    locale: t.locale,
+    complete: t.complete,
+    overdue: isOverdue(t.slaDueAt, isOpen(t.status), t.slaPausedAt, now),
+    slaDueAt: t.slaDueAt,
+    slaPausedAt: t.slaPausedAt,
+    submittedAt: t.submittedAt,
+    decidedAt: t.decidedAt,
+    closedAt: t.closedAt,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    ...(t.slots ? { slots: t.slots.map(presentSlot) } : {}),
+  };
+}
+
+export type TicketRecord = ReturnType<typeof presentTicket>;

@@ -1,0 +1,156 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { appealPayloadSchema } from '../catalog';
+import { authorize } from '../auth/policy';
+import { signedIn } from '../auth/middleware';
+import type { AppContext } from '../context';
+import type { Prisma } from '../generated/prisma/client';
+import { notFound } from '../http/errors';
+import type { ListSpec } from '../http/listQuery';
+import { page } from '../http/page';
+import { restRouter, type RestResource } from '../http/restRouter';
+import { parseId, parseInput } from '../http/validate';
+import { createTicket } from './createTicket';
+import { presentTicket, type TicketRecord } from './presenter';
+import { openStatuses, priorities, ticketStatuses } from './statuses';
+import { assignIn, assignmentAction, transitionIn } from './workflow';
+
+const overdueWhere = (now: Date): Prisma.TicketWhereInput => ({
+  status: { in: [...openStatuses] },
+  slaPausedAt: null,
+  slaDueAt: { lt: now },
+});
+
+export const ticketListSpec: ListSpec = {
+  filters: {
+    id: 'int',
+    reference: 'string',
+    status: 'string',
+    kind: 'string',
+    variant: 'string',
+    subjectType: 'string',
+    priority: 'string',
+    assigneeId: 'nullableInt',
+    accountId: 'nullableInt',
+    complete: 'boolean',
+    slaDueAt: 'date',
+    submittedAt: 'date',
+    updatedAt: 'date',
+    createdAt: 'date',
+  },
+  sortable: ['id', 'reference', 'slaDueAt', 'updatedAt', 'submittedAt', 'createdAt', 'status', 'kind'],
+  defaultSort: ['slaDueAt', 'ASC'],
+  search: (q) => ({ searchText: { contains: q.toLowerCase() } }),
+  computed: {
+    overdue: {
+      schema: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+      where: (overdue: boolean) => (overdue ? overdueWhere(new Date()) : { NOT: overdueWhere(new Date()) }),
+    },
+  },
+};
+
+const createSchema = appealPayloadSchema.and(z.object({ priority: z.enum(priorities).optional() }));
+
+// The whole record comes back from react-admin's edit form: unknown and read-only keys are dropped.
+const updateSchema = z.object({
+  status: z.enum(ticketStatuses).optional(),
+  priority: z.enum(priorities).optional(),
+  assigneeId: z.number().int().positive().nullable().optional(),
+  contactName: z.string().trim().min(1).max(100).optional(),
+  contactEmail: z.string().trim().email().max(254).nullable().optional(),
+  contactPhone: z.string().trim().max(20).nullable().optional(),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+});
+
+const transitionSchema = z.object({ to: z.enum(ticketStatuses), reason: z.string().trim().max(2000).optional() });
+const assignSchema = z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().trim().max(2000).optional() });
+
+const withSlots = { slots: { orderBy: { id: 'asc' }, include: { _count: { select: { evidence: { where: { current: true } } } } } } } as const;
+
+export function ticketRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
+  const getOne = async (id: number) => {
+    const t = await db.ticket.findUnique({ where: { id }, include: withSlots });
+    return t ? presentTicket(t) : null;
+  };
+  const mustGet = async (id: number) => (await getOne(id)) ?? Promise.reject(notFound('Ticket'));
+
+  const resource: RestResource<TicketRecord> = {
+    name: 'tickets',
+    label: 'Ticket',
+    spec: ticketListSpec,
+    read: 'tickets.read',
+    list(q) {
+      const now = new Date();
+      return page(q, (a: Prisma.TicketFindManyArgs) => db.ticket.findMany(a), (a: { where?: Prisma.TicketWhereInput }) => db.ticket.count(a), (t) => presentTicket(t, now));
+    },
+    getOne,
+    create: {
+      action: 'tickets.create',
+      async handle({ body, agent }) {
+        const input = parseInput(createSchema, body);
+        const ticket = await createTicket(db, { ...input, by: { actorType: 'agent', agentId: agent.id } }, ctx.config.identityHashKey);
+        return mustGet(ticket.id);
+      },
+    },
+    update: {
+      action: 'tickets.update',
+      async handle({ id, body, agent }) {
+        const input = parseInput(updateSchema, body);
+        await db.$transaction(async (tx) => {
+          const current = await tx.ticket.findUnique({ where: { id } });
+          if (!current) throw notFound('Ticket');
+          if (input.assigneeId !== undefined && input.assigneeId !== current.assigneeId) {
+            authorize(agent.role, assignmentAction(current.assigneeId, input.assigneeId, agent.id));
+            await assignIn(tx, id, input.assigneeId, { agentId: agent.id });
+          }
+          if (input.status && input.status !== current.status) await transitionIn(tx, id, input.status, { agentId: agent.id });
+          const { status: _s, assigneeId: _a, ...plain } = input;
+          const changed = Object.entries(plain).filter(([k, v]) => v !== undefined && v !== current[k as keyof typeof plain]);
+          if (changed.length > 0) {
+            await tx.ticket.update({ where: { id }, data: Object.fromEntries(changed) });
+            await tx.event.create({
+              data: { ticketId: id, actorType: 'agent', agentId: agent.id, type: 'ticket.updated', data: Object.fromEntries(changed.map(([k, v]) => [k, { from: current[k as keyof typeof plain], to: v }])) },
+            });
+          }
+        });
+        return mustGet(id);
+      },
+    },
+    remove: {
+      action: 'tickets.delete',
+      async handle({ id, agent }) {
+        const record = await mustGet(id);
+        await db.$transaction([
+          db.ticket.delete({ where: { id } }),
+          db.event.create({ data: { actorType: 'agent', agentId: agent.id, type: 'ticket.deleted', data: { reference: record.reference, ticketId: id } } }),
+        ]);
+        return record;
+      },
+    },
+  };
+
+  const router = Router();
+  router.post('/:id/transition', async (req, res) => {
+    const agent = signedIn(req);
+    authorize(agent.role, 'tickets.update');
+    const id = parseId(req.params.id);
+    const { to, reason } = parseInput(transitionSchema, req.body);
+    await db.$transaction((tx) => transitionIn(tx, id, to, { agentId: agent.id }, reason));
+    res.json(await mustGet(id));
+  });
+  router.post('/:id/assign', async (req, res) => {
+    const agent = signedIn(req);
+    const id = parseId(req.params.id);
+    const { agentId, reason } = parseInput(assignSchema, req.body);
+    await db.$transaction(async (tx) => {
+      const current = await tx.ticket.findUnique({ where: { id }, select: { assigneeId: true } });
+      if (!current) throw notFound('Ticket');
+      authorize(agent.role, assignmentAction(current.assigneeId, agentId, agent.id));
+      await assignIn(tx, id, agentId, { agentId: agent.id }, reason);
+    });
+    res.json(await mustGet(id));
+  });
+  router.use(restRouter(resource));
+  return router;
+}

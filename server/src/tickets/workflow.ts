@@ -1,0 +1,55 @@
+import type { Action } from '../auth/policy';
+import type { Prisma } from '../generated/prisma/client';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { canTransition, openStatuses, type TicketStatus } from './statuses';
+
+type Actor = { agentId: number };
+
+/** Agents take a ticket for themselves or let it go; giving it to someone else, or taking it over, is a supervisor's. */
+export function assignmentAction(currentAssigneeId: number | null, targetId: number | null, actorId: number): Action {
+  const takingOver = currentAssigneeId !== null && currentAssigneeId !== actorId;
+  const onlySelf = targetId === actorId || (targetId === null && currentAssigneeId === actorId);
+  return takingOver || !onlySelf ? 'tickets.reassign' : 'tickets.update';
+}
+
+/** Moves a ticket along the transition table and writes the event; 409 when the table forbids it. */
+export async function transitionIn(tx: Prisma.TransactionClient, ticketId: number, to: string, actor: Actor, reason?: string | null) {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw notFound('Ticket');
+  if (ticket.status === to) return ticket;
+  if (!canTransition(ticket.status, to)) {
+    throw conflict(`A ticket cannot go from ${ticket.status} to ${to}`, 'ILLEGAL_TRANSITION');
+  }
+  const now = new Date();
+  const data: Prisma.TicketUpdateInput = { status: to };
+  if (to === 'awaiting_customer') data.slaPausedAt = now;
+  if (ticket.status === 'awaiting_customer' && ticket.slaPausedAt) {
+    // The SLA clock stood still while the customer was being waited for.
+    data.slaDueAt = new Date(ticket.slaDueAt.getTime() + (now.getTime() - ticket.slaPausedAt.getTime()));
+    data.slaPausedAt = null;
+  }
+  if (to === 'approved' || to === 'rejected') data.decidedAt = now;
+  if (to === 'closed') data.closedAt = now;
+  const updated = await tx.ticket.update({ where: { id: ticketId }, data });
+  await tx.event.create({
+    data: { ticketId, actorType: 'agent', agentId: actor.agentId, type: 'ticket.transitioned', fromStatus: ticket.status, toStatus: to, reason: reason ?? null },
+  });
+  return updated;
+}
+
+/** Sets or clears the assignee and writes the event. */
+export async function assignIn(tx: Prisma.TransactionClient, ticketId: number, agentId: number | null, actor: Actor, reason?: string | null) {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw notFound('Ticket');
+  if (ticket.assigneeId === agentId) return ticket;
+  if (agentId !== null) {
+    const assignee = await tx.agent.findUnique({ where: { id: agentId } });
+    if (!assignee || !assignee.active) throw badRequest('No active agent has that id', { agentId: 'Unknown or inactive agent' });
+  }
+  if (!openStatuses.includes(ticket.status as TicketStatus)) throw conflict('Only open tickets can be assigned', 'TICKET_NOT_OPEN');
+  const updated = await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: agentId } });
+  await tx.event.create({
+    data: { ticketId, actorType: 'agent', agentId: actor.agentId, type: 'ticket.assigned', reason: reason ?? null, data: { from: ticket.assigneeId, to: agentId } },
+  });
+  return updated;
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp } from '../../../server/src/app';
+import { hashPassword } from '../../../server/src/auth/passwords';
+import { loadConfig } from '../../../server/src/config';
+import { createDb, type Db } from '../../../server/src/db/client';
+import { migrateSqlite } from '../../../server/src/db/migrations';
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A freshly migrated SQLite file and an app on it, for one test file. */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-test-'));
+  const databaseUrl = `file:${path.join(dir, 'test.db')}`;
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, 'uploads'), LOG_LEVEL: 'silent', ...env });
+  migrateSqlite(databaseUrl);
+  const db: Db = await createDb(databaseUrl);
+  const log = pino({ level: 'silent' });
+  const app = createApp({ db, config, log });
+  return {
+    dir,
+    databaseUrl,
+    config,
+    db,
+    app,
+    async close() {
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const testPassword = 'correct horse battery staple';
+
+let counter = 0;
+export async function makeAgent(db: Db, role: 'agent' | 'supervisor' | 'admin' = 'agent', extra: { name?: string; active?: boolean } = {}) {
+  counter += 1;
+  return db.agent.create({
+    data: { email: `${role}${counter}-${Date.now()}@test.example`, name: extra.name ?? `${role} ${counter}`, role, active: extra.active ?? true, passwordHash: await hashPassword(testPassword) },
+  });
+}
+
+/** A supertest agent that keeps the session cookie, signed in with a new agent of the given role. */
+export async function signedInAs(t: TestApp, role: 'agent' | 'supervisor' | 'admin' = 'agent') {
+  const agent = await makeAgent(t.db, role);
+  const client = request.agent(t.app);
+  const res = await client.post('/api/auth/login').send({ email: agent.email, password: testPassword });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { agent, client };
+}
