@@ -1,0 +1,40 @@
+import type { Localized } from './schema';
+
+/**
+ * The message of every issue raised by declaredFieldsSchema and appealPayloadSchema is one of these codes;
+ * show it to people through `fieldErrorMessages[code]`.
+ */
+export const fieldErrorMessages = {
+  required: { 'zh-CN': '此项必填', en: 'This field is required' },
+  not_a_string: { 'zh-CN': '请填写文本', en: 'Enter text' },
+  not_an_object: { 'zh-CN': '格式不正确', en: 'Malformed value' },
+  unknown_field: { 'zh-CN': '不是此类申诉需要填写的项目', en: 'Not a field of this kind of appeal' },
+  too_long: { 'zh-CN': '内容过长', en: 'Too long' },
+  'resident_id.length': { 'zh-CN': '身份证号应为 18 位', en: 'A resident ID number has 18 characters' },
+  'resident_id.format': { 'zh-CN': '身份证号格式不正确', en: 'The resident ID number is malformed' },
+  'resident_id.checksum': { 'zh-CN': '身份证号校验位不正确，请核对', en: 'The resident ID number’s check character is wrong' },
+  'resident_id.birth_date': { 'zh-CN': '身份证号中的出生日期无效', en: 'The birth date inside the ID number is not valid' },
+  'resident_id.under_age': { 'zh-CN': '申请人须年满 18 周岁', en: 'The applicant must be at least 18' },
+  'credit_code.length': { 'zh-CN': '统一社会信用代码应为 18 位', en: 'A unified social credit code has 18 characters' },
+  'credit_code.format': {
+    'zh-CN': '统一社会信用代码含有无效字符（不含 I、O、Z、S、V）',
+    en: 'The credit code has invalid characters (I, O, Z, S, V are never used)',
+  },
+  'credit_code.checksum': { 'zh-CN': '统一社会信用代码校验位不正确，请核对', en: 'The credit code’s check character is wrong' },
+  'mobile.format': { 'zh-CN': '请填写 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
+  'email.format': { 'zh-CN': '邮箱地址格式不正确', en: 'The email address is malformed' },
+  'account_id.format': { 'zh-CN': '账号 ID 应为 5 至 20 位数字', en: 'An account ID is 5 to 20 digits' },
+  'select.not_an_option': { 'zh-CN': '请从选项中选择', en: 'Choose one of the options' },
+  unknown_kind: { 'zh-CN': '不支持的申诉类型', en: 'Unknown kind of appeal' },
+  unknown_subject_type: { 'zh-CN': '不支持的认证类型', en: 'Unknown subject type' },
+  subject_type_not_allowed: {
+    'zh-CN': '此类申诉不适用于该认证类型',
+    en: 'This kind of appeal is not available for this subject type',
+  },
+  variant_required: { 'zh-CN': '请选择具体的申请类型', en: 'Choose which case applies' },
+  unknown_variant: { 'zh-CN': '不支持的申请类型', en: 'Unknown case for this kind of appeal' },
+  contact_required: { 'zh-CN': '请至少填写邮箱或手机号中的一项', en: 'Give an email address or a phone number' },
+  'locale.unknown': { 'zh-CN': '不支持的语言', en: 'Unsupported language' },
+} satisfies Record<string, Localized>;
+
+export type FieldErrorCode = keyof typeof fieldErrorMessages;

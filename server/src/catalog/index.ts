@@ -1,0 +1,60 @@
+export { catalog, loadCatalog, CatalogSchema, type Catalog } from './catalog';
+export {
+  kindKeys,
+  subjectTypeKeys,
+  checkCodes,
+  preconditionCodes,
+  effectCodes,
+  fieldTypes,
+  matchAttributes,
+  loginMethodTypes,
+  acceptedMimeTypes,
+  locales,
+  MAX_MATERIAL_BYTES,
+  type KindKey,
+  type SubjectType,
+  type CheckCode,
+  type PreconditionCode,
+  type EffectCode,
+  type FieldType,
+  type MatchAttribute,
+  type AcceptedMimeType,
+  type Locale,
+} from './codes';
+export {
+  LocalizedSchema,
+  FieldDefSchema,
+  SlotDefSchema,
+  KindDefSchema,
+  type Localized,
+  type FieldDef,
+  type SlotDef,
+  type KindDef,
+  type VariantDef,
+  type PreconditionRef,
+} from './schema';
+export { getKind, fieldsFor, slotsFor, isKindKey, isSubjectType } from './lookup';
+export { declaredFieldsSchema, fieldValueSchema } from './declaredFields';
+export { appealPayloadSchema, buildAppealPayloadSchema, type AppealPayload } from './payload';
+export { fieldErrorMessages, type FieldErrorCode } from './fieldErrors';
+export { publicCatalog, type PublicCatalog, type PublicKind, type PublicField, type PublicSlot } from './publicCatalog';
+export {
+  evaluatePreconditions,
+  evaluatePrecondition,
+  AccountFactsSchema,
+  type AccountFacts,
+  type PreconditionResult,
+} from './preconditions';
+export {
+  isValidResidentId,
+  residentIdProblem,
+  isValidCreditCode,
+  creditCodeProblem,
+  normaliseMobile,
+  isValidMobile,
+  isValidEmail,
+  isValidAccountId,
+  maskIdentifier,
+  type ResidentIdProblem,
+  type CreditCodeProblem,
+} from './validators';

@@ -1,0 +1,43 @@
+import {
+  accountIdField,
+  companyNameField,
+  creditCodeField,
+  currentPhoneField,
+  descriptionField,
+  idNumberField,
+  loginAccountField,
+  personFields,
+  realNameField,
+} from '../fields';
+import type { KindDefInput } from '../schema';
+import { businessLicenceSlot, holdingIdSlots } from '../slots';
+
+export const mfaUnbind: KindDefInput = {
+  key: 'mfa_unbind',
+  source: '002',
+  label: { 'zh-CN': 'MFA 设备丢失，申请解绑', en: 'Lost MFA device: unbind it' },
+  summary: {
+    'zh-CN': '我的账号绑定了 MFA，但手机（MFA 设备）丢了，无法登录。',
+    en: 'My account has MFA, but I lost the phone (MFA device) and cannot sign in.',
+  },
+  subjectTypes: ['personal', 'enterprise'],
+  variants: [],
+  fields: [
+    loginAccountField(),
+    accountIdField(),
+    realNameField({ subjectTypes: ['personal'] }),
+    idNumberField({ subjectTypes: ['personal'] }),
+    companyNameField({ subjectTypes: ['enterprise'] }),
+    creditCodeField({ subjectTypes: ['enterprise'] }),
+    ...personFields('applicant', { subjectTypes: ['enterprise'] }),
+    currentPhoneField(),
+    descriptionField(),
+  ],
+  materials: {
+    personal: holdingIdSlots('applicant'),
+    enterprise: [...holdingIdSlots('applicant'), businessLicenceSlot(), ...holdingIdSlots('legal_rep')],
+  },
+  preconditions: [{ code: 'not_cancelled' }, { code: 'mfa_bound' }],
+  slaBusinessDays: 3,
+  effect: 'unbind_mfa',
+};

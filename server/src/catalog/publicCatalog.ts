@@ -1,0 +1,117 @@
+import { catalog } from './catalog';
+import {
+  checkCodes,
+  kindKeys,
+  subjectTypeKeys,
+  type AcceptedMimeType,
+  type CheckCode,
+  type EffectCode,
+  type FieldType,
+  type KindKey,
+  type MatchAttribute,
+  type PreconditionCode,
+  type SubjectType,
+} from './codes';
+import type { FieldDef, KindDef, Localized, SlotDef } from './schema';
+
+export interface PublicField {
+  key: string;
+  type: FieldType;
+  label: Localized;
+  hint?: Localized;
+  required: boolean;
+  subjectTypes?: SubjectType[];
+  variants?: string[];
+  options?: { value: string; label: Localized }[];
+  matches?: MatchAttribute;
+  sensitive?: true;
+}
+
+export interface PublicSlot {
+  key: string;
+  label: Localized;
+  hint: Localized;
+  required: boolean;
+  variants?: string[];
+  accept: AcceptedMimeType[];
+  maxBytes: number;
+  checks: CheckCode[];
+}
+
+export interface PublicKind {
+  key: KindKey;
+  label: Localized;
+  summary: Localized;
+  source: string;
+  subjectTypes: SubjectType[];
+  variants: { key: string; label: Localized }[];
+  slaBusinessDays: number;
+  effect: { code: EffectCode; label: Localized };
+  preconditions: { code: PreconditionCode; label: Localized; variants?: string[] }[];
+  fields: PublicField[];
+  materials: Partial<Record<SubjectType, PublicSlot[]>>;
+}
+
+export interface PublicCatalog {
+  subjectTypes: { key: SubjectType; label: Localized }[];
+  checks: { code: CheckCode; label: Localized }[];
+  kinds: PublicKind[];
+}
+
+const localized = (label: Localized): Localized => ({ 'zh-CN': label['zh-CN'], en: label.en });
+
+// Optional keys are left out rather than set to undefined, so the JSON and deep comparisons stay clean.
+const publicField = (f: FieldDef): PublicField => ({
+  key: f.key,
+  type: f.type,
+  label: localized(f.label),
+  ...(f.hint && { hint: localized(f.hint) }),
+  required: f.required,
+  ...(f.subjectTypes && { subjectTypes: [...f.subjectTypes] }),
+  ...(f.variants && { variants: [...f.variants] }),
+  ...(f.options && { options: f.options.map((o) => ({ value: o.value, label: localized(o.label) })) }),
+  ...(f.matches && { matches: f.matches }),
+  ...(f.sensitive && { sensitive: f.sensitive }),
+});
+
+const publicSlot = (s: SlotDef): PublicSlot => ({
+  key: s.key,
+  label: localized(s.label),
+  hint: localized(s.hint),
+  required: s.required,
+  ...(s.variants && { variants: [...s.variants] }),
+  accept: [...s.accept],
+  maxBytes: s.maxBytes,
+  checks: [...s.checks],
+});
+
+function publicKind(kind: KindDef): PublicKind {
+  const materials: Partial<Record<SubjectType, PublicSlot[]>> = {};
+  for (const subjectType of kind.subjectTypes) materials[subjectType] = (kind.materials[subjectType] ?? []).map(publicSlot);
+  return {
+    key: kind.key,
+    label: localized(kind.label),
+    summary: localized(kind.summary),
+    source: kind.source,
+    subjectTypes: [...kind.subjectTypes],
+    variants: kind.variants.map((v) => ({ key: v.key, label: localized(v.label) })),
+    slaBusinessDays: kind.slaBusinessDays,
+    effect: { code: kind.effect, label: localized(catalog.effects[kind.effect]) },
+    preconditions: kind.preconditions.map((p) => ({
+      code: p.code,
+      label: localized(catalog.preconditions[p.code]),
+      ...(p.variants && { variants: [...p.variants] }),
+    })),
+    fields: kind.fields.map(publicField),
+    materials,
+  };
+}
+
+/** The JSON served at GET /api/public/catalog: plain data in catalog order, fresh copies on every call. */
+export function publicCatalog(): PublicCatalog {
+  return {
+    subjectTypes: subjectTypeKeys.map((key) => ({ key, label: localized(catalog.subjectTypes[key]) })),
+    checks: checkCodes.map((code) => ({ code, label: localized(catalog.checks[code]) })),
+    kinds: kindKeys.map((key) => publicKind(catalog.kinds[key])),
+  };
+}

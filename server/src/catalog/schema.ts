@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import {
+  acceptedMimeTypes,
+  checkCodes,
+  effectCodes,
+  fieldTypes,
+  kindKeys,
+  matchAttributes,
+  MAX_MATERIAL_BYTES,
+  preconditionCodes,
+  subjectTypeKeys,
+} from './codes';
+import { checkKindIntegrity } from './kindRules';
+
+export const LocalizedSchema = z.strictObject({
+  'zh-CN': z.string().min(1),
+  en: z.string().min(1),
+});
+export type Localized = z.infer<typeof LocalizedSchema>;
+
+export const KindKeySchema = z.enum(kindKeys);
+export const SubjectTypeSchema = z.enum(subjectTypeKeys);
+
+const restrictionList = <T extends z.ZodType>(item: T) => z.array(item).min(1).optional();
+
+export const FieldDefSchema = z
+  .strictObject({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+    type: z.enum(fieldTypes),
+    label: LocalizedSchema,
+    hint: LocalizedSchema.optional(),
+    required: z.boolean(),
+    subjectTypes: restrictionList(SubjectTypeSchema),
+    variants: restrictionList(z.string()),
+    options: z.array(z.strictObject({ value: z.string().min(1), label: LocalizedSchema })).min(1).optional(),
+    matches: z.enum(matchAttributes).optional(),
+    sensitive: z.literal(true).optional(),
+    maxLength: z.number().int().positive().optional(),
+    minAge: z.number().int().positive().optional(),
+  })
+  .superRefine((field, ctx) => {
+    if ((field.type === 'select') !== (field.options !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'options belong to select fields, and only to them' });
+    }
+    if (field.minAge !== undefined && field.type !== 'resident_id') {
+      ctx.addIssue({ code: 'custom', path: ['minAge'], message: 'minAge applies to resident_id fields only' });
+    }
+    if (field.maxLength !== undefined && field.type !== 'text' && field.type !== 'textarea') {
+      ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'maxLength applies to text and textarea fields only' });
+    }
+  });
+export type FieldDef = z.infer<typeof FieldDefSchema>;
+
+export const SlotDefSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: LocalizedSchema,
+  hint: LocalizedSchema,
+  required: z.boolean(),
+  variants: restrictionList(z.string()),
+  accept: z.array(z.enum(acceptedMimeTypes)).min(1),
+  maxBytes: z.number().int().positive().max(MAX_MATERIAL_BYTES),
+  checks: z.array(z.enum(checkCodes)),
+});
+export type SlotDef = z.infer<typeof SlotDefSchema>;
+
+export const PreconditionRefSchema = z.strictObject({
+  code: z.enum(preconditionCodes),
+  variants: restrictionList(z.string()),
+});
+export type PreconditionRef = z.infer<typeof PreconditionRefSchema>;
+
+export const VariantDefSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: LocalizedSchema,
+});
+export type VariantDef = z.infer<typeof VariantDefSchema>;
+
+const KindDefShapeSchema = z.strictObject({
+  key: KindKeySchema,
+  source: z.string().regex(/^\d{3}(, \d{3})*$/),
+  label: LocalizedSchema,
+  summary: LocalizedSchema,
+  subjectTypes: z.array(SubjectTypeSchema).min(1),
+  variants: z.array(VariantDefSchema),
+  fields: z.array(FieldDefSchema),
+  materials: z.partialRecord(SubjectTypeSchema, z.array(SlotDefSchema)),
+  preconditions: z.array(PreconditionRefSchema),
+  slaBusinessDays: z.number().int().min(1).max(30),
+  effect: z.enum(effectCodes),
+});
+export type KindDefShape = z.infer<typeof KindDefShapeSchema>;
+
+export const KindDefSchema = KindDefShapeSchema.superRefine(checkKindIntegrity);
+export type KindDef = z.infer<typeof KindDefSchema>;
+export type KindDefInput = z.input<typeof KindDefSchema>;
