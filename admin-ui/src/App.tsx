@@ -1,0 +1,38 @@
+import { Admin, Resource, type AuthProvider, type I18nProvider, type Store } from 'react-admin';
+import accounts from './accounts';
+import agents from './agents';
+import { Dashboard } from './dashboard';
+import type { HelpdeskDataProvider } from './dataProvider';
+import { AppLayout, AppTitle } from './layout/AppLayout';
+import { LoginPage } from './layout/LoginPage';
+import tickets from './tickets';
+
+export interface AppProps {
+  dataProvider: HelpdeskDataProvider;
+  authProvider: AuthProvider;
+  i18nProvider: I18nProvider;
+  store: Store;
+}
+
+export const App = ({ dataProvider, authProvider, i18nProvider, store }: AppProps) => (
+  <Admin
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    store={store}
+    layout={AppLayout}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    title={<AppTitle />}
+    requireAuth
+    disableTelemetry
+  >
+    {(permissions: string | undefined) => (
+      <>
+        <Resource name="tickets" {...tickets} />
+        <Resource name="accounts" {...accounts} />
+        {permissions === 'admin' && <Resource name="agents" {...agents} />}
+      </>
+    )}
+  </Admin>
+);

@@ -1,0 +1,71 @@
+import { Card, CardContent, Grid, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import {
+  BooleanField,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useTranslate,
+  type Identifier,
+} from 'react-admin';
+import { SubjectTypeField } from '../catalog/SubjectTypeField';
+import { LocalDateField } from '../common/LocalDateField';
+import { AccountStatusField, LoginMethodsField, YuanField } from './AccountFields';
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="h6" component="h3">
+          {translate(title)}
+        </Typography>
+        <SimpleShowLayout>{children}</SimpleShowLayout>
+      </CardContent>
+    </Card>
+  );
+};
+
+/** `id` comes from the route; tests and embedding pages may pass it. */
+export const AccountShow = ({ id }: { id?: Identifier }) => (
+  <Show component="div" id={id}>
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Section title="app.account.identity">
+          <TextField source="uin" />
+          <SubjectTypeField source="subjectType" />
+          <TextField source="realName" emptyText="—" />
+          <TextField source="companyName" emptyText="—" />
+          <TextField source="idNumber" emptyText="—" />
+          <TextField source="creditCode" emptyText="—" />
+          <LocalDateField source="lastRealNameChangeAt" emptyText="—" />
+          <AccountStatusField source="status" />
+        </Section>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Section title="app.account.contact">
+          <TextField source="securityPhone" emptyText="—" />
+          <TextField source="securityEmail" emptyText="—" />
+          <LoginMethodsField source="loginMethods" />
+          <BooleanField source="mfaBound" />
+          <BooleanField source="protection.login" label="app.protection.login" />
+          <BooleanField source="protection.operation" label="app.protection.operation" />
+          <BooleanField source="protection.remoteLogin" label="app.protection.remoteLogin" />
+          <TextField source="protection.mfaType" label="app.protection.mfaType" emptyText="—" />
+        </Section>
+      </Grid>
+      <Grid size={12}>
+        <Section title="app.account.money">
+          <YuanField source="balanceCents" />
+          <YuanField source="arrearsCents" />
+          <NumberField source="vouchers" />
+          <NumberField source="resourcesInUse" />
+          <NumberField source="subUsers" />
+          <NumberField source="collaborators" />
+          <NumberField source="openComplaints" />
+        </Section>
+      </Grid>
+    </Grid>
+  </Show>
+);

@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react';
+import { ResourceContextProvider } from 'react-admin';
+import { describe, expect, it } from 'vitest';
+import { AccountList } from '../../admin-ui/src/accounts/AccountList';
+import { AccountShow } from '../../admin-ui/src/accounts/AccountShow';
+import { renderInAdmin } from './renderAdmin';
+
+describe('Accounts', () => {
+  it('lists accounts with masked identifiers, subject type and balance in yuan', async () => {
+    renderInAdmin(
+      <ResourceContextProvider value="accounts">
+        <AccountList />
+      </ResourceContextProvider>,
+      { route: '/accounts' },
+    );
+    const row = (await screen.findByText('100012345678')).closest('tr') as HTMLElement;
+    expect(row).toHaveTextContent('138****0000');
+    expect(await within(row).findByText('个人实名认证')).toBeInTheDocument();
+    expect(row).toHaveTextContent('¥1,234.56');
+    expect(within(row).getByText('正常')).toBeInTheDocument();
+  });
+
+  it('shows login methods as chips with the registration method marked', async () => {
+    renderInAdmin(
+      <ResourceContextProvider value="accounts">
+        <AccountShow id={1} />
+      </ResourceContextProvider>,
+      { route: '/accounts/1/show' },
+    );
+    expect(await screen.findByText('110101********123X')).toBeInTheDocument();
+    expect(screen.getByText('微信: wx_****89 (注册方式)')).toBeInTheDocument();
+    expect(screen.getByText('邮箱: w***@example.com')).toBeInTheDocument();
+    expect(screen.getByText('¥1,234.56')).toBeInTheDocument();
+  });
+});

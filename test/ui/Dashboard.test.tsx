@@ -1,0 +1,34 @@
+import { screen, within } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { Dashboard } from '../../admin-ui/src/dashboard';
+import { API } from './handlers';
+import { renderInAdmin } from './renderAdmin';
+import { server } from './server';
+
+describe('Dashboard', () => {
+  it('shows the open and overdue counts, tickets by status and open tickets by kind', async () => {
+    renderInAdmin(<Dashboard />);
+
+    expect(await screen.findByLabelText('未结工单')).toHaveTextContent('17');
+    expect(screen.getByLabelText('已超时')).toHaveTextContent('4');
+    const byStatus = screen.getByRole('list', { name: '各状态工单' });
+    expect(within(byStatus).getByRole('listitem', { name: '审核中: 6' })).toBeInTheDocument();
+    expect(within(byStatus).getByRole('listitem', { name: '已通过: 9' })).toBeInTheDocument();
+    const byKind = screen.getByRole('list', { name: '各类型未结工单' });
+    expect(await within(byKind).findByRole('listitem', { name: 'MFA 设备丢失: 12' })).toBeInTheDocument();
+    expect(within(byKind).getByRole('listitem', { name: '企业资料审核: 5' })).toBeInTheDocument();
+  });
+
+  it("shows the server's message when the figures cannot be loaded", async () => {
+    // react-admin logs data provider failures; this one is expected.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    server.use(
+      http.get(`${API}/stats/overview`, () =>
+        HttpResponse.json({ code: 'FORBIDDEN', message: '无权查看统计' }, { status: 403 }),
+      ),
+    );
+    renderInAdmin(<Dashboard />);
+    expect(await screen.findByText('无权查看统计')).toBeInTheDocument();
+  });
+});

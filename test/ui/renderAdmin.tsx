@@ -1,0 +1,35 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { AdminContext, memoryStore, TestMemoryRouter } from 'react-admin';
+import { App } from '../../admin-ui/src/App';
+import { createAuthProvider } from '../../admin-ui/src/authProvider';
+import { createDataProvider } from '../../admin-ui/src/dataProvider';
+import { createI18nProvider } from '../../admin-ui/src/i18n/i18nProvider';
+import { API } from './handlers';
+
+/** A component inside react-admin's contexts, talking to the msw server, in zh-CN. */
+export const renderInAdmin = (ui: ReactNode, { route = '/' }: { route?: string } = {}) =>
+  render(
+    <TestMemoryRouter initialEntries={[route]}>
+      <AdminContext
+        dataProvider={createDataProvider(API)}
+        i18nProvider={createI18nProvider()}
+        store={memoryStore()}
+      >
+        {ui}
+      </AdminContext>
+    </TestMemoryRouter>,
+  );
+
+/** The whole console, signed in or not according to the msw handlers. */
+export const renderApp = ({ route = '/' }: { route?: string } = {}) =>
+  render(
+    <TestMemoryRouter initialEntries={[route]}>
+      <App
+        dataProvider={createDataProvider(API)}
+        authProvider={createAuthProvider(API)}
+        i18nProvider={createI18nProvider()}
+        store={memoryStore()}
+      />
+    </TestMemoryRouter>,
+  );
