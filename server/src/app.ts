@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { accountRoutes } from './accounts/resource';
 import { agentRoutes } from './agents/resource';
+import { appealRoutes } from './appeals/routes';
 import { requireAgent } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import type { AppContext } from './context';
@@ -36,6 +37,7 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
     const up = await ctx.db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable' });
   });
+  app.use('/api/public/appeals', appealRoutes(ctx));
   app.use('/api/public', publicRoutes(), notFoundRoute);
   app.use('/api/auth', authRoutes(ctx));
 

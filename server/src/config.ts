@@ -13,6 +13,11 @@ const envSchema = z.object({
   IDENTITY_HASH_KEY: z.string().min(16).optional(),
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Zammad's web form allows 20 an hour and 240 a day per address.
+  APPEALS_PER_HOUR: z.coerce.number().int().positive().default(20),
+  APPEALS_PER_DAY: z.coerce.number().int().positive().default(240),
+  PUBLIC_READS_PER_HOUR: z.coerce.number().int().positive().default(600),
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -26,6 +31,8 @@ export type Config = {
   identityHashKey: string;
   corsOrigins: string[];
   cookieSecure: boolean;
+  rateLimits: { appealsPerHour: number; appealsPerDay: number; publicReadsPerHour: number };
+  publicBaseUrl: string;
 };
 
 const demoIdentityKey = 'demo-identity-hash-key-not-for-production';
@@ -51,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityHashKey: e.IDENTITY_HASH_KEY ?? demoIdentityKey,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
+    rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

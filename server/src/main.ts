@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createDb } from './db/client';
 import { migrateSqlite } from './db/migrations';
 import { createLogger } from './logger';
 import { demoPassword, seedDemoIfEmpty } from './seed/demo';
+import { LocalDiskStore } from './storage/localDiskStore';
 
 const config = loadConfig();
 const log = createLogger(config);
@@ -17,7 +19,8 @@ if (config.env !== 'production') {
   if (seeded) log.info(seeded, 'demo data seeded into the empty database');
 }
 
-const app = createApp({ db, config, log }, { serveConsole: true });
+const store = new LocalDiskStore(path.resolve(config.uploadDir));
+const app = createApp({ db, config, log, store }, { serveConsole: true });
 const server = app.listen(config.port, config.host, () => {
   const url = `http://localhost:${config.port}/`;
   const lines = [`Helpdesk console: ${url}`];

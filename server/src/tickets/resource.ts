@@ -102,9 +102,9 @@ export function ticketRoutes(ctx: AppContext): Router {
           if (!current) throw notFound('Ticket');
           if (input.assigneeId !== undefined && input.assigneeId !== current.assigneeId) {
             authorize(agent.role, assignmentAction(current.assigneeId, input.assigneeId, agent.id));
-            await assignIn(tx, id, input.assigneeId, { agentId: agent.id });
+            await assignIn(tx, id, input.assigneeId, { actorType: 'agent', agentId: agent.id });
           }
-          if (input.status && input.status !== current.status) await transitionIn(tx, id, input.status, { agentId: agent.id });
+          if (input.status && input.status !== current.status) await transitionIn(tx, id, input.status, { actorType: 'agent', agentId: agent.id });
           const { status: _s, assigneeId: _a, ...plain } = input;
           const changed = Object.entries(plain).filter(([k, v]) => v !== undefined && v !== current[k as keyof typeof plain]);
           if (changed.length > 0) {
@@ -136,7 +136,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     authorize(agent.role, 'tickets.update');
     const id = parseId(req.params.id);
     const { to, reason } = parseInput(transitionSchema, req.body);
-    await db.$transaction((tx) => transitionIn(tx, id, to, { agentId: agent.id }, reason));
+    await db.$transaction((tx) => transitionIn(tx, id, to, { actorType: 'agent', agentId: agent.id }, reason));
     res.json(await mustGet(id));
   });
   router.post('/:id/assign', async (req, res) => {
@@ -147,7 +147,7 @@ export function ticketRoutes(ctx: AppContext): Router {
       const current = await tx.ticket.findUnique({ where: { id }, select: { assigneeId: true } });
       if (!current) throw notFound('Ticket');
       authorize(agent.role, assignmentAction(current.assigneeId, agentId, agent.id));
-      await assignIn(tx, id, agentId, { agentId: agent.id }, reason);
+      await assignIn(tx, id, agentId, { actorType: 'agent', agentId: agent.id }, reason);
     });
     res.json(await mustGet(id));
   });

@@ -3,7 +3,9 @@ import type { Prisma } from '../generated/prisma/client';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { canTransition, openStatuses, type TicketStatus } from './statuses';
 
-type Actor = { agentId: number };
+export type Actor = { actorType: 'agent'; agentId: number } | { actorType: 'customer' | 'system' };
+
+const actorColumns = (a: Actor) => (a.actorType === 'agent' ? { actorType: 'agent', agentId: a.agentId } : { actorType: a.actorType, agentId: null });
 
 /** Agents take a ticket for themselves or let it go; giving it to someone else, or taking it over, is a supervisor's. */
 export function assignmentAction(currentAssigneeId: number | null, targetId: number | null, actorId: number): Action {
@@ -32,7 +34,7 @@ export async function transitionIn(tx: Prisma.TransactionClient, ticketId: numbe
   if (to === 'closed') data.closedAt = now;
   const updated = await tx.ticket.update({ where: { id: ticketId }, data });
   await tx.event.create({
-    data: { ticketId, actorType: 'agent', agentId: actor.agentId, type: 'ticket.transitioned', fromStatus: ticket.status, toStatus: to, reason: reason ?? null },
+    data: { ticketId, ...actorColumns(actor), type: 'ticket.transitioned', fromStatus: ticket.status, toStatus: to, reason: reason ?? null },
   });
   return updated;
 }
@@ -49,7 +51,7 @@ export async function assignIn(tx: Prisma.TransactionClient, ticketId: number, a
   if (!openStatuses.includes(ticket.status as TicketStatus)) throw conflict('Only open tickets can be assigned', 'TICKET_NOT_OPEN');
   const updated = await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: agentId } });
   await tx.event.create({
-    data: { ticketId, actorType: 'agent', agentId: actor.agentId, type: 'ticket.assigned', reason: reason ?? null, data: { from: ticket.assigneeId, to: agentId } },
+    data: { ticketId, ...actorColumns(actor), type: 'ticket.assigned', reason: reason ?? null, data: { from: ticket.assigneeId, to: agentId } },
   });
   return updated;
 }

@@ -1,0 +1,64 @@
+import type { Localized, SlotDef } from '../catalog';
+import type { Finding, Severity } from '../evidence/inspection';
+
+export type FileState = 'ok' | 'warn' | 'fail';
+export type SlotState = 'missing' | FileState;
+
+export const fileState = (s: Severity): FileState => (s === 'pass' ? 'ok' : s);
+
+const fileRank: Record<FileState, number> = { ok: 0, warn: 1, fail: 2 };
+export const worseOf = (a: string, b: FileState): FileState => {
+  const known = (a in fileRank ? a : 'ok') as FileState;
+  return fileRank[known] >= fileRank[b] ? known : b;
+};
+
+export type ChecklistSlot = {
+  key: string;
+  label: Localized;
+  hint: Localized;
+  required: boolean;
+  state: SlotState;
+  findings: Finding[];
+  evidenceId: number | null;
+  requested: boolean;
+};
+
+export type Checklist = { complete: boolean; slots: ChecklistSlot[] };
+
+/** Fraud signals are for agents: a customer is never told their document was seen on someone else's appeal. */
+export const agentOnlyFindings = new Set(['duplicate.other_appeal']);
+
+const rank: Record<Severity, number> = { pass: 0, warn: 1, fail: 2 };
+
+export function stateOf(findings: readonly Finding[]): Severity {
+  return findings.reduce<Severity>((worst, f) => (rank[f.severity] > rank[worst] ? f.severity : worst), 'pass');
+}
+
+/** Complete when every required slot holds a file that did not fail. */
+export const isComplete = (slots: readonly { required: boolean; state: SlotState }[]) =>
+  slots.every((s) => !s.required || s.state === 'ok' || s.state === 'warn');
+
+export type CurrentEvidence = { id: number; findings: Finding[] };
+
+export function buildChecklist(
+  defs: readonly SlotDef[],
+  current: ReadonlyMap<string, CurrentEvidence>,
+  requested: ReadonlySet<string>,
+  audience: 'customer' | 'agent',
+): Checklist {
+  const slots = defs.map((def): ChecklistSlot => {
+    const evidence = current.get(def.key);
+    const findings = (evidence?.findings ?? []).filter((f) => audience === 'agent' || !agentOnlyFindings.has(f.code));
+    return {
+      key: def.key,
+      label: def.label,
+      hint: def.hint,
+      required: def.required,
+      state: evidence ? fileState(stateOf(findings)) : 'missing',
+      findings,
+      evidenceId: evidence?.id ?? null,
+      requested: requested.has(def.key),
+    };
+  });
+  return { complete: isComplete(slots), slots };
+}

@@ -1,0 +1,113 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { slotsFor } from '../catalog';
+import type { AppContext } from '../context';
+import { conflict, notFound } from '../http/errors';
+import { rateLimit } from '../http/rateLimit';
+import { parseInput } from '../http/validate';
+import type { EvidenceStore } from '../storage/evidenceStore';
+import { isOpen } from '../tickets/statuses';
+import { transitionIn } from '../tickets/workflow';
+import { bearerToken, tokenMatches } from './accessToken';
+import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
+import { inspectParts, markDuplicatesWithin } from './evidenceIntake';
+import { submitAppeal } from './submitAppeal';
+import { discard, receiveUpload, type UploadedPart } from './upload';
+
+const hour = 3600_000;
+const messageSchema = z.object({ body: z.string().trim().min(1, 'Write something').max(5000) });
+
+export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router {
+  const { db, config, store } = ctx;
+  const router = Router();
+  const { appealsPerHour, appealsPerDay, publicReadsPerHour } = config.rateLimits;
+  const writes = rateLimit(db, 'appeal-write', [{ windowMs: hour, max: appealsPerHour }, { windowMs: 24 * hour, max: appealsPerDay }]);
+  const reads = rateLimit(db, 'appeal-read', [{ windowMs: hour, max: publicReadsPerHour }]);
+  const upload = receiveUpload(store.incomingDir);
+
+  /** The appeal the bearer token opens; a wrong token and an unknown reference are the same 404. */
+  async function openAppeal(req: Request) {
+    const reference = String(req.params.reference ?? '').slice(0, 40);
+    const token = bearerToken(req.get('authorization'));
+    const ticket = /^AP-\d{8}-\d{4,}$/.test(reference) ? await db.ticket.findUnique({ where: { reference } }) : null;
+    if (!tokenMatches(ticket?.accessTokenHash, token ?? '') || !ticket) throw notFound('Appeal');
+    return ticket;
+  }
+
+  async function view(ticketId: number) {
+    const ticket = await db.ticket.findUniqueOrThrow({
+      where: { id: ticketId },
+      include: { messages: { where: { kind: { in: ['public_reply', 'customer_message'] } }, orderBy: { createdAt: 'asc' } } },
+    });
+    const checklist = await checklistIn(db, ticketId, 'customer');
+    return {
+      reference: ticket.reference,
+      kind: ticket.kind,
+      variant: ticket.variant,
+      subjectType: ticket.subjectType,
+      status: ticket.status,
+      submittedAt: ticket.submittedAt,
+      updatedAt: ticket.updatedAt,
+      decidedAt: ticket.decidedAt,
+      checklist,
+      requestedSlots: checklist.slots.filter((s) => s.requested).map((s) => s.key),
+      messages: ticket.messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, createdAt: m.createdAt })),
+    };
+  }
+
+  router.post('/', writes, async (req, res) => {
+    let parts: UploadedPart[] = [];
+    try {
+      const received = await upload(req, res);
+      parts = received.parts;
+      res.status(201).json(await submitAppeal(ctx, received));
+    } finally {
+      await discard(parts);
+    }
+  });
+
+  router.get('/:reference', reads, async (req, res) => {
+    const ticket = await openAppeal(req);
+    res.set('Cache-Control', 'no-store');
+    res.json(await view(ticket.id));
+  });
+
+  router.post('/:reference/evidence', writes, async (req, res) => {
+    const ticket = await openAppeal(req);
+    let parts: UploadedPart[] = [];
+    try {
+      parts = (await upload(req, res)).parts;
+      if (!isOpen(ticket.status)) throw conflict('This appeal is decided: file a new one to send more materials', 'APPEAL_CLOSED');
+      const files = await inspectParts(parts, slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined));
+      markDuplicatesWithin(files);
+      const stored = await storeFiles(store, files);
+      try {
+        await db.$transaction(async (tx) => {
+          await attachEvidenceIn(tx, ticket.id, files, 'customer');
+          // The customer answered: the ticket goes back to review and its SLA clock runs again.
+          if (ticket.status === 'awaiting_customer') await transitionIn(tx, ticket.id, 'in_review', { actorType: 'customer' }, 'customer sent materials');
+        });
+      } catch (e) {
+        await releaseUnreferenced(db, store, stored);
+        throw e;
+      }
+      res.json(await view(ticket.id));
+    } finally {
+      await discard(parts);
+    }
+  });
+
+  router.post('/:reference/messages', writes, async (req, res) => {
+    const ticket = await openAppeal(req);
+    const { body } = parseInput(messageSchema, req.body);
+    const message = await db.$transaction(async (tx) => {
+      const m = await tx.message.create({ data: { ticketId: ticket.id, kind: 'customer_message', body } });
+      await tx.event.create({ data: { ticketId: ticket.id, actorType: 'customer', type: 'message.added', data: { messageId: m.id, kind: m.kind } } });
+      await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
+      return m;
+    });
+    res.status(201).json({ id: message.id, kind: message.kind, body: message.body, createdAt: message.createdAt });
+  });
+
+  return router;
+}

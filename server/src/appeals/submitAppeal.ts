@@ -1,0 +1,43 @@
+import { appealPayloadSchema, slotsFor } from '../catalog';
+import type { AppContext } from '../context';
+import { badRequest } from '../http/errors';
+import { parseInput } from '../http/validate';
+import type { EvidenceStore } from '../storage/evidenceStore';
+import { createTicketIn } from '../tickets/createTicket';
+import { newAccessToken } from './accessToken';
+import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
+import { inspectParts, markDuplicatesWithin } from './evidenceIntake';
+import type { UploadedPart } from './upload';
+
+export function readPayload(fields: Record<string, unknown>): unknown {
+  const raw = fields.payload;
+  if (typeof raw !== 'string') throw badRequest('The form lacks its payload part', { payload: 'Required' }, 'PAYLOAD_REQUIRED');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest('The payload part is not valid JSON', { payload: 'Must be JSON' }, 'INVALID_PAYLOAD');
+  }
+}
+
+/**
+ * Files an appeal: validate, inspect every file, store them, then one transaction writes the ticket with all
+ * its evidence. If anything fails, the files this submission stored are removed again.
+ */
+export async function submitAppeal(ctx: AppContext & { store: EvidenceStore }, upload: { parts: UploadedPart[]; fields: Record<string, unknown> }) {
+  const input = parseInput(appealPayloadSchema, readPayload(upload.fields));
+  const files = await inspectParts(upload.parts, slotsFor(input.kind, input.subjectType, input.variant ?? undefined));
+  markDuplicatesWithin(files);
+  const stored = await storeFiles(ctx.store, files);
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      const token = newAccessToken();
+      const ticket = await createTicketIn(tx, { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } }, ctx.config.identityHashKey);
+      if (files.length > 0) await attachEvidenceIn(tx, ticket.id, files, 'customer');
+      const checklist = await checklistIn(tx, ticket.id, 'customer');
+      return { reference: ticket.reference, accessToken: token.token, status: ticket.status, checklist };
+    });
+  } catch (e) {
+    await releaseUnreferenced(ctx.db, ctx.store, stored);
+    throw e;
+  }
+}

@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import { MAX_MATERIAL_BYTES } from '../catalog';
+import { HttpError, badRequest } from '../http/errors';
+
+export type UploadedPart = { slotKey: string; path: string; size: number; originalName: string };
+
+export const uploadLimits = { files: 20, parts: 30, fields: 4, fieldSize: 64 * 1024, fieldNameSize: 100, headerPairs: 100 } as const;
+
+/** Names are shown to agents only; control characters, paths and overlong names are dropped. */
+export function displayName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  return (clean || 'file').slice(0, 200);
+}
+
+const multerMessages: Record<string, [number, string, string]> = {
+  LIMIT_FILE_SIZE: [413, 'FILE_TOO_LARGE', 'A file is larger than allowed'],
+  LIMIT_FILE_COUNT: [413, 'TOO_MANY_FILES', 'Too many files in one request'],
+  LIMIT_PART_COUNT: [413, 'TOO_MANY_PARTS', 'Too many parts in one request'],
+  LIMIT_FIELD_COUNT: [400, 'TOO_MANY_FIELDS', 'Too many form fields'],
+  LIMIT_FIELD_VALUE: [413, 'FIELD_TOO_LARGE', 'A form field is too large'],
+  LIMIT_FIELD_KEY: [400, 'FIELD_NAME_TOO_LONG', 'A form field name is too long'],
+  LIMIT_UNEXPECTED_FILE: [400, 'UNEXPECTED_FILE', 'Unexpected file'],
+};
+
+/**
+ * Streams multipart files to temporary files (never whole in memory), then hands them over.
+ * On a limit, multer removes what it had written; the caller removes the rest with `discard`.
+ */
+export function receiveUpload(incomingDir: string) {
+  const middleware = multer({
+    storage: multer.diskStorage({
+      destination: incomingDir,
+      filename: (_req, _file, cb) => cb(null, `${crypto.randomUUID()}.upload`),
+    }),
+    limits: { ...uploadLimits, fileSize: MAX_MATERIAL_BYTES },
+    defParamCharset: 'utf8',
+  }).any();
+
+  return (req: Request, res: Response): Promise<{ parts: UploadedPart[]; fields: Record<string, unknown> }> =>
+    new Promise((resolve, reject) => {
+      if (!req.is('multipart/form-data')) {
+        reject(new HttpError(415, 'MULTIPART_REQUIRED', 'Send the appeal as multipart/form-data'));
+        return;
+      }
+      middleware(req, res, (err: unknown) => {
+        if (err instanceof multer.MulterError) {
+          const [status, code, message] = multerMessages[err.code] ?? [400, 'INVALID_UPLOAD', 'The upload could not be read'];
+          const field = err.field ? displayName(err.field) : undefined;
+          reject(new HttpError(status, code, field ? `${message}: ${field}` : message, field ? { [field]: message } : undefined));
+          return;
+        }
+        if (err) {
+          reject(badRequest('The upload could not be read', undefined, 'INVALID_UPLOAD'));
+          return;
+        }
+        const files = Array.isArray(req.files) ? req.files : [];
+        resolve({
+          parts: files.map((f) => ({ slotKey: f.fieldname, path: f.path, size: f.size, originalName: displayName(f.originalname) })),
+          fields: (req.body ?? {}) as Record<string, unknown>,
+        });
+      });
+    });
+}
+
+export async function discard(parts: readonly UploadedPart[]): Promise<void> {
+  await Promise.all(parts.map((p) => fsp.rm(p.path, { force: true })));
+}
+
+export const isInside = (dir: string, file: string) => !path.relative(dir, file).startsWith('..');

@@ -1,0 +1,74 @@
+// Pure inspection of one stored temporary file: what it is, whether it can serve as evidence, its fingerprints.
+import { stat } from 'node:fs/promises';
+import type { AcceptedMimeType, SlotDef } from '../../catalog';
+import { exifFindings, readExif } from './exifChecks';
+import { sha256OfFile } from './fileDigest';
+import { identifyFileKind } from './fileKind';
+import { finding } from './findingTexts';
+import { worstSeverity, type Finding, type Severity } from './findings';
+import { colourFindings, decodeThumbnail, legibilityFindings, readImageHeader } from './imageChecks';
+import { defaultLimits, type InspectionLimits } from './limits';
+import { inspectPdf } from './pdfChecks';
+import { differenceHash } from './perceptualHash';
+import { refuse } from './refusedFile';
+
+export type { Facts, Finding, Severity } from './findings';
+export { worstSeverity } from './findings';
+export { defaultLimits, type InspectionLimits } from './limits';
+export { hammingDistance } from './perceptualHash';
+export { RefusedFile } from './refusedFile';
+
+export type Inspection = {
+  mime: AcceptedMimeType;
+  size: number;
+  sha256: string;
+  phash: string | null;
+  width: number | null;
+  height: number | null;
+  pages: number | null;
+  capturedAt: string | null;
+  findings: Finding[];
+  state: Severity;
+};
+
+export type InspectedSlot = Pick<SlotDef, 'key' | 'accept' | 'maxBytes' | 'checks'>;
+
+type Contents = Omit<Inspection, 'mime' | 'size' | 'sha256' | 'state'>;
+
+async function inspectImage(filePath: string, mime: AcceptedMimeType, slot: InspectedSlot, limits: InspectionLimits): Promise<Contents> {
+  const header = await readImageHeader(filePath, mime, limits);
+  const thumbnail = await decodeThumbnail(filePath, mime, limits);
+  const { width, height } = header.autoOrient;
+  const exif = readExif(header.exif);
+  const findings: Finding[] = [];
+  if (slot.checks.includes('legible')) findings.push(...legibilityFindings({ width, height }, thumbnail, limits));
+  if (slot.checks.includes('colour')) findings.push(...colourFindings(header.channels, thumbnail, limits));
+  findings.push(...exifFindings(exif, slot.checks.includes('not_front_camera')));
+  return { phash: await differenceHash(thumbnail), width, height, pages: null, capturedAt: exif.capturedAt, findings };
+}
+
+async function inspectDocument(filePath: string, slot: InspectedSlot, limits: InspectionLimits): Promise<Contents> {
+  const { pages, findings } = await inspectPdf(filePath, slot.checks, limits);
+  return { phash: null, width: null, height: null, pages, capturedAt: null, findings };
+}
+
+/**
+ * Identifies the file by its content, refuses what cannot be evidence (RefusedFile), and checks the rest against
+ * the slot's checks. `no_duplicate` compares files across a submission and is left to the caller (sha256, phash).
+ */
+export async function inspectFile(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits> = {}): Promise<Inspection> {
+  const applied: InspectionLimits = { ...defaultLimits, ...limits };
+  const { size } = await stat(filePath);
+  if (size > slot.maxBytes) throw refuse.fileTooLarge(size, slot.maxBytes);
+  const kind = await identifyFileKind(filePath);
+  if (kind.mime === null) throw refuse.unsupportedType(kind.found, slot.accept);
+  const { mime } = kind;
+  if (!slot.accept.includes(mime)) throw refuse.notAcceptedHere(mime, slot.accept);
+
+  const [sha256, contents] = await Promise.all([
+    sha256OfFile(filePath),
+    mime === 'application/pdf' ? inspectDocument(filePath, slot, applied) : inspectImage(filePath, mime, slot, applied),
+  ]);
+  const findings = slot.checks.includes('file_type') ? [finding('file.type', { mime }), ...contents.findings] : contents.findings;
+  return { mime, size, sha256, ...contents, findings, state: worstSeverity(findings) };
+}

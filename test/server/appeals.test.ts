@@ -1,0 +1,252 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  colourIdCard, frontCameraPhoto, greyscaleAsRgb, greyscaleScan, htmlFile, pngBomb, renamedExecutable, svgWithScript, zipArchive,
+} from '../fixtures/evidence';
+import { adultId, mfaUnbindPayload } from './support/payloads';
+import { createTestApp, type TestApp } from './support/testApp';
+
+let t: TestApp;
+let files: string;
+let front: string;
+let back: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  files = fs.mkdtempSync(path.join(t.dir, 'fixtures-'));
+  front = await colourIdCard(files, { variant: 1 });
+  back = await colourIdCard(files, { variant: 2 });
+});
+afterAll(() => t.close());
+
+/** Every file under the upload folder: stored evidence and anything left in flight. */
+function filesOnDisk(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.push(path.relative(t.config.uploadDir, full));
+    }
+  };
+  if (fs.existsSync(t.config.uploadDir)) walk(t.config.uploadDir);
+  return out.sort();
+}
+
+function fileAppeal(payload: unknown, attachments: Record<string, string>) {
+  let req = request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(payload));
+  for (const [slot, file] of Object.entries(attachments)) req = req.attach(slot, file);
+  return req;
+}
+
+describe('POST /api/public/appeals', () => {
+  it('files an appeal with its evidence: reference, a token shown once, and a complete checklist', async () => {
+    const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: back });
+    expect(res.status).toBe(201);
+    expect(res.body.reference).toMatch(/^AP-\d{8}-\d{4}$/);
+    expect(res.body.accessToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(res.body.status).toBe('new');
+    expect(res.body.checklist.complete).toBe(true);
+    expect(res.body.checklist.slots.map((s: { key: string; state: string }) => [s.key, s.state])).toEqual([['applicant_id_front', 'ok'], ['applicant_id_back', 'ok']]);
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference }, include: { evidence: true, slots: true } });
+    expect(ticket.accessTokenHash).not.toContain(res.body.accessToken);
+    expect(ticket.evidence).toHaveLength(2);
+    expect(ticket.slots.every((s) => s.state === 'ok')).toBe(true);
+    // Stored under content addresses, never under the customer's file name.
+    for (const e of ticket.evidence) expect(filesOnDisk()).toContain(path.join(e.sha256.slice(0, 2), e.sha256.slice(2, 4), e.sha256));
+    expect(filesOnDisk().some((f) => f.includes('.jpg'))).toBe(false);
+  });
+
+  it('accepts an appeal with a required slot missing, and says so in the checklist', async () => {
+    const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
+    expect(res.status).toBe(201);
+    expect(res.body.checklist.complete).toBe(false);
+    const backSlot = res.body.checklist.slots.find((s: { key: string }) => s.key === 'applicant_id_back');
+    expect(backSlot).toMatchObject({ state: 'missing', required: true });
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference } });
+    expect(ticket.complete).toBe(false);
+  });
+
+  it('fails a greyscale scan, also one saved with three equal channels, and lets the customer see why', async () => {
+    const grey = await greyscaleScan(files);
+    const rgbGrey = await greyscaleAsRgb(files);
+    const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: grey, applicant_id_back: rgbGrey });
+    expect(res.status).toBe(201);
+    for (const slot of res.body.checklist.slots) {
+      expect(slot.state).toBe('fail');
+      expect(slot.findings.map((f: { code: string }) => f.code)).toContain('colour.greyscale');
+      const finding = slot.findings.find((f: { code: string }) => f.code === 'colour.greyscale');
+      expect(finding.message['zh-CN']).toMatch(/彩色/);
+    }
+    expect(res.body.checklist.complete).toBe(false);
+  });
+
+  it('fails a hand-held ID photo taken with the front camera', async () => {
+    const selfie = await frontCameraPhoto(files);
+    const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: selfie, applicant_id_back: back });
+    const frontSlot = res.body.checklist.slots.find((s: { key: string }) => s.key === 'applicant_id_front');
+    expect(frontSlot.state).toBe('fail');
+    expect(frontSlot.findings.map((f: { code: string }) => f.code)).toContain('exif.front_camera');
+  });
+
+  it('fails the same file in two slots of one appeal', async () => {
+    const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: front });
+    expect(res.status).toBe(201);
+    for (const slot of res.body.checklist.slots) expect(slot.findings.map((f: { code: string }) => f.code)).toContain('duplicate.same_appeal');
+    expect(res.body.checklist.complete).toBe(false);
+    // One file on disk for the two rows: content-addressed.
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference }, include: { evidence: true } });
+    expect(new Set(ticket.evidence.map((e) => e.storageKey)).size).toBe(1);
+  });
+
+  it('raises a fraud signal on both tickets when another customer sends a file already seen, without telling the customer', async () => {
+    const shared = await colourIdCard(files, { variant: 0, width: 1500, fileName: 'shared.jpg' });
+    const first = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: shared, applicant_id_back: back });
+    const other = mfaUnbindPayload({ fields: { accountId: '100099999', realName: '李娜' }, contact: { name: '李娜', email: 'li.na@example.cn', phone: '13700001111' } });
+    const second = await fileAppeal(other, { applicant_id_front: shared });
+    expect(second.status).toBe(201);
+    expect(JSON.stringify(second.body)).not.toContain('duplicate.other_appeal');
+    for (const reference of [first.body.reference, second.body.reference]) {
+      const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference }, include: { events: true, evidence: true } });
+      expect(ticket.events.map((e) => e.type)).toContain('evidence.fraud_signal');
+      const flagged = ticket.evidence.find((e) => (e.findings as { code: string }[]).some((f) => f.code === 'duplicate.other_appeal'));
+      expect(flagged?.state).toBe('warn');
+    }
+  });
+
+  it.each([
+    ['an ELF executable named photo.jpg', renamedExecutable],
+    ['an HTML page', htmlFile],
+    ['an SVG with a script', svgWithScript],
+    ['a zip archive', zipArchive],
+  ])('refuses %s with 415 naming the slot, and keeps nothing', async (_name, make) => {
+    const before = { tickets: await t.db.ticket.count(), files: filesOnDisk() };
+    const bad = await make(files);
+    const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: bad });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_TYPE');
+    expect(Object.keys(res.body.errors)).toEqual(['applicant_id_back']);
+    expect(await t.db.ticket.count()).toBe(before.tickets);
+    expect(filesOnDisk()).toEqual(before.files);
+  });
+
+  it('refuses a decompression bomb with 413 and keeps nothing', async () => {
+    const before = { tickets: await t.db.ticket.count(), files: filesOnDisk() };
+    const bomb = await pngBomb(files);
+    const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: bomb, applicant_id_back: back });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('IMAGE_TOO_LARGE');
+    expect(await t.db.ticket.count()).toBe(before.tickets);
+    expect(filesOnDisk()).toEqual(before.files);
+  });
+
+  it('answers invalid identifiers with a 400 per field, and keeps no file', async () => {
+    const before = filesOnDisk();
+    const res = await fileAppeal(mfaUnbindPayload({ fields: { idNumber: adultId.slice(0, 17) + 'Y', currentPhone: '12345' } }), { applicant_id_front: front });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors).sort()).toEqual(['fields.currentPhone', 'fields.idNumber']);
+    expect(filesOnDisk()).toEqual(before);
+  });
+
+  it('refuses a file for a slot the appeal does not have, a missing payload, and a plain JSON body', async () => {
+    const unknown = await fileAppeal(mfaUnbindPayload(), { business_licence: front });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('UNKNOWN_SLOT');
+    const noPayload = await request(t.app).post('/api/public/appeals').attach('applicant_id_front', front);
+    expect(noPayload.status).toBe(400);
+    expect(noPayload.body.code).toBe('PAYLOAD_REQUIRED');
+    const json = await request(t.app).post('/api/public/appeals').send(mfaUnbindPayload());
+    expect(json.status).toBe(415);
+  });
+
+  it('leaves no file behind when the database write fails halfway', async () => {
+    const before = { tickets: await t.db.ticket.count(), files: filesOnDisk() };
+    const fresh = await colourIdCard(files, { variant: 0, width: 1700, fileName: 'fresh.jpg' });
+    // A trigger makes the evidence insert fail inside the transaction, after the files were stored.
+    await t.db.$executeRawUnsafe(`CREATE TRIGGER fail_evidence BEFORE INSERT ON Evidence BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: fresh, applicant_id_back: back });
+      expect(res.status).toBe(500);
+    } finally {
+      await t.db.$executeRawUnsafe('DROP TRIGGER fail_evidence');
+    }
+    expect(await t.db.ticket.count()).toBe(before.tickets);
+    expect(filesOnDisk()).toEqual(before.files);
+  });
+});
+
+describe('the status page API', () => {
+  it('opens an appeal with its token; a wrong token and an unknown reference answer the same 404', async () => {
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
+    const ok = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', `Bearer ${filed.body.accessToken}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ reference: filed.body.reference, status: 'new', kind: 'mfa_unbind' });
+    expect(ok.body.checklist.slots).toHaveLength(2);
+    const wrong = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', `Bearer ${'x'.repeat(32)}`);
+    const unknown = await request(t.app).get('/api/public/appeals/AP-20200101-9999').set('Authorization', `Bearer ${filed.body.accessToken}`);
+    const none = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`);
+    for (const r of [wrong, unknown, none]) {
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual(wrong.body);
+    }
+  });
+
+  it('takes more files and messages, each an event; an upload brings a waiting ticket back to review', async () => {
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
+    const auth = `Bearer ${filed.body.accessToken}`;
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
+    await t.db.ticket.update({ where: { id: ticket.id }, data: { status: 'awaiting_customer', slaPausedAt: new Date(Date.now() - 3600_000) } });
+
+    const more = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', auth).attach('applicant_id_back', back);
+    expect(more.status).toBe(200);
+    expect(more.body.status).toBe('in_review');
+    expect(more.body.checklist.complete).toBe(true);
+
+    const msg = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/messages`).set('Authorization', auth).send({ body: '已补充身份证反面照片' });
+    expect(msg.status).toBe(201);
+    const view = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', auth);
+    expect(view.body.messages.map((m: { body: string }) => m.body)).toEqual(['已补充身份证反面照片']);
+
+    const events = await t.db.event.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.type)).toEqual(['ticket.created', 'evidence.added', 'evidence.added', 'ticket.transitioned', 'message.added']);
+    const after = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(after.slaPausedAt).toBeNull();
+    expect(after.slaDueAt.getTime()).toBeGreaterThan(ticket.slaDueAt.getTime());
+  });
+
+  it('replacing a file keeps the old one as history, not current', async () => {
+    const grey = await greyscaleScan(files);
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: grey, applicant_id_back: back });
+    expect(filed.body.checklist.complete).toBe(false);
+    const fixed = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', `Bearer ${filed.body.accessToken}`).attach('applicant_id_front', front);
+    expect(fixed.body.checklist.complete).toBe(true);
+    const rows = await t.db.evidence.findMany({ where: { ticket: { reference: filed.body.reference }, slot: { slotKey: 'applicant_id_front' } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.current)).toEqual([false, true]);
+  });
+
+  it('refuses new files on a decided appeal with 409', async () => {
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
+    await t.db.ticket.update({ where: { reference: filed.body.reference }, data: { status: 'rejected' } });
+    const res = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', `Bearer ${filed.body.accessToken}`).attach('applicant_id_back', back);
+    expect(res.status).toBe(409);
+  });
+});
+
+describe('rate limits on the public routes', () => {
+  it('allows a set number of submissions an hour per address, then answers 429 with Retry-After', async () => {
+    const limited = await createTestApp({ APPEALS_PER_HOUR: '2' });
+    try {
+      const send = () => request(limited.app).post('/api/public/appeals').field('payload', JSON.stringify(mfaUnbindPayload()));
+      expect((await send()).status).toBe(201);
+      expect((await send()).status).toBe(201);
+      const third = await send();
+      expect(third.status).toBe(429);
+      expect(third.body.code).toBe('RATE_LIMITED');
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+});
