@@ -6,7 +6,7 @@ import {
   colourIdCard, frontCameraPhoto, greyscaleAsRgb, greyscaleScan, htmlFile, pngBomb, renamedExecutable, svgWithScript, zipArchive,
 } from '../fixtures/evidence';
 import { adultId, mfaUnbindPayload } from './support/payloads';
-import { createTestApp, type TestApp } from './support/testApp';
+import { createTestApp, signedInAs, type TestApp } from './support/testApp';
 
 let t: TestApp;
 let files: string;
@@ -174,6 +174,20 @@ describe('POST /api/public/appeals', () => {
     }
     expect(await t.db.ticket.count()).toBe(before.tickets);
     expect(filesOnDisk()).toEqual(before.files);
+  });
+});
+
+describe('what agents see of an appeal', () => {
+  it('the ticket carries each slot\'s findings, fraud signals included', async () => {
+    const { client } = await signedInAs(t, 'agent');
+    const grey = await greyscaleScan(files);
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: grey, applicant_id_back: back });
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
+    const res = await client.get(`/api/tickets/${ticket.id}`);
+    const front = res.body.slots.find((s: { key: string }) => s.key === 'applicant_id_front');
+    expect(front).toMatchObject({ state: 'fail', evidenceCount: 1, evidenceId: expect.any(Number) });
+    expect(front.findings.map((f: { code: string }) => f.code)).toContain('colour.greyscale');
+    expect(res.body.complete).toBe(false);
   });
 });
 

@@ -10,6 +10,7 @@ import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter, type RestResource } from '../http/restRouter';
 import { parseId, parseInput } from '../http/validate';
+import { checklistIn } from '../appeals/attachEvidence';
 import { createTicket } from './createTicket';
 import { presentTicket, type TicketRecord } from './presenter';
 import { openStatuses, priorities, ticketStatuses } from './statuses';
@@ -69,9 +70,14 @@ const withSlots = { slots: { orderBy: { id: 'asc' }, include: { _count: { select
 
 export function ticketRoutes(ctx: AppContext): Router {
   const { db } = ctx;
+  // One ticket carries its checklist for agents: each slot's current file and its findings, fraud signals included.
   const getOne = async (id: number) => {
     const t = await db.ticket.findUnique({ where: { id }, include: withSlots });
-    return t ? presentTicket(t) : null;
+    if (!t) return null;
+    const checklist = await checklistIn(db, id, 'agent');
+    const bySlot = new Map(checklist.slots.map((s) => [s.key, s]));
+    const record = presentTicket(t);
+    return { ...record, slots: record.slots?.map((s) => ({ ...s, evidenceId: bySlot.get(s.key)?.evidenceId ?? null, findings: bySlot.get(s.key)?.findings ?? [] })) };
   };
   const mustGet = async (id: number) => (await getOne(id)) ?? Promise.reject(notFound('Ticket'));
 
