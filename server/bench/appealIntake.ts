@@ -38,7 +38,7 @@ const subjectType = 'enterprise';
 const slots = slotsFor(kind, subjectType);
 const r = seededRandom(7);
 const idNumber = residentId('440305', new Date(Date.UTC(1985, 2, 12)), 36);
-const fields = declareFields(fieldsFor(kind, subjectType), {
+const fields = declareFields(kind, fieldsFor(kind, subjectType), {
   idNumber,
   phone: '13912345678',
   data: { uin: '100012345', subjectType, companyName: '深圳市星河云科技有限公司', creditCode: creditCode('440305', 123456), realName: '张伟', securityPhone: '13912345678', loginMethods: [], protection: {} },

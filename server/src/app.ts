@@ -10,12 +10,15 @@ import { authRoutes } from './auth/routes';
 import type { AppContext } from './context';
 import { eventRoutes } from './events/resource';
 import { evidenceRoutes } from './evidence/resource';
+import { fileRoutes } from './files/routes';
+import { holidayRoutes } from './holidays/resource';
 import { errorHandler, notFoundRoute } from './http/errors';
 import { staticConsole } from './http/staticConsole';
 import { macroRoutes } from './macros/resource';
 import { messageRoutes } from './messages/resource';
 import { notificationRoutes } from './notifications/resource';
 import { publicRoutes } from './public/routes';
+import { rejectionReasonRoutes } from './rejectionReasons/resource';
 import { statsRoutes } from './stats/routes';
 import { ticketRoutes } from './tickets/resource';
 
@@ -50,6 +53,9 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   app.use('/api/messages', messageRoutes(ctx));
   app.use('/api/macros', macroRoutes(ctx));
   app.use('/api/notifications', notificationRoutes(ctx));
+  app.use('/api/holidays', holidayRoutes(ctx));
+  app.use('/api/rejection-reasons', rejectionReasonRoutes(ctx));
+  app.use('/api/files', fileRoutes(ctx));
   app.use('/api/stats', statsRoutes(ctx));
   app.use('/api', notFoundRoute);
 

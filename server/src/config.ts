@@ -18,6 +18,10 @@ const envSchema = z.object({
   APPEALS_PER_DAY: z.coerce.number().int().positive().default(240),
   PUBLIC_READS_PER_HOUR: z.coerce.number().int().positive().default(600),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  // Without an SMTP server, customer emails are written as .eml files the demo can show.
+  SMTP_URL: z.string().url().optional(),
+  OUTBOX_DIR: z.string().default('data/outbox'),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
 });
 
 export type Config = {
@@ -33,6 +37,9 @@ export type Config = {
   cookieSecure: boolean;
   rateLimits: { appealsPerHour: number; appealsPerDay: number; publicReadsPerHour: number };
   publicBaseUrl: string;
+  smtpUrl: string | undefined;
+  outboxDir: string;
+  outboxIntervalMs: number;
 };
 
 const demoIdentityKey = 'demo-identity-hash-key-not-for-production';
@@ -60,5 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    outboxDir: e.OUTBOX_DIR,
+    outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
   };
 }

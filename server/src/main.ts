@@ -4,7 +4,10 @@ import { loadConfig } from './config';
 import { createDb } from './db/client';
 import { migrateSqlite } from './db/migrations';
 import { createLogger } from './logger';
+import { createEmailSender, LogSmsSender } from './notifications/transports';
+import { createOutboxWorker } from './notifications/worker';
 import { demoPassword, seedDemoIfEmpty } from './seed/demo';
+import { ensureRejectionReasons } from './rejectionReasons/resource';
 import { LocalDiskStore } from './storage/localDiskStore';
 
 const config = loadConfig();
@@ -14,24 +17,28 @@ const applied = migrateSqlite(config.databaseUrl);
 if (applied.length) log.info({ applied }, 'database migrated');
 const db = await createDb(config.databaseUrl);
 
+const store = new LocalDiskStore(path.resolve(config.uploadDir));
+await ensureRejectionReasons(db);
 if (config.env !== 'production') {
-  const seeded = await seedDemoIfEmpty(db, config.identityHashKey);
+  const seeded = await seedDemoIfEmpty(db, config.identityHashKey, { store });
   if (seeded) log.info(seeded, 'demo data seeded into the empty database');
 }
 
-const store = new LocalDiskStore(path.resolve(config.uploadDir));
 const app = createApp({ db, config, log, store }, { serveConsole: true });
+const outbox = createOutboxWorker({ db, log }, { email: createEmailSender(config, log), sms: new LogSmsSender(log) });
 const server = app.listen(config.port, config.host, () => {
   const url = `http://localhost:${config.port}/`;
   const lines = [`Helpdesk console: ${url}`];
   if (config.env !== 'production') lines.push(`Demo sign-in: agent@example.com or admin@example.com, password ${demoPassword}`);
   console.log(lines.join('\n'));
+  outbox.start(config.outboxIntervalMs);
 });
 
 function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
+  const outboxStopped = outbox.stop();
   server.close(() => {
-    void db.$disconnect().finally(() => process.exit(0));
+    void outboxStopped.finally(() => db.$disconnect()).finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(1), 10_000).unref();
 }

@@ -9,11 +9,24 @@ import { migrateSqlite, readMigrations } from '../../server/src/db/migrations';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-migrations-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** Tables, columns, indexes and foreign keys, compared by content: ALTER TABLE appends columns, so order is left out. */
 function schemaOf(file: string): string[] {
   const conn = new Database(file, { readonly: true });
-  const rows = conn.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY type, name").all() as { type: string; name: string; sql: string | null }[];
+  const out: string[] = [];
+  const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name").all() as { name: string }[];
+  for (const { name } of tables) {
+    out.push(`table ${name}`);
+    for (const c of conn.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]) {
+      out.push(`column ${name}.${c.name} ${c.type} notnull=${c.notnull} default=${c.dflt_value} pk=${c.pk}`);
+    }
+    for (const f of conn.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { table: string; from: string; to: string; on_delete: string; on_update: string }[]) {
+      out.push(`fk ${name}.${f.from} -> ${f.table}.${f.to} delete=${f.on_delete} update=${f.on_update}`);
+    }
+  }
+  const indexes = conn.prepare("SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; tbl: string; sql: string }[];
+  for (const i of indexes) out.push(`index ${i.name}: ${i.sql.replace(/\s+/g, ' ').trim()}`);
   conn.close();
-  return rows.map((r) => `${r.type} ${r.name}: ${(r.sql ?? '').replace(/\s+/g, ' ').trim()}`);
+  return out.sort();
 }
 
 describe('migrations', () => {
@@ -22,7 +35,7 @@ describe('migrations', () => {
     const applied = migrateSqlite(url);
     expect(applied).toEqual(readMigrations().map((m) => m.name));
     expect(migrateSqlite(url)).toEqual([]);
-    const tables = schemaOf(path.join(dir, 'fresh.db')).filter((s) => s.startsWith('table')).map((s) => s.split(':')[0]);
+    const tables = schemaOf(path.join(dir, 'fresh.db')).filter((s) => s.startsWith('table'));
     expect(tables).toEqual(expect.arrayContaining(['table Agent', 'table Session', 'table Account', 'table Ticket', 'table MaterialSlot', 'table Evidence', 'table Event', 'table Message', 'table Macro', 'table Notification']));
   });
 

@@ -14,8 +14,9 @@ afterAll(() => t.close());
 
 describe('demo data', () => {
   it('seeds an empty database with tickets of every kind in every status, once', async () => {
-    const summary = await seedDemoIfEmpty(t.db, t.config.identityHashKey);
+    const summary = await seedDemoIfEmpty(t.db, t.config.identityHashKey, { store: t.store });
     expect(summary).not.toBeNull();
+    expect(summary!.files).toBeGreaterThan(20);
     const combos = await t.db.ticket.groupBy({ by: ['kind', 'status'], _count: { _all: true } });
     for (const kind of kindKeys) for (const status of ticketStatuses) expect(combos.some((c) => c.kind === kind && c.status === status), `${kind}/${status}`).toBe(true);
     expect(await seedDemoIfEmpty(t.db, t.config.identityHashKey)).toBeNull();
@@ -36,6 +37,17 @@ describe('demo data', () => {
     expect(await t.db.account.count({ where: { mfaBound: true } })).toBeGreaterThan(0);
     const codes = await t.db.account.findMany({ where: { subjectType: 'enterprise' }, select: { creditCode: true } });
     expect(codes.every((c) => /^91[0-9A-HJ-NPQRTUWXY]{16}$/.test(c.creditCode ?? ''))).toBe(true);
+  });
+
+  it('worked tickets carry inspected files; the one waiting for the customer has a failed greyscale scan', async () => {
+    const inReview = (await t.db.ticket.findMany({ where: { status: 'in_review' }, include: { evidence: true } })).flatMap((r) => r.evidence);
+    expect(inReview.length).toBeGreaterThan(0);
+    for (const e of inReview) expect(await t.store.exists(e.storageKey)).toBe(true);
+    const waiting = await t.db.ticket.findMany({ where: { status: 'awaiting_customer' }, include: { evidence: true } });
+    const failed = waiting.flatMap((w) => w.evidence).filter((e) => (e.findings as { code: string }[]).some((f) => f.code === 'colour.greyscale'));
+    expect(failed.length).toBeGreaterThan(0);
+    const events = await t.db.event.count({ where: { type: 'evidence.fraud_signal' } });
+    expect(events).toBe(0);
   });
 
   it('timelines follow the transition table from new to the ticket\'s status', async () => {

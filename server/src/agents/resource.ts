@@ -3,9 +3,10 @@ import { hashPassword } from '../auth/passwords';
 import { roles } from '../auth/policy';
 import type { AppContext } from '../context';
 import type { Agent, Prisma } from '../generated/prisma/client';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
+import { unique } from '../http/uniqueViolation';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
 
@@ -40,14 +41,6 @@ const base = {
 const createSchema = z.object({ ...base, password });
 const updateSchema = z.object({ ...base, password: password.optional().or(z.literal('').transform(() => undefined)) }).partial();
 
-async function uniqueEmail<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (e) {
-    if (typeof e === 'object' && e && 'code' in e && e.code === 'P2002') throw conflict('An agent with this email exists already', 'EMAIL_TAKEN');
-    throw e;
-  }
-}
 
 export function agentRoutes({ db }: AppContext) {
   return restRouter<AgentRecord>({
@@ -64,7 +57,7 @@ export function agentRoutes({ db }: AppContext) {
       action: 'agents.manage',
       async handle({ body }) {
         const { password: plain, ...data } = parseInput(createSchema, body);
-        const agent = await uniqueEmail(db.agent.create({ data: { ...data, passwordHash: await hashPassword(plain) } }));
+        const agent = await unique(db.agent.create({ data: { ...data, passwordHash: await hashPassword(plain) } }), 'An agent with this email exists already', 'EMAIL_TAKEN');
         return presentAgent(agent);
       },
     },
@@ -77,7 +70,7 @@ export function agentRoutes({ db }: AppContext) {
         }
         if (!(await db.agent.findUnique({ where: { id } }))) throw notFound('Agent');
         const passwordHash = plain ? await hashPassword(plain) : undefined;
-        const agent = await uniqueEmail(db.agent.update({ where: { id }, data: { ...data, ...(passwordHash ? { passwordHash } : {}) } }));
+        const agent = await unique(db.agent.update({ where: { id }, data: { ...data, ...(passwordHash ? { passwordHash } : {}) } }), 'An agent with this email exists already', 'EMAIL_TAKEN');
         // A reset password or a deactivation signs the agent out everywhere (an admin's own session stays).
         if ((passwordHash || data.active === false) && id !== me.id) await db.session.deleteMany({ where: { agentId: id } });
         return presentAgent(agent);

@@ -3,6 +3,8 @@ import type { AppContext } from '../context';
 import { badRequest } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { EvidenceStore } from '../storage/evidenceStore';
+import { noticesFor, statusLink } from '../notifications/customerNotices';
+import { enqueueIn } from '../notifications/outbox';
 import { createTicketIn } from '../tickets/createTicket';
 import { newAccessToken } from './accessToken';
 import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
@@ -34,6 +36,7 @@ export async function submitAppeal(ctx: AppContext & { store: EvidenceStore }, u
       const ticket = await createTicketIn(tx, { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } }, ctx.config.identityHashKey);
       if (files.length > 0) await attachEvidenceIn(tx, ticket.id, files, 'customer');
       const checklist = await checklistIn(tx, ticket.id, 'customer');
+      for (const n of noticesFor(ticket, 'received', { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference) })) await enqueueIn(tx, n);
       return { reference: ticket.reference, accessToken: token.token, status: ticket.status, checklist };
     });
   } catch (e) {

@@ -23,6 +23,14 @@ export const policy = {
   'notifications.read': 'agent',
   'evidence.read': 'agent',
   'stats.read': 'agent',
+  'tickets.decide': 'agent',
+  'tickets.override': 'supervisor',
+  'evidence.review': 'agent',
+  'files.read': 'agent',
+  'holidays.read': 'agent',
+  'holidays.manage': 'admin',
+  'rejectionReasons.read': 'agent',
+  'rejectionReasons.manage': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof policy;

@@ -58,3 +58,4 @@ export {
   type ResidentIdProblem,
   type CreditCodeProblem,
 } from './validators';
+export { defaultRejectionReasons, type RejectionScope } from './rejectionReasons';

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import type { AppContext } from '../context';
 import type { Evidence, Prisma } from '../generated/prisma/client';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
+import { notFound } from '../http/errors';
 import { restRouter } from '../http/restRouter';
+import { parseInput } from '../http/validate';
+import { requireReason } from '../rejectionReasons/resource';
 
 // Metadata only: the file itself is reached through the audited /api/files routes, never by path.
 const present = (e: Evidence) => ({
@@ -31,6 +35,9 @@ const spec: ListSpec = {
   defaultSort: ['createdAt', 'ASC'],
 };
 
+const verdictSchema = z.object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().max(50).nullish() });
+
+/** An agent's verdict on one file; it becomes the verdict of its slot while the file is current. */
 export function evidenceRoutes({ db }: AppContext) {
   return restRouter({
     name: 'evidence',
@@ -41,6 +48,24 @@ export function evidenceRoutes({ db }: AppContext) {
     getOne: async (id) => {
       const e = await db.evidence.findUnique({ where: { id } });
       return e ? present(e) : null;
+    },
+    update: {
+      action: 'evidence.review',
+      async handle({ id, body, agent }) {
+        const input = parseInput(verdictSchema, body);
+        const updated = await db.$transaction(async (tx) => {
+          const e = await tx.evidence.findUnique({ where: { id }, include: { slot: true } });
+          if (!e) throw notFound('Evidence');
+          const reason = input.verdict === 'rejected' ? (await requireReason(tx, input.reasonCode ?? undefined, 'evidence')).code : null;
+          const row = await tx.evidence.update({ where: { id }, data: { verdict: input.verdict, reasonCode: reason } });
+          if (e.current) await tx.materialSlot.update({ where: { id: e.slotId }, data: { verdict: input.verdict, reasonCode: reason } });
+          await tx.event.create({
+            data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.reviewed', reason, data: { evidenceId: id, slotKey: e.slot.slotKey, verdict: input.verdict } },
+          });
+          return row;
+        });
+        return present(updated);
+      },
     },
   });
 }

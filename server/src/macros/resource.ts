@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { kindKeys } from '../catalog';
+import { Router } from 'express';
+import { getKind, kindKeys } from '../catalog';
+import { authorize } from '../auth/policy';
+import { signedIn } from '../auth/middleware';
+import { statusLink } from '../notifications/customerNotices';
 import type { AppContext } from '../context';
 import type { Macro, Prisma } from '../generated/prisma/client';
-import { conflict, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
+import { unique } from '../http/uniqueViolation';
 import { restRouter } from '../http/restRouter';
-import { parseInput } from '../http/validate';
+import { parseId, parseInput } from '../http/validate';
 
 const present = (m: Macro) => ({
   id: m.id,
@@ -41,21 +46,37 @@ const macroSchema = z.object({
   active: z.boolean().default(true),
 });
 
-async function uniqueName<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (e) {
-    if (typeof e === 'object' && e && 'code' in e && e.code === 'P2002') throw conflict('A macro with this name exists already', 'NAME_TAKEN');
-    throw e;
-  }
+
+/** Fills {{placeholders}} from the ticket; an unknown placeholder stays visible so the agent sees it. */
+export function fillPlaceholders(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-export function macroRoutes({ db }: AppContext) {
+export function macroRoutes({ db, config }: AppContext) {
   const getOne = async (id: number) => {
     const m = await db.macro.findUnique({ where: { id } });
     return m ? present(m) : null;
   };
-  return restRouter<MacroRecord>({
+  const router = Router();
+  router.get('/:id/render', async (req, res) => {
+    authorize(signedIn(req).role, 'macros.read');
+    const macro = await db.macro.findUnique({ where: { id: parseId(req.params.id) } });
+    if (!macro) throw notFound('Macro');
+    const ticketId = parseId(req.query.ticketId);
+    const ticket = await db.ticket.findUnique({ where: { id: ticketId } });
+    if (!ticket) throw notFound('Ticket');
+    const kind = getKind(ticket.kind);
+    const values = (language: 'zh-CN' | 'en') => ({
+      contactName: ticket.contactName,
+      reference: ticket.reference,
+      statusLink: statusLink(config.publicBaseUrl, ticket.reference),
+      kind: kind ? kind.label[language] : ticket.kind,
+    });
+    const zh = fillPlaceholders(macro.bodyZh, values('zh-CN'));
+    const en = fillPlaceholders(macro.bodyEn, values('en'));
+    res.json({ macroId: macro.id, ticketId, locale: ticket.locale, bodyZh: zh, bodyEn: en, body: ticket.locale === 'en' ? en : zh });
+  });
+  router.use(restRouter<MacroRecord>({
     name: 'macros',
     label: 'Macro',
     spec,
@@ -64,14 +85,14 @@ export function macroRoutes({ db }: AppContext) {
     getOne,
     create: {
       action: 'macros.manage',
-      handle: async ({ body }) => present(await uniqueName(db.macro.create({ data: parseInput(macroSchema, body) }))),
+      handle: async ({ body }) => present(await unique(db.macro.create({ data: parseInput(macroSchema, body) }), 'A macro with this name exists already', 'NAME_TAKEN')),
     },
     update: {
       action: 'macros.manage',
       async handle({ id, body }) {
         const data = parseInput(macroSchema, body);
         if (!(await getOne(id))) throw notFound('Macro');
-        return present(await uniqueName(db.macro.update({ where: { id }, data })));
+        return present(await unique(db.macro.update({ where: { id }, data }), 'A macro with this name exists already', 'NAME_TAKEN'));
       },
     },
     remove: {
@@ -83,5 +104,6 @@ export function macroRoutes({ db }: AppContext) {
         return m;
       },
     },
-  });
+  }));
+  return router;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import type { Message, Prisma } from '../generated/prisma/client';
 import { notFound } from '../http/errors';
+import { noticesFor, statusLink } from '../notifications/customerNotices';
+import { enqueueIn } from '../notifications/outbox';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
@@ -22,7 +24,7 @@ const createSchema = z.object({
   body: z.string().trim().min(1, 'Write something').max(10_000),
 });
 
-export function messageRoutes({ db }: AppContext) {
+export function messageRoutes({ db, config }: AppContext) {
   return restRouter({
     name: 'messages',
     label: 'Message',
@@ -38,8 +40,13 @@ export function messageRoutes({ db }: AppContext) {
       async handle({ body, agent }) {
         const input = parseInput(createSchema, body);
         const message = await db.$transaction(async (tx) => {
-          if (!(await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true } }))) throw notFound('Ticket');
+          const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId } });
+          if (!ticket) throw notFound('Ticket');
           const m = await tx.message.create({ data: { ...input, agentId: agent.id } });
+          // Internal notes never leave the desk; public replies reach the customer.
+          if (m.kind === 'public_reply') {
+            for (const n of noticesFor(ticket, 'reply', { statusLink: statusLink(config.publicBaseUrl, ticket.reference), message: m.body })) await enqueueIn(tx, n);
+          }
           await tx.event.create({ data: { ticketId: input.ticketId, actorType: 'agent', agentId: agent.id, type: 'message.added', data: { messageId: m.id, kind: m.kind } } });
           await tx.ticket.update({ where: { id: input.ticketId }, data: { updatedAt: new Date() } });
           return m;

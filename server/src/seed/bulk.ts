@@ -46,8 +46,8 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
     (conn.prepare("SELECT name, value FROM Counter WHERE name LIKE 'ticket-ref-%'").all() as { name: string; value: number }[]).map((c) => [c.name.slice(11), c.value]),
   );
   const insertTicket = conn.prepare(`INSERT INTO Ticket (reference, kind, variant, subjectType, status, priority, assigneeId, accountId, accountUin, fields, fieldDigests,
-    contactName, contactEmail, contactPhone, locale, complete, searchText, slaDueAt, slaPausedAt, submittedAt, decidedAt, closedAt, createdAt, updatedAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    contactName, contactEmail, contactPhone, locale, complete, searchText, slaDueAt, slaPausedAt, submittedAt, decision, decidedAt, closedAt, createdAt, updatedAt)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertSlot = conn.prepare('INSERT INTO MaterialSlot (ticketId, slotKey, required, state, updatedAt) VALUES (?, ?, ?, ?, ?)');
   const insertEvent = conn.prepare("INSERT INTO Event (ticketId, actorType, type, toStatus, createdAt) VALUES (?, 'customer', 'ticket.created', 'new', ?)");
   const saveCounter = conn.prepare('INSERT INTO Counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
@@ -73,7 +73,7 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
       const reference = formatReference(dayKey, n);
       const demo: DemoAccount = { idNumber: null, phone: account.securityPhone, data: { ...account, loginMethods: [], protection: {} } };
       const defs = fieldsFor(combo.kind.key, combo.subjectType, combo.variant);
-      const { shown, digests } = protectDeclaredFields(defs, declareFields(defs, demo, r), hashKey);
+      const { shown, digests } = protectDeclaredFields(defs, declareFields(combo.kind.key, defs, demo, r), hashKey);
       const contactName = account.realName ?? r.pick(surnames) + r.pick(givenNames);
       const slaDue = addBusinessDays(new Date(submitted), combo.kind.slaBusinessDays).getTime();
       const decided = ['approved', 'rejected', 'closed'].includes(status) ? submitted + r.int(day / 4, 6 * day) : null;
@@ -86,7 +86,8 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
         status === 'new' ? null : agents[i % agents.length]!, account.id, account.uin, JSON.stringify(shown), JSON.stringify(digests),
         contactName, account.securityEmail, account.securityPhone, 'zh-CN', slots.every((s) => !s.required) ? 1 : 0,
         ticketSearchText({ reference, contactName, contactEmail: account.securityEmail, contactPhone: account.securityPhone, accountUin: account.uin, shown }),
-        slaDue, status === 'awaiting_customer' ? updated : null, submitted, decided, closed, submitted, updated,
+        slaDue, status === 'awaiting_customer' ? updated : null, submitted,
+        decided === null ? null : status === 'rejected' || (status === 'closed' && r.chance(0.3)) ? 'reject' : 'approve', decided, closed, submitted, updated,
       );
       const ticketId = Number(result.lastInsertRowid);
       for (const s of slots) insertSlot.run(ticketId, s.key, s.required ? 1 : 0, 'missing', updated);

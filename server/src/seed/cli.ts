@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { createDb } from '../db/client';
 import { migrateSqlite } from '../db/migrations';
 import { seedBulkTickets } from './bulk';
+import { LocalDiskStore } from '../storage/localDiskStore';
 import { seedDemoIfEmpty } from './demo';
 
 const { values } = parseArgs({ options: { tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -14,7 +16,7 @@ if (values.help) {
 const config = loadConfig();
 migrateSqlite(config.databaseUrl);
 const db = await createDb(config.databaseUrl);
-const demo = await seedDemoIfEmpty(db, config.identityHashKey);
+const demo = await seedDemoIfEmpty(db, config.identityHashKey, { store: new LocalDiskStore(path.resolve(config.uploadDir)) });
 console.log(demo ? `Demo data: ${JSON.stringify(demo)}` : 'Demo data already present');
 await db.$disconnect();
 

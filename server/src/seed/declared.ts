@@ -1,21 +1,22 @@
-import type { FieldDef } from '../catalog';
+import type { FieldDef, KindKey } from '../catalog';
 import type { DemoAccount } from './directory';
 import { residentId } from './identities';
 import { companies, emailDomains, givenNames, pinyin, regions, surnames } from './people';
 import type { Random } from './random';
 
-const stories = [
-  '原来绑定 MFA 的手机丢失了，无法登录控制台，请协助解绑。',
-  '新买的手机号收到了别人的验证短信，注册时提示号码已被绑定。',
-  '负责账号的同事已离职，无法联系到原登录方式，申请绑定新的登录邮箱。',
-  '公司名称变更，需要同步更新实名认证信息。',
-  '原安全手机已停用，收不到验证码，申请修改安全手机。',
-  '业务已停止，申请注销账号。',
-  '希望解绑注册时使用的微信，保留邮箱登录。',
-];
+// What customers write in "what happened", one per ticket kind (demo data).
+const stories: Record<KindKey, string> = {
+  mfa_unbind: '原来绑定 MFA 的手机丢失了，无法登录控制台，请协助解绑。',
+  reused_phone_unbind: '新买的手机号收到了别人的验证短信，注册时提示号码已被绑定。',
+  login_request: '负责账号的同事已离职，无法联系到原登录方式，申请绑定新的登录邮箱。',
+  enterprise_review: '公司名称变更，需要同步更新实名认证信息。',
+  security_phone_change: '原安全手机已停用，收不到验证码，申请修改安全手机。',
+  account_cancellation: '业务已停止，账号下资源已清理，申请注销账号。',
+  registration_method_unbind: '希望解绑注册时使用的微信，保留邮箱登录。',
+};
 
 /** Declared values for every field the catalog asks of this kind: matched ones taken from the account. */
-export function declareFields(defs: readonly FieldDef[], account: DemoAccount, r: Random): Record<string, string> {
+export function declareFields(kind: KindKey, defs: readonly FieldDef[], account: DemoAccount, r: Random): Record<string, string> {
   const a = account.data;
   const byMatch: Record<string, string | null | undefined> = {
     uin: a.uin,
@@ -33,7 +34,7 @@ export function declareFields(defs: readonly FieldDef[], account: DemoAccount, r
     email: () => `${r.pick(pinyin)}${r.int(10, 999)}@${r.pick(emailDomains)}`,
     account_id: () => a.uin,
     text: () => r.pick(surnames) + r.pick(givenNames),
-    textarea: () => r.pick(stories),
+    textarea: () => stories[kind],
     select: () => '',
   };
   const out: Record<string, string> = {};

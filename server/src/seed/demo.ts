@@ -6,6 +6,8 @@ import { createTicketIn } from '../tickets/createTicket';
 import { pathTo, ticketStatuses } from '../tickets/statuses';
 import { declareFields } from './declared';
 import { demoDirectory, type DemoAccount } from './directory';
+import type { EvidenceStore } from '../storage/evidenceStore';
+import { attachDemoEvidence } from './demoEvidence';
 import { demoMacros } from './macros';
 import { seededRandom } from './random';
 
@@ -22,7 +24,8 @@ export const demoAgents = [
 const hour = 3_600_000;
 
 /** Seeds agents, a directory, tickets of every kind in every status, and macros. Only into an empty database. */
-export async function seedDemoIfEmpty(db: Db, hashKey: string, now = new Date()) {
+export async function seedDemoIfEmpty(db: Db, hashKey: string, options: { store?: EvidenceStore; now?: Date } = {}) {
+  const now = options.now ?? new Date();
   if ((await db.agent.count()) > 0) return null;
   const r = seededRandom(20261124);
 
@@ -42,7 +45,7 @@ export async function seedDemoIfEmpty(db: Db, hashKey: string, now = new Date())
       const variant = kind.variants.length ? kind.variants[i % kind.variants.length]!.key : undefined;
       const pool = bySubject(subjectType);
       const account: DemoAccount = pool[(i + tickets) % pool.length]!;
-      const fields = declareFields(fieldsFor(kindKey, subjectType, variant), account, r);
+      const fields = declareFields(kindKey, fieldsFor(kindKey, subjectType, variant), account, r);
       declaredFieldsSchema(kindKey, subjectType, variant, now).parse(fields);
       const submittedAt = new Date(now.getTime() - r.int(2, 14 * 24) * hour);
       const worker = workers[(i + tickets) % workers.length]!;
@@ -67,7 +70,8 @@ export async function seedDemoIfEmpty(db: Db, hashKey: string, now = new Date())
     }
   }
   for (const m of demoMacros) await db.macro.create({ data: m });
-  return { agents: agents.length, accounts: directory.length, tickets, macros: demoMacros.length };
+  const files = options.store ? await attachDemoEvidence(db, options.store) : 0;
+  return { agents: agents.length, accounts: directory.length, tickets, macros: demoMacros.length, files };
 }
 
 const reasons: Record<string, string> = {
@@ -94,7 +98,11 @@ async function walkTo(tx: Prisma.TransactionClient, ticketId: number, status: st
       data.slaPausedAt = when;
       await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId, body: `您好，${reasons.awaiting_customer}。请通过工单状态页上传。`, createdAt: when } });
     }
-    if (to === 'approved' || to === 'rejected') data.decidedAt = when;
+    if (to === 'approved' || to === 'rejected') {
+      data.decidedAt = when;
+      data.decision = to === 'approved' ? 'approve' : 'reject';
+      if (to === 'rejected') data.decisionReason = 'subject_mismatch';
+    }
     if (to === 'closed') data.closedAt = when;
     previous = to;
     data.updatedAt = when;

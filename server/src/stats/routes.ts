@@ -15,11 +15,33 @@ export function statsRoutes({ db }: AppContext): Router {
       db.ticket.count({ where: { ...open, slaPausedAt: null, slaDueAt: { lt: new Date() } } }),
     ]);
     const statusCounts = Object.fromEntries(byStatus.map((r) => [r.status, r._count._all]));
+    const since = new Date(Date.now() - 30 * 86_400_000);
+    const [decided, load, dueSoon] = await Promise.all([
+      db.ticket.findMany({ where: { decidedAt: { gte: since } }, select: { submittedAt: true, decidedAt: true, decision: true, status: true } }),
+      db.ticket.groupBy({ by: ['assigneeId'], where: open, _count: { _all: true } }),
+      db.ticket.count({ where: { ...open, slaPausedAt: null, slaDueAt: { gte: new Date(), lt: new Date(Date.now() + 86_400_000) } } }),
+    ]);
+    const hours = decided.map((t) => (t.decidedAt!.getTime() - t.submittedAt.getTime()) / 3600_000).sort((a, b) => a - b);
+    const perDay = new Map<string, { day: string; approved: number; rejected: number }>();
+    for (let d = 29; d >= 0; d -= 1) {
+      const day = new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+      perDay.set(day, { day, approved: 0, rejected: 0 });
+    }
+    for (const t of decided) {
+      const row = perDay.get(t.decidedAt!.toISOString().slice(0, 10));
+      if (!row) continue;
+      if (t.decision === 'reject' || t.status === 'rejected') row.rejected += 1;
+      else row.approved += 1;
+    }
     res.json({
       open: openStatuses.reduce((sum, s) => sum + (statusCounts[s] ?? 0), 0),
       overdue,
       byStatus: statusCounts,
       byKind: Object.fromEntries(byKind.map((r) => [r.kind, r._count._all])),
+      dueSoon,
+      medianHoursToDecision: hours.length ? Math.round(hours[Math.floor(hours.length / 2)]! * 10) / 10 : null,
+      decisionsPerDay: [...perDay.values()],
+      loadPerAgent: load.map((r) => ({ agentId: r.assigneeId, open: r._count._all })).sort((a, b) => b.open - a.open),
     });
   });
   return router;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { loadHolidays } from '../holidays/resource';
 import { fieldsFor, getKind, slotsFor } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import { declaredAccountUin, protectDeclaredFields, ticketSearchText, type DeclaredValues } from './declaredFields';
@@ -30,6 +31,7 @@ export async function createTicketIn(tx: Prisma.TransactionClient, input: NewTic
   const account = accountUin ? await tx.account.findUnique({ where: { uin: accountUin }, select: { id: true } }) : null;
   const reference = await nextReference(tx, at);
   const slots = slotsFor(input.kind, input.subjectType, input.variant);
+  const holidays = input.holidays ?? (await loadHolidays(tx));
 
   const ticket = await tx.ticket.create({
     data: {
@@ -49,7 +51,7 @@ export async function createTicketIn(tx: Prisma.TransactionClient, input: NewTic
       accessTokenHash: input.accessTokenHash ?? null,
       complete: slots.every((s) => !s.required),
       searchText: ticketSearchText({ reference, contactName: input.contact.name, contactEmail: input.contact.email, contactPhone: input.contact.phone, accountUin, shown }),
-      slaDueAt: addBusinessDays(at, kind.slaBusinessDays, input.holidays),
+      slaDueAt: addBusinessDays(at, kind.slaBusinessDays, holidays),
       submittedAt: at,
       createdAt: at,
       slots: { create: slots.map((s) => ({ slotKey: s.key, required: s.required })) },

@@ -5,13 +5,16 @@ import { authorize } from '../auth/policy';
 import { signedIn } from '../auth/middleware';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
-import { notFound } from '../http/errors';
+import { HttpError, notFound } from '../http/errors';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter, type RestResource } from '../http/restRouter';
 import { parseId, parseInput } from '../http/validate';
 import { checklistIn } from '../appeals/attachEvidence';
+import { reviewOf } from '../review/declaredVsOnFile';
 import { createTicket } from './createTicket';
+import { decide, decisionSchema } from './decision';
+import { requestMaterials, requestMaterialsSchema } from './requestMaterials';
 import { presentTicket, type TicketRecord } from './presenter';
 import { openStatuses, priorities, ticketStatuses } from './statuses';
 import { assignIn, assignmentAction, transitionIn } from './workflow';
@@ -65,6 +68,7 @@ const updateSchema = z.object({
 
 const transitionSchema = z.object({ to: z.enum(ticketStatuses), reason: z.string().trim().max(2000).optional() });
 const assignSchema = z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().trim().max(2000).optional() });
+const bulkSchema = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) });
 
 const withSlots = { slots: { orderBy: { id: 'asc' }, include: { _count: { select: { evidence: { where: { current: true } } } } } } } as const;
 
@@ -137,6 +141,57 @@ export function ticketRoutes(ctx: AppContext): Router {
   };
 
   const router = Router();
+  // Bulk actions: one transaction per ticket, so one illegal move does not undo the others.
+  async function eachTicket(ids: number[], act: (id: number) => Promise<unknown>) {
+    const done: number[] = [];
+    const failed: { id: number; code: string; message: string }[] = [];
+    for (const id of ids) {
+      try {
+        await act(id);
+        done.push(id);
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        failed.push({ id, code: e.code, message: e.message });
+      }
+    }
+    return { done, failed };
+  }
+  router.post('/bulk/transition', async (req, res) => {
+    const agent = signedIn(req);
+    authorize(agent.role, 'tickets.update');
+    const { ids, to, reason } = parseInput(bulkSchema.extend(transitionSchema.shape), req.body);
+    res.json(await eachTicket(ids, (id) => db.$transaction((tx) => transitionIn(tx, id, to, { actorType: 'agent', agentId: agent.id }, reason))));
+  });
+  router.post('/bulk/assign', async (req, res) => {
+    const agent = signedIn(req);
+    const { ids, agentId, reason } = parseInput(bulkSchema.extend(assignSchema.shape), req.body);
+    res.json(await eachTicket(ids, (id) => db.$transaction(async (tx) => {
+      const current = await tx.ticket.findUnique({ where: { id }, select: { assigneeId: true } });
+      if (!current) throw notFound('Ticket');
+      authorize(agent.role, assignmentAction(current.assigneeId, agentId, agent.id));
+      await assignIn(tx, id, agentId, { actorType: 'agent', agentId: agent.id }, reason);
+    })));
+  });
+  router.get('/:id/review', async (req, res) => {
+    authorize(signedIn(req).role, 'tickets.read');
+    const review = await reviewOf(db, parseId(req.params.id));
+    if (!review) throw notFound('Ticket');
+    res.json(review);
+  });
+  router.post('/:id/request-materials', async (req, res) => {
+    const agent = signedIn(req);
+    authorize(agent.role, 'tickets.update');
+    const id = parseId(req.params.id);
+    await requestMaterials(ctx, id, agent.id, parseInput(requestMaterialsSchema, req.body));
+    res.json(await mustGet(id));
+  });
+  router.post('/:id/decision', async (req, res) => {
+    const agent = signedIn(req);
+    authorize(agent.role, 'tickets.decide');
+    const id = parseId(req.params.id);
+    const outcome = await decide(ctx, id, agent, parseInput(decisionSchema, req.body));
+    res.json({ ...(await mustGet(id)), outcome });
+  });
   router.post('/:id/transition', async (req, res) => {
     const agent = signedIn(req);
     authorize(agent.role, 'tickets.update');

@@ -8,6 +8,7 @@ import { hashPassword } from '../../../server/src/auth/passwords';
 import { loadConfig } from '../../../server/src/config';
 import { createDb, type Db } from '../../../server/src/db/client';
 import { migrateSqlite } from '../../../server/src/db/migrations';
+import { ensureRejectionReasons } from '../../../server/src/rejectionReasons/resource';
 import { LocalDiskStore } from '../../../server/src/storage/localDiskStore';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -19,6 +20,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, 'uploads'), LOG_LEVEL: 'silent', APPEALS_PER_HOUR: '1000', APPEALS_PER_DAY: '10000', PUBLIC_READS_PER_HOUR: '10000', ...env });
   migrateSqlite(databaseUrl);
   const db: Db = await createDb(databaseUrl);
+  await ensureRejectionReasons(db);
   const log = pino({ level: 'silent' });
   const store = new LocalDiskStore(config.uploadDir);
   const app = createApp({ db, config, log, store });

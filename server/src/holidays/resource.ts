@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import type { Db } from '../db/client';
+import type { Holiday, Prisma } from '../generated/prisma/client';
+import { notFound } from '../http/errors';
+import type { ListSpec } from '../http/listQuery';
+import { page } from '../http/page';
+import { restRouter } from '../http/restRouter';
+import { unique } from '../http/uniqueViolation';
+import { parseInput } from '../http/validate';
+
+const present = (h: Holiday) => ({ id: h.id, day: h.day, name: h.name, createdAt: h.createdAt });
+
+const spec: ListSpec = { filters: { id: 'int', day: 'string' }, sortable: ['id', 'day'], defaultSort: ['day', 'ASC'], search: (q): Prisma.HolidayWhereInput => ({ name: { contains: q } }) };
+
+const schema = z.object({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date'),
+  name: z.string().trim().min(1).max(100),
+});
+
+/** The days the SLA clock skips besides weekends. */
+export async function loadHolidays(db: Db | Prisma.TransactionClient): Promise<Set<string>> {
+  return new Set((await db.holiday.findMany({ select: { day: true } })).map((h) => h.day));
+}
+
+export function holidayRoutes({ db }: AppContext) {
+  const getOne = async (id: number) => {
+    const h = await db.holiday.findUnique({ where: { id } });
+    return h ? present(h) : null;
+  };
+  const taken = 'That day is on the list already';
+  return restRouter({
+    name: 'holidays',
+    label: 'Holiday',
+    spec,
+    read: 'holidays.read',
+    list: (q) => page(q, (a: Prisma.HolidayFindManyArgs) => db.holiday.findMany(a), (a: { where?: Prisma.HolidayWhereInput }) => db.holiday.count(a), present),
+    getOne,
+    create: { action: 'holidays.manage', handle: async ({ body }) => present(await unique(db.holiday.create({ data: parseInput(schema, body) }), taken, 'DAY_TAKEN')) },
+    update: {
+      action: 'holidays.manage',
+      async handle({ id, body }) {
+        if (!(await getOne(id))) throw notFound('Holiday');
+        return present(await unique(db.holiday.update({ where: { id }, data: parseInput(schema, body) }), taken, 'DAY_TAKEN'));
+      },
+    },
+    remove: {
+      action: 'holidays.manage',
+      async handle({ id }) {
+        const h = await getOne(id);
+        if (!h) throw notFound('Holiday');
+        await db.holiday.delete({ where: { id } });
+        return h;
+      },
+    },
+  });
+}

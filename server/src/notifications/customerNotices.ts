@@ -1,0 +1,184 @@
+import type { NotificationInput } from './outbox';
+
+// What customers are told, in their ticket's language. Texts are data: adding a notice is adding one entry.
+
+export type NoticeLocale = 'zh-CN' | 'en';
+export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply';
+
+export type NoticeVars = {
+  statusLink: string;
+  /** The agent's words to the customer. */
+  message?: string;
+  /** Slot labels in the ticket's language. */
+  slots?: string[];
+  /** The rejection reason, as text in the ticket's language. */
+  reason?: string;
+};
+
+export type NoticeTicket = {
+  id: number;
+  reference: string;
+  locale: string;
+  contactName: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+};
+
+type Filled = NoticeVars & { reference: string };
+type NoticeText = { subject: (v: Filled) => string; email: (v: Filled) => string; sms: (v: Filled) => string };
+
+const list = (items: string[]) => items.map((s) => `- ${s}`).join('\n');
+const joined = (...parts: (string | false | undefined)[]) => parts.filter((p): p is string => Boolean(p)).join('\n\n');
+
+const frames: Record<NoticeLocale, { email: (name: string, content: string, link: string) => string; sms: (text: string) => string }> = {
+  'zh-CN': {
+    email: (name, content, link) =>
+      joined(`${name}，您好：`, content, `查看申诉进度：${link}\n（打开时请输入提交申诉时获得的访问码。）`, '此邮件由系统自动发送，请勿直接回复。'),
+    sms: (text) => `【账号安全】${text}`,
+  },
+  en: {
+    email: (name, content, link) =>
+      joined(`Dear ${name},`, content, `Follow your appeal: ${link}\n(You will be asked for the access code you were given when you filed the appeal.)`, 'This message was sent automatically; please do not reply to it.'),
+    sms: (text) => `[Account Security] ${text}`,
+  },
+};
+
+const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
+  received: {
+    'zh-CN': {
+      subject: (v) => `已收到您的申诉（${v.reference}）`,
+      email: (v) => `我们已收到您的申诉，申诉编号 ${v.reference}。人工审核约需 3 个工作日，审核结果将通过您留下的联系方式告知您。`,
+      sms: (v) => `您的申诉${v.reference}已受理，人工审核约需3个工作日。进度：${v.statusLink}`,
+    },
+    en: {
+      subject: (v) => `We have received your appeal (${v.reference})`,
+      email: (v) => `We have received your appeal, reference ${v.reference}. Our review takes about 3 business days; we will tell you the result at the contact details you gave.`,
+      sms: (v) => `Appeal ${v.reference} received. Follow it at ${v.statusLink}`,
+    },
+  },
+  materials_requested: {
+    'zh-CN': {
+      subject: (v) => `您的申诉需要补充材料（${v.reference}）`,
+      email: (v) =>
+        joined(
+          `审核您的申诉 ${v.reference} 时，我们需要您补充或重新提交材料。`,
+          v.slots?.length ? `需要的材料：\n${list(v.slots)}` : undefined,
+          v.message && `审核员留言：\n${v.message}`,
+          '请打开申诉进度页面上传材料。在您补充材料之前，审核时限暂停计算。',
+        ),
+      sms: (v) => `您的申诉${v.reference}需要补充材料，详情见邮件或进度页：${v.statusLink}`,
+    },
+    en: {
+      subject: (v) => `Your appeal needs more materials (${v.reference})`,
+      email: (v) =>
+        joined(
+          `To review your appeal ${v.reference} we need you to add or replace some materials.`,
+          v.slots?.length ? `What we need:\n${list(v.slots)}` : undefined,
+          v.message && `A note from the reviewer:\n${v.message}`,
+          'Please upload them on your appeal page. The review clock is paused until you do.',
+        ),
+      sms: (v) => `Appeal ${v.reference} needs more materials: ${v.statusLink}`,
+    },
+  },
+  approved: {
+    'zh-CN': {
+      subject: (v) => `您的申诉已通过（${v.reference}）`,
+      email: (v) => joined(`您的申诉 ${v.reference} 已审核通过，相应的账号变更已经生效。`, v.message && `审核员留言：\n${v.message}`),
+      sms: (v) => `您的申诉${v.reference}已审核通过。详情：${v.statusLink}`,
+    },
+    en: {
+      subject: (v) => `Your appeal is approved (${v.reference})`,
+      email: (v) => joined(`Your appeal ${v.reference} is approved and the change to your account has been made.`, v.message && `A note from the reviewer:\n${v.message}`),
+      sms: (v) => `Appeal ${v.reference} is approved. Details: ${v.statusLink}`,
+    },
+  },
+  rejected: {
+    'zh-CN': {
+      subject: (v) => `您的申诉未通过审核（${v.reference}）`,
+      email: (v) =>
+        joined(
+          `很抱歉，您的申诉 ${v.reference} 未通过审核。`,
+          v.reason && `原因：${v.reason}`,
+          v.message && `审核员留言：\n${v.message}`,
+          '您可以在准备好材料后重新提交申诉。',
+        ),
+      sms: (v) => `您的申诉${v.reference}未通过审核，原因见邮件或进度页：${v.statusLink}`,
+    },
+    en: {
+      subject: (v) => `Your appeal was not approved (${v.reference})`,
+      email: (v) =>
+        joined(
+          `We are sorry: your appeal ${v.reference} was not approved.`,
+          v.reason && `Reason: ${v.reason}`,
+          v.message && `A note from the reviewer:\n${v.message}`,
+          'You may file a new appeal once you have the materials ready.',
+        ),
+      sms: (v) => `Appeal ${v.reference} was not approved. Details: ${v.statusLink}`,
+    },
+  },
+  reply: {
+    'zh-CN': {
+      subject: (v) => `您的申诉有新回复（${v.reference}）`,
+      email: (v) => joined(`客服就您的申诉 ${v.reference} 回复如下：`, v.message),
+      sms: (v) => `您的申诉${v.reference}有新的客服回复，请查看：${v.statusLink}`,
+    },
+    en: {
+      subject: (v) => `New reply on your appeal (${v.reference})`,
+      email: (v) => joined(`Our support team wrote about your appeal ${v.reference}:`, v.message),
+      sms: (v) => `New reply on appeal ${v.reference}: ${v.statusLink}`,
+    },
+  },
+};
+
+export const noticeLocale = (locale: string): NoticeLocale => (locale.toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
+
+/** Where a customer follows the appeal; the access code is typed there, never carried in a link. */
+export const statusLink = (publicBaseUrl: string, reference: string) =>
+  `${publicBaseUrl.replace(/\/+$/, '')}/appeal/status?ref=${encodeURIComponent(reference)}`;
+
+/** One email when the ticket has an email address, one short SMS when it has a phone. */
+export function noticesFor(ticket: NoticeTicket, notice: CustomerNotice, vars: NoticeVars): NotificationInput[] {
+  const locale = noticeLocale(ticket.locale);
+  const text = texts[notice][locale];
+  const frame = frames[locale];
+  const v: Filled = { ...vars, reference: ticket.reference };
+  const subject = text.subject(v);
+  const out: NotificationInput[] = [];
+  if (ticket.contactEmail) {
+    out.push({ ticketId: ticket.id, channel: 'email', recipient: ticket.contactEmail, subject, body: frame.email(ticket.contactName, text.email(v), vars.statusLink) });
+  }
+  if (ticket.contactPhone) {
+    out.push({ ticketId: ticket.id, channel: 'sms', recipient: ticket.contactPhone, subject, body: frame.sms(text.sms(v)) });
+  }
+  return out;
+}
+
+/**
+ * The owner of an account whose security phone was released (a re-issued number, 二次放号) is told at the
+ * security email. Accounts carry no language, so the notice is in both.
+ */
+export function phoneReleasedNotice(
+  account: { securityEmail: string | null },
+  vars: { phoneMasked: string; reference: string; ticketId?: number | null },
+): NotificationInput[] {
+  if (!account.securityEmail) return [];
+  const zh = joined(
+    '您好：',
+    `运营商已将手机号 ${vars.phoneMasked} 重新分配给新的用户。经新用户申请并核实（申诉编号 ${vars.reference}），该号码已不再作为您账号的安全手机。`,
+    '为保障账号安全，请尽快登录并绑定您正在使用的手机号。如您对此有疑问，请联系客服并提供上述申诉编号。',
+  );
+  const en = joined(
+    'Hello,',
+    `The phone number ${vars.phoneMasked} has been re-issued by the carrier to a new subscriber. At their verified request (reference ${vars.reference}), it is no longer the security phone of your account.`,
+    'To keep your account safe, please sign in and bind the phone number you use now. If you have questions, contact support and quote the reference above.',
+  );
+  return [
+    {
+      ticketId: vars.ticketId ?? null,
+      channel: 'email',
+      recipient: account.securityEmail,
+      subject: `账号安全手机已解除绑定 / Security phone removed from your account (${vars.phoneMasked})`,
+      body: joined(zh, '——', en, '此邮件由系统自动发送，请勿直接回复。 / This message was sent automatically; please do not reply to it.'),
+    },
+  ];
+}

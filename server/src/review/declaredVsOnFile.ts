@@ -1,0 +1,89 @@
+import { evaluatePreconditions, fieldsFor, getKind, type AccountFacts, type FieldDef, type Localized, type PreconditionResult } from '../catalog';
+import type { Db } from '../db/client';
+import { effects } from '../effects/registry';
+import type { Account, Prisma, Ticket } from '../generated/prisma/client';
+import { presentAccount } from '../accounts/presenter';
+import { maskCode, maskEmail, maskIdNumber, maskPhone } from '../privacy/mask';
+
+export type Comparison = {
+  field: string;
+  label: Localized;
+  declared: string | null;
+  onFile: string | null;
+  result: 'match' | 'mismatch' | 'not_on_file' | 'not_declared';
+};
+
+type Attribute = NonNullable<FieldDef['matches']>;
+
+// How each account attribute is compared and shown: identity numbers only by keyed hash, never in clear.
+const attributes: Record<Attribute, { onFile: (a: Account) => string | null; same: (declared: string, digest: string | undefined, a: Account) => boolean; show: (v: string | null) => string | null }> = {
+  uin: { onFile: (a) => a.uin, same: (d, _h, a) => d === a.uin, show: (v) => v },
+  realName: { onFile: (a) => a.realName, same: (d, _h, a) => d.trim() === (a.realName ?? '').trim(), show: (v) => v },
+  companyName: { onFile: (a) => a.companyName, same: (d, _h, a) => d.trim() === (a.companyName ?? '').trim(), show: (v) => v },
+  idNumber: { onFile: (a) => (a.idNumberLast4 ? maskIdNumber(a.idNumberLast4) : null), same: (_d, h, a) => Boolean(h) && h === a.idNumberHash, show: (v) => v },
+  creditCode: { onFile: (a) => a.creditCode, same: (d, _h, a) => d.toUpperCase() === (a.creditCode ?? '').toUpperCase(), show: maskCode },
+  securityPhone: { onFile: (a) => a.securityPhone, same: (d, _h, a) => d === a.securityPhone, show: maskPhone },
+  securityEmail: { onFile: (a) => a.securityEmail, same: (d, _h, a) => d.toLowerCase() === (a.securityEmail ?? '').toLowerCase(), show: maskEmail },
+};
+
+/** The customer's declared fields beside the account record, each marked match or mismatch. */
+export function compareDeclared(ticket: Ticket, account: Account | null): Comparison[] {
+  const fields = ticket.fields as Record<string, string>;
+  const digests = ticket.fieldDigests as Record<string, string>;
+  return fieldsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined)
+    .filter((f) => f.matches)
+    .map((f) => {
+      const how = attributes[f.matches!];
+      const declared = fields[f.key] ?? null;
+      const onFile = account ? how.onFile(account) : null;
+      const result: Comparison['result'] = declared === null ? 'not_declared' : onFile === null ? 'not_on_file' : how.same(declared, digests[f.key], account!) ? 'match' : 'mismatch';
+      return { field: f.key, label: f.label, declared: f.sensitive ? declared : how.show(declared), onFile: how.show(onFile), result };
+    });
+}
+
+export function accountFacts(account: Account, accountsSharingSecurityPhone?: number): AccountFacts {
+  return {
+    subjectType: account.subjectType as AccountFacts['subjectType'],
+    securityPhone: account.securityPhone,
+    loginMethods: account.loginMethods as AccountFacts['loginMethods'],
+    mfaBound: account.mfaBound,
+    protection: account.protection as AccountFacts['protection'],
+    balanceCents: account.balanceCents,
+    arrearsCents: account.arrearsCents,
+    vouchers: account.vouchers,
+    resourcesInUse: account.resourcesInUse,
+    subUsers: account.subUsers,
+    collaborators: account.collaborators,
+    openComplaints: account.openComplaints,
+    lastRealNameChangeAt: account.lastRealNameChangeAt,
+    status: account.status as AccountFacts['status'],
+    ...(accountsSharingSecurityPhone === undefined ? {} : { accountsSharingSecurityPhone }),
+  };
+}
+
+/** The kind's preconditions evaluated on the account as it stands now. */
+export async function preconditionsFor(db: Db | Prisma.TransactionClient, ticket: Ticket, account: Account | null): Promise<PreconditionResult[]> {
+  const kind = getKind(ticket.kind);
+  if (!kind || !account) return [];
+  const phoneField = effects[kind.effect].phoneField;
+  const phone = phoneField ? (ticket.fields as Record<string, string>)[phoneField] : undefined;
+  const sharing = phone ? await db.account.count({ where: { securityPhone: phone, NOT: { id: account.id } } }) : undefined;
+  return evaluatePreconditions(kind, accountFacts(account, sharing), new Date(), ticket.variant);
+}
+
+export async function reviewOf(db: Db, ticketId: number) {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: { account: true } });
+  if (!ticket) return null;
+  const preconditions = await preconditionsFor(db, ticket, ticket.account);
+  const comparison = compareDeclared(ticket, ticket.account);
+  return {
+    ticketId,
+    account: ticket.account ? presentAccount(ticket.account) : null,
+    comparison,
+    preconditions,
+    summary: {
+      mismatches: comparison.filter((c) => c.result === 'mismatch').length,
+      preconditionsFailed: preconditions.filter((p) => !p.ok).length,
+    },
+  };
+}
