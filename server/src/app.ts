@@ -13,6 +13,7 @@ import { evidenceRoutes } from './evidence/resource';
 import { fileRoutes } from './files/routes';
 import { holidayRoutes } from './holidays/resource';
 import { errorHandler, notFoundRoute } from './http/errors';
+import { sameOriginWrites } from './http/sameOrigin';
 import { staticConsole } from './http/staticConsole';
 import { macroRoutes } from './macros/resource';
 import { messageRoutes } from './messages/resource';
@@ -42,6 +43,7 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   });
   app.use('/api/public/appeals', appealRoutes(ctx));
   app.use('/api/public', publicRoutes(), notFoundRoute);
+  app.use('/api', sameOriginWrites(ctx.config.corsOrigins));
   app.use('/api/auth', authRoutes(ctx));
 
   app.use('/api', requireAgent(ctx));

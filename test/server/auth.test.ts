@@ -156,3 +156,25 @@ describe('routes without a session', () => {
     expect(res.body.code).toBe('NOT_FOUND');
   });
 });
+
+describe('cross-site request forgery', () => {
+  it('refuses a state-changing request from another site, even with a valid session cookie', async () => {
+    const agent = await makeAgent(t.db);
+    const client = request.agent(t.app);
+    await client.post('/api/auth/login').send({ email: agent.email, password: testPassword }).expect(200);
+    const forged = await client.post('/api/messages').set('Origin', 'https://evil.example').send({ ticketId: 1, kind: 'internal_note', body: 'x' });
+    expect(forged.status).toBe(403);
+    expect(forged.body.code).toBe('CSRF_ORIGIN');
+    const fetchMetadata = await client.post('/api/auth/logout').set('Sec-Fetch-Site', 'cross-site');
+    expect(fetchMetadata.status).toBe(403);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('lets the console itself and the configured dev origin through', async () => {
+    const agent = await makeAgent(t.db);
+    const client = request.agent(t.app);
+    await client.post('/api/auth/login').set('Origin', 'http://localhost:5173').send({ email: agent.email, password: testPassword }).expect(200);
+    const res = await client.post('/api/auth/logout').set('Host', 'helpdesk.example').set('Origin', 'http://helpdesk.example');
+    expect(res.status).toBe(204);
+  });
+});
