@@ -56,6 +56,10 @@ function readValue(type: FilterType, value: unknown, key: string): unknown {
   return parsed.data;
 }
 
+// Own keys only: a filter named `toString` or `__proto__` must not find something on Object.prototype.
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
 function filterWhere(spec: ListSpec, key: string, value: unknown): Where {
   if (key === 'q') {
     if (!spec.search) invalid('filter', 'this list has no search');
@@ -63,7 +67,7 @@ function filterWhere(spec: ListSpec, key: string, value: unknown): Where {
     const q = value.trim().slice(0, 200);
     return q ? spec.search(q) : {};
   }
-  const computed = spec.computed?.[key];
+  const computed = own(spec.computed, key);
   if (computed) {
     const parsed = computed.schema.safeParse(value);
     if (!parsed.success) invalid('filter', `${key} has an invalid value`);
@@ -72,10 +76,10 @@ function filterWhere(spec: ListSpec, key: string, value: unknown): Where {
   for (const [suffix, op] of Object.entries(rangeSuffixes)) {
     if (!key.endsWith(suffix)) continue;
     const field = key.slice(0, -suffix.length);
-    const type = spec.filters[field];
+    const type = own(spec.filters, field);
     if (type === 'int' || type === 'nullableInt' || type === 'date') return { [field]: { [op]: readValue(type, value, key) } };
   }
-  const type = spec.filters[key];
+  const type = own(spec.filters, key);
   if (!type) invalid('filter', `unknown filter ${key}`);
   if (Array.isArray(value)) {
     if (value.length > 1000) invalid('filter', `${key} lists too many values`);
