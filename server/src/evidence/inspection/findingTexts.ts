@@ -83,6 +83,10 @@ export const refusalTexts = {
     'zh-CN': `图片像素过多（超过 ${Math.round(maxPixels / 10_000)} 万像素），请缩小后重新上传`,
     en: `The image has too many pixels (more than ${Math.round(maxPixels / 1_000_000)} million); please upload a smaller copy`,
   }),
+  damagedMetadata: {
+    'zh-CN': '照片的附加信息（EXIF）已损坏，请用相机重新拍摄，或导出一份不含附加信息的照片后上传',
+    en: "The photo's metadata (EXIF) is damaged; take the photo again, or export a copy without metadata, and upload that",
+  } satisfies Localized,
   corrupt: (mime: AcceptedMimeType): Localized => ({
     'zh-CN': `文件已损坏或不完整，无法作为${typeNames[mime]['zh-CN']}打开，请重新上传`,
     en: `The file is damaged or incomplete and cannot be opened as ${typeNames[mime].en}; please upload it again`,

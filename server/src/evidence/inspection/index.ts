@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import type { AcceptedMimeType, SlotDef } from '../../catalog';
 import { exifFindings, readExif } from './exifChecks';
+import { hasHostileExif } from './exifGuard';
 import { sha256OfFile } from './fileDigest';
 import { identifyFileKind } from './fileKind';
 import { finding } from './findingTexts';
@@ -36,6 +37,7 @@ export type InspectedSlot = Pick<SlotDef, 'key' | 'accept' | 'maxBytes' | 'check
 type Contents = Omit<Inspection, 'mime' | 'size' | 'sha256' | 'state'>;
 
 async function inspectImage(filePath: string, mime: AcceptedMimeType, slot: InspectedSlot, limits: InspectionLimits): Promise<Contents> {
+  if (mime === 'image/jpeg' && (await hasHostileExif(filePath))) throw refuse.damagedMetadata();
   const header = await readImageHeader(filePath, mime, limits);
   const thumbnail = await decodeThumbnail(filePath, mime, limits);
   const { width, height } = header.autoOrient;

@@ -27,4 +27,5 @@ export const refuse = {
   fileTooLarge: (size: number, maxBytes: number) => refusal(413, 'FILE_TOO_LARGE', refusalTexts.fileTooLarge(size, maxBytes)),
   imageTooLarge: (maxPixels: number) => refusal(413, 'IMAGE_TOO_LARGE', refusalTexts.imageTooLarge(maxPixels)),
   corrupt: (mime: AcceptedMimeType) => refusal(422, 'CORRUPT_FILE', refusalTexts.corrupt(mime)),
+  damagedMetadata: () => refusal(422, 'DAMAGED_METADATA', refusalTexts.damagedMetadata),
 };
