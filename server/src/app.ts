@@ -18,6 +18,7 @@ import { staticConsole } from './http/staticConsole';
 import { macroRoutes } from './macros/resource';
 import { messageRoutes } from './messages/resource';
 import { notificationRoutes } from './notifications/resource';
+import { privacyRoutes } from './privacy/customerData';
 import { publicRoutes } from './public/routes';
 import { rejectionReasonRoutes } from './rejectionReasons/resource';
 import { statsRoutes } from './stats/routes';
@@ -59,6 +60,7 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   app.use('/api/rejection-reasons', rejectionReasonRoutes(ctx));
   app.use('/api/files', fileRoutes(ctx));
   app.use('/api/stats', statsRoutes(ctx));
+  app.use('/api/privacy', privacyRoutes(ctx));
   app.use('/api', notFoundRoute);
 
   if (options.serveConsole) app.use(staticConsole());

@@ -18,6 +18,7 @@ const envSchema = z.object({
   APPEALS_PER_DAY: z.coerce.number().int().positive().default(240),
   PUBLIC_READS_PER_HOUR: z.coerce.number().int().positive().default(600),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  EVIDENCE_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
   // Without an SMTP server, customer emails are written as .eml files the demo can show.
   SMTP_URL: z.string().url().optional(),
   OUTBOX_DIR: z.string().default('data/outbox'),
@@ -37,6 +38,7 @@ export type Config = {
   cookieSecure: boolean;
   rateLimits: { appealsPerHour: number; appealsPerDay: number; publicReadsPerHour: number };
   publicBaseUrl: string;
+  evidenceRetentionDays: number;
   smtpUrl: string | undefined;
   outboxDir: string;
   outboxIntervalMs: number;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR },
+    evidenceRetentionDays: e.EVIDENCE_RETENTION_DAYS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     outboxDir: e.OUTBOX_DIR,

@@ -7,6 +7,8 @@ import { createLogger } from './logger';
 import { createEmailSender, LogSmsSender } from './notifications/transports';
 import { createOutboxWorker } from './notifications/worker';
 import { demoPassword, seedDemoIfEmpty } from './seed/demo';
+import { purgeClosedEvidence } from './maintenance/retention';
+import { sweepStorage } from './maintenance/storageSweep';
 import { ensureRejectionReasons } from './rejectionReasons/resource';
 import { LocalDiskStore } from './storage/localDiskStore';
 
@@ -24,6 +26,20 @@ if (config.env !== 'production') {
   if (seeded) log.info(seeded, 'demo data seeded into the empty database');
 }
 
+const sweep = await sweepStorage(db, store);
+if (sweep.orphansRemoved || sweep.staleUploadsRemoved || sweep.missingFiles.length) log.warn(sweep, 'storage reconciled with the database');
+
+async function retention() {
+  const purged = await purgeClosedEvidence(db, store, config.evidenceRetentionDays).catch((err: unknown) => {
+    log.error({ err }, 'evidence retention failed');
+    return 0;
+  });
+  if (purged) log.info({ purged, days: config.evidenceRetentionDays }, 'evidence of closed tickets purged');
+}
+await retention();
+const daily = setInterval(() => void retention(), 24 * 3600_000);
+daily.unref();
+
 const app = createApp({ db, config, log, store }, { serveConsole: true });
 const outbox = createOutboxWorker({ db, log }, { email: createEmailSender(config, log), sms: new LogSmsSender(log) });
 const server = app.listen(config.port, config.host, () => {
@@ -36,6 +52,7 @@ const server = app.listen(config.port, config.host, () => {
 
 function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
+  clearInterval(daily);
   const outboxStopped = outbox.stop();
   server.close(() => {
     void outboxStopped.finally(() => db.$disconnect()).finally(() => process.exit(0));

@@ -31,6 +31,7 @@ export const policy = {
   'holidays.manage': 'admin',
   'rejectionReasons.read': 'agent',
   'rejectionReasons.manage': 'admin',
+  'privacy.manage': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof policy;

@@ -11,6 +11,8 @@ export interface EvidenceStore {
   remove(key: string): Promise<void>;
   /** Every stored key, for the start-up sweep that reconciles storage with the database. */
   keys(): AsyncIterable<string>;
+  /** When a stored file was written, or null when there is none. */
+  modifiedAt(key: string): Promise<Date | null>;
 }
 
 export const isContentKey = (key: string) => /^[0-9a-f]{64}$/.test(key);

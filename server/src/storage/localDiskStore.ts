@@ -52,6 +52,10 @@ export class LocalDiskStore implements EvidenceStore {
     await fsp.rm(this.pathOf(key), { force: true });
   }
 
+  async modifiedAt(key: string): Promise<Date | null> {
+    return fsp.stat(this.pathOf(key)).then((s) => s.mtime, () => null);
+  }
+
   async *keys(): AsyncIterable<string> {
     for (const a of await fsp.readdir(this.root).catch(() => [])) {
       if (!/^[0-9a-f]{2}$/.test(a)) continue;
