@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react';
+import { AppealForm } from './AppealForm';
+import type { AppealApi } from './api';
+import type { Catalog, Locale } from './catalog';
+import { I18nContext, useI18n, useI18nState } from './i18n';
+import { StatusPage } from './StatusPage';
+
+export interface AppealAppProps {
+  api: AppealApi;
+  /** location.pathname: /appeal is the form, /appeal/status the status page. */
+  pathname: string;
+  /** location.search, for ?ref= on the status page. */
+  search?: string;
+  locale?: Locale;
+}
+
+export const isStatusPath = (pathname: string) => /^\/appeal\/status\/?$/.test(pathname);
+
+/** The public appeal pages: a header with the language switch, then the form or the status page. */
+export function AppealApp({ api, pathname, search = '', locale }: AppealAppProps) {
+  const i18n = useI18nState(locale);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Page api={api} status={isStatusPath(pathname)} reference={new URLSearchParams(search).get('ref') ?? undefined} />
+    </I18nContext.Provider>
+  );
+}
+
+function Page({ api, status, reference }: { api: AppealApi; status: boolean; reference?: string }) {
+  const { t, locale, setLocale } = useI18n();
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const load = useCallback(() => {
+    setFailed(false);
+    api.catalog().then(setCatalog, () => setFailed(true));
+  }, [api]);
+  useEffect(load, [load]);
+
+  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+  return (
+    <div className="page">
+      <header className="topbar">
+        <a className="brand" href="/appeal">
+          {t('app.title')}
+        </a>
+        <nav className="topbar-links">
+          <a href={status ? '/appeal' : '/appeal/status'}>{status ? t('nav.newAppeal') : t('nav.status')}</a>
+          <button type="button" className="language" lang={other} aria-label={t('app.switchLanguageLabel')} onClick={() => setLocale(other)}>
+            {t('app.switchLanguage')}
+          </button>
+        </nav>
+      </header>
+      <main className="content">
+        {!status && <p className="subtitle">{t('app.subtitle')}</p>}
+        {failed ? (
+          <div className="banner banner-error" role="alert">
+            <p className="banner-title">{t('app.loadFailed')}</p>
+            <button type="button" className="button button-secondary" onClick={load}>
+              {t('app.retry')}
+            </button>
+          </div>
+        ) : !catalog ? (
+          <p className="loading" role="status">
+            {t('app.loading')}
+          </p>
+        ) : status ? (
+          <StatusPage api={api} catalog={catalog} initialReference={reference} />
+        ) : (
+          <AppealForm api={api} catalog={catalog} />
+        )}
+      </main>
+    </div>
+  );
+}

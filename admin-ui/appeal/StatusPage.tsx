@@ -1,0 +1,255 @@
+import { useEffect, useState } from 'react';
+import { ApiError, tokenStore, type AppealApi, type AppealMessage, type AppealStatus, type AppealView } from './api';
+import { findKind, slotsFor, type Catalog } from './catalog';
+import { useI18n } from './i18n';
+import { FormField } from './parts/FormField';
+import { MaterialsPanel } from './parts/MaterialsPanel';
+import { ProblemBanner } from './parts/ProblemBanner';
+
+const openStatuses: readonly AppealStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer'];
+
+function formatTime(value: string | null, locale: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+interface StatusPageProps {
+  api: AppealApi;
+  catalog: Catalog;
+  /** From ?ref=; the token never travels in the URL, it comes from this tab's sessionStorage. */
+  initialReference?: string;
+}
+
+/** The customer's view of a filed appeal: its status in words, the checklist, materials to send, messages. */
+export function StatusPage({ api, catalog, initialReference = '' }: StatusPageProps) {
+  const { t } = useI18n();
+  const [reference, setReference] = useState(initialReference);
+  const [token, setToken] = useState(() => (initialReference ? tokenStore.get(initialReference) : ''));
+  const [view, setView] = useState<AppealView | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+
+  async function open(ref = reference, code = token) {
+    const cleanRef = ref.trim().toUpperCase();
+    if (cleanRef === '' || code.trim() === '') return;
+    setLoading(true);
+    setProblem(null);
+    try {
+      const found = await api.view(cleanRef, code.trim());
+      tokenStore.set(found.reference, code.trim());
+      setView(found);
+      try {
+        history.replaceState(null, '', `/appeal/status?ref=${encodeURIComponent(found.reference)}`);
+      } catch {
+        // Not on the appeal page (tests): the address stays as it is.
+      }
+    } catch (e) {
+      setProblem(e);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    if (initialReference && token) void open(initialReference, token);
+    // Only once, for a reference and token this tab already knows.
+  }, []);
+
+  if (view) {
+    return (
+      <AppealStatusView
+        api={api}
+        catalog={catalog}
+        view={view}
+        token={token.trim()}
+        onChange={setView}
+        onLeave={() => {
+          setView(null);
+          setToken('');
+          setReference('');
+        }}
+      />
+    );
+  }
+
+  return (
+    <form
+      className="lookup"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void open();
+      }}
+    >
+      <h2 className="step-heading">{t('status.lookupHeading')}</h2>
+      <p className="intro">{t('status.lookupIntro')}</p>
+      {problem !== null && <ProblemBanner error={problem} />}
+      <FormField
+        id="lookup-reference"
+        label={t('status.reference')}
+        hint={t('status.referenceHint')}
+        required
+        value={reference}
+        onChange={(value) => {
+          setReference(value);
+          if (!token) setToken(tokenStore.get(value.trim().toUpperCase()));
+        }}
+      />
+      <FormField id="lookup-token" label={t('status.token')} hint={t('status.tokenHint')} required value={token} onChange={setToken} />
+      <div className="step-buttons">
+        <button type="submit" className="button button-primary" disabled={loading || reference.trim() === '' || token.trim() === ''}>
+          {t('status.open')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface AppealStatusViewProps {
+  api: AppealApi;
+  catalog: Catalog;
+  view: AppealView;
+  token: string;
+  onChange: (view: AppealView) => void;
+  onLeave: () => void;
+}
+
+function AppealStatusView({ api, catalog, view, token, onChange, onLeave }: AppealStatusViewProps) {
+  const { t, text, locale } = useI18n();
+  const kind = findKind(catalog, view.kind);
+  const variant = kind?.variants.find((v) => v.key === view.variant);
+  const slotDefs = kind ? slotsFor(kind, view.subjectType, view.variant ?? undefined) : [];
+  const isOpen = openStatuses.includes(view.status);
+  const requested = view.checklist.slots.filter((slot) => view.requestedSlots.includes(slot.key));
+  const days = kind?.slaBusinessDays ?? 3;
+
+  return (
+    <div className="status-view">
+      <section className={`status-card status-${view.status}`} aria-labelledby="status-word">
+        <p className="status-reference">{t('status.referenceLine', { reference: view.reference })}</p>
+        <p className="status-label">{t('status.current')}</p>
+        <h2 id="status-word" className="status-word">
+          {t(`status.${view.status}`)}
+        </h2>
+        <p className="status-next">{t(`next.${view.status}`, { days, effect: text(kind?.effect.label) })}</p>
+        <dl className="status-facts">
+          <div>
+            <dt>{t('status.kind')}</dt>
+            <dd>
+              {kind ? text(kind.label) : view.kind}
+              {variant ? ` · ${text(variant.label)}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('status.submittedAt')}</dt>
+            <dd>{formatTime(view.submittedAt, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t('status.updatedAt')}</dt>
+            <dd>{formatTime(view.updatedAt, locale)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      {requested.length > 0 && isOpen && (
+        <section className="requested" aria-labelledby="requested-heading">
+          <h3 id="requested-heading">{t('status.requestedHeading')}</h3>
+          <ul>
+            {requested.map((slot) => (
+              <li key={slot.key}>{text(slot.label)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="materials-heading">
+        <h3 id="materials-heading">{t('status.materials')}</h3>
+        {!isOpen && <p className="note">{t('status.closedNote')}</p>}
+        <MaterialsPanel
+          api={api}
+          reference={view.reference}
+          token={token}
+          checklist={view.checklist}
+          slotDefs={slotDefs}
+          editable={(slot) => isOpen && (slot.requested || slot.state !== 'ok')}
+          replaceable={isOpen}
+          onUpdated={onChange}
+        />
+      </section>
+
+      <Messages api={api} view={view} token={token} onSent={(message) => onChange({ ...view, messages: [...view.messages, message] })} />
+
+      <p>
+        <button type="button" className="button button-quiet" onClick={onLeave}>
+          {t('status.other')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function Messages({ api, view, token, onSent }: { api: AppealApi; view: AppealView; token: string; onSent: (message: AppealMessage) => void }) {
+  const { t, locale } = useI18n();
+  const [body, setBody] = useState('');
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+
+  async function send() {
+    if (body.trim() === '') return;
+    setSending(true);
+    setProblem(null);
+    setSent(false);
+    try {
+      onSent(await api.sendMessage(view.reference, token, body.trim()));
+      setBody('');
+      setSent(true);
+    } catch (e) {
+      setProblem(e);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const bodyError = problem instanceof ApiError ? problem.errors.body : undefined;
+  return (
+    <section aria-labelledby="messages-heading" className="messages">
+      <h3 id="messages-heading">{t('status.messages')}</h3>
+      {view.messages.length === 0 ? (
+        <p className="note">{t('status.noMessages')}</p>
+      ) : (
+        <ol className="thread">
+          {view.messages.map((message) => (
+            <li key={message.id} className={`message message-${message.kind === 'public_reply' ? 'desk' : 'customer'}`}>
+              <p className="message-meta">
+                <strong>{message.kind === 'public_reply' ? t('status.fromDesk') : t('status.fromYou')}</strong>
+                <span> · {formatTime(message.createdAt, locale)}</span>
+              </p>
+              <p className="message-body">{message.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form
+        className="message-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        {problem !== null && <ProblemBanner error={problem} />}
+        <FormField id="message-body" label={t('status.writeLabel')} control="textarea" value={body} onChange={setBody} error={bodyError} maxLength={5000} />
+        {sent && (
+          <p className="banner banner-ok" role="status">
+            {t('status.sent')}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={sending || body.trim() === ''}>
+          {t('status.send')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+// The public appeal API. Uploads go through XMLHttpRequest, since fetch reports no upload progress.
+import type { Catalog, Locale, Localized, SubjectType } from './catalog';
+
+export type SlotState = 'missing' | 'ok' | 'warn' | 'fail';
+export type Severity = 'pass' | 'warn' | 'fail';
+export type AppealStatus = 'new' | 'triage' | 'in_review' | 'awaiting_customer' | 'approved' | 'rejected' | 'closed' | 'withdrawn';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: Localized;
+  facts?: Record<string, unknown>;
+}
+
+export interface ChecklistSlot {
+  key: string;
+  label: Localized;
+  hint: Localized;
+  required: boolean;
+  state: SlotState;
+  findings: Finding[];
+  evidenceId: number | null;
+  requested: boolean;
+}
+
+export interface Checklist {
+  complete: boolean;
+  slots: ChecklistSlot[];
+}
+
+export interface AppealPayload {
+  kind: string;
+  subjectType: SubjectType;
+  variant?: string;
+  fields: Record<string, string>;
+  contact: { name: string; email?: string; phone?: string; locale: Locale };
+}
+
+export interface SubmittedAppeal {
+  reference: string;
+  accessToken: string;
+  status: AppealStatus;
+  checklist: Checklist;
+}
+
+export interface AppealMessage {
+  id: number;
+  kind: 'public_reply' | 'customer_message';
+  body: string;
+  createdAt: string;
+}
+
+export interface AppealView {
+  reference: string;
+  kind: string;
+  variant: string | null;
+  subjectType: SubjectType;
+  status: AppealStatus;
+  submittedAt: string;
+  updatedAt: string;
+  decidedAt: string | null;
+  checklist: Checklist;
+  requestedSlots: string[];
+  messages: AppealMessage[];
+}
+
+/** The server's error shape; status 0 means the request never got an answer. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors: Record<string, string> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Progress = (fraction: number) => void;
+export type Files = Record<string, File>;
+
+export interface AppealApi {
+  catalog(): Promise<Catalog>;
+  submit(payload: AppealPayload, files: Files, onProgress?: Progress): Promise<SubmittedAppeal>;
+  view(reference: string, token: string): Promise<AppealView>;
+  addEvidence(reference: string, token: string, files: Files, onProgress?: Progress): Promise<AppealView>;
+  sendMessage(reference: string, token: string, body: string): Promise<AppealMessage>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function errorFrom(status: number, body: unknown): ApiError {
+  if (!isRecord(body)) return new ApiError(status, `HTTP_${status}`, `HTTP ${status}`);
+  const errors: Record<string, string> = {};
+  if (isRecord(body.errors)) for (const [key, value] of Object.entries(body.errors)) if (typeof value === 'string') errors[key] = value;
+  return new ApiError(
+    status,
+    typeof body.code === 'string' ? body.code : `HTTP_${status}`,
+    typeof body.message === 'string' ? body.message : `HTTP ${status}`,
+    errors,
+    typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : undefined,
+  );
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token.trim()}` });
+const path = (reference: string) => encodeURIComponent(reference.trim());
+
+/** `base` is where the public routes live: '/api/public' in the page, an absolute URL in tests. */
+export function createAppealApi(base = '/api/public'): AppealApi {
+  async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${url}`, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    } catch (e) {
+      throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : 'Network error');
+    }
+    const body = parse(await response.text());
+    if (!response.ok) throw errorFrom(response.status, body);
+    return body as T;
+  }
+
+  function upload<T>(url: string, form: FormData, headers: Record<string, string>, onProgress?: Progress): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${base}${url}`);
+      xhr.setRequestHeader('Accept', 'application/json');
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        const body = parse(xhr.responseText);
+        if (xhr.status >= 200 && xhr.status < 300) {
+          onProgress?.(1);
+          resolve(body as T);
+        } else reject(errorFrom(xhr.status, body));
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
+      xhr.ontimeout = () => reject(new ApiError(0, 'NETWORK', 'The request timed out'));
+      xhr.send(form);
+    });
+  }
+
+  const filesForm = (files: Files, form = new FormData()) => {
+    for (const [slotKey, file] of Object.entries(files)) form.append(slotKey, file, file.name);
+    return form;
+  };
+
+  return {
+    catalog: () => request<Catalog>('/catalog'),
+    submit: (payload, files, onProgress) => {
+      const form = new FormData();
+      form.append('payload', JSON.stringify(payload));
+      return upload<SubmittedAppeal>('/appeals', filesForm(files, form), {}, onProgress);
+    },
+    view: (reference, token) => request<AppealView>(`/appeals/${path(reference)}`, { headers: bearer(token), cache: 'no-store' }),
+    addEvidence: (reference, token, files, onProgress) =>
+      upload<AppealView>(`/appeals/${path(reference)}/evidence`, filesForm(files), bearer(token), onProgress),
+    sendMessage: (reference, token, body) =>
+      request<AppealMessage>(`/appeals/${path(reference)}/messages`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ body }),
+      }),
+  };
+}
+
+/** The token of an appeal filed in this tab, so the status page can open it without the token in the URL. */
+export const tokenStore = {
+  key: (reference: string) => `appeal.token.${reference}`,
+  get(reference: string): string {
+    try {
+      return sessionStorage.getItem(this.key(reference)) ?? '';
+    } catch {
+      return '';
+    }
+  },
+  set(reference: string, token: string): void {
+    try {
+      sessionStorage.setItem(this.key(reference), token);
+    } catch {
+      // Storage may be disabled (private mode); the customer then types the token.
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { CatalogSlot } from '../catalog';
+import { useI18n } from '../i18n';
+import type { MaterialFiles } from '../parts/materialFiles';
+import { UploadBox } from '../parts/UploadBox';
+
+/** Step 4: one upload box per material slot; each file is checked (type by content, size) when chosen. */
+export function MaterialsStep({ slots, materials, disabled }: { slots: readonly CatalogSlot[]; materials: MaterialFiles; disabled?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="step-body">
+      <h2 className="step-heading" tabIndex={-1}>
+        {t('materials.heading')}
+      </h2>
+      <p className="intro">{slots.length > 0 ? t('materials.intro') : t('materials.none')}</p>
+      <div className="slots">
+        {slots.map((slot) => (
+          <UploadBox
+            key={slot.key}
+            slot={slot}
+            picked={materials.files[slot.key]}
+            error={materials.errors[slot.key]}
+            checking={materials.checking[slot.key]}
+            disabled={disabled}
+            onPick={(file) => void materials.pick(slot, file)}
+            onRemove={() => materials.remove(slot.key)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { render, screen } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { AppealApp } from '../../../admin-ui/appeal/AppealApp';
+import { createAppealApi } from '../../../admin-ui/appeal/api';
+import { adultId } from '../../server/support/payloads';
+import { APPEAL_API } from './handlers';
+
+export function renderAppeal({ pathname = '/appeal', search = '' }: { pathname?: string; search?: string } = {}) {
+  const user = userEvent.setup();
+  const view = render(<AppealApp api={createAppealApi(APPEAL_API)} pathname={pathname} search={search} />);
+  return { user, ...view };
+}
+
+const jpegBytes = () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xff, 0xd9]);
+
+export const jpegFile = (name: string) => new File([jpegBytes()], name, { type: 'image/jpeg' });
+
+/** A Windows program ('MZ' ... 'PE') saved under a photo's name and type. */
+export function exeAsJpeg(name = 'photo.jpg'): File {
+  const bytes = new Uint8Array(256);
+  bytes.set([0x4d, 0x5a], 0);
+  bytes.set([0x80, 0, 0, 0], 0x3c);
+  bytes.set([0x50, 0x45, 0, 0], 0x80);
+  return new File([bytes], name, { type: 'image/jpeg' });
+}
+
+export const personalMfaValues = {
+  loginAccount: '12345678',
+  accountId: '100012345',
+  realName: '张伟',
+  idNumber: adultId,
+  currentPhone: '13912345678',
+};
+
+/** Steps 1 and 2: a kind by its zh-CN label, then a subject type (and variant) by theirs. */
+export async function chooseKindAndSubject(user: UserEvent, kindLabel: string, subjectLabel: string, variantLabel?: string) {
+  await user.click(await screen.findByRole('radio', { name: new RegExp(kindLabel) }));
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+  const subject = await screen.findByRole('radio', { name: subjectLabel });
+  if (!(subject as HTMLInputElement).checked) await user.click(subject);
+  if (variantLabel) await user.click(screen.getByRole('radio', { name: variantLabel }));
+  await user.click(screen.getByRole('button', { name: '下一步' }));
+}
+
+/** Step 3 for a personal MFA appeal, with valid values. */
+export async function fillPersonalMfa(user: UserEvent) {
+  await user.type(await screen.findByLabelText('登录账号'), personalMfaValues.loginAccount);
+  await user.type(screen.getByLabelText('账号 ID'), personalMfaValues.accountId);
+  await user.type(screen.getByLabelText('实名认证姓名'), personalMfaValues.realName);
+  await user.type(screen.getByLabelText('身份证号'), personalMfaValues.idNumber);
+  await user.type(screen.getByLabelText('正在使用的手机号'), personalMfaValues.currentPhone);
+  await user.type(screen.getByLabelText('联系人姓名'), '张伟');
+  await user.type(screen.getByLabelText('邮箱'), 'zhang.wei@example.cn');
+}
