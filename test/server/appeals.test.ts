@@ -240,6 +240,14 @@ describe('the status page API', () => {
     expect(rows.map((r) => r.current)).toEqual([false, true]);
   });
 
+  it('refuses messages on a closed appeal with 409', async () => {
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
+    await t.db.ticket.update({ where: { reference: filed.body.reference }, data: { status: 'closed' } });
+    const res = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/messages`).set('Authorization', `Bearer ${filed.body.accessToken}`).send({ body: '还在吗' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('APPEAL_CLOSED');
+  });
+
   it('refuses new files on a decided appeal with 409', async () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
     await t.db.ticket.update({ where: { reference: filed.body.reference }, data: { status: 'rejected' } });

@@ -438,7 +438,8 @@ describe('publicCatalog', () => {
     const front = mfa?.materials.personal?.[0];
     expect(front?.hint['zh-CN']).toContain('后置摄像头');
     expect(front?.hint.en).toMatch(/rear camera/);
-    expect(mfa?.fields.find((f) => f.key === 'idNumber')).not.toHaveProperty('minAge');
+    expect(mfa?.fields.find((f) => f.key === 'idNumber')).toMatchObject({ minAge: 18 });
+    expect(mfa?.fields.find((f) => f.key === 'realName')).toMatchObject({ maxLength: 50 });
   });
 
   it('gives fresh copies, so a caller cannot change the catalog', () => {

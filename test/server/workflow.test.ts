@@ -61,6 +61,7 @@ describe('POST /api/tickets/:id/request-materials', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('awaiting_customer');
     expect(res.body.slaPausedAt).not.toBeNull();
+    expect(res.body.complete).toBe(false);
     const notices = await t.db.notification.findMany({ where: { ticketId: ticket.id, subject: { not: '' } } });
     const requested = notices.filter((n) => n.body.includes('help.example.cn/appeal/status?ref=' + ticket.reference));
     expect(requested.map((n) => n.channel).sort()).toEqual(expect.arrayContaining(['email', 'sms']));
@@ -68,12 +69,15 @@ describe('POST /api/tickets/:id/request-materials', () => {
 
     const view = await request(t.app).get(`/api/public/appeals/${ticket.reference}`).set('Authorization', `Bearer ${token}`);
     expect(view.body.requestedSlots).toEqual(['applicant_id_back']);
+    expect(view.body.checklist.complete).toBe(false);
     expect(view.body.messages.map((m: { body: string }) => m.body)).toContain('请重新上传身份证反面照片');
 
     const again = await colourIdCard(files, { variant: 2, width: 1500, fileName: 'again.jpg' });
     const upload = await request(t.app).post(`/api/public/appeals/${ticket.reference}/evidence`).set('Authorization', `Bearer ${token}`).attach('applicant_id_back', again);
     expect(upload.body.status).toBe('in_review');
     expect(upload.body.requestedSlots).toEqual([]);
+    expect(upload.body.checklist.complete).toBe(true);
+    expect(upload.body.acceptsFiles).toBe(true);
   });
 
   it('refuses a slot the ticket does not have, and a ticket not yet triaged', async () => {

@@ -34,9 +34,9 @@ export function stateOf(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((worst, f) => (rank[f.severity] > rank[worst] ? f.severity : worst), 'pass');
 }
 
-/** Complete when every required slot holds a file that did not fail. */
-export const isComplete = (slots: readonly { required: boolean; state: SlotState }[]) =>
-  slots.every((s) => !s.required || s.state === 'ok' || s.state === 'warn');
+/** Complete when every required slot holds a file that did not fail, and no slot waits for a new file. */
+export const isComplete = (slots: readonly { required: boolean; state: SlotState; requested?: boolean }[]) =>
+  slots.every((s) => !s.requested && (!s.required || s.state === 'ok' || s.state === 'warn'));
 
 export type CurrentEvidence = { id: number; findings: Finding[] };
 

@@ -31,11 +31,11 @@ export async function inspectParts(parts: readonly UploadedPart[], slots: readon
   const byKey = new Map(slots.map((s) => [s.key, s]));
   const unknown = parts.filter((p) => !byKey.has(p.slotKey)).map((p) => p.slotKey);
   if (unknown.length > 0) {
-    throw badRequest(`Not a material of this appeal: ${unknown.join(', ')}`, Object.fromEntries(unknown.map((k) => [k, 'Not a material slot of this appeal'])), 'UNKNOWN_SLOT');
+    throw badRequest(`Not a material of this appeal: ${unknown.join(', ')}`, Object.fromEntries(unknown.map((k) => [k, 'Not a material of this appeal / 不是本申诉需要的材料'])), 'UNKNOWN_SLOT');
   }
   const seen = new Set<string>();
   for (const p of parts) {
-    if (seen.has(p.slotKey)) throw badRequest(`One file per material: ${p.slotKey} has several`, { [p.slotKey]: 'Only one file per material' }, 'ONE_FILE_PER_SLOT');
+    if (seen.has(p.slotKey)) throw badRequest(`One file per material: ${p.slotKey} has several`, { [p.slotKey]: 'Only one file per material / 每项材料只能上传一个文件' }, 'ONE_FILE_PER_SLOT');
     seen.add(p.slotKey);
   }
   const out: IntakeFile[] = [];

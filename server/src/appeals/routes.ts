@@ -25,6 +25,9 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
   const reads = rateLimit(db, 'appeal-read', [{ windowMs: hour, max: publicReadsPerHour }]);
   const upload = receiveUpload(store.incomingDir);
 
+  /** Whether the customer may still send files: only while the appeal is open. */
+  const acceptsFiles = (status: string) => isOpen(status);
+
   /** The appeal the bearer token opens; a wrong token and an unknown reference are the same 404. */
   async function openAppeal(req: Request) {
     const reference = String(req.params.reference ?? '').slice(0, 40);
@@ -46,6 +49,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
       variant: ticket.variant,
       subjectType: ticket.subjectType,
       status: ticket.status,
+      acceptsFiles: acceptsFiles(ticket.status),
       submittedAt: ticket.submittedAt,
       updatedAt: ticket.updatedAt,
       decidedAt: ticket.decidedAt,
@@ -77,7 +81,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
     let parts: UploadedPart[] = [];
     try {
       parts = (await upload(req, res)).parts;
-      if (!isOpen(ticket.status)) throw conflict('This appeal is decided: file a new one to send more materials', 'APPEAL_CLOSED');
+      if (!acceptsFiles(ticket.status)) throw conflict('This appeal is decided: file a new one to send more materials', 'APPEAL_CLOSED');
       const files = await inspectParts(parts, slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined));
       markDuplicatesWithin(files);
       const stored = await storeFiles(store, files);
@@ -100,6 +104,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
   router.post('/:reference/messages', writes, async (req, res) => {
     const ticket = await openAppeal(req);
     const { body } = parseInput(messageSchema, req.body);
+    if (ticket.status === 'closed') throw conflict('This appeal is closed: file a new one if you need more help', 'APPEAL_CLOSED');
     const message = await db.$transaction(async (tx) => {
       const m = await tx.message.create({ data: { ticketId: ticket.id, kind: 'customer_message', body } });
       await tx.event.create({ data: { ticketId: ticket.id, actorType: 'customer', type: 'message.added', data: { messageId: m.id, kind: m.kind } } });

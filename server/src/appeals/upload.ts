@@ -17,14 +17,15 @@ export function displayName(raw: string): string {
   return (clean || 'file').slice(0, 200);
 }
 
+// Messages as the inspection's refusals give them: English / 中文.
 const multerMessages: Record<string, [number, string, string]> = {
-  LIMIT_FILE_SIZE: [413, 'FILE_TOO_LARGE', 'A file is larger than allowed'],
-  LIMIT_FILE_COUNT: [413, 'TOO_MANY_FILES', 'Too many files in one request'],
-  LIMIT_PART_COUNT: [413, 'TOO_MANY_PARTS', 'Too many parts in one request'],
-  LIMIT_FIELD_COUNT: [400, 'TOO_MANY_FIELDS', 'Too many form fields'],
-  LIMIT_FIELD_VALUE: [413, 'FIELD_TOO_LARGE', 'A form field is too large'],
-  LIMIT_FIELD_KEY: [400, 'FIELD_NAME_TOO_LONG', 'A form field name is too long'],
-  LIMIT_UNEXPECTED_FILE: [400, 'UNEXPECTED_FILE', 'Unexpected file'],
+  LIMIT_FILE_SIZE: [413, 'FILE_TOO_LARGE', `Files may be at most ${MAX_MATERIAL_BYTES / 1048576} MB / 文件不能超过 ${MAX_MATERIAL_BYTES / 1048576} MB`],
+  LIMIT_FILE_COUNT: [413, 'TOO_MANY_FILES', 'Too many files in one request / 一次上传的文件过多'],
+  LIMIT_PART_COUNT: [413, 'TOO_MANY_PARTS', 'Too many parts in one request / 表单内容过多'],
+  LIMIT_FIELD_COUNT: [400, 'TOO_MANY_FIELDS', 'Too many form fields / 表单字段过多'],
+  LIMIT_FIELD_VALUE: [413, 'FIELD_TOO_LARGE', 'A form field is too large / 表单字段过长'],
+  LIMIT_FIELD_KEY: [400, 'FIELD_NAME_TOO_LONG', 'A form field name is too long / 表单字段名过长'],
+  LIMIT_UNEXPECTED_FILE: [400, 'UNEXPECTED_FILE', 'Unexpected file / 无法识别的文件'],
 };
 
 /**

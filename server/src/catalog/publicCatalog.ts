@@ -25,6 +25,8 @@ export interface PublicField {
   options?: { value: string; label: Localized }[];
   matches?: MatchAttribute;
   sensitive?: true;
+  maxLength?: number;
+  minAge?: number;
 }
 
 export interface PublicSlot {
@@ -72,6 +74,9 @@ const publicField = (f: FieldDef): PublicField => ({
   ...(f.options && { options: f.options.map((o) => ({ value: o.value, label: localized(o.label) })) }),
   ...(f.matches && { matches: f.matches }),
   ...(f.sensitive && { sensitive: f.sensitive }),
+  // The form checks what the server checks, from the same numbers.
+  ...(f.maxLength !== undefined && { maxLength: f.maxLength }),
+  ...(f.minAge !== undefined && { minAge: f.minAge }),
 });
 
 const publicSlot = (s: SlotDef): PublicSlot => ({

@@ -27,6 +27,7 @@ export async function requestMaterials(ctx: AppContext, ticketId: number, agentI
     if (unknown.length) throw badRequest(`Not a material of this ticket: ${unknown.join(', ')}`, { slots: `Unknown: ${unknown.join(', ')}` }, 'UNKNOWN_SLOT');
     const now = new Date();
     await tx.materialSlot.updateMany({ where: { ticketId, slotKey: { in: input.slots } }, data: { requestedAt: now } });
+    await tx.ticket.update({ where: { id: ticketId }, data: { complete: false } });
     await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId, body: input.message } });
     await tx.event.create({ data: { ticketId, actorType: 'agent', agentId, type: 'materials.requested', data: { slots: input.slots } } });
     if (ticket.status !== 'awaiting_customer') await transitionIn(tx, ticketId, 'awaiting_customer', { actorType: 'agent', agentId }, 'materials requested');
