@@ -1,32 +1,11 @@
 // The public appeal API. Uploads go through XMLHttpRequest, since fetch reports no upload progress.
 import type { Catalog, Locale, Localized, SubjectType } from './catalog';
 
-export type SlotState = 'missing' | 'ok' | 'warn' | 'fail';
-export type Severity = 'pass' | 'warn' | 'fail';
+// Types only, from the server's own definitions.
+import type { Checklist, ChecklistSlot, SlotState } from '../../server/src/appeals/checklist';
+import type { Finding, Severity } from '../../server/src/evidence/inspection';
+export type { Checklist, ChecklistSlot, Finding, Severity, SlotState };
 export type AppealStatus = 'new' | 'triage' | 'in_review' | 'awaiting_customer' | 'approved' | 'rejected' | 'closed' | 'withdrawn';
-
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message: Localized;
-  facts?: Record<string, unknown>;
-}
-
-export interface ChecklistSlot {
-  key: string;
-  label: Localized;
-  hint: Localized;
-  required: boolean;
-  state: SlotState;
-  findings: Finding[];
-  evidenceId: number | null;
-  requested: boolean;
-}
-
-export interface Checklist {
-  complete: boolean;
-  slots: ChecklistSlot[];
-}
 
 export interface AppealPayload {
   kind: string;

@@ -1,58 +1,16 @@
 // The shape of GET /api/public/catalog as the appeal form reads it, and which parts apply to a choice.
 
+import type { PublicCatalog, PublicField, PublicKind, PublicSlot } from '../../server/src/catalog/publicCatalog';
+
+// Types only: the server's own definitions of the JSON, erased from the bundle.
+import type { AcceptedMimeType, FieldType, Localized, SubjectType } from '../../server/src/catalog';
+export type { FieldType, Localized, SubjectType };
+export type AcceptedType = AcceptedMimeType;
 export type Locale = 'zh-CN' | 'en';
-export type Localized = Record<Locale, string>;
-
-export type SubjectType = 'personal' | 'enterprise' | 'unverified';
-export type FieldType = 'resident_id' | 'credit_code' | 'mobile' | 'email' | 'account_id' | 'text' | 'select' | 'textarea';
-export type AcceptedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
-
-export interface CatalogField {
-  key: string;
-  type: FieldType;
-  label: Localized;
-  hint?: Localized;
-  required: boolean;
-  subjectTypes?: SubjectType[];
-  variants?: string[];
-  options?: { value: string; label: Localized }[];
-  matches?: string;
-  sensitive?: boolean;
-  /** Not published by the server today; read when it is (see validation.ts for the fallbacks). */
-  minAge?: number;
-  maxLength?: number;
-}
-
-export interface CatalogSlot {
-  key: string;
-  label: Localized;
-  hint: Localized;
-  required: boolean;
-  variants?: string[];
-  accept: AcceptedType[];
-  maxBytes: number;
-  checks: string[];
-}
-
-export interface CatalogKind {
-  key: string;
-  label: Localized;
-  summary: Localized;
-  source: string;
-  subjectTypes: SubjectType[];
-  variants: { key: string; label: Localized }[];
-  slaBusinessDays: number;
-  effect: { code: string; label: Localized };
-  preconditions: { code: string; label: Localized; variants?: string[] }[];
-  fields: CatalogField[];
-  materials: Partial<Record<SubjectType, CatalogSlot[]>>;
-}
-
-export interface Catalog {
-  subjectTypes: { key: SubjectType; label: Localized }[];
-  checks: { code: string; label: Localized }[];
-  kinds: CatalogKind[];
-}
+export type CatalogField = PublicField;
+export type CatalogSlot = PublicSlot;
+export type CatalogKind = PublicKind;
+export type Catalog = PublicCatalog;
 
 interface Restricted {
   subjectTypes?: readonly SubjectType[];

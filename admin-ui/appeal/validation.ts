@@ -73,22 +73,9 @@ export const isValidEmail = (value: string) => value.trim().length <= 254 && EMA
 
 export const isValidAccountId = (value: string) => /^\d{5,20}$/.test(value.trim());
 
-/**
- * The public catalog omits minAge; the personal real-name rule (age 18) is on the fields keyed idNumber,
- * while an applicant's or handler's number only has to be valid.
- */
-export const minAgeOf = (field: CatalogField): number | undefined => field.minAge ?? (field.key === 'idNumber' ? 18 : undefined);
-
-// People's names hold 50 characters on the server (server/src/catalog/fields.ts); other text 100, textareas 2000.
-const personNameKeys = new Set(['realName', 'applicantName', 'handlerName', 'newLegalRepName']);
-
-/** The public catalog omits maxLength; until it publishes it, the server's limits are repeated here. */
-export const maxLengthOf = (field: CatalogField): number | undefined => {
-  if (field.maxLength !== undefined) return field.maxLength;
-  if (field.type === 'textarea') return 2000;
-  if (field.type === 'text') return personNameKeys.has(field.key) ? 50 : 100;
-  return undefined;
-};
+// The catalog publishes the server's own limits for each field.
+export const minAgeOf = (field: CatalogField): number | undefined => field.minAge;
+export const maxLengthOf = (field: CatalogField): number | undefined => field.maxLength;
 
 /** One field's value: blank is 'required' or fine; anything else is checked by the field's type. */
 export function fieldProblem(field: CatalogField, raw: string | undefined, now?: Date): FieldErrorCode | null {
