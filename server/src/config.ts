@@ -19,6 +19,9 @@ const envSchema = z.object({
   PUBLIC_READS_PER_HOUR: z.coerce.number().int().positive().default(600),
   PUBLIC_BASE_URL: z.string().url().optional(),
   EVIDENCE_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
+  STORAGE_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(5 * 60_000),
   // Without an SMTP server, customer emails are written as .eml files the demo can show.
   SMTP_URL: z.string().url().optional(),
   OUTBOX_DIR: z.string().default('data/outbox'),
@@ -39,6 +42,9 @@ export type Config = {
   rateLimits: { appealsPerHour: number; appealsPerDay: number; publicReadsPerHour: number };
   publicBaseUrl: string;
   evidenceRetentionDays: number;
+  storageSweepGraceMs: number;
+  shutdownGraceMs: number;
+  outboxLeaseMs: number;
   smtpUrl: string | undefined;
   outboxDir: string;
   outboxIntervalMs: number;
@@ -69,6 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR },
     evidenceRetentionDays: e.EVIDENCE_RETENTION_DAYS,
+    storageSweepGraceMs: e.STORAGE_SWEEP_GRACE_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     outboxDir: e.OUTBOX_DIR,

@@ -26,7 +26,7 @@ if (config.env !== 'production') {
   if (seeded) log.info(seeded, 'demo data seeded into the empty database');
 }
 
-const sweep = await sweepStorage(db, store);
+const sweep = await sweepStorage(db, store, config.storageSweepGraceMs);
 if (sweep.orphansRemoved || sweep.staleUploadsRemoved || sweep.missingFiles.length) log.warn(sweep, 'storage reconciled with the database');
 
 async function retention() {
@@ -41,7 +41,7 @@ const daily = setInterval(() => void retention(), 24 * 3600_000);
 daily.unref();
 
 const app = createApp({ db, config, log, store }, { serveConsole: true });
-const outbox = createOutboxWorker({ db, log }, { email: createEmailSender(config, log), sms: new LogSmsSender(log) });
+const outbox = createOutboxWorker({ db, log }, { email: createEmailSender(config, log), sms: new LogSmsSender(log), leaseMs: config.outboxLeaseMs });
 const server = app.listen(config.port, config.host, () => {
   const url = `http://localhost:${config.port}/`;
   const lines = [`Helpdesk console: ${url}`];
@@ -50,14 +50,23 @@ const server = app.listen(config.port, config.host, () => {
   outbox.start(config.outboxIntervalMs);
 });
 
+let stopping = false;
+/** New connections are refused at once; requests in flight (uploads included) finish, then the database closes. */
 function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info({ signal }, 'shutting down');
   clearInterval(daily);
   const outboxStopped = outbox.stop();
   server.close(() => {
     void outboxStopped.finally(() => db.$disconnect()).finally(() => process.exit(0));
   });
-  setTimeout(() => process.exit(1), 10_000).unref();
+  // Idle keep-alive connections would hold close() open; busy ones are closed after their response.
+  server.closeIdleConnections();
+  setTimeout(() => {
+    log.error('requests still running after the grace period: exiting');
+    process.exit(1);
+  }, config.shutdownGraceMs).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

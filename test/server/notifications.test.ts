@@ -156,7 +156,7 @@ describe('the notification outbox', () => {
 
       const files = fs.readdirSync(outboxDir);
       expect(files).toHaveLength(1);
-      expect(files[0]).toMatch(new RegExp(`^${row!.id}-\\d{8}T\\d{6}\\.\\d{3}Z\\.eml$`));
+      expect(files[0]).toBe(`${row!.id}.eml`);
       const raw = fs.readFileSync(path.join(outboxDir, files[0]!), 'utf8');
       expect(raw).not.toMatch(/[^\r]\n/);
       const { headers, body } = parseEml(raw);
@@ -376,5 +376,22 @@ describe('customer notices', () => {
     expect(notice!.body).toContain('手机号 138****0000');
     expect(notice!.body).toContain('The phone number 138****0000');
     expect(notice!.body).toContain('AP-20261124-0042');
+  });
+});
+
+describe('the .eml sender after a crash', () => {
+  it('does not write a notification twice when it is sent again', async () => {
+    const { EmlFileEmailSender } = await import('../../server/src/notifications/transports');
+    const fsp = await import('node:fs/promises');
+    const os = await import('node:os');
+    const pathMod = await import('node:path');
+    const dir = await fsp.mkdtemp(pathMod.join(os.tmpdir(), 'eml-'));
+    const sender = new EmlFileEmailSender(dir);
+    await sender.send({ notificationId: 42, to: 'a@example.cn', subject: '第一次', text: 'first' });
+    await sender.send({ notificationId: 42, to: 'a@example.cn', subject: '第二次', text: 'second' });
+    const files = (await fsp.readdir(dir)).filter((f) => f.endsWith('.eml'));
+    expect(files).toEqual(['42.eml']);
+    expect(await fsp.readFile(pathMod.join(dir, '42.eml'), 'utf8')).toContain('first');
+    await fsp.rm(dir, { recursive: true, force: true });
   });
 });

@@ -43,13 +43,14 @@ export class EmlFileEmailSender implements EmailSender {
   ) {}
 
   async send(n: OutgoingEmail): Promise<void> {
+    // One file per notification: a worker that died after writing but before marking it sent does not write twice.
+    const done = await fs.access(path.join(this.dir, `${n.notificationId}.eml`)).then(() => true, () => false);
+    if (done) return;
     // RFC 822 lines end in CRLF; nodemailer folds headers that way but keeps the body's own line ends.
     const text = n.text.replace(/\r?\n/g, '\r\n');
     const info = await this.transport.sendMail({ from: this.from, to: n.to, subject: n.subject, text });
     if (!Buffer.isBuffer(info.message)) throw new Error('the stream transport did not return a buffer');
-    // ISO 8601 basic format: sortable, and no ':' for file systems that refuse it.
-    const stamp = new Date().toISOString().replace(/[-:]/g, '');
-    await writeAtomically(path.join(this.dir, `${n.notificationId}-${stamp}.eml`), info.message);
+    await writeAtomically(path.join(this.dir, `${n.notificationId}.eml`), info.message);
   }
 }
 

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { colourIdCard } from '../fixtures/evidence';
+import { mfaUnbindPayload } from './support/payloads';
+import { startServerProcess } from './support/serverProcess';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-shutdown-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('SIGTERM', () => {
+  it('finishes an upload in flight, refuses new connections, then exits cleanly', async () => {
+    const server = await startServerProcess(dir);
+    const photo = fs.readFileSync(await colourIdCard(dir, { variant: 1 }));
+    const boundary = 'helpdesk-shutdown-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${JSON.stringify(mfaUnbindPayload())}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="applicant_id_front"; filename="front.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${server.url}/api/public/appeals`, { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + photo.length + tail.length } }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      // Half the file now, SIGTERM, the rest a moment later: the upload is in flight when the signal comes.
+      req.write(head);
+      req.write(photo.subarray(0, photo.length >> 1));
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        setTimeout(() => {
+          req.write(photo.subarray(photo.length >> 1));
+          req.end(tail);
+        }, 400);
+      }, 300);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const refused = await fetch(`${server.url}/api/health`).then(() => 'answered', () => 'refused');
+    expect(refused).toBe('refused');
+    const res = await response;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body).reference).toMatch(/^AP-/);
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+});
