@@ -34,8 +34,8 @@ async function signIn(server: ServerProcess, email: string): Promise<string> {
 function fileAppeal(server: ServerProcess, front: Buffer, back: Buffer) {
   const form = new FormData();
   form.set('payload', JSON.stringify(mfaUnbindPayload()));
-  form.set('applicant_id_front', new Blob([front], { type: 'image/jpeg' }), 'front.jpg');
-  form.set('applicant_id_back', new Blob([back], { type: 'image/jpeg' }), 'back.jpg');
+  form.set('applicant_id_front', new Blob([new Uint8Array(front)], { type: 'image/jpeg' }), 'front.jpg');
+  form.set('applicant_id_back', new Blob([new Uint8Array(back)], { type: 'image/jpeg' }), 'back.jpg');
   return fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form }).then((r) => r.status, () => 0);
 }
 
