@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { createDb } from './db/client';
 import { migrateSqlite } from './db/migrations';
+import { drainInFlight } from './http/inflight';
 import { createLogger } from './logger';
 import { createEmailSender, LogSmsSender } from './notifications/transports';
 import { createOutboxWorker } from './notifications/worker';
@@ -59,7 +60,10 @@ function shutdown(signal: string) {
   clearInterval(daily);
   const outboxStopped = outbox.stop();
   server.close(() => {
-    void outboxStopped.finally(() => db.$disconnect()).finally(() => process.exit(0));
+    void drainInFlight()
+      .then(() => outboxStopped)
+      .finally(() => db.$disconnect())
+      .finally(() => process.exit(0));
   });
   // Idle keep-alive connections would hold close() open; busy ones are closed after their response.
   server.closeIdleConnections();

@@ -1,10 +1,12 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { slotsFor } from '../catalog';
 import type { AppContext } from '../context';
 import { conflict, notFound } from '../http/errors';
+import { finishBeforeExit } from '../http/inflight';
 import { rateLimit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
+import type { Ticket } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { isOpen } from '../tickets/statuses';
 import { transitionIn } from '../tickets/workflow';
@@ -61,13 +63,17 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
 
   router.post('/', writes, async (req, res) => {
     let parts: UploadedPart[] = [];
-    try {
-      const received = await upload(req, res);
-      parts = received.parts;
-      res.status(201).json(await submitAppeal(ctx, received));
-    } finally {
-      await discard(parts);
-    }
+    await finishBeforeExit(
+      (async () => {
+        try {
+          const received = await upload(req, res);
+          parts = received.parts;
+          res.status(201).json(await submitAppeal(ctx, received));
+        } finally {
+          await discard(parts);
+        }
+      })(),
+    );
   });
 
   router.get('/:reference', reads, async (req, res) => {
@@ -76,8 +82,8 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
     res.json(await view(ticket.id));
   });
 
-  router.post('/:reference/evidence', writes, async (req, res) => {
-    const ticket = await openAppeal(req);
+  /** More files for an open appeal: inspected, stored and recorded together, or not at all. */
+  async function addEvidence(req: Request, res: Response, ticket: Ticket) {
     let parts: UploadedPart[] = [];
     try {
       parts = (await upload(req, res)).parts;
@@ -99,6 +105,11 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
     } finally {
       await discard(parts);
     }
+  }
+
+  router.post('/:reference/evidence', writes, async (req, res) => {
+    const ticket = await openAppeal(req);
+    await finishBeforeExit(addEvidence(req, res, ticket));
   });
 
   router.post('/:reference/messages', writes, async (req, res) => {

@@ -33,10 +33,17 @@ const multerMessages: Record<string, [number, string, string]> = {
  * On a limit, multer removes what it had written; the caller removes the rest with `discard`.
  */
 export function receiveUpload(incomingDir: string) {
+  // Every temporary file a request starts, so a client that hangs up mid-file leaves none behind:
+  // multer removes the files it finished, not the one it was writing.
+  const started = new WeakMap<Request, string[]>();
   const middleware = multer({
     storage: multer.diskStorage({
       destination: incomingDir,
-      filename: (_req, _file, cb) => cb(null, `${crypto.randomUUID()}.upload`),
+      filename: (req, _file, cb) => {
+        const name = `${crypto.randomUUID()}.upload`;
+        started.get(req as Request)?.push(path.join(incomingDir, name));
+        cb(null, name);
+      },
     }),
     limits: { ...uploadLimits, fileSize: MAX_MATERIAL_BYTES },
     defParamCharset: 'utf8',
@@ -48,7 +55,20 @@ export function receiveUpload(incomingDir: string) {
         reject(new HttpError(415, 'MULTIPART_REQUIRED', 'Send the appeal as multipart/form-data'));
         return;
       }
+      const inFlight: string[] = [];
+      started.set(req, inFlight);
+      const removeAll = () => void Promise.all(inFlight.map((f) => fsp.rm(f, { force: true })));
+      let settled = false;
+      req.once('close', () => {
+        if (settled || req.complete) return;
+        settled = true;
+        removeAll();
+        reject(badRequest('The upload was cut off before it ended', undefined, 'UPLOAD_ABORTED'));
+      });
       middleware(req, res, (err: unknown) => {
+        if (settled) return removeAll();
+        settled = true;
+        if (err) removeAll();
         if (err instanceof multer.MulterError) {
           const [status, code, message] = multerMessages[err.code] ?? [400, 'INVALID_UPLOAD', 'The upload could not be read'];
           const field = err.field ? displayName(err.field) : undefined;

@@ -1,0 +1,83 @@
+// npm run load [-- --seconds 60]: on loopback only, 100 agents browsing the ticket lists and 20 customers filing
+// appeals at once, bounded in time; prints requests, errors and latency percentiles, and exits 1 on any error.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import sharp from 'sharp';
+import { residentId } from '../src/seed/identities';
+import { freePort, startChild } from './support';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, agents: { type: 'string', default: '100' }, customers: { type: 'string', default: '20' } } });
+const seconds = Number(values.seconds);
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-load-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+
+const server = await startChild(['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
+  PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'error',
+  DATABASE_URL: `file:${path.join(dir, 'load.db')}`, UPLOAD_DIR: path.join(dir, 'uploads'), OUTBOX_DIR: path.join(dir, 'outbox'),
+  APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000',
+}, 'Helpdesk console:');
+
+try {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'agent@example.com', password: 'helpdesk-demo' }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+  // One multipart body, built once: a colour photo in each of the two slots (the second one re-encoded so they differ).
+  const card = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6fb0' } })
+    .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect x="100" y="100" width="400" height="300" fill="#d21f26"/><circle cx="900" cy="400" r="200" fill="#f4e3c1"/><path d="M0 700 L1200 600" stroke="#fff" stroke-width="9"/></svg>') }])
+    .jpeg({ quality: 85 }).toBuffer();
+  const other = await sharp(card).flop().jpeg({ quality: 80 }).toBuffer();
+  const payload = { kind: 'mfa_unbind', subjectType: 'personal', fields: { loginAccount: '12345678', accountId: '100012345', realName: '张伟', idNumber: residentId('110105', new Date(Date.UTC(1985, 2, 12)), 3), currentPhone: '13912345678' }, contact: { name: '张伟', email: 'load@example.cn' } };
+  const boundary = 'helpdesk-load-boundary';
+  const part = (name: string, file: Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from('\r\n')]);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${JSON.stringify(payload)}\r\n`),
+    part('applicant_id_front', card), part('applicant_id_back', other), Buffer.from(`--${boundary}--\r\n`),
+  ]);
+
+  // One appeal first, so a broken body fails loudly rather than as a count of errors.
+  const probe = await fetch(`${base}/api/public/appeals`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+  if (probe.status !== 201) throw new Error(`the load's appeal is refused: ${probe.status} ${await probe.text()}`);
+
+  const lists = [
+    '/api/tickets?sort=["slaDueAt","ASC"]&range=[0,24]&filter={}',
+    '/api/tickets?sort=["slaDueAt","ASC"]&range=[0,24]&filter={"status":["new","triage","in_review"]}',
+    '/api/tickets?sort=["updatedAt","DESC"]&range=[0,24]&filter={"overdue":true}',
+    '/api/tickets?sort=["slaDueAt","ASC"]&range=[0,24]&filter={"q":"张"}',
+    '/api/tickets/1',
+    '/api/stats/overview',
+  ].map((p) => encodeURI(p));
+
+  const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+  console.log(`Load for ${seconds} s on ${base}: ${values.agents} agents browsing, ${values.customers} customers filing appeals…`);
+  const [browse, file] = await Promise.all([
+    run({ url: base, connections: Number(values.agents), duration: seconds, headers: { cookie }, requests: lists.map((p) => ({ method: 'GET', path: p })) }),
+    run({ url: `${base}/api/public/appeals`, connections: Number(values.customers), duration: seconds, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body }),
+  ]);
+  const line = (name: string, r: autocannon.Result) => {
+    const bad = r.errors + r.timeouts + r.non2xx;
+    return `| ${name} | ${r.requests.total} | ${bad} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} |`;
+  };
+  console.log('\n| workload | requests | errors (incl. non-2xx, timeouts) | req/s | p50 ms | p99 ms | max ms |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(line(`${values.agents} agents browsing lists`, browse));
+  console.log(line(`${values.customers} customers filing appeals`, file));
+  // Uploads cut off when the run ended must not leave files once the server has finished with them.
+  server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.once('exit', resolve));
+  const leftover = fs.readdirSync(path.join(dir, 'uploads', '.incoming'));
+  console.log(`\nTemporary upload files left behind after shutdown: ${leftover.length}`);
+  // A workload that finished nothing proves nothing: that counts as a failure too.
+  const idle = [browse, file].filter((r) => r.requests.total === 0).length;
+  const failed = browse.errors + browse.timeouts + browse.non2xx + file.errors + file.timeouts + file.non2xx + leftover.length + idle;
+  process.exitCode = failed > 0 ? 1 : 0;
+} finally {
+  if (server.child.exitCode === null) server.child.kill('SIGTERM');
+  fs.rmSync(dir, { recursive: true, force: true });
+}
