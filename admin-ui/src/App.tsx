@@ -3,8 +3,12 @@ import accounts from './accounts';
 import agents from './agents';
 import { Dashboard } from './dashboard';
 import type { HelpdeskDataProvider } from './dataProvider';
+import holidays from './holidays';
 import { AppLayout, AppTitle } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import macros from './macros';
+import notifications from './notifications';
+import rejectionReasons from './rejectionReasons';
 import tickets from './tickets';
 
 export interface AppProps {
@@ -31,7 +35,15 @@ export const App = ({ dataProvider, authProvider, i18nProvider, store }: AppProp
       <>
         <Resource name="tickets" {...tickets} />
         <Resource name="accounts" {...accounts} />
-        {permissions === 'admin' && <Resource name="agents" {...agents} />}
+        <Resource name="notifications" {...notifications} />
+        {permissions === 'admin' && (
+          <>
+            <Resource name="macros" {...macros} />
+            <Resource name="holidays" {...holidays} />
+            <Resource name="rejection-reasons" {...rejectionReasons} />
+            <Resource name="agents" {...agents} />
+          </>
+        )}
       </>
     )}
   </Admin>

@@ -1,14 +1,40 @@
-import { fetchUtils, type DataProvider, type GetListParams } from 'react-admin';
+import { useContext } from 'react';
+import { DataProviderContext, fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { Catalog } from './catalog/catalogTypes';
-import type { Overview } from './types';
+import type {
+  BulkOutcome,
+  DecisionInput,
+  Overview,
+  RenderedMacro,
+  Ticket,
+  TicketReview,
+  TicketStatus,
+} from './types';
 
 /** Filter forms drop null values, so "unassigned" travels as this marker until the request is built. */
 export const NULL_FILTER_VALUE = '@null';
 
-export interface HelpdeskDataProvider extends DataProvider {
+/** The ticket actions beyond CRUD (DESIGN.md "API contract"); each answers the ticket as it now stands. */
+export interface TicketActions {
+  transition: (id: Identifier, to: TicketStatus, reason?: string) => Promise<Ticket>;
+  assign: (id: Identifier, agentId: Identifier | null, reason?: string) => Promise<Ticket>;
+  bulkTransition: (ids: Identifier[], to: TicketStatus, reason?: string) => Promise<BulkOutcome>;
+  bulkAssign: (ids: Identifier[], agentId: Identifier | null) => Promise<BulkOutcome>;
+  requestMaterials: (id: Identifier, slots: string[], message: string) => Promise<Ticket>;
+  decide: (id: Identifier, input: DecisionInput) => Promise<Ticket>;
+  getReview: (id: Identifier) => Promise<TicketReview>;
+}
+
+export interface HelpdeskDataProvider extends DataProvider, TicketActions {
   getCatalog: () => Promise<Catalog>;
   getOverview: () => Promise<Overview>;
+  renderMacro: (macroId: Identifier, ticketId: Identifier) => Promise<RenderedMacro>;
+  /**
+   * Addresses for <img> and download links: the browser fetches these itself, with the session cookie.
+   * Synchronous, so read it with useFileUrls: useDataProvider's proxy turns every method into a request.
+   */
+  fileUrls: (evidenceId: Identifier) => { preview: string; original: string };
 }
 
 export const createHttpClient =
@@ -25,6 +51,9 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
   const httpClient = createHttpClient();
   const rest = simpleRestProvider(apiUrl, httpClient);
   const getJson = async <T,>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
+  const postJson = async <T,>(path: string, body: unknown): Promise<T> =>
+    (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
+  const ticket = (id: Identifier, action: string) => `/tickets/${encodeURIComponent(id)}/${action}`;
 
   return {
     ...rest,
@@ -33,5 +62,21 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
       rest.getManyReference(resource, { ...params, filter: restoreNulls(params.filter) }),
     getCatalog: () => getJson<Catalog>('/public/catalog'),
     getOverview: () => getJson<Overview>('/stats/overview'),
+    transition: (id, to, reason) => postJson(ticket(id, 'transition'), { to, reason }),
+    assign: (id, agentId, reason) => postJson(ticket(id, 'assign'), { agentId, reason }),
+    bulkTransition: (ids, to, reason) => postJson('/tickets/bulk/transition', { ids, to, reason }),
+    bulkAssign: (ids, agentId) => postJson('/tickets/bulk/assign', { ids, agentId }),
+    requestMaterials: (id, slots, message) => postJson(ticket(id, 'request-materials'), { slots, message }),
+    decide: (id, input) => postJson(ticket(id, 'decision'), input),
+    getReview: id => getJson<TicketReview>(ticket(id, 'review')),
+    renderMacro: (macroId, ticketId) =>
+      getJson<RenderedMacro>(`/macros/${encodeURIComponent(macroId)}/render?ticketId=${encodeURIComponent(ticketId)}`),
+    fileUrls: evidenceId => ({
+      preview: `${apiUrl}/files/${encodeURIComponent(evidenceId)}/preview`,
+      original: `${apiUrl}/files/${encodeURIComponent(evidenceId)}`,
+    }),
   };
 };
+
+/** The evidence file addresses of the console's data provider (the one given to <Admin>, not the proxy). */
+export const useFileUrls = () => (useContext(DataProviderContext) as HelpdeskDataProvider).fileUrls;

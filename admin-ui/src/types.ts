@@ -17,6 +17,21 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export type SlotState = 'missing' | 'ok' | 'warn' | 'fail';
 export type Verdict = 'accepted' | 'rejected';
 
+export type Severity = 'pass' | 'warn' | 'fail';
+
+export interface LocalizedMessage {
+  'zh-CN': string;
+  en: string;
+}
+
+/** One check's result on a file, worded by the server in both languages. */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: LocalizedMessage;
+  facts?: Record<string, unknown>;
+}
+
 export interface MaterialSlot {
   id: number;
   key: string;
@@ -25,6 +40,10 @@ export interface MaterialSlot {
   verdict: Verdict | null;
   reasonCode: string | null;
   evidenceCount: number;
+  /** Only on getOne: when the customer was asked again, the current file and its findings. */
+  requestedAt?: string | null;
+  evidenceId?: number | null;
+  findings?: Finding[];
 }
 
 export interface Ticket extends RaRecord<number> {
@@ -119,9 +138,117 @@ export interface Agent extends RaRecord<number> {
   createdAt: string;
 }
 
+export interface DecisionsOnDay {
+  day: string;
+  approved: number;
+  rejected: number;
+}
+
 export interface Overview {
   open: number;
   overdue: number;
+  dueSoon: number;
   byStatus: Partial<Record<TicketStatus, number>>;
   byKind: Record<string, number>;
+  medianHoursToDecision: number | null;
+  decisionsPerDay: DecisionsOnDay[];
+  loadPerAgent: Array<{ agentId: number | null; open: number }>;
+}
+
+export interface Evidence extends RaRecord<number> {
+  ticketId: number;
+  slotId: number;
+  sha256: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  pages: number | null;
+  originalName: string;
+  findings: Finding[];
+  state: SlotState;
+  verdict: Verdict | null;
+  reasonCode: string | null;
+  current: boolean;
+  purgedAt: string | null;
+  createdAt: string;
+}
+
+export type RejectionScope = 'evidence' | 'decision' | 'both';
+
+export interface RejectionReason extends RaRecord<number> {
+  code: string;
+  labelZh: string;
+  labelEn: string;
+  scope: RejectionScope;
+  active: boolean;
+}
+
+export interface Macro extends RaRecord<number> {
+  name: string;
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  bodyEn: string;
+  kinds: string[];
+  active: boolean;
+}
+
+export interface RenderedMacro {
+  body: string;
+  bodyZh: string;
+  bodyEn: string;
+  locale: string;
+}
+
+export interface Holiday extends RaRecord<number> {
+  day: string;
+  name: string;
+}
+
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface Notification extends RaRecord<number> {
+  ticketId: number | null;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string | null;
+  body: string;
+  status: NotificationStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export type ComparisonResult = 'match' | 'mismatch' | 'not_on_file' | 'not_declared';
+
+/** GET /tickets/:id/review: the declared fields beside the account record, and the kind's preconditions. */
+export interface TicketReview {
+  account: Account | null;
+  comparison: Array<{
+    field: string;
+    label: LocalizedMessage;
+    declared: string | null;
+    onFile: string | null;
+    result: ComparisonResult;
+  }>;
+  preconditions: Array<{ code: string; ok: boolean; label: LocalizedMessage; detail?: LocalizedMessage }>;
+  summary: { mismatches: number; preconditionsFailed: number };
+}
+
+/** What a bulk action did: each ticket is moved (or not) on its own. */
+export interface BulkOutcome {
+  done: number[];
+  failed: Array<{ id: number; code: string; message: string }>;
+}
+
+export type Decision = 'approve' | 'reject';
+
+export interface DecisionInput {
+  decision: Decision;
+  reasonCode?: string;
+  message: string;
+  override?: boolean;
 }

@@ -20,6 +20,26 @@ describe('Dashboard', () => {
     expect(within(byKind).getByRole('listitem', { name: '企业资料审核: 5' })).toBeInTheDocument();
   });
 
+  it('draws one stacked bar group per day of decisions, with due-soon, median and load per agent', async () => {
+    renderInAdmin(<Dashboard />);
+
+    const chart = await screen.findByRole('list', { name: '每日决定数（近 30 天）' });
+    const days = within(chart).getAllByRole('listitem');
+    expect(days).toHaveLength(30);
+    expect(days[0]).toHaveAccessibleName('10/24：通过 3，驳回 2');
+    // Each group stacks its two bars on the same column.
+    const [approved, rejected] = Array.from(days[0]!.querySelectorAll('rect')).slice(1);
+    expect(approved!.getAttribute('x')).toBe(rejected!.getAttribute('x'));
+    expect(Number(rejected!.getAttribute('y')) + Number(rejected!.getAttribute('height'))).toBeCloseTo(Number(approved!.getAttribute('y')));
+
+    expect(screen.getByLabelText('24 小时内到期')).toHaveTextContent('2');
+    expect(screen.getByLabelText('决定用时中位数')).toHaveTextContent('30.5 小时');
+    const load = screen.getByRole('list', { name: '各客服未结工单' });
+    expect(await within(load).findByRole('listitem', { name: '张敏: 9' })).toBeInTheDocument();
+    expect(within(load).getByRole('listitem', { name: '未分配: 6' })).toBeInTheDocument();
+    expect(within(load).getByRole('listitem', { name: '李华: 2' })).toBeInTheDocument();
+  });
+
   it("shows the server's message when the figures cannot be loaded", async () => {
     // react-admin logs data provider failures; this one is expected.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);

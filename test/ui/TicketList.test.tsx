@@ -118,4 +118,27 @@ describe('TicketList', () => {
     await user.click(screen.getByRole('switch', { name: '已超时' }));
     expect(await screen.findByText('AP-20261122-0002')).toBeInTheDocument();
   });
+
+  it('shows the SLA due date red once overdue and amber when due within 24 hours', async () => {
+    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const rows = [
+      { ...fixtures.tickets[0]!, overdue: true, slaDueAt: inHours(-5) },
+      { ...fixtures.tickets[1]!, slaDueAt: inHours(12) },
+      { ...fixtures.tickets[2]!, status: 'triage' as const, slaDueAt: inHours(48) },
+    ];
+    server.use(
+      ticketListHandler(({ request }) => {
+        const query = parseListQuery(new URL(request.url), TICKET_SPEC);
+        if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
+        return listResponse('tickets', rows, query);
+      }),
+    );
+    renderTicketList();
+    const dueCell = async (reference: string) =>
+      within((await screen.findByText(reference)).closest('tr') as HTMLElement).getAllByRole('cell').at(-2)!.firstElementChild as HTMLElement;
+
+    expect(await dueCell('AP-20261122-0001')).toHaveAttribute('title', '已超过 SLA 截止时间');
+    expect(await dueCell('AP-20261122-0002')).toHaveAttribute('title', '24 小时内到期');
+    expect(await dueCell('AP-20261121-0007')).not.toHaveAttribute('title');
+  });
 });

@@ -1,5 +1,18 @@
 import type { Catalog } from '../../admin-ui/src/catalog/catalogTypes';
-import type { Account, Agent, Overview, Ticket, TicketEvent, TicketMessage } from '../../admin-ui/src/types';
+import type {
+  Account,
+  Agent,
+  Evidence,
+  Finding,
+  Macro,
+  Notification,
+  Overview,
+  RejectionReason,
+  Ticket,
+  TicketEvent,
+  TicketMessage,
+  TicketReview,
+} from '../../admin-ui/src/types';
 
 // What the API would answer for a small desk: two kinds, three tickets, two agents.
 
@@ -127,8 +140,8 @@ export const tickets: Ticket[] = [
     slaDueAt: '2026-11-20T10:00:00.000Z',
     fields: { accountId: '100012345678', realName: '王小明', idNumber: '110101********123X', loginType: 'wechat', phoneNow: '138****0000' },
     slots: [
-      { id: 11, key: 'applicant_holding_id_front', required: true, state: 'ok', verdict: 'accepted', reasonCode: null, evidenceCount: 1 },
-      { id: 12, key: 'applicant_holding_id_back', required: true, state: 'fail', verdict: null, reasonCode: 'colour', evidenceCount: 1 },
+      { id: 11, key: 'applicant_holding_id_front', required: true, state: 'ok', verdict: 'accepted', reasonCode: null, evidenceCount: 1, requestedAt: null, evidenceId: null, findings: [] },
+      { id: 12, key: 'applicant_holding_id_back', required: true, state: 'fail', verdict: null, reasonCode: 'colour', evidenceCount: 1, requestedAt: null, evidenceId: null, findings: [] },
     ],
   }),
   ticket({
@@ -186,14 +199,200 @@ export const accounts: Account[] = [
   },
 ];
 
+/** Thirty days ending 2026-11-22, with decisions on a few of them. */
+const decisionsPerDay = Array.from({ length: 30 }, (_, index) => {
+  const day = new Date(Date.UTC(2026, 9, 24 + index)).toISOString().slice(0, 10);
+  return { day, approved: index % 7 === 0 ? 3 : index % 3 === 0 ? 1 : 0, rejected: index % 5 === 0 ? 2 : 0 };
+});
+
 export const overview: Overview = {
   open: 17,
   overdue: 4,
+  dueSoon: 2,
   byStatus: { new: 5, triage: 3, in_review: 6, awaiting_customer: 3, approved: 9 },
   byKind: { mfa_unbind: 12, enterprise_review: 5 },
+  medianHoursToDecision: 30.5,
+  decisionsPerDay,
+  loadPerAgent: [
+    { agentId: 1, open: 9 },
+    { agentId: null, open: 6 },
+    { agentId: 2, open: 2 },
+  ],
 };
 
 export const signedInAgent = (role: Agent['role'] = 'agent') => {
   const agent = agents.find(candidate => candidate.role === role) ?? agents[0]!;
   return { id: agent.id, email: agent.email, name: agent.name, role, locale: agent.locale };
 };
+
+// The review page: a ticket in review with two files, one of them failing its checks.
+
+const finding = (code: string, severity: Finding['severity'], zh: string, en: string): Finding => ({
+  code,
+  severity,
+  message: t(zh, en),
+});
+
+export const reviewTicket: Ticket = ticket({
+  id: 4,
+  reference: 'AP-20261122-0004',
+  status: 'in_review',
+  assigneeId: 1,
+  complete: true,
+  slaDueAt: '2026-11-26T10:00:00.000Z',
+  fields: { accountId: '100012345678', realName: '王小明', idNumber: '110101********123X', loginType: 'wechat', phoneNow: '138****0000' },
+  slots: [
+    {
+      id: 41,
+      key: 'applicant_holding_id_front',
+      required: true,
+      state: 'ok',
+      verdict: null,
+      reasonCode: null,
+      evidenceCount: 1,
+      requestedAt: null,
+      evidenceId: 401,
+      findings: [
+        finding('colour', 'pass', '彩色照片', 'A colour photo'),
+        finding('not_front_camera', 'pass', '非前置摄像头拍摄', 'Not taken with the front camera'),
+      ],
+    },
+    {
+      id: 42,
+      key: 'applicant_holding_id_back',
+      required: true,
+      state: 'fail',
+      verdict: null,
+      reasonCode: null,
+      evidenceCount: 1,
+      requestedAt: null,
+      evidenceId: 402,
+      findings: [
+        finding('greyscale', 'fail', '这是一张黑白照片，请上传彩色照片', 'This is a black-and-white photo; a colour one is needed'),
+        finding('blurred', 'warn', '照片可能有些模糊', 'The photo may be blurred'),
+      ],
+    },
+  ],
+});
+
+const file = (overrides: Partial<Evidence> & Pick<Evidence, 'id' | 'slotId' | 'originalName'>): Evidence => ({
+  ticketId: reviewTicket.id,
+  sha256: 'a'.repeat(64),
+  mime: 'image/jpeg',
+  size: 245_000,
+  width: 1600,
+  height: 1000,
+  pages: null,
+  findings: [],
+  state: 'ok',
+  verdict: null,
+  reasonCode: null,
+  current: true,
+  purgedAt: null,
+  createdAt: '2026-11-22T09:00:00.000Z',
+  ...overrides,
+});
+
+export const evidence: Evidence[] = [
+  file({ id: 400, slotId: 42, originalName: 'back-old.jpg', current: false, createdAt: '2026-11-21T09:00:00.000Z' }),
+  file({ id: 401, slotId: 41, originalName: 'front.jpg' }),
+  file({ id: 402, slotId: 42, originalName: 'back.jpg', state: 'fail' }),
+];
+
+export const review: TicketReview = {
+  account: accounts[0]!,
+  comparison: [
+    { field: 'realName', label: t('真实姓名', 'Real name'), declared: '王小明', onFile: '王*明', result: 'match' },
+    { field: 'idNumber', label: t('身份证号', 'Resident ID number'), declared: '110101********123X', onFile: '110101********456X', result: 'mismatch' },
+  ],
+  preconditions: [
+    { code: 'security_phone_bound', ok: true, label: t('已绑定安全手机', 'A security phone is bound') },
+    {
+      code: 'no_arrears',
+      ok: false,
+      label: t('无欠费', 'No arrears'),
+      detail: t('账号欠费 12.00 元', 'The account owes 12.00 yuan'),
+    },
+  ],
+  summary: { mismatches: 1, preconditionsFailed: 1 },
+};
+
+export const rejectionReasons: RejectionReason[] = [
+  { id: 1, code: 'not_colour', labelZh: '须为彩色照片或彩色扫描件', labelEn: 'Must be a colour photo or colour scan', scope: 'evidence', active: true },
+  { id: 2, code: 'subject_mismatch', labelZh: '申请人与账号实名主体不一致', labelEn: "The applicant does not match the account's real-name subject", scope: 'both', active: true },
+  { id: 3, code: 'materials_incomplete', labelZh: '材料不全且未按时补充', labelEn: 'Materials incomplete and not sent in time', scope: 'decision', active: true },
+  { id: 4, code: 'occluded', labelZh: '证件信息被遮挡', labelEn: 'Part of the document is covered', scope: 'evidence', active: false },
+];
+
+export const macros: Macro[] = [
+  {
+    id: 1,
+    name: 'materials.colour_scan',
+    titleZh: '请补充彩色扫描件',
+    titleEn: 'Please send colour scans',
+    bodyZh: '{{contactName}}您好，工单 {{reference}} 中的证件材料为黑白件，请上传彩色照片。',
+    bodyEn: 'Hello {{contactName}}, the documents on appeal {{reference}} are black and white.',
+    kinds: [],
+    active: true,
+  },
+  {
+    id: 2,
+    name: 'enterprise.deregistration_certificate',
+    titleZh: '请上传注销证明',
+    titleEn: 'Send the deregistration certificate',
+    bodyZh: '{{contactName}}您好，请上传注销证明。',
+    bodyEn: 'Hello {{contactName}}, please upload the deregistration certificate.',
+    kinds: ['enterprise_review'],
+    active: true,
+  },
+];
+
+/** What the server's render endpoint answers: the placeholders filled from the ticket. */
+export const renderMacro = (macro: Macro, target: Ticket) => {
+  const fill = (body: string) => body.replaceAll('{{contactName}}', target.contactName).replaceAll('{{reference}}', target.reference);
+  const bodyZh = fill(macro.bodyZh);
+  const bodyEn = fill(macro.bodyEn);
+  return { macroId: macro.id, ticketId: target.id, locale: target.locale, bodyZh, bodyEn, body: target.locale === 'en' ? bodyEn : bodyZh };
+};
+
+export const notifications: Notification[] = [
+  {
+    id: 501,
+    ticketId: 4,
+    channel: 'email',
+    recipient: 'w***@example.com',
+    subject: '您的申诉 AP-20261122-0004 已进入审核',
+    body: '王小明您好……',
+    status: 'sent',
+    attempts: 1,
+    nextAttemptAt: null,
+    sentAt: '2026-11-22T09:05:00.000Z',
+    lastError: null,
+    createdAt: '2026-11-22T09:04:00.000Z',
+  },
+  {
+    id: 502,
+    ticketId: 4,
+    channel: 'sms',
+    recipient: '138****0000',
+    subject: '申诉进度',
+    body: '您的申诉已进入审核',
+    status: 'failed',
+    attempts: 5,
+    nextAttemptAt: null,
+    sentAt: null,
+    lastError: 'SMS gateway refused the number',
+    createdAt: '2026-11-22T09:04:00.000Z',
+  },
+];
+
+export const reviewEvents: TicketEvent[] = [
+  { id: 601, ticketId: 4, actorType: 'customer', agentId: null, type: 'evidence.added', fromStatus: null, toStatus: null, reason: null, data: { files: [{ slot: 'applicant_holding_id_back', evidenceId: 402, state: 'fail' }] }, createdAt: '2026-11-22T09:00:00.000Z' },
+  { id: 602, ticketId: 4, actorType: 'agent', agentId: 1, type: 'evidence.viewed', fromStatus: null, toStatus: null, reason: null, data: { evidenceId: 401 }, createdAt: '2026-11-22T09:10:00.000Z' },
+  { id: 608, ticketId: 4, actorType: 'agent', agentId: 1, type: 'evidence.viewed', fromStatus: null, toStatus: null, reason: null, data: { evidenceId: 401 }, createdAt: '2026-11-22T09:10:30.000Z' },
+  { id: 603, ticketId: 4, actorType: 'agent', agentId: 1, type: 'evidence.reviewed', fromStatus: null, toStatus: null, reason: 'not_colour', data: { evidenceId: 400, slotKey: 'applicant_holding_id_back', verdict: 'rejected' }, createdAt: '2026-11-22T09:11:00.000Z' },
+  { id: 604, ticketId: 4, actorType: 'agent', agentId: 1, type: 'materials.requested', fromStatus: null, toStatus: null, reason: null, data: { slots: ['applicant_holding_id_back'] }, createdAt: '2026-11-22T09:12:00.000Z' },
+  { id: 605, ticketId: 4, actorType: 'system', agentId: null, type: 'evidence.fraud_signal', fromStatus: null, toStatus: null, reason: null, data: { evidenceId: 401, otherReference: 'AP-20261101-0099' }, createdAt: '2026-11-22T09:13:00.000Z' },
+  { id: 606, ticketId: 4, actorType: 'agent', agentId: 2, type: 'ticket.decided', fromStatus: null, toStatus: null, reason: null, data: { decision: 'approve' }, createdAt: '2026-11-22T09:20:00.000Z' },
+  { id: 607, ticketId: 4, actorType: 'agent', agentId: 2, type: 'account.changed', fromStatus: null, toStatus: null, reason: null, data: { accountId: 1, uin: '100012345678', before: { mfaBound: true }, after: { mfaBound: false } }, createdAt: '2026-11-22T09:20:01.000Z' },
+];

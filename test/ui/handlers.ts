@@ -1,4 +1,6 @@
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
+import { z } from 'zod';
+import type { Ticket } from '../../admin-ui/src/types';
 import * as fixtures from './fixtures';
 
 export const API = 'http://localhost/api';
@@ -85,14 +87,15 @@ const listRow = (row: Row): Row => {
   return rest;
 };
 
-const resource = (name: string, rows: readonly Row[], spec: ListSpec) => [
+/** `detailRows` answer getOne beside the listed rows (records a test opens but lists do not count). */
+const resource = (name: string, rows: readonly Row[], spec: ListSpec, detailRows: readonly Row[] = []) => [
   http.get(`${API}/${name}`, ({ request }) => {
     const query = parseListQuery(new URL(request.url), spec);
     if (typeof query === 'string') return problem(400, 'INVALID_QUERY', query);
     return listResponse(name, rows.map(listRow), query);
   }),
   http.get(`${API}/${name}/:id`, ({ params }) => {
-    const row = rows.find(candidate => String(candidate.id) === params.id);
+    const row = [...rows, ...detailRows].find(candidate => String(candidate.id) === params.id);
     return row ? HttpResponse.json(row) : problem(404, 'NOT_FOUND', `${name} ${String(params.id)} not found`);
   }),
 ];
@@ -103,6 +106,50 @@ export const TICKET_SPEC: ListSpec = {
 };
 
 export const ticketListHandler = (resolver: HttpResponseResolver) => http.get(`${API}/tickets`, resolver);
+
+/** A JSON body checked against the API's schema (extra keys refused), or the 400 the server would answer. */
+export const readBody = async <S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> => {
+  const parsed = schema.safeParse(await request.json().catch(() => undefined));
+  return parsed.success ? parsed.data : problem(400, 'INVALID_INPUT', parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+};
+
+const ticketIds = z.array(z.number().int().positive()).min(1);
+const statusSchema = z.enum(['new', 'triage', 'in_review', 'awaiting_customer', 'approved', 'rejected', 'closed', 'withdrawn']);
+
+export const schemas = {
+  transition: z.object({ to: statusSchema, reason: z.string().optional() }).strict(),
+  assign: z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().optional() }).strict(),
+  bulkTransition: z.object({ ids: ticketIds, to: statusSchema, reason: z.string().optional() }).strict(),
+  bulkAssign: z.object({ ids: ticketIds, agentId: z.number().int().positive().nullable() }).strict(),
+  requestMaterials: z.object({ slots: z.array(z.string().min(1)).min(1), message: z.string().trim().min(1) }).strict(),
+  decision: z
+    .object({ decision: z.enum(['approve', 'reject']), reasonCode: z.string().optional(), message: z.string().trim().min(1), override: z.boolean().optional() })
+    .strict()
+    .refine(body => body.decision === 'approve' || Boolean(body.reasonCode), 'a rejection needs a reasonCode'),
+  verdict: z
+    .object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().nullish() })
+    .strict()
+    .refine(body => body.verdict === 'accepted' || Boolean(body.reasonCode), 'a rejected file needs a reasonCode'),
+  message: z.object({ ticketId: z.number().int().positive(), kind: z.enum(['public_reply', 'internal_note']), body: z.string().trim().min(1) }).strict(),
+};
+
+const allTickets = (): Ticket[] => [...fixtures.tickets, fixtures.reviewTicket];
+const findTicket = (id: unknown) => allTickets().find(candidate => String(candidate.id) === String(id));
+
+/** The ticket actions answer the ticket; the happy path changes nothing, tests override what they look at. */
+const ticketAction = <S extends z.ZodType>(action: string, schema: S) =>
+  http.post(`${API}/tickets/:id/${action}`, async ({ request, params }) => {
+    const target = findTicket(params.id);
+    if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
+    const body = await readBody(request, schema);
+    return body instanceof Response ? body : HttpResponse.json(target);
+  });
+
+const bulkAction = <S extends z.ZodType<{ ids: number[] }>>(action: string, schema: S) =>
+  http.post(`${API}/tickets/bulk/${action}`, async ({ request }) => {
+    const body = await readBody(request, schema);
+    return body instanceof Response ? body : HttpResponse.json({ done: body.ids, failed: [] });
+  });
 
 export const meHandler = (role: 'agent' | 'supervisor' | 'admin') =>
   http.get(`${API}/auth/me`, () => HttpResponse.json({ agent: fixtures.signedInAgent(role) }));
@@ -119,8 +166,40 @@ export const handlers = [
     return HttpResponse.json({ agent: fixtures.signedInAgent('agent') });
   }),
   http.post(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
-  ...resource('tickets', fixtures.tickets, TICKET_SPEC),
-  ...resource('events', fixtures.events, { filters: ['ticketId'], sortable: ['id', 'createdAt', 'type'] }),
+  bulkAction('transition', schemas.bulkTransition),
+  bulkAction('assign', schemas.bulkAssign),
+  ticketAction('transition', schemas.transition),
+  ticketAction('assign', schemas.assign),
+  ticketAction('request-materials', schemas.requestMaterials),
+  ticketAction('decision', schemas.decision),
+  http.get(`${API}/tickets/:id/review`, ({ params }) =>
+    findTicket(params.id) ? HttpResponse.json({ ticketId: Number(params.id), ...fixtures.review }) : problem(404, 'NOT_FOUND', 'Ticket not found'),
+  ),
+  ...resource('tickets', fixtures.tickets, TICKET_SPEC, [fixtures.reviewTicket]),
+  ...resource('events', [...fixtures.events, ...fixtures.reviewEvents], { filters: ['ticketId'], sortable: ['id', 'createdAt', 'type'] }),
+  http.put(`${API}/evidence/:id`, async ({ request, params }) => {
+    const row = fixtures.evidence.find(candidate => String(candidate.id) === params.id);
+    if (!row) return problem(404, 'NOT_FOUND', 'Evidence not found');
+    const body = await readBody(request, schemas.verdict);
+    return body instanceof Response ? body : HttpResponse.json({ ...row, verdict: body.verdict, reasonCode: body.reasonCode ?? null });
+  }),
+  ...resource('evidence', fixtures.evidence, { filters: ['ticketId', 'slotId', 'current'], sortable: ['id', 'createdAt'] }),
+  ...resource('rejection-reasons', fixtures.rejectionReasons, { filters: ['scope', 'active', 'code'], sortable: ['id', 'code'] }),
+  http.get(`${API}/macros/:id/render`, ({ request, params }) => {
+    const macro = fixtures.macros.find(candidate => String(candidate.id) === params.id);
+    const target = findTicket(new URL(request.url).searchParams.get('ticketId'));
+    return macro && target ? HttpResponse.json(fixtures.renderMacro(macro, target)) : problem(404, 'NOT_FOUND', 'Macro or ticket not found');
+  }),
+  ...resource('macros', fixtures.macros, { filters: ['q', 'active', 'name'], sortable: ['id', 'name', 'updatedAt'] }),
+  ...resource('notifications', fixtures.notifications, {
+    filters: ['ticketId', 'status', 'channel'],
+    sortable: ['id', 'createdAt', 'status', 'sentAt'],
+  }),
+  ...resource('holidays', [], { filters: ['q', 'day'], sortable: ['id', 'day'] }),
+  http.post(`${API}/messages`, async ({ request }) => {
+    const body = await readBody(request, schemas.message);
+    return body instanceof Response ? body : HttpResponse.json({ id: 900, agentId: 1, createdAt: '2026-11-22T10:00:00.000Z', ...body }, { status: 201 });
+  }),
   ...resource('messages', fixtures.messages, { filters: ['ticketId'], sortable: ['id', 'createdAt'] }),
   ...resource('accounts', fixtures.accounts, {
     filters: ['subjectType', 'status', 'q'],

@@ -1,20 +1,27 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { AdminContext, memoryStore, TestMemoryRouter } from 'react-admin';
+import { AdminContext, memoryStore, TestMemoryRouter, type AuthProvider } from 'react-admin';
 import { App } from '../../admin-ui/src/App';
 import { createAuthProvider } from '../../admin-ui/src/authProvider';
 import { createDataProvider } from '../../admin-ui/src/dataProvider';
 import { createI18nProvider } from '../../admin-ui/src/i18n/i18nProvider';
 import { API } from './handlers';
 
+interface RenderOptions {
+  route?: string;
+  /** Components that ask who is signed in (identity, role) need one; msw's /auth/me answers for it. */
+  signedIn?: boolean;
+}
+
 /** A component inside react-admin's contexts, talking to the msw server, in zh-CN. */
-export const renderInAdmin = (ui: ReactNode, { route = '/' }: { route?: string } = {}) =>
+export const renderInAdmin = (ui: ReactNode, { route = '/', signedIn = false }: RenderOptions = {}) =>
   render(
     <TestMemoryRouter initialEntries={[route]}>
       <AdminContext
         dataProvider={createDataProvider(API)}
         i18nProvider={createI18nProvider()}
         store={memoryStore()}
+        {...(signedIn ? { authProvider: createAuthProvider(API) as AuthProvider } : {})}
       >
         {ui}
       </AdminContext>

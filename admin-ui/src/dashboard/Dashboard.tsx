@@ -3,20 +3,32 @@ import { Loading, Title, useTranslate } from 'react-admin';
 import { useCatalogText } from '../catalog/useCatalog';
 import { TICKET_STATUSES } from '../tickets/ticketModel';
 import { CountBars, type CountRow } from './CountBars';
+import { DecisionsChart } from './DecisionsChart';
+import { LoadPerAgent } from './LoadPerAgent';
 import { useOverview } from './useOverview';
 
-const Figure = ({ label, value, alert = false }: { label: string; value: number; alert?: boolean }) => (
-  <Card sx={{ height: '100%' }}>
-    <CardContent>
-      <Typography variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography variant="h3" component="p" color={alert && value > 0 ? 'error' : 'text.primary'} aria-label={label}>
-        {value}
-      </Typography>
-    </CardContent>
-  </Card>
-);
+type Tone = 'error' | 'warning';
+
+const Figure = ({ label, value, tone }: { label: string; value: string | number; tone?: Tone }) => {
+  const alarming = tone !== undefined && typeof value === 'number' && value > 0;
+  return (
+    <Card sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="body2" color="text.secondary">
+          {label}
+        </Typography>
+        <Typography
+          variant="h3"
+          component="p"
+          color={alarming ? (tone === 'error' ? 'error' : 'warning.dark') : 'text.primary'}
+          aria-label={label}
+        >
+          {value}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+};
 
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -34,6 +46,8 @@ export const Dashboard = () => {
   const byKind: CountRow[] = Object.entries(data.byKind)
     .map(([kind, count]) => ({ key: kind, label: text.kind(kind), count }))
     .sort((a, b) => b.count - a.count);
+  const median =
+    data.medianHoursToDecision == null ? '—' : translate('app.dashboard.hours', { hours: data.medianHoursToDecision });
 
   return (
     <>
@@ -43,9 +57,20 @@ export const Dashboard = () => {
           <Figure label={translate('app.dashboard.open')} value={data.open} />
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
-          <Figure label={translate('app.dashboard.overdue')} value={data.overdue} alert />
+          <Figure label={translate('app.dashboard.overdue')} value={data.overdue} tone="error" />
         </Grid>
-        <Grid size={{ xs: 12, md: 6 }} />
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Figure label={translate('app.dashboard.dueSoon')} value={data.dueSoon} tone="warning" />
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Figure label={translate('app.dashboard.medianToDecision')} value={median} />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 8 }}>
+          <DecisionsChart days={data.decisionsPerDay} />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 4 }}>
+          <LoadPerAgent load={data.loadPerAgent} />
+        </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <CountBars title={translate('app.dashboard.byStatus')} rows={byStatus} />
         </Grid>

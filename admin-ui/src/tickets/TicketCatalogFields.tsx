@@ -1,8 +1,9 @@
 import { Typography } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { useCatalogText } from '../catalog/useCatalog';
 import { LocalDateField } from '../common/LocalDateField';
 import type { Ticket } from '../types';
+import { slaUrgency, slaUrgencyColor } from './ticketModel';
 
 export const KindField = () => {
   const record = useRecordContext<Ticket>();
@@ -16,14 +17,23 @@ export const KindField = () => {
   );
 };
 
-/** The SLA due date, in red once the ticket is overdue. */
+/** Bold red once overdue, bold amber when due within a day. */
+export const slaSx = (ticket: Ticket) => {
+  const urgency = slaUrgency(ticket);
+  return urgency ? { color: slaUrgencyColor[urgency], fontWeight: 'bold' } : undefined;
+};
+
+/** The SLA due date, coloured by how close it is; the colour's meaning is also given as the title. */
 export const SlaDueField = () => {
   const record = useRecordContext<Ticket>();
+  const translate = useTranslate();
   if (!record) return null;
+  const urgency = slaUrgency(record);
   return (
     <LocalDateField
       source="slaDueAt"
-      sx={record.overdue ? { color: 'error.main', fontWeight: 'bold' } : undefined}
+      sx={slaSx(record)}
+      title={urgency ? translate(`app.sla.${urgency}`) : undefined}
     />
   );
 };

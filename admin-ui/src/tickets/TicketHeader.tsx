@@ -4,7 +4,10 @@ import { ReferenceField, TextField, useRecordContext, useTranslate } from 'react
 import { useCatalogText } from '../catalog/useCatalog';
 import { formatDateTime } from '../common/LocalDateField';
 import type { Ticket } from '../types';
+import { slaSx } from './TicketCatalogFields';
 import { PriorityChip, StatusChip } from './TicketChips';
+import { slaUrgency } from './ticketModel';
+import { TicketActions } from './review/TicketActions';
 
 const Item = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box>
@@ -34,6 +37,7 @@ export const TicketHeader = () => {
           <StatusChip status={record.status} size="medium" />
           <PriorityChip priority={record.priority} size="medium" />
           {record.overdue && <Chip color="error" label={translate('app.ticket.overdue')} />}
+          {slaUrgency(record) === 'dueSoon' && <Chip color="warning" label={translate('app.sla.dueSoon')} />}
           {record.slaPausedAt && <Chip variant="outlined" label={translate('app.ticket.slaPaused')} />}
           <Chip
             variant="outlined"
@@ -46,7 +50,7 @@ export const TicketHeader = () => {
           {record.variant && <Item label={field('variant')}>{text.variant(record.kind, record.variant)}</Item>}
           <Item label={field('subjectType')}>{text.subjectType(record.subjectType)}</Item>
           <Item label={field('slaDueAt')}>
-            <Box component="span" sx={record.overdue ? { color: 'error.main', fontWeight: 'bold' } : undefined}>
+            <Box component="span" sx={slaSx(record)}>
               {formatDateTime(record.slaDueAt, text.locale)}
             </Box>
           </Item>
@@ -73,6 +77,9 @@ export const TicketHeader = () => {
             {[record.contactName, record.contactPhone, record.contactEmail].filter(Boolean).join(' · ')}
           </Item>
         </Stack>
+        <Box sx={{ mt: 2 }}>
+          <TicketActions />
+        </Box>
       </CardContent>
     </Card>
   );

@@ -2,21 +2,24 @@ import { DataTable, List, ReferenceField, TextField } from 'react-admin';
 import { SubjectTypeField } from '../catalog/SubjectTypeField';
 import { LocalDateField } from '../common/LocalDateField';
 import type { Ticket } from '../types';
+import { TicketBulkActions } from './bulk/TicketBulkActions';
 import { KindField, SlaDueField } from './TicketCatalogFields';
 import { PriorityField, StatusField } from './TicketChips';
 import { useTicketFilters } from './ticketFilters';
 import { DEFAULT_TICKET_SORT, TICKETS_PER_PAGE } from './ticketModel';
 
 const Column = DataTable.Col<Ticket>;
+const oneLine = () => ({ whiteSpace: 'nowrap' }) as const;
 
 // Sortable columns are those the API sorts on; the others would be refused with a 400.
+// The filter button (shown because some filters are not always on) also saves and recalls queries.
 
 export const TicketList = () => {
   const filters = useTicketFilters();
   return (
     <List filters={filters} sort={DEFAULT_TICKET_SORT} perPage={TICKETS_PER_PAGE}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <Column source="reference" />
+      <DataTable rowClick="show" bulkActionButtons={<TicketBulkActions />}>
+        <Column source="reference" cellSx={oneLine} />
         <Column source="kind">
           <KindField />
         </Column>
@@ -35,10 +38,10 @@ export const TicketList = () => {
           </ReferenceField>
         </Column>
         <Column source="contactName" disableSort />
-        <Column source="slaDueAt">
+        <Column source="slaDueAt" cellSx={oneLine}>
           <SlaDueField />
         </Column>
-        <Column source="updatedAt">
+        <Column source="updatedAt" cellSx={oneLine}>
           <LocalDateField source="updatedAt" />
         </Column>
       </DataTable>

@@ -1,23 +1,30 @@
 import { Grid, Stack } from '@mui/material';
 import { Show, type Identifier } from 'react-admin';
 import { DeclaredFields } from './DeclaredFields';
-import { MaterialsChecklist } from './MaterialsChecklist';
+import { DeclaredVsOnFile } from './review/DeclaredVsOnFile';
+import { MaterialsReview } from './review/MaterialsReview';
+import { ReplyComposer } from './review/ReplyComposer';
 import { TicketHeader } from './TicketHeader';
 import { TicketTimeline } from './TicketTimeline';
 
-/** `id` comes from the route; tests and embedding pages may pass it. */
+/** The review page: header and actions, the materials beside the account checks, then the conversation.
+ * `id` comes from the route; tests and embedding pages may pass it. */
 export const TicketShow = ({ id }: { id?: Identifier }) => (
   <Show component="div" id={id}>
     <Stack spacing={2}>
       <TicketHeader />
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 5 }}>
-          <DeclaredFields />
+        <Grid size={{ xs: 12, lg: 8 }}>
+          <MaterialsReview />
         </Grid>
-        <Grid size={{ xs: 12, md: 7 }}>
-          <MaterialsChecklist />
+        <Grid size={{ xs: 12, lg: 4 }}>
+          <Stack spacing={2}>
+            <DeclaredVsOnFile />
+            <DeclaredFields />
+          </Stack>
         </Grid>
       </Grid>
+      <ReplyComposer />
       <TicketTimeline />
     </Stack>
   </Show>

@@ -9,60 +9,44 @@ import {
 } from 'react-admin';
 import { useCatalogText } from '../catalog/useCatalog';
 import { formatDateTime } from '../common/LocalDateField';
-import type { Agent, Ticket, TicketEvent, TicketMessage } from '../types';
-import { agentIdsOf, assigneeOf, mergeTimeline, phraseKeyOf, slotKeyOf, type TimelineEntry } from './timelineModel';
+import type { Agent, Notification, Ticket, TicketEvent, TicketMessage } from '../types';
+import { useTicketEvidence } from './review/useTicketEvidence';
+import { agentIdsOf, collapseRepeats, mergeTimeline, type TimelineEntry } from './timelineModel';
+import { AccountChangeDetails, NotificationDetails } from './TimelineDetails';
+import { useDescribeEvent } from './useDescribeEvent';
 
 const BY_TIME = { field: 'createdAt', order: 'ASC' } as const;
 const ALL = { page: 1, perPage: 500 };
 
-const useActorName = (agents: Agent[] | undefined) => {
-  const translate = useTranslate();
-  return (actorType: TicketEvent['actorType'], agentId: number | null): string => {
-    if (agentId != null) {
-      return agents?.find(agent => agent.id === agentId)?.name ?? translate('app.timeline.actor.agent', { id: agentId });
-    }
-    return translate(`app.timeline.actor.${actorType}`);
-  };
-};
+const useTicketRelated = <T extends { id: number }>(resource: string, ticketId: number) =>
+  useGetManyReference<T>(resource, { target: 'ticketId', id: ticketId, sort: BY_TIME, pagination: ALL, filter: {} });
 
 const EntriesList = ({ ticket }: { ticket: Ticket }) => {
   const translate = useTranslate();
   const text = useCatalogText();
   const { data: events = [] } = useListContext<TicketEvent>();
-  const { data: messages = [] } = useGetManyReference<TicketMessage>('messages', {
-    target: 'ticketId',
-    id: ticket.id,
-    sort: BY_TIME,
-    pagination: ALL,
-    filter: {},
-  });
-  const entries = mergeTimeline(events, messages);
+  const { data: messages = [] } = useTicketRelated<TicketMessage>('messages', ticket.id);
+  const { data: notifications = [] } = useTicketRelated<Notification>('notifications', ticket.id);
+  const { data: files = [] } = useTicketEvidence(ticket.id);
+  const entries = mergeTimeline(events, messages, notifications);
   const agentIds = agentIdsOf(entries);
   const { data: agents } = useGetMany<Agent>('agents', { ids: agentIds }, { enabled: agentIds.length > 0 });
-  const actorName = useActorName(agents);
+  const { describe, reasonOf, actorName } = useDescribeEvent(ticket, agents, files);
 
-  const describe = (entry: TimelineEntry): string => {
+  const headline = (entry: TimelineEntry): string => {
     if (entry.kind === 'message') {
       const { message } = entry;
       const actor = actorName(message.kind === 'customer_message' ? 'customer' : 'agent', message.agentId);
       return translate(`app.timeline.messageKind.${message.kind}`, { actor, _: actor });
     }
-    const { event } = entry;
-    const actor = actorName(event.actorType, event.agentId);
-    const slotKey = slotKeyOf(event);
-    const assignee = assigneeOf(event);
-    const args = {
-      actor,
-      assignee: assignee == null ? '' : actorName('agent', assignee),
-      type: event.type,
-      from: event.fromStatus ? translate(`app.status.${event.fromStatus}`) : '—',
-      to: event.toStatus ? translate(`app.status.${event.toStatus}`) : '—',
-      slot: slotKey ? text.material(ticket.kind, ticket.subjectType, slotKey) : translate('app.timeline.aMaterial'),
-    };
-    return translate(`app.timeline.events.${phraseKeyOf(event)}`, {
-      ...args,
-      _: translate('app.timeline.events.other', args),
-    });
+    if (entry.kind === 'notification') {
+      const { notification } = entry;
+      return translate('app.timeline.notified', {
+        channel: translate(`app.notification.channel.${notification.channel}`, { _: notification.channel }),
+        recipient: notification.recipient,
+      });
+    }
+    return describe(entry.event);
   };
 
   if (entries.length === 0) {
@@ -70,39 +54,49 @@ const EntriesList = ({ ticket }: { ticket: Ticket }) => {
   }
   return (
     <List dense aria-label={translate('app.ticket.timeline')}>
-      {entries.map(entry => (
-        <ListItem key={entry.key} alignItems="flex-start" divider>
-          <ListItemText
-            primary={describe(entry)}
-            secondary={
-              <>
-                <Box component="span" sx={{ display: 'block' }}>
-                  {formatDateTime(entry.at, text.locale)}
-                </Box>
-                {entry.kind === 'event' && entry.event.reason && (
+      {collapseRepeats(entries).map(({ entry, count }) => {
+        const reason = entry.kind === 'event' ? reasonOf(entry.event) : null;
+        return (
+          <ListItem key={entry.key} alignItems="flex-start" divider data-entry={entry.kind === 'event' ? entry.event.type : entry.kind}>
+            <ListItemText
+              sx={{ flex: 3 }}
+              primary={count > 1 ? translate('app.timeline.repeated', { text: headline(entry), smart_count: count }) : headline(entry)}
+              secondary={
+                <>
                   <Box component="span" sx={{ display: 'block' }}>
-                    {translate('app.timeline.reason', { reason: entry.event.reason })}
+                    {formatDateTime(entry.at, text.locale)}
                   </Box>
-                )}
-              </>
-            }
-          />
-          {entry.kind === 'message' && (
-            <Paper
-              variant="outlined"
-              sx={{
-                p: 1,
-                ml: 2,
-                flex: 2,
-                whiteSpace: 'pre-wrap',
-                bgcolor: entry.message.kind === 'internal_note' ? 'warning.light' : undefined,
-              }}
-            >
-              <Typography variant="body2">{entry.message.body}</Typography>
-            </Paper>
-          )}
-        </ListItem>
-      ))}
+                  {reason && (
+                    <Box component="span" sx={{ display: 'block' }}>
+                      {translate('app.timeline.reason', { reason })}
+                    </Box>
+                  )}
+                </>
+              }
+            />
+            {entry.kind === 'event' && entry.event.type === 'account.changed' && (
+              <Box sx={{ ml: 2, flex: 2 }}>
+                <AccountChangeDetails event={entry.event} />
+              </Box>
+            )}
+            {entry.kind === 'notification' && <NotificationDetails notification={entry.notification} />}
+            {entry.kind === 'message' && (
+              <Paper
+                variant="outlined"
+                sx={{
+                  p: 1,
+                  ml: 2,
+                  flex: 2,
+                  whiteSpace: 'pre-wrap',
+                  bgcolor: entry.message.kind === 'internal_note' ? 'warning.light' : undefined,
+                }}
+              >
+                <Typography variant="body2">{entry.message.body}</Typography>
+              </Paper>
+            )}
+          </ListItem>
+        );
+      })}
     </List>
   );
 };
