@@ -78,6 +78,7 @@ describe('POST /api/tickets/:id/request-materials', () => {
     expect(upload.body.requestedSlots).toEqual([]);
     expect(upload.body.checklist.complete).toBe(true);
     expect(upload.body.acceptsFiles).toBe(true);
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).complete).toBe(true);
   });
 
   it('refuses a slot the ticket does not have, and a ticket not yet triaged', async () => {

@@ -46,11 +46,13 @@ export async function attachEvidenceIn(tx: Prisma.TransactionClient, ticketId: n
   }
   await flagSeenElsewhere(tx, files, { ticketId, reference: ticket.reference, accountUin: ticket.accountUin, contactEmail: ticket.contactEmail, contactPhone: ticket.contactPhone }, ids);
 
-  const checklist = await checklistIn(tx, ticketId, 'agent');
-  for (const slot of checklist.slots) {
+  const before = await checklistIn(tx, ticketId, 'agent');
+  for (const slot of before.slots) {
     if (!files.some((f) => f.slotKey === slot.key)) continue;
     await tx.materialSlot.update({ where: { id: slotIds.get(slot.key)! }, data: { state: slot.state, verdict: null, reasonCode: null, requestedAt: null } });
   }
+  // Worked out again now that the answered requests are cleared.
+  const checklist = await checklistIn(tx, ticketId, 'agent');
   await tx.ticket.update({ where: { id: ticketId }, data: { complete: checklist.complete } });
   await tx.event.create({
     data: {
