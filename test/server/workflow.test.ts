@@ -133,7 +133,8 @@ describe('POST /api/tickets/:id/decision', () => {
     const blocked = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('APPROVAL_BLOCKED');
-    expect(blocked.body.message).toMatch(/mfa_bound/);
+    expect(blocked.body.blockers.map((b: { code: string }) => b.code)).toEqual(['mfa_bound']);
+    expect(blocked.body.blockers[0].label['zh-CN']).toMatch(/MFA/);
     expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true })).status).toBe(403);
     const overridden = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true });
     expect(overridden.status).toBe(200);
@@ -152,7 +153,7 @@ describe('POST /api/tickets/:id/decision', () => {
     expect(slot).toMatchObject({ verdict: 'rejected', reasonCode: 'illegible' });
     const blocked = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' });
     expect(blocked.status).toBe(409);
-    expect(blocked.body.message).toMatch(/rejected/);
+    expect(blocked.body.blockers.map((b: { code: string }) => b.code)).toContain('material_rejected');
   });
 
   it('releases a reused phone from every account that holds it, and tells each owner', async () => {
@@ -207,6 +208,7 @@ describe('GET /api/files/:id and /preview', () => {
     const audit = await t.db.event.findMany({ where: { ticketId: ticket.id, type: 'evidence.downloaded' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.agentId).toBe(agent.agent.id);
+    expect(audit[0]!.data).toMatchObject({ evidenceId: evidence.id, slotKey: expect.stringMatching(/^applicant_id_/) });
   });
 
   it('gives a resized preview without the photo\'s metadata, also audited', async () => {

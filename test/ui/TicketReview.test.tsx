@@ -184,7 +184,14 @@ describe('the review page', () => {
       received.push(body);
       if (!body.override) {
         return HttpResponse.json(
-          { code: 'APPROVAL_BLOCKED', message: 'Cannot approve: preconditions not met: no_arrears' },
+          {
+            code: 'APPROVAL_BLOCKED',
+            message: 'Cannot approve: The account is in arrears; A material was rejected',
+            blockers: [
+              { code: 'no_arrears', label: { 'zh-CN': '账号存在欠费', en: 'The account is in arrears' } },
+              { code: 'material_rejected', label: { 'zh-CN': '有材料已被驳回', en: 'A material was rejected' } },
+            ],
+          },
           { status: 409 },
         );
       }
@@ -208,7 +215,10 @@ describe('the review page', () => {
     renderReview();
 
     const dialog = await approveWithMessage(user);
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Cannot approve: preconditions not met: no_arrears');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('账号存在欠费');
+    expect(alert).toHaveTextContent('有材料已被驳回');
+    expect(alert).not.toHaveTextContent('Cannot approve');
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: '确认通过' })).toBeDisabled();
     expect(received).toEqual([{ decision: 'approve', message: '已为您解绑 MFA。' }]);
@@ -222,7 +232,7 @@ describe('the review page', () => {
     renderReview();
 
     const dialog = await approveWithMessage(user);
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('no_arrears');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('账号存在欠费');
     const override = within(dialog).getByRole('checkbox', { name: /仍然通过/ });
     await user.click(override);
     await user.click(within(dialog).getByRole('button', { name: '确认通过' }));

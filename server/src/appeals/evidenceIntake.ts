@@ -90,7 +90,7 @@ export async function flagSeenElsewhere(tx: Prisma.TransactionClient, files: rea
   // By exact content only: perceptual hashes of two people's ID cards, printed on one template, can collide.
   const earlier = await tx.evidence.findMany({
     where: { sha256: { in: files.map((f) => f.inspection.sha256) }, ...(owner.ticketId ? { ticketId: { not: owner.ticketId } } : {}) },
-    include: { ticket: { select: { id: true, reference: true, accountUin: true, contactEmail: true, contactPhone: true } } },
+    include: { slot: { select: { slotKey: true } }, ticket: { select: { id: true, reference: true, accountUin: true, contactEmail: true, contactPhone: true } } },
   });
   const sameCustomer = (t: Omit<Owner, 'ticketId'>) =>
     (owner.accountUin !== null && t.accountUin === owner.accountUin) ||
@@ -105,7 +105,7 @@ export async function flagSeenElsewhere(tx: Prisma.TransactionClient, files: rea
     const oldFindings = (old.findings as Finding[]).concat(duplicateElsewhere(owner.reference));
     await tx.evidence.update({ where: { id: old.id }, data: { findings: oldFindings, state: worseOf(old.state, 'warn') } });
     await tx.evidence.update({ where: { id: newId }, data: { findings: file.inspection.findings, state: worseOf(fileState(file.inspection.state), 'warn') } });
-    await tx.event.create({ data: { ticketId: old.ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: old.id, otherReference: owner.reference } } });
-    if (owner.ticketId) await tx.event.create({ data: { ticketId: owner.ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: newId, otherReference: old.ticket.reference } } });
+    await tx.event.create({ data: { ticketId: old.ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: old.id, slotKey: old.slot.slotKey, otherReference: owner.reference } } });
+    if (owner.ticketId) await tx.event.create({ data: { ticketId: owner.ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: newId, slotKey: file.slotKey, otherReference: old.ticket.reference } } });
   }
 }

@@ -24,7 +24,7 @@ export function fileRoutes({ db, store }: AppContext): Router {
   const router = Router();
 
   async function evidence(id: number) {
-    const e = await db.evidence.findUnique({ where: { id } });
+    const e = await db.evidence.findUnique({ where: { id }, include: { slot: { select: { slotKey: true } } } });
     if (!e || e.purgedAt) throw notFound('File');
     return e;
   }
@@ -36,7 +36,7 @@ export function fileRoutes({ db, store }: AppContext): Router {
     const stream = await store.open(e.storageKey).catch(() => {
       throw notFound('File');
     });
-    await db.event.create({ data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.downloaded', data: { evidenceId: e.id } } });
+    await db.event.create({ data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.downloaded', data: { evidenceId: e.id, slotKey: e.slot.slotKey } } });
     lockDown(res);
     res.set({
       'Content-Type': e.mime,
@@ -61,7 +61,7 @@ export function fileRoutes({ db, store }: AppContext): Router {
       .jpeg({ quality: 80 });
     stream.pipe(image);
     const preview = await image.toBuffer();
-    await db.event.create({ data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.viewed', data: { evidenceId: e.id } } });
+    await db.event.create({ data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.viewed', data: { evidenceId: e.id, slotKey: e.slot.slotKey } } });
     lockDown(res);
     res.set({ 'Content-Type': 'image/jpeg', 'Content-Disposition': 'inline' });
     res.send(preview);

@@ -11,6 +11,8 @@ export class HttpError extends Error {
     message: string,
     readonly errors?: FieldErrors,
     readonly headers?: Record<string, string>,
+    /** More machine-readable detail for the client, merged into the body (e.g. `blockers`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -43,7 +45,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     if (err instanceof HttpError) {
       if (err.headers) res.set(err.headers);
-      const body: Record<string, unknown> = { code: err.code, message: err.message };
+      const body: Record<string, unknown> = { ...err.details, code: err.code, message: err.message };
       if (err.errors) body.errors = err.errors;
       if (err.status === 429) body.retryAfterSeconds = Number(err.headers?.['Retry-After'] ?? 0);
       res.status(err.status).json(body);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { getKind } from '../catalog';
+import { getKind, type Localized } from '../catalog';
 import { can } from '../auth/policy';
 import type { AppContext } from '../context';
 import { effects } from '../effects/registry';
 import type { Agent } from '../generated/prisma/client';
-import { conflict, forbidden, notFound } from '../http/errors';
+import { HttpError, conflict, forbidden, notFound } from '../http/errors';
 import { phoneReleasedNotice, noticesFor, statusLink } from '../notifications/customerNotices';
 import { enqueueIn } from '../notifications/outbox';
 import { maskPhone } from '../privacy/mask';
@@ -45,13 +45,14 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
       return { decision: 'reject' as const };
     }
 
-    const blockers: string[] = [];
-    if (!ticket.complete) blockers.push('required materials are missing or failed');
-    if (ticket.slots.some((s) => s.verdict === 'rejected')) blockers.push('a material was rejected');
-    const preconditions = await preconditionsFor(tx, ticket, ticket.account);
-    const failed = preconditions.filter((p) => !p.ok).map((p) => p.code);
-    if (failed.length) blockers.push(`preconditions not met: ${failed.join(', ')}`);
-    if (blockers.length && !input.override) throw conflict(`Cannot approve: ${blockers.join('; ')}`, 'APPROVAL_BLOCKED');
+    const blockers: { code: string; label: Localized }[] = [];
+    if (!ticket.complete) blockers.push({ code: 'materials_incomplete', label: { 'zh-CN': '必填材料缺失、未通过检查或正等待客户补充', en: 'Required materials are missing, failed or awaited from the customer' } });
+    if (ticket.slots.some((s) => s.verdict === 'rejected')) blockers.push({ code: 'material_rejected', label: { 'zh-CN': '有材料已被驳回', en: 'A material was rejected' } });
+    for (const p of await preconditionsFor(tx, ticket, ticket.account)) if (!p.ok) blockers.push({ code: p.code, label: p.detail ?? p.label });
+    if (blockers.length && !input.override) {
+      const list = blockers.map((b) => b.label.en).join('; ');
+      throw new HttpError(409, 'APPROVAL_BLOCKED', `Cannot approve: ${list}`, undefined, undefined, { blockers });
+    }
 
     const effect = effects[kind.effect];
     if (effect.needsAccount && !ticket.account) throw conflict('The appeal names no account in the directory, so approval has nothing to change', 'NO_ACCOUNT');
@@ -60,12 +61,12 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
       fields: ticket.fields as Record<string, string>, digests: ticket.fieldDigests as Record<string, string>,
     });
     await tx.ticket.update({ where: { id: ticketId }, data: { decision: 'approve', decisionReason: null } });
-    await transitionIn(tx, ticketId, 'approved', by, input.override ? `override: ${blockers.join('; ')}` : null);
+    await transitionIn(tx, ticketId, 'approved', by, input.override ? `override: ${blockers.map((b) => b.code).join(', ')}` : null);
     await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId: agent.id, body: input.message } });
     await tx.event.create({
       data: {
         ticketId, actorType: 'agent', agentId: agent.id, type: 'ticket.decided', reason: input.override ? 'override' : null,
-        data: { decision: 'approve', effect: kind.effect, changes: outcome.changes, ...(outcome.facts ? { facts: outcome.facts } : {}), ...(input.override ? { overridden: blockers } : {}) },
+        data: { decision: 'approve', effect: kind.effect, changes: outcome.changes, ...(outcome.facts ? { facts: outcome.facts } : {}), ...(input.override ? { overridden: blockers.map((b) => b.code) } : {}) },
       },
     });
     for (const c of outcome.changes) {

@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { Alert, AlertTitle, Checkbox, FormControlLabel, MenuItem, TextField } from '@mui/material';
-import { usePermissions, useTranslate } from 'react-admin';
+import { HttpError, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { ActionDialog } from '../../common/ActionDialog';
 import { MacroPicker } from '../../macros/MacroPicker';
 import { useRejectionReasons } from '../../rejectionReasons/useRejectionReasons';
 import type { Decision, Ticket } from '../../types';
 import { errorCode, useTicketAction } from './useTicketAction';
+
+type Blocker = { code: string; label: Record<string, string> };
+
+/** The server's reasons in the agent's language; its English sentence when it sent none. */
+function blockersOf(error: HttpError | Error, locale: string): string[] {
+  const blockers = error instanceof HttpError ? (error.body as { blockers?: Blocker[] } | null)?.blockers : undefined;
+  return blockers?.length ? blockers.map((b) => b.label[locale] ?? b.label.en ?? b.code) : [error.message];
+}
 
 interface DecisionDialogProps {
   ticket: Ticket;
@@ -20,12 +28,13 @@ interface DecisionDialogProps {
  */
 export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDialogProps) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { permissions } = usePermissions<string>();
   const { choices } = useRejectionReasons('decision');
   const { perform, busy } = useTicketAction();
   const [reasonCode, setReasonCode] = useState('');
   const [message, setMessage] = useState('');
-  const [blocked, setBlocked] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<string[] | null>(null);
   const [override, setOverride] = useState(false);
   const mayOverride = permissions === 'supervisor' || permissions === 'admin';
   const rejecting = decision === 'reject';
@@ -43,7 +52,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDial
         success: `app.decision.done.${decision}`,
         onError: error => {
           if (errorCode(error) !== 'APPROVAL_BLOCKED') return false;
-          setBlocked(error.message);
+          setBlocked(blockersOf(error, locale));
           return true;
         },
       },
@@ -65,7 +74,13 @@ export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDial
       {blocked && (
         <Alert severity="error" role="alert">
           <AlertTitle>{translate('app.decision.blocked')}</AlertTitle>
-          {blocked}
+          {blocked.length === 1 ? blocked[0] : (
+            <ul>
+              {blocked.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          )}
         </Alert>
       )}
       {blocked && mayOverride && (
