@@ -123,7 +123,7 @@ describe('POST /api/auth/logout', () => {
 });
 
 describe('routes without a session', () => {
-  const agentRoutes = ['tickets', 'accounts', 'agents', 'evidence', 'events', 'messages', 'macros', 'notifications'];
+  const agentRoutes = ['tickets', 'accounts', 'agents', 'evidence', 'events', 'messages', 'macros', 'notifications', 'holidays', 'rejection-reasons', 'files/1', 'files/1/preview', 'stats/overview', 'tickets/1/review'];
 
   it.each(agentRoutes)('GET /api/%s answers 401 with a JSON error', async (resource) => {
     const res = await request(t.app).get(`/api/${resource}`);
@@ -137,6 +137,12 @@ describe('routes without a session', () => {
     ['delete', '/api/tickets/1'],
     ['post', '/api/tickets/1/transition'],
     ['get', '/api/stats/overview'],
+    ['post', '/api/tickets/1/decision'],
+    ['post', '/api/tickets/1/request-materials'],
+    ['post', '/api/tickets/bulk/assign'],
+    ['put', '/api/evidence/1'],
+    ['post', '/api/privacy/export'],
+    ['post', '/api/privacy/erase'],
     ['get', '/api/no-such-route'],
   ] as const)('%s %s answers 401', async (method, url) => {
     const res = await request(t.app)[method](url).send({});
@@ -176,5 +182,21 @@ describe('cross-site request forgery', () => {
     await client.post('/api/auth/login').set('Origin', 'http://localhost:5173').send({ email: agent.email, password: testPassword }).expect(200);
     const res = await client.post('/api/auth/logout').set('Host', 'helpdesk.example').set('Origin', 'http://helpdesk.example');
     expect(res.status).toBe(204);
+  });
+});
+
+describe('security headers on the pages', () => {
+  it.each(['/', '/appeal', '/appeal/status', '/api/health'])('%s carries a Content-Security-Policy and the other helmet headers', async (url) => {
+    const { createApp } = await import('../../server/src/app');
+    const app = createApp({ db: t.db, config: t.config, log: (await import('pino')).pino({ level: 'silent' }), store: t.store }, { serveConsole: true });
+    const res = await request(app).get(url);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-powered-by']).toBeUndefined();
   });
 });
