@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, AlertTitle, Checkbox, FormControlLabel, MenuItem, TextField } from '@mui/material';
 import { HttpError, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { ActionDialog } from '../../common/ActionDialog';
-import { MacroPicker } from '../../macros/MacroPicker';
+import { MessageWithMacros } from '../../macros/MessageWithMacros';
 import { useRejectionReasons } from '../../rejectionReasons/useRejectionReasons';
 import type { Decision, Ticket } from '../../types';
 import { errorCode, useTicketAction } from './useTicketAction';
@@ -98,15 +98,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDial
           ))}
         </TextField>
       )}
-      <MacroPicker ticket={ticket} onText={setMessage} />
-      <TextField
-        label={translate('app.decision.message')}
-        value={message}
-        onChange={event => setMessage(event.target.value)}
-        multiline
-        minRows={4}
-        required
-      />
+      <MessageWithMacros ticket={ticket} label={translate('app.decision.message')} value={message} onChange={setMessage} />
     </ActionDialog>
   );
 };

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Checkbox, FormControl, FormControlLabel, FormGroup, FormLabel, TextField } from '@mui/material';
+import { Checkbox, FormControl, FormControlLabel, FormGroup, FormLabel } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useCatalogText } from '../../catalog/useCatalog';
 import { ActionDialog } from '../../common/ActionDialog';
-import { MacroPicker } from '../../macros/MacroPicker';
+import { MessageWithMacros } from '../../macros/MessageWithMacros';
 import type { Ticket } from '../../types';
 import { SlotStateChip } from '../TicketChips';
 import { slotsToAskFor } from './reviewModel';
@@ -61,15 +61,7 @@ export const RequestMaterialsDialog = ({ ticket, open, onClose }: RequestMateria
           ))}
         </FormGroup>
       </FormControl>
-      <MacroPicker ticket={ticket} onText={setMessage} />
-      <TextField
-        label={translate('app.request.message')}
-        value={message}
-        onChange={event => setMessage(event.target.value)}
-        multiline
-        minRows={4}
-        required
-      />
+      <MessageWithMacros ticket={ticket} label={translate('app.request.message')} value={message} onChange={setMessage} />
     </ActionDialog>
   );
 };
