@@ -20,17 +20,21 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-export function startChild(args: string[], env: Record<string, string>, readyText: string): Promise<{ child: ChildProcess; output: () => string }> {
+export type StartedChild = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** A Node child process, resolved once it prints `readyText`; the benches and the process-level tests share it. */
+export function startChild(args: string[], env: Record<string, string>, readyText: string, options: { cwd?: string; timeoutMs?: number } = {}): Promise<StartedChild> {
   let log = '';
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child did not start:\n${log}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`child did not start:\n${log}`)), options.timeoutMs ?? 120_000);
     child.stdout!.on('data', () => {
       if (log.includes(readyText)) {
         clearTimeout(timer);
-        resolve({ child, output: () => log });
+        resolve({ child, output: () => log, exited });
       }
     });
     child.on('exit', (code) => reject(new Error(`child exited with ${code}:\n${log}`)));
