@@ -26,7 +26,27 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   OUTBOX_DIR: z.string().default('data/outbox'),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
+  EVIDENCE_STORE: z.enum(['disk', 's3']).default('disk'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_PREFIX: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  // Unset, the AWS SDK's default chain applies (environment, profile, instance or task role).
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
+
+export type S3Settings = {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  prefix: string;
+  forcePathStyle: boolean;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+};
+
+export type EvidenceStoreConfig = { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -48,7 +68,25 @@ export type Config = {
   smtpUrl: string | undefined;
   outboxDir: string;
   outboxIntervalMs: number;
+  evidenceStore: EvidenceStoreConfig;
 };
+
+function evidenceStoreOf(e: z.infer<typeof envSchema>): EvidenceStoreConfig {
+  if (e.EVIDENCE_STORE === 'disk') return { kind: 'disk' };
+  if (!e.S3_BUCKET) throw new Error('S3_BUCKET must be set when EVIDENCE_STORE=s3');
+  const id = e.S3_ACCESS_KEY_ID;
+  const secret = e.S3_SECRET_ACCESS_KEY;
+  if (!id !== !secret) throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  return {
+    kind: 's3',
+    bucket: e.S3_BUCKET,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    prefix: e.S3_PREFIX ?? '',
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : e.S3_ENDPOINT !== undefined,
+    credentials: id && secret ? { accessKeyId: id, secretAccessKey: secret } : undefined,
+  };
+}
 
 const demoIdentityKey = 'demo-identity-hash-key-not-for-production';
 
@@ -82,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     outboxDir: e.OUTBOX_DIR,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    evidenceStore: evidenceStoreOf(e),
   };
 }
