@@ -21,8 +21,12 @@ const sources = path.join(root, 'admin-ui');
 const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < newestMtime(sources);
 if (stale) {
   console.log('Building the console…');
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Always a production build (React's development build is twice the size), then the bundle budgets.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  const report = spawnSync(process.execPath, [path.join(root, 'server/scripts/bundle-report.mjs')], { cwd: root, stdio: 'inherit', env });
+  if (report.status !== 0) process.exit(report.status ?? 1);
 }
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit' });

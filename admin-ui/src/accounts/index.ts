@@ -1,10 +1,9 @@
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
-import { AccountList } from './AccountList';
-import { AccountShow } from './AccountShow';
+import { lazyPage } from '../common/lazyPage';
 
 export default {
-  list: AccountList,
-  show: AccountShow,
+  list: lazyPage(() => import('./AccountList'), 'AccountList'),
+  show: lazyPage(() => import('./AccountShow'), 'AccountShow'),
   icon: PersonSearchIcon,
   recordRepresentation: 'uin',
 };

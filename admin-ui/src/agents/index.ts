@@ -1,12 +1,10 @@
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
-import { AgentCreate } from './AgentCreate';
-import { AgentEdit } from './AgentEdit';
-import { AgentList } from './AgentList';
+import { lazyPage } from '../common/lazyPage';
 
 export default {
-  list: AgentList,
-  create: AgentCreate,
-  edit: AgentEdit,
+  list: lazyPage(() => import('./AgentList'), 'AgentList'),
+  create: lazyPage(() => import('./AgentCreate'), 'AgentCreate'),
+  edit: lazyPage(() => import('./AgentEdit'), 'AgentEdit'),
   icon: SupportAgentIcon,
   recordRepresentation: 'name',
 };

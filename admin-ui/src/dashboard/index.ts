@@ -1,1 +1,3 @@
-export { Dashboard } from './Dashboard';
+import { lazyPage } from '../common/lazyPage';
+
+export const Dashboard = lazyPage(() => import('./Dashboard'), 'Dashboard');

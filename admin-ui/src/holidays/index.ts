@@ -1,12 +1,10 @@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
-import { HolidayCreate } from './HolidayCreate';
-import { HolidayEdit } from './HolidayEdit';
-import { HolidayList } from './HolidayList';
+import { lazyPage } from '../common/lazyPage';
 
 export default {
-  list: HolidayList,
-  create: HolidayCreate,
-  edit: HolidayEdit,
+  list: lazyPage(() => import('./HolidayList'), 'HolidayList'),
+  create: lazyPage(() => import('./HolidayCreate'), 'HolidayCreate'),
+  edit: lazyPage(() => import('./HolidayEdit'), 'HolidayEdit'),
   icon: EventBusyIcon,
   recordRepresentation: 'name',
 };

@@ -1,12 +1,10 @@
 import QuickreplyIcon from '@mui/icons-material/Quickreply';
-import { MacroCreate } from './MacroCreate';
-import { MacroEdit } from './MacroEdit';
-import { MacroList } from './MacroList';
+import { lazyPage } from '../common/lazyPage';
 
 export default {
-  list: MacroList,
-  create: MacroCreate,
-  edit: MacroEdit,
+  list: lazyPage(() => import('./MacroList'), 'MacroList'),
+  create: lazyPage(() => import('./MacroCreate'), 'MacroCreate'),
+  edit: lazyPage(() => import('./MacroEdit'), 'MacroEdit'),
   icon: QuickreplyIcon,
   recordRepresentation: 'name',
 };

@@ -1,10 +1,9 @@
 import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
-import { NotificationList } from './NotificationList';
-import { NotificationShow } from './NotificationShow';
+import { lazyPage } from '../common/lazyPage';
 
 export default {
-  list: NotificationList,
-  show: NotificationShow,
+  list: lazyPage(() => import('./NotificationList'), 'NotificationList'),
+  show: lazyPage(() => import('./NotificationShow'), 'NotificationShow'),
   icon: MarkEmailReadIcon,
   recordRepresentation: 'subject',
 };

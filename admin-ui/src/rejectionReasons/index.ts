@@ -1,12 +1,10 @@
 import RuleFolderIcon from '@mui/icons-material/RuleFolder';
-import { RejectionReasonCreate } from './RejectionReasonCreate';
-import { RejectionReasonEdit } from './RejectionReasonEdit';
-import { RejectionReasonList } from './RejectionReasonList';
+import { lazyPage } from '../common/lazyPage';
 
 export default {
-  list: RejectionReasonList,
-  create: RejectionReasonCreate,
-  edit: RejectionReasonEdit,
+  list: lazyPage(() => import('./RejectionReasonList'), 'RejectionReasonList'),
+  create: lazyPage(() => import('./RejectionReasonCreate'), 'RejectionReasonCreate'),
+  edit: lazyPage(() => import('./RejectionReasonEdit'), 'RejectionReasonEdit'),
   icon: RuleFolderIcon,
   recordRepresentation: 'code',
 };

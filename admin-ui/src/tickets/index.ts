@@ -1,10 +1,9 @@
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber';
-import { TicketList } from './TicketList';
-import { TicketShow } from './TicketShow';
+import { lazyPage } from '../common/lazyPage';
 
 export default {
-  list: TicketList,
-  show: TicketShow,
+  list: lazyPage(() => import('./TicketList'), 'TicketList'),
+  show: lazyPage(() => import('./TicketShow'), 'TicketShow'),
   icon: ConfirmationNumberIcon,
   recordRepresentation: 'reference',
 };
