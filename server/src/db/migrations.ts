@@ -32,40 +32,49 @@ const historyTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-/** Applies every migration not yet applied, each in its own transaction. Returns the names applied. */
+/**
+ * Switches to WAL. While another process switches the same new file SQLite refuses at once, busy timeout or not, so
+ * this tries again after a pause (a blocking one, as the whole migration is: it runs before the server starts).
+ */
+function useWal(conn: Database.Database) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      conn.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || attempt === 100) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
+/**
+ * Applies every migration not yet applied, each in its own transaction. Returns the names applied. Each transaction
+ * takes the write lock before it looks at the history, so processes started together apply each migration once.
+ */
 export function migrateSqlite(databaseUrl: string, dir = migrationsDir): string[] {
   const file = sqliteFileFromUrl(databaseUrl);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const conn = new Database(file);
+  const conn = new Database(file, { timeout: 5000 });
   try {
-    conn.pragma('journal_mode = WAL');
+    useWal(conn);
     conn.exec(historyTable);
-    const applied = new Map(
-      conn
-        .prepare('SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL')
-        .all()
-        .map((r) => {
-          const row = r as { name: string; checksum: string };
-          return [row.name, row.checksum] as const;
-        }),
-    );
-    const done: string[] = [];
-    for (const m of readMigrations(dir)) {
-      const known = applied.get(m.name);
+    const appliedChecksum = conn.prepare('SELECT checksum FROM _prisma_migrations WHERE migration_name = ? AND rolled_back_at IS NULL AND finished_at IS NOT NULL').pluck();
+    const record = conn.prepare('INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)');
+    const apply = conn.transaction((m: Migration) => {
+      const known = appliedChecksum.get(m.name) as string | undefined;
       if (known !== undefined) {
         if (known !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied`);
-        continue;
+        return false;
       }
       const started = new Date().toISOString();
-      conn.transaction(() => {
-        conn.exec(m.sql);
-        conn
-          .prepare('INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)')
-          .run(crypto.randomUUID(), m.checksum, new Date().toISOString(), m.name, started);
-      })();
-      done.push(m.name);
-    }
-    return done;
+      conn.exec(m.sql);
+      record.run(crypto.randomUUID(), m.checksum, new Date().toISOString(), m.name, started);
+      return true;
+    });
+    return readMigrations(dir)
+      .filter((m) => apply.immediate(m))
+      .map((m) => m.name);
   } finally {
     conn.close();
   }

@@ -7,7 +7,7 @@ import { badRequest, notFound } from '../http/errors';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
-import { unique } from '../http/uniqueViolation';
+import { isUniqueViolation, unique } from '../http/uniqueViolation';
 import { parseInput } from '../http/validate';
 
 const present = (r: RejectionReason) => ({ id: r.id, code: r.code, labelZh: r.labelZh, labelEn: r.labelEn, scope: r.scope, active: r.active, updatedAt: r.updatedAt });
@@ -22,10 +22,17 @@ const schema = z.object({
   active: z.boolean().default(true),
 });
 
-/** Writes the catalog's reasons into an empty table (production included: decisions need them). */
+/**
+ * Writes the catalog's reasons into an empty table (production included: decisions need them). Row by row, a code
+ * already written by another process starting at the same time is left as it is.
+ */
 export async function ensureRejectionReasons(db: Db): Promise<void> {
   if ((await db.rejectionReason.count()) > 0) return;
-  await db.rejectionReason.createMany({ data: defaultRejectionReasons.map((r) => ({ code: r.code, labelZh: r.label['zh-CN'], labelEn: r.label.en, scope: r.scope })) });
+  for (const r of defaultRejectionReasons) {
+    await db.rejectionReason.create({ data: { code: r.code, labelZh: r.label['zh-CN'], labelEn: r.label.en, scope: r.scope } }).catch((e: unknown) => {
+      if (!isUniqueViolation(e)) throw e;
+    });
+  }
 }
 
 /** A reason that exists, is active and fits where it is used; 400 otherwise. */
