@@ -36,6 +36,10 @@ const scalarSchemas: Record<FilterType, z.ZodType> = {
   date: z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'Invalid date'),
 };
 
+// Built once: a zod schema costs far more to build than to run, and a list request reads two.
+const sortSchema = z.tuple([z.string(), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]);
+const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+
 function parseJsonParam(raw: unknown, name: string): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badRequest(`${name} must be given once, as JSON`, { [name]: 'Must be JSON' }, 'INVALID_LIST_QUERY');
@@ -96,13 +100,13 @@ function filterWhere(spec: ListSpec, key: string, value: unknown): Where {
 /** Reads ra-data-simple-rest's `sort`, `range` and `filter` query parameters into a Prisma-shaped query. */
 export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): ListQuery {
   const sortRaw = parseJsonParam(query.sort, 'sort') ?? spec.defaultSort;
-  const sort = z.tuple([z.string(), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]).safeParse(sortRaw);
+  const sort = sortSchema.safeParse(sortRaw);
   if (!sort.success) invalid('sort', 'expected ["field","ASC"|"DESC"]');
   const [field, order] = sort.data;
   if (!spec.sortable.includes(field)) invalid('sort', `cannot sort by ${field}`);
 
   const rangeRaw = parseJsonParam(query.range, 'range') ?? [0, 24];
-  const range = z.tuple([z.number().int().min(0), z.number().int().min(0)]).safeParse(rangeRaw);
+  const range = rangeSchema.safeParse(rangeRaw);
   if (!range.success) invalid('range', 'expected [start,end] with whole numbers');
   const [start, end] = range.data;
   if (end < start) invalid('range', 'end comes before start');

@@ -13,7 +13,8 @@ export type RestResource<T> = {
   label: string;
   spec: ListSpec;
   read: Action;
-  list: (query: ListQuery, agent: Agent) => Promise<{ rows: T[]; total: number }>;
+  /** totalIsLowerBound: the total counts only the matches a capped search returned; there are more. */
+  list: (query: ListQuery, agent: Agent) => Promise<{ rows: T[]; total: number; totalIsLowerBound?: boolean }>;
   getOne: (id: number, agent: Agent) => Promise<T | null>;
   create?: Write<T>;
   update?: Write<T>;
@@ -29,9 +30,10 @@ export function restRouter<T>(resource: RestResource<T>): Router {
     const agent = signedIn(req);
     authorize(agent.role, resource.read);
     const query = parseListQuery(req.query, resource.spec);
-    const { rows, total } = await resource.list(query, agent);
+    const { rows, total, totalIsLowerBound } = await resource.list(query, agent);
     res.set('Content-Range', contentRange(resource.name, query.start, rows.length, total));
-    res.set('Access-Control-Expose-Headers', 'Content-Range');
+    if (totalIsLowerBound) res.set('X-Total-Is-Lower-Bound', 'true');
+    res.set('Access-Control-Expose-Headers', 'Content-Range, X-Total-Is-Lower-Bound');
     res.json(rows);
   });
 

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { createDb } from '../db/client';
-import { migrateSqlite } from '../db/migrations';
+import { databaseKind } from '../db/databaseUrl';
+import { migrate } from '../db/migrate';
+import { isUniqueViolation } from '../http/uniqueViolation';
 import { seedBulkTickets } from './bulk';
 import { LocalDiskStore } from '../storage/localDiskStore';
 import { seedDemoIfEmpty } from './demo';
@@ -14,16 +16,24 @@ if (values.help) {
 }
 
 const config = loadConfig();
-migrateSqlite(config.databaseUrl);
+await migrate(config.databaseUrl);
 const db = await createDb(config.databaseUrl);
-const demo = await seedDemoIfEmpty(db, config.identityHashKey, { store: new LocalDiskStore(path.resolve(config.uploadDir)) });
-console.log(demo ? `Demo data: ${JSON.stringify(demo)}` : 'Demo data already present');
+// A server starting on the same empty database may seed it first: its first demo agent makes ours a duplicate.
+const outcome = await seedDemoIfEmpty(db, config.identityHashKey, { store: new LocalDiskStore(path.resolve(config.uploadDir)) }).then(
+  (demo) => (demo ? `Demo data: ${JSON.stringify(demo)}` : 'Demo data already present'),
+  (err: unknown) => {
+    if (!isUniqueViolation(err)) throw err;
+    return 'Demo data is being seeded by another process';
+  },
+);
+console.log(outcome);
 await db.$disconnect();
 
 if (values.tickets !== undefined) {
   const n = Number(values.tickets);
   if (!Number.isInteger(n) || n < 1) throw new Error('--tickets takes a positive whole number');
+  if (databaseKind(config.databaseUrl) !== 'sqlite') throw new Error('--tickets writes straight through SQLite; seed a file: database');
   const started = Date.now();
-  const written = seedBulkTickets(config.databaseUrl, n, config.identityHashKey);
+  const written = seedBulkTickets(config.databaseUrl, n, config.identityHashKey, new Date(), (line) => console.log(`  ${line}`));
   console.log(`Wrote ${written} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -23,10 +23,11 @@ export function protectDeclaredFields(defs: readonly FieldDef[], values: Declare
 
 /** The lower-cased text that `q` searches: reference, contact, declared names and numbers, account ID. */
 export function ticketSearchText(parts: { reference: string; contactName: string; contactEmail?: string | null; contactPhone?: string | null; accountUin?: string | null; shown: DeclaredValues }): string {
-  return [parts.reference, parts.contactName, parts.contactEmail, parts.contactPhone, parts.accountUin, ...Object.values(parts.shown)]
+  const words = [parts.reference, parts.contactName, parts.contactEmail, parts.contactPhone, parts.accountUin, ...Object.values(parts.shown)]
     .filter((p): p is string => Boolean(p) && !p?.includes('*'))
-    .join(' ')
-    .toLowerCase();
+    .map((p) => p.toLowerCase());
+  // Spaces at both ends let a two-character query ("张伟") find the start or end of a word through the trigram index.
+  return ` ${[...new Set(words)].join(' ')} `;
 }
 
 /** The account ID the customer declared, read from the field the catalog marks as matching `uin`. */

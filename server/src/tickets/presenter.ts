@@ -15,8 +15,17 @@ const presentSlot = (s: SlotWithCount) => ({
   evidenceCount: s._count.evidence,
 });
 
+/** The columns presentTicket reads, so that a list reads no others. */
+export const presentedColumns = [
+  'id', 'reference', 'kind', 'variant', 'subjectType', 'status', 'priority', 'assigneeId', 'accountId', 'accountUin', 'fields',
+  'contactName', 'contactEmail', 'contactPhone', 'locale', 'complete', 'slaDueAt', 'slaPausedAt', 'submittedAt', 'decidedAt',
+  'closedAt', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof Ticket)[];
+
+export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
+
 /** What leaves the server of a ticket: never the access-token hash, the identity digests or the search text. */
-export function presentTicket(t: Ticket & { slots?: SlotWithCount[] }, now = new Date()) {
+export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, now = new Date()) {
   return {
     id: t.id,
     reference: t.reference,

@@ -7,12 +7,13 @@ import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { HttpError, notFound } from '../http/errors';
 import type { ListSpec } from '../http/listQuery';
-import { page } from '../http/page';
 import { restRouter, type RestResource } from '../http/restRouter';
 import { parseId, parseInput } from '../http/validate';
 import { checklistIn } from '../appeals/attachEvidence';
 import { reviewOf } from '../review/declaredVsOnFile';
+import { databaseKind } from '../db/databaseUrl';
 import { createTicket } from './createTicket';
+import { listTickets } from './listing';
 import { decide, decisionSchema } from './decision';
 import { requestMaterials, requestMaterialsSchema } from './requestMaterials';
 import { presentTicket, type TicketRecord } from './presenter';
@@ -74,6 +75,7 @@ const withSlots = { slots: { orderBy: { id: 'asc' }, include: { _count: { select
 
 export function ticketRoutes(ctx: AppContext): Router {
   const { db } = ctx;
+  const dialect = databaseKind(ctx.config.databaseUrl);
   // One ticket carries its checklist for agents: each slot's current file and its findings, fraud signals included.
   const getOne = async (id: number) => {
     const t = await db.ticket.findUnique({ where: { id }, include: withSlots });
@@ -90,9 +92,10 @@ export function ticketRoutes(ctx: AppContext): Router {
     label: 'Ticket',
     spec: ticketListSpec,
     read: 'tickets.read',
-    list(q) {
+    async list(q) {
       const now = new Date();
-      return page(q, (a: Prisma.TicketFindManyArgs) => db.ticket.findMany(a), (a: { where?: Prisma.TicketWhereInput }) => db.ticket.count(a), (t) => presentTicket(t, now));
+      const found = await listTickets(db, dialect, q);
+      return { ...found, rows: found.rows.map((t) => presentTicket(t, now)) };
     },
     getOne,
     create: {
