@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createDb } from './db/client';
-import { migrateSqlite } from './db/migrations';
+import { migrate } from './db/migrate';
 import { drainInFlight } from './http/inflight';
+import { isUniqueViolation } from './http/uniqueViolation';
 import { createLogger } from './logger';
 import { createEmailSender, LogSmsSender } from './notifications/transports';
 import { createOutboxWorker } from './notifications/worker';
@@ -11,19 +11,24 @@ import { demoPassword, seedDemoIfEmpty } from './seed/demo';
 import { purgeClosedEvidence } from './maintenance/retention';
 import { sweepStorage } from './maintenance/storageSweep';
 import { ensureRejectionReasons } from './rejectionReasons/resource';
-import { LocalDiskStore } from './storage/localDiskStore';
+import { createStore } from './storage/createStore';
 
 const config = loadConfig();
 const log = createLogger(config);
 
-const applied = migrateSqlite(config.databaseUrl);
+const applied = await migrate(config.databaseUrl);
 if (applied.length) log.info({ applied }, 'database migrated');
 const db = await createDb(config.databaseUrl);
 
-const store = new LocalDiskStore(path.resolve(config.uploadDir));
+const store = createStore(config);
 await ensureRejectionReasons(db);
 if (config.env !== 'production') {
-  const seeded = await seedDemoIfEmpty(db, config.identityHashKey, { store });
+  // Started together with another process on an empty database: its first demo agent makes ours a duplicate.
+  const seeded = await seedDemoIfEmpty(db, config.identityHashKey, { store }).catch((err: unknown) => {
+    if (!isUniqueViolation(err)) throw err;
+    log.info('demo data is being seeded by another process');
+    return null;
+  });
   if (seeded) log.info(seeded, 'demo data seeded into the empty database');
 }
 

@@ -6,6 +6,7 @@ import {
   colourIdCard, frontCameraPhoto, greyscaleAsRgb, greyscaleScan, htmlFile, pngBomb, renamedExecutable, svgWithScript, zipArchive,
 } from '../fixtures/evidence';
 import { adultId, mfaUnbindPayload } from './support/payloads';
+import { failInserts } from './support/database';
 import { createTestApp, signedInAs, type TestApp } from './support/testApp';
 
 let t: TestApp;
@@ -165,12 +166,12 @@ describe('POST /api/public/appeals', () => {
     const before = { tickets: await t.db.ticket.count(), files: filesOnDisk() };
     const fresh = await colourIdCard(files, { variant: 0, width: 1700, fileName: 'fresh.jpg' });
     // A trigger makes the evidence insert fail inside the transaction, after the files were stored.
-    await t.db.$executeRawUnsafe(`CREATE TRIGGER fail_evidence BEFORE INSERT ON Evidence BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const undo = await failInserts(t.db, 'Evidence', 'disk full');
     try {
       const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: fresh, applicant_id_back: back });
       expect(res.status).toBe(500);
     } finally {
-      await t.db.$executeRawUnsafe('DROP TRIGGER fail_evidence');
+      await undo();
     }
     expect(await t.db.ticket.count()).toBe(before.tickets);
     expect(filesOnDisk()).toEqual(before.files);

@@ -34,7 +34,7 @@ afterAll(() => t.close());
 describe('identity numbers', () => {
   it('are kept only as a keyed hash and the last four characters', async () => {
     const ticket = await appeal({ name: '张伟', email: 'keep@example.cn' });
-    const raw = await t.db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM Ticket WHERE id = ?', ticket.id);
+    const raw = await t.db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Ticket" WHERE "id" = ${ticket.id}`;
     expect(JSON.stringify(raw)).not.toContain(adultId);
     expect(JSON.stringify(raw)).toContain(adultId.slice(-4));
   });

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
-import { migrateSqlite } from './migrations';
+import { migrate } from './migrate';
 
 const config = loadConfig();
-const applied = migrateSqlite(config.databaseUrl);
+const applied = await migrate(config.databaseUrl);
 console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date');

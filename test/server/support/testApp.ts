@@ -7,22 +7,24 @@ import { createApp } from '../../../server/src/app';
 import { hashPassword } from '../../../server/src/auth/passwords';
 import { loadConfig } from '../../../server/src/config';
 import { createDb, type Db } from '../../../server/src/db/client';
-import { migrateSqlite } from '../../../server/src/db/migrations';
+import { migrate } from '../../../server/src/db/migrate';
+import { freshDatabase } from './database';
 import { ensureRejectionReasons } from '../../../server/src/rejectionReasons/resource';
-import { LocalDiskStore } from '../../../server/src/storage/localDiskStore';
+import { createStore } from '../../../server/src/storage/createStore';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-/** A freshly migrated SQLite file and an app on it, for one test file. */
+/** A freshly migrated database and an app on it, for one test file: SQLite, or PostgreSQL under `npm run test:pg`. */
 export async function createTestApp(env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-test-'));
-  const databaseUrl = `file:${path.join(dir, 'test.db')}`;
+  const database = await freshDatabase(dir);
+  const databaseUrl = database.url;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, 'uploads'), LOG_LEVEL: 'silent', APPEALS_PER_HOUR: '1000', APPEALS_PER_DAY: '10000', PUBLIC_READS_PER_HOUR: '10000', ...env });
-  migrateSqlite(databaseUrl);
+  await migrate(databaseUrl);
   const db: Db = await createDb(databaseUrl);
   await ensureRejectionReasons(db);
   const log = pino({ level: 'silent' });
-  const store = new LocalDiskStore(config.uploadDir);
+  const store = createStore(config);
   const app = createApp({ db, config, log, store });
   return {
     dir,
@@ -33,6 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     store,
     async close() {
       await db.$disconnect();
+      await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
