@@ -47,7 +47,7 @@ try {
     '/api/tickets?sort=["slaDueAt","ASC"]&range=[0,24]&filter={}',
     '/api/tickets?sort=["slaDueAt","ASC"]&range=[0,24]&filter={"status":["new","triage","in_review"]}',
     '/api/tickets?sort=["updatedAt","DESC"]&range=[0,24]&filter={"overdue":true}',
-    '/api/tickets?sort=["slaDueAt","ASC"]&range=[0,24]&filter={"q":"张"}',
+    '/api/tickets?sort=["slaDueAt","ASC"]&range=[0,24]&filter={"q":"张伟"}',
     '/api/tickets/1',
     '/api/stats/overview',
   ].map((p) => encodeURI(p));

@@ -23,14 +23,23 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
 export type StartedChild = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 /** A Node child process, resolved once it prints `readyText`; the benches and the process-level tests share it. */
-export function startChild(args: string[], env: Record<string, string>, readyText: string, options: { cwd?: string; timeoutMs?: number } = {}): Promise<StartedChild> {
+export function startChild(
+  args: string[],
+  env: Record<string, string>,
+  readyText: string,
+  options: { cwd?: string; timeoutMs?: number; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<StartedChild> {
   let log = '';
   const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  options.onSpawn?.(child);
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child did not start:\n${log}`)), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`child did not start:\n${log}`));
+    }, options.timeoutMs ?? 120_000);
     child.stdout!.on('data', () => {
       if (log.includes(readyText)) {
         clearTimeout(timer);

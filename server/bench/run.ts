@@ -1,0 +1,243 @@
+// npm run bench [-- --tickets 100000 --duration 10 --amount 50000 --connections 10 --appeals 20 --appeal-duration 60 --appeal-connections 2]
+// Seeds a database of its own, drives the real server on loopback with autocannon, and measures in the same run
+// what each scenario is held against: a bare Express route, the same SQL through better-sqlite3, and writing and
+// hashing the appeal's bytes. Benchmarks are not timed tests: it exits 1 on errors only, never on a ratio.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { appealFixture } from './appealFixture';
+import { freePort, median, memoryOf, startChild } from './support';
+
+const { values } = parseArgs({
+  options: {
+    tickets: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    amount: { type: 'string', default: '50000' },
+    connections: { type: 'string', default: '10' },
+    appeals: { type: 'string', default: '20' },
+    'appeal-duration': { type: 'string', default: '60' },
+    'appeal-connections': { type: 'string', default: '2' },
+  },
+});
+const whole = (name: keyof typeof values) => {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a positive whole number`);
+  return n;
+};
+const tickets = whole('tickets');
+const duration = whole('duration');
+const amount = whole('amount');
+const connections = whole('connections');
+const appeals = whole('appeals');
+const appealDuration = whole('appeal-duration');
+const appealConnections = whole('appeal-connections');
+if (amount < connections || appeals < appealConnections) throw new Error('each connection needs at least one request: raise --amount or --appeals');
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
+const dbFile = path.join(dir, 'bench.db');
+const hashRuns = 5;
+const tsx = (script: string, ...args: string[]) => ['--import', 'tsx', script, ...args];
+
+// Every child is tracked so that an error, Ctrl-C or SIGTERM never leaves a server or a seeder behind.
+const children = new Set<ChildProcess>();
+const track = (child: ChildProcess) => {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+};
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    children.forEach((c) => c.kill('SIGKILL'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** A Node child run to its end; its output, or an error carrying it. */
+function runToEnd(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  track(child);
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code, signal) => (code === 0 ? resolve(log) : reject(new Error(`${path.basename(args[2] ?? '')} exited with ${code ?? signal}:\n${log}`))));
+  });
+}
+
+function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+type Measured = { requests: number; errors: number; non2xx: number; perSecond: number; p50: number; p99: number };
+const measured = (r: autocannon.Result): Measured => ({
+  requests: r.requests.total, errors: r.errors, non2xx: r.non2xx, perSecond: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99,
+});
+
+const serverEnv = {
+  NODE_ENV: 'production', IDENTITY_HASH_KEY: 'bench-identity-hash-key-0123456789', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false',
+  DATABASE_URL: `file:${dbFile}`, UPLOAD_DIR: path.join(dir, 'uploads'), OUTBOX_DIR: path.join(dir, 'outbox'),
+  APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000',
+};
+
+// A neighbour busy on the same cores skews everything: the load average is printed beside the results.
+const loadAtStart = os.loadavg()[0]!;
+
+try {
+  // The seeder and the photos each keep one core busy, so they run side by side.
+  console.log(`Seeding ${tickets} tickets and drawing the appeal's photos in ${dir}…`);
+  const [seeded, appeal] = await Promise.all([runToEnd(tsx(path.join(root, 'server/src/seed/cli.ts'), '--tickets', String(tickets)), serverEnv), appealFixture(dir)]);
+  console.log(seeded.trim());
+
+  // What the read scenarios ask for is picked from the seeded data, so each one finds something.
+  const picks = new Database(dbFile, { readonly: true });
+  const total = (picks.prepare('SELECT COUNT(*) AS n FROM "Ticket"').get() as { n: number }).n;
+  const showId = (picks.prepare('SELECT id FROM "Ticket" ORDER BY id LIMIT 1 OFFSET ?').get(Math.floor(total / 2)) as { id: number }).id;
+  const phone = (picks.prepare('SELECT contactPhone FROM "Ticket" WHERE id >= ? AND contactPhone IS NOT NULL ORDER BY id LIMIT 1').get(showId) as { contactPhone: string }).contactPhone;
+  const { kind } = picks.prepare('SELECT kind FROM "Ticket" GROUP BY kind ORDER BY COUNT(*) DESC LIMIT 1').get() as { kind: string };
+  picks.close();
+  const phoneFragment = phone.slice(3, 9);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startChild(tsx(path.join(root, 'server/src/main.ts')), { ...serverEnv, PORT: String(port), HOST: '127.0.0.1' }, 'Helpdesk console:', { cwd: root, onSpawn: track });
+
+  // Appeals first, so the server's peak memory is theirs; the first one warms up and proves the body is accepted.
+  const idle = memoryOf(server.child.pid!);
+  const probe = await fetch(`${base}/api/public/appeals`, { method: 'POST', headers: { 'content-type': appeal.contentType }, body: appeal.body });
+  if (probe.status !== 201) throw new Error(`the bench's appeal is refused: ${probe.status} ${await probe.text()}`);
+  if (!((await probe.json()) as { checklist: { complete: boolean } }).checklist.complete) throw new Error('the bench appeal should be complete');
+  console.log(`appeals: ${appeals} at most, ${appealConnections} at a time, ${(appeal.bytes / 1048576).toFixed(1)} MiB each…`);
+  const appealRun = await cannon({
+    url: `${base}/api/public/appeals`, method: 'POST', headers: { 'content-type': appeal.contentType }, body: appeal.body,
+    connections: appealConnections, duration: appealDuration, maxOverallRequests: appeals, timeout: 120,
+  });
+  const busy = memoryOf(server.child.pid!);
+
+  // Its baseline right after: the same bytes written and hashed, as many at a time as the appeals were sent.
+  console.log('write and hash the same bytes…');
+  const copies = await Promise.all(Array.from({ length: appealConnections }, (_, i) =>
+    runToEnd(tsx(path.join(import.meta.dirname, 'writeAndHash.ts'), fs.mkdtempSync(path.join(dir, `copy-${i}-`)), String(hashRuns + 1), ...appeal.photos))));
+  const copyLines = copies.map((out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { ms?: number; startRssMiB?: number; peakMiB?: number }));
+  const hashMs = copyLines.flatMap((lines) => lines.flatMap((l) => (l.ms === undefined ? [] : [l.ms])).slice(1));
+  const copyGrowth = Math.max(...copyLines.map((lines) => lines.find((l) => l.peakMiB !== undefined)!).map((c) => c.peakMiB! - c.startRssMiB!));
+
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'agent@example.com', password: 'helpdesk-demo' }) });
+  if (login.status !== 200) throw new Error(`sign-in refused: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+
+  const listPath = (filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC']) =>
+    `/api/tickets?${new URLSearchParams({ sort: JSON.stringify(sort), range: '[0,24]', filter: JSON.stringify(filter) })}`;
+  const reads: { key: string; name: string; path: string; refused?: string }[] = [
+    { key: 'list', name: 'list, no filter, slaDueAt ASC', path: listPath({}, ['slaDueAt', 'ASC']) },
+    { key: 'status', name: 'filter status=in_review, updatedAt DESC', path: listPath({ status: 'in_review' }, ['updatedAt', 'DESC']) },
+    { key: 'kind', name: `filter kind=${kind}, slaDueAt ASC`, path: listPath({ kind }, ['slaDueAt', 'ASC']) },
+    { key: 'search', name: `search q=${phoneFragment} (phone fragment)`, path: listPath({ q: phoneFragment }, ['slaDueAt', 'ASC']) },
+    { key: 'show', name: `show ticket ${showId}`, path: `/api/tickets/${showId}` },
+  ];
+  // One request each first: a scenario that answers an error or finds nothing measures nothing, and is not run.
+  let listPage = '';
+  for (const read of reads) {
+    const res = await fetch(base + read.path, { headers: { cookie } });
+    const text = await res.text();
+    const matches = Number(res.headers.get('content-range')?.split('/')[1] ?? 1);
+    if (res.status !== 200) read.refused = `${res.status} ${text.slice(0, 200)}`;
+    else if (!(matches > 0)) read.refused = 'finds nothing';
+    if (res.headers.has('content-range')) read.name += ` [${matches} match${matches === 1 ? '' : 'es'}]`;
+    if (read.refused) console.error(`${read.name}: ${read.refused}\n${server.output().split('\n').slice(-20).join('\n')}`);
+    if (read.key === 'list') listPage = text;
+  }
+  if (reads[0]!.refused) throw new Error('the list itself fails: nothing to compare');
+
+  // The baselines, each in a process of its own like the server.
+  fs.writeFileSync(path.join(dir, 'page.json'), listPage);
+  const bare = async (mode: 'express' | 'sql', source: string) => {
+    const bench = await freePort();
+    await startChild(tsx(path.join(import.meta.dirname, 'bareServers.ts'), mode, String(bench), source), {}, 'ready', { cwd: root, onSpawn: track });
+    return `http://127.0.0.1:${bench}/list`;
+  };
+  const bareExpressUrl = await bare('express', path.join(dir, 'page.json'));
+  const bareSqlUrl = await bare('sql', dbFile);
+
+  // Each scenario runs right after its baseline, so a neighbour loading the machine weighs on both alike.
+  const agentSteps = (...keys: string[]) => reads.filter((r) => keys.includes(r.key) && !r.refused).map((r) => ({ key: r.key, url: base + r.path, agent: true }));
+  const plan: { key: string; url: string; agent?: boolean }[] = [
+    { key: 'bare-express-list', url: bareExpressUrl },
+    { key: 'bare-sql-list', url: bareSqlUrl },
+    ...agentSteps('list'),
+    { key: 'bare-sql-status', url: `${bareSqlUrl}?status=in_review` },
+    ...agentSteps('status', 'kind', 'search', 'show'),
+  ];
+  const results = new Map<string, Measured>([['appeal', measured(appealRun)]]);
+  for (const step of plan) {
+    console.log(`${step.key}…`);
+    results.set(step.key, measured(await cannon({ url: step.url, headers: step.agent ? { cookie } : {}, connections, duration, maxOverallRequests: amount, timeout: 30 })));
+  }
+  await Promise.all([...children].map(stop));
+
+  const hashP50 = median(hashMs);
+  const times = (key: string, of: string, against: number, pick: (v: Measured) => number = (v) => v.perSecond) => {
+    const v = results.get(key);
+    return v ? `${(pick(v) / against).toFixed(2)}× ${of}` : '—';
+  };
+  const bareExpress = results.get('bare-express-list')!.perSecond;
+  const bareSql = results.get('bare-sql-list')!.perSecond;
+  const bareStatus = results.get('bare-sql-status')!.perSecond;
+  const table: { key: string; name: string; ratio: string }[] = [
+    { key: 'bare-express-list', name: 'baseline: bare Express, the same 25-row page', ratio: 'reference' },
+    { key: 'bare-sql-list', name: 'baseline: bare SQL list (better-sqlite3 + Express)', ratio: times('bare-sql-list', 'bare Express (req/s)', bareExpress) },
+    { key: 'list', name: reads[0]!.name, ratio: times('list', 'bare SQL list (req/s)', bareSql) },
+    { key: 'bare-sql-status', name: 'baseline: bare SQL status=in_review', ratio: times('bare-sql-status', 'bare Express (req/s)', bareExpress) },
+    { key: 'status', name: reads[1]!.name, ratio: times('status', 'bare SQL status (req/s)', bareStatus) },
+    ...reads.slice(2).map((r) => ({ key: r.key, name: r.name, ratio: '—' })),
+    { key: 'appeal', name: `appeal submission, ${(appeal.bytes / 1048576).toFixed(1)} MiB multipart, ${appealConnections} at a time`, ratio: times('appeal', 'write+hash (p50)', hashP50, (v) => v.p50) },
+  ];
+
+  const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+  console.log(`\n${total} tickets, ${connections} connections, at most ${duration} s and ${amount} requests a scenario (appeals: at most ${appealDuration} s and ${appeals}); Node ${process.version}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end\n`);
+  console.log('| scenario | requests | errors / non-2xx | req/s | p50 ms | p99 ms | ratio |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const { key, name, ratio } of table) {
+    const v = results.get(key);
+    const refused = reads.find((r) => r.key === key)?.refused;
+    if (v) console.log(`| ${name} | ${v.requests} | ${v.errors} / ${v.non2xx} | ${v.perSecond.toFixed(v.perSecond < 10 ? 1 : 0)} | ${ms(v.p50)} | ${ms(v.p99)} | ${ratio} |`);
+    else console.log(`| ${name} | not run | probe: ${refused?.split('\n')[0]?.slice(0, 60)} | — | — | — | — |`);
+  }
+  console.log(`| baseline: write and hash the same bytes, ${appealConnections} at a time | ${hashMs.length} | 0 / 0 | — | ${ms(hashP50)} | ${ms(Math.max(...hashMs))} (max) | reference |`);
+  const growth = busy.peak - idle.rss;
+  console.log(`\nServer peak memory above idle while taking appeals: ${growth.toFixed(0)} MiB (peak ${busy.peak.toFixed(0)}, idle ${idle.rss.toFixed(0)}); writing and hashing: ${copyGrowth.toFixed(0)} MiB.`);
+  const share = results.get('list')!.perSecond / bareSql;
+  console.log(`Goal "list throughput ≥ 0.5 × bare SQL": ${share >= 0.5 ? 'met' : 'NOT met'} (${share.toFixed(2)}×).`);
+
+  // Errors fail the run; a ratio never does. So does a scenario that finished nothing.
+  const failures = table.flatMap(({ key, name }) => {
+    const v = results.get(key);
+    return !v || v.errors + v.non2xx > 0 || v.requests === 0 ? [name] : [];
+  });
+  if (failures.length) {
+    console.error(`\nErrors in: ${failures.join('; ')}`);
+    process.exitCode = 1;
+  }
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  await Promise.all([...children].map(stop));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
