@@ -9,7 +9,12 @@ import sharp from 'sharp';
 import { residentId } from '../src/seed/identities';
 import { freePort, startChild } from './support';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, agents: { type: 'string', default: '100' }, customers: { type: 'string', default: '20' } } });
+// An agent reads what a list shows before asking for the next: --agent-rate is each agent's requests a second
+// (1 by default, brisker than any person); 0 removes the pause, a closed loop that measures saturation instead.
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, agents: { type: 'string', default: '100' }, customers: { type: 'string', default: '20' }, 'agent-rate': { type: 'string', default: '1' } },
+});
+const agentRate = Number(values['agent-rate']);
 const seconds = Number(values.seconds);
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-load-'));
@@ -55,9 +60,12 @@ try {
   const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
-  console.log(`Load for ${seconds} s on ${base}: ${values.agents} agents browsing, ${values.customers} customers filing appeals…`);
+  console.log(`Load for ${seconds} s on ${base}: ${values.agents} agents browsing (${agentRate > 0 ? `${agentRate} request/s each` : 'no pause'}), ${values.customers} customers filing appeals without pause…`);
   const [browse, file] = await Promise.all([
-    run({ url: base, connections: Number(values.agents), duration: seconds, headers: { cookie }, requests: lists.map((p) => ({ method: 'GET', path: p })) }),
+    run({
+      url: base, connections: Number(values.agents), duration: seconds, headers: { cookie }, requests: lists.map((p) => ({ method: 'GET', path: p })),
+      ...(agentRate > 0 ? { overallRate: agentRate * Number(values.agents) } : {}),
+    }),
     run({ url: `${base}/api/public/appeals`, connections: Number(values.customers), duration: seconds, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body }),
   ]);
   const line = (name: string, r: autocannon.Result) => {

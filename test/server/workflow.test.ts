@@ -320,4 +320,23 @@ describe('GET /api/stats/overview', () => {
     expect(res.body.medianHoursToDecision).toEqual(expect.any(Number));
     expect(Array.isArray(res.body.loadPerAgent)).toBe(true);
   });
+
+  it('counts exactly what the tickets say, whichever database aggregates it', async () => {
+    // Decisions spread over days and durations, so that the per-day split and the median are both exercised.
+    const some = await t.db.ticket.findMany({ take: 7, orderBy: { id: 'asc' } });
+    for (const [i, ticket] of some.entries()) {
+      const decidedAt = new Date(Date.now() - i * 2 * 86_400_000 - 3_600_000);
+      await t.db.ticket.update({ where: { id: ticket.id }, data: { decidedAt, submittedAt: new Date(decidedAt.getTime() - (i + 1) * 5 * 3_600_000), decision: i % 3 === 0 ? 'reject' : 'approve' } });
+    }
+    const since = Date.now() - 30 * 86_400_000;
+    const decided = (await t.db.ticket.findMany({ where: { decidedAt: { gte: new Date(since) } } })).filter((d) => d.decidedAt);
+    const hours = decided.map((d) => (d.decidedAt!.getTime() - d.submittedAt.getTime()) / 3_600_000).sort((a, b) => a - b);
+    const res = await agent.client.get('/api/stats/overview');
+    expect(res.body.medianHoursToDecision).toBe(Math.round(hours[Math.floor(hours.length / 2)]! * 10) / 10);
+    for (const day of res.body.decisionsPerDay as { day: string; approved: number; rejected: number }[]) {
+      const that = decided.filter((d) => d.decidedAt!.toISOString().slice(0, 10) === day.day);
+      const rejected = that.filter((d) => d.decision === 'reject' || d.status === 'rejected').length;
+      expect(day, day.day).toEqual({ day: day.day, approved: that.length - rejected, rejected });
+    }
+  });
 });
