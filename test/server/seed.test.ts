@@ -85,5 +85,8 @@ describe('bulk synthetic tickets', () => {
     expect(sample.submittedAt).toBeInstanceOf(Date);
     expect(Number.isNaN(sample.submittedAt.getTime())).toBe(false);
     expect(typeof sample.fields).toBe('object');
+    // Nothing synthetic happens in the future.
+    const future = new Date(Date.now() + 60_000);
+    expect(await t.db.ticket.count({ where: { OR: [{ decidedAt: { gt: future } }, { closedAt: { gt: future } }, { updatedAt: { gt: future } }, { submittedAt: { gt: future } }] } })).toBe(0);
   });
 });

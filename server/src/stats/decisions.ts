@@ -14,7 +14,8 @@ export async function decisionsSince(db: Db, dialect: DatabaseKind, since: Date)
   const sqlite = dialect === 'sqlite';
   const from = sqlite ? since.getTime() : since;
   const days = sqlite
-    ? await db.$queryRaw<DayRow[]>`SELECT "decidedAt" / ${dayMs} AS day, SUM(CASE WHEN "decision" = 'reject' OR "status" = 'rejected' THEN 1 ELSE 0 END) AS rejected, COUNT(*) AS n
+    ? // The divisor is written out: bound as a parameter it would be a float, and every row its own day.
+      await db.$queryRaw<DayRow[]>`SELECT "decidedAt" / 86400000 AS day, SUM(CASE WHEN "decision" = 'reject' OR "status" = 'rejected' THEN 1 ELSE 0 END) AS rejected, COUNT(*) AS n
         FROM "Ticket" WHERE "decidedAt" >= ${from} GROUP BY 1`
     : await db.$queryRaw<DayRow[]>`SELECT floor(extract(epoch FROM "decidedAt") / 86400)::int AS day, SUM(CASE WHEN "decision" = 'reject' OR "status" = 'rejected' THEN 1 ELSE 0 END) AS rejected, COUNT(*) AS n
         FROM "Ticket" WHERE "decidedAt" >= ${from} GROUP BY 1`;
