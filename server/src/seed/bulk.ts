@@ -126,11 +126,11 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
       const shape = declaredShape(comboIndex, account, r.int(0, declaredVariety - 1));
       const slaKey = `${hour}:${combo.kind.slaBusinessDays}`;
       const slaDue = submitted + (slaOffset.get(slaKey) ?? remember(slaOffset, slaKey, addBusinessDays(new Date(submitted), combo.kind.slaBusinessDays).getTime() - submitted));
-      // Nothing has happened yet that lies in the future: a recent ticket is decided and closed by now at the latest.
-      const past = (at: number) => Math.min(at, now.getTime());
-      const decided = ['approved', 'rejected', 'closed'].includes(status) ? past(submitted + r.int(day / 4, 6 * day)) : null;
-      const closed = status === 'closed' || status === 'withdrawn' ? past((decided ?? submitted) + r.int(0, day)) : null;
-      const updated = closed ?? decided ?? past(submitted + (status === 'new' ? 0 : r.int(0, day)));
+      // Nothing lies in the future: a recent ticket was handled within the time it has had.
+      const within = (from: number, min: number, max: number) => from + r.int(Math.min(min, now.getTime() - from), Math.min(max, now.getTime() - from));
+      const decided = ['approved', 'rejected', 'closed'].includes(status) ? within(submitted, day / 4, 6 * day) : null;
+      const closed = status === 'closed' || status === 'withdrawn' ? within(decided ?? submitted, 0, day) : null;
+      const updated = closed ?? decided ?? within(submitted, 0, status === 'new' ? 0 : day);
       // Synthetic tickets carry no files, so every slot stays missing.
       const slots = slotsFor(combo.kind.key, combo.subjectType, combo.variant);
       const ticketId = nextId++;
