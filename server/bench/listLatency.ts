@@ -3,7 +3,7 @@
 // `DATABASE_URL=file:... npm run seed -- --tickets 1000000`). One request at a time: this is latency, not load.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, median, startChild } from './support';
+import { freePort, median, signInDemoAgent, startChild } from './support';
 
 const { values } = parseArgs({ options: { database: { type: 'string' }, runs: { type: 'string', default: '21' } } });
 if (!values.database) throw new Error('--database file:/path/to/seeded.db is required');
@@ -17,9 +17,8 @@ const server = await startChild(['--import', 'tsx', 'server/src/main.ts'], {
 const base = `http://127.0.0.1:${port}`;
 
 try {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email: 'agent@example.com', password: 'helpdesk-demo' }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const me = ((await login.json()) as { agent: { id: number } }).agent;
+  const { cookie, agentId } = await signInDemoAgent(base);
+  const me = { id: agentId };
   const sample = (await (await fetch(`${base}/api/tickets?range=[0,0]&sort=["id","DESC"]`, { headers: { cookie } })).json()) as { reference: string; contactPhone: string | null; contactName: string }[];
 
   const filters: [string, Record<string, unknown>][] = [

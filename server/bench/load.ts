@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 import { residentId } from '../src/seed/identities';
-import { freePort, startChild } from './support';
+import { freePort, signInDemoAgent, startChild } from './support';
 
 // An agent reads what a list shows before asking for the next: --agent-rate is each agent's requests a second
 // (1 by default, brisker than any person); 0 removes the pause, a closed loop that measures saturation instead.
@@ -28,8 +28,7 @@ const server = await startChild(['--import', 'tsx', path.join(root, 'server/src/
 }, 'Helpdesk console:');
 
 try {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'agent@example.com', password: 'helpdesk-demo' }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { cookie } = await signInDemoAgent(base);
 
   // One multipart body, built once: a colour photo in each of the two slots (the second one re-encoded so they differ).
   const card = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6fb0' } })

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { appealFixture } from './appealFixture';
-import { freePort, median, memoryOf, startChild } from './support';
+import { freePort, median, memoryOf, signInDemoAgent, startChild } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -138,9 +138,7 @@ try {
   const hashMs = copyLines.flatMap((lines) => lines.flatMap((l) => (l.ms === undefined ? [] : [l.ms])).slice(1));
   const copyGrowth = Math.max(...copyLines.map((lines) => lines.find((l) => l.peakMiB !== undefined)!).map((c) => c.peakMiB! - c.startRssMiB!));
 
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'agent@example.com', password: 'helpdesk-demo' }) });
-  if (login.status !== 200) throw new Error(`sign-in refused: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { cookie } = await signInDemoAgent(base);
 
   const listPath = (filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC']) =>
     `/api/tickets?${new URLSearchParams({ sort: JSON.stringify(sort), range: '[0,24]', filter: JSON.stringify(filter) })}`;

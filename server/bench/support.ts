@@ -54,3 +54,15 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 };
+
+/** Signs in as the demo agent over HTTP; the session cookie and who it is. */
+export async function signInDemoAgent(base: string): Promise<{ cookie: string; agentId: number }> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: 'agent@example.com', password: 'helpdesk-demo' }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in refused: ${login.status} ${await login.text()}`);
+  const { agent } = (await login.json()) as { agent: { id: number } };
+  return { cookie: login.headers.get('set-cookie')!.split(';')[0]!, agentId: agent.id };
+}
