@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
@@ -9,6 +10,10 @@ export default defineConfig({
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
-  adapter: async () =>
-    new PrismaBetterSQLite3({ url: sqliteFileFromUrl(process.env.DATABASE_URL ?? defaultDatabaseUrl) }),
+  // The CLI opens this adapter even for a datamodel-to-datamodel diff; on a fresh clone data/ does not exist yet.
+  adapter: async () => {
+    const file = sqliteFileFromUrl(process.env.DATABASE_URL ?? defaultDatabaseUrl);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return new PrismaBetterSQLite3({ url: file });
+  },
 });

@@ -28,13 +28,7 @@ fs.writeFileSync(targets[1].current, postgresSchema(fs.readFileSync(targets[0].c
 for (const t of targets) {
   const previous = path.join(scratch, `${t.label}.prisma`);
   fs.writeFileSync(previous, t.previous);
-  const sql = execFileSync(process.execPath, [path.join(root, 'server/scripts/prisma.mjs'), 'migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', t.current, '--script'], {
-    cwd: root,
-    encoding: 'utf8',
-    // prisma.config.ts opens a SQLite adapter even for a datamodel-to-datamodel diff; give it a folder that exists.
-    env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, 'diff.db')}` },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const sql = execFileSync(process.execPath, [path.join(root, 'server/scripts/prisma.mjs'), 'migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', t.current, '--script'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (!sql.trim() || /This is an empty migration/.test(sql)) {
     console.log(`${t.label}: the schema has not changed since HEAD, no migration written`);
     continue;

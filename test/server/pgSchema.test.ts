@@ -57,7 +57,7 @@ describe('the PostgreSQL schema', () => {
     drops.push(fromSchema.drop);
     const sql = execFileSync(process.execPath, ['server/scripts/prisma.mjs', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/postgresql/schema.prisma', '--script'], {
       encoding: 'utf8',
-      // prisma.config.ts opens a SQLite adapter whatever the schema; it must point at a folder that exists.
+      // prisma.config.ts opens a SQLite adapter whatever the schema: a file of the test's own, not data/.
       env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'diff-shadow.db')}` },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
