@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createDb } from './db/client';
+import { openReader } from './db/reader';
 import { migrate } from './db/migrate';
 import { drainInFlight } from './http/inflight';
 import { isUniqueViolation } from './http/uniqueViolation';
@@ -46,7 +47,8 @@ await retention();
 const daily = setInterval(() => void retention(), 24 * 3600_000);
 daily.unref();
 
-const app = createApp({ db, config, log, store }, { serveConsole: true });
+const reader = openReader(config.databaseUrl, db);
+const app = createApp({ db, reader, config, log, store }, { serveConsole: true });
 const outbox = createOutboxWorker({ db, log }, { email: createEmailSender(config, log), sms: new LogSmsSender(log), leaseMs: config.outboxLeaseMs });
 const server = app.listen(config.port, config.host, () => {
   const url = `http://localhost:${config.port}/`;
@@ -67,7 +69,7 @@ function shutdown(signal: string) {
   server.close(() => {
     void drainInFlight()
       .then(() => outboxStopped)
-      .finally(() => db.$disconnect())
+      .finally(() => Promise.all([reader.close(), db.$disconnect()]))
       .finally(() => process.exit(0));
   });
   // Idle keep-alive connections would hold close() open; busy ones are closed after their response.

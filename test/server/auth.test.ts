@@ -188,7 +188,7 @@ describe('cross-site request forgery', () => {
 describe('security headers on the pages', () => {
   it.each(['/', '/appeal', '/appeal/status', '/api/health'])('%s carries a Content-Security-Policy and the other helmet headers', async (url) => {
     const { createApp } = await import('../../server/src/app');
-    const app = createApp({ db: t.db, config: t.config, log: (await import('pino')).pino({ level: 'silent' }), store: t.store }, { serveConsole: true });
+    const app = createApp({ db: t.db, reader: t.reader, config: t.config, log: (await import('pino')).pino({ level: 'silent' }), store: t.store }, { serveConsole: true });
     const res = await request(app).get(url);
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);

@@ -23,6 +23,7 @@ async function expectTallyMatchesTickets() {
   const tally = await t.db.ticketTally.findMany({ where: { n: { not: 0 } } });
   const key = (r: Record<(typeof dims)[number], unknown>) => dims.map((d) => String(r[d])).join('|');
   expect(new Map(tally.map((r) => [key(r), r.n]))).toEqual(new Map(real.map((r) => [key(r), r._count._all])));
+  expect(await t.db.ticketTotal.findUniqueOrThrow({ where: { id: 1 } })).toEqual({ id: 1, n: await t.db.ticket.count() });
 }
 
 async function list(filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC'] = ['slaDueAt', 'ASC']) {

@@ -24,7 +24,7 @@ export function readSessionToken(cookieHeader: string | undefined): string | und
 export function requireAgent(ctx: AppContext): RequestHandler {
   return async (req, _res, next) => {
     const token = readSessionToken(req.headers.cookie);
-    const agent = token ? await resolveSession(ctx.db, token, ctx.config.sessionTtlMs) : null;
+    const agent = token ? await resolveSession(ctx.db, ctx.reader, token, ctx.config.sessionTtlMs) : null;
     if (!agent || !token) throw unauthorized();
     req.agent = agent;
     req.sessionToken = token;

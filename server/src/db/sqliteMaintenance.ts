@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 
-/** Recounts TicketTally from the tickets themselves, with the key the migration's triggers write. */
-export function rebuildTicketTally(conn: Database.Database): void {
+/** Recounts TicketTally (with the key the migration's triggers write) and TicketTotal from the tickets themselves. */
+export function rebuildTicketCounts(conn: Database.Database): void {
   conn.transaction(() => {
+    conn.exec('INSERT OR REPLACE INTO "TicketTotal" ("id", "n") SELECT 1, COUNT(*) FROM "Ticket"');
     conn.exec('DELETE FROM "TicketTally"');
     conn.exec(`INSERT INTO "TicketTally" ("key", "status", "kind", "variant", "subjectType", "priority", "assigneeId", "complete", "n")
       SELECT "status" || '|' || "kind" || '|' || coalesce("variant", '') || '|' || "subjectType" || '|' || "priority" || '|' || coalesce("assigneeId", '') || '|' || "complete",

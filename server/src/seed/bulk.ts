@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { fieldsFor, getKind, kindKeys, slotsFor } from '../catalog';
 import { sqliteFileFromUrl } from '../db/databaseUrl';
-import { rebuildTicketTally } from '../db/sqliteMaintenance';
+import { rebuildTicketCounts } from '../db/sqliteMaintenance';
 import { protectDeclaredFields, ticketSearchText } from '../tickets/declaredFields';
 import { formatReference, referenceDay } from '../tickets/reference';
 import { addBusinessDays } from '../tickets/slaClock';
@@ -53,10 +53,10 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
     mark = Date.now();
   };
   const conn = new Database(sqliteFileFromUrl(databaseUrl));
-  // A bulk load into a database no one else has open: no journal, a large cache, indexes built once at the end.
+  // A bulk load: no journal (SQLite keeps WAL if another connection has the file open), a large cache, indexes built
+  // once at the end. Not the exclusive locking mode: an open server's read connection would make it wait and fail.
   conn.pragma('journal_mode = OFF');
   conn.pragma('synchronous = OFF');
-  conn.pragma('locking_mode = EXCLUSIVE');
   conn.pragma('cache_size = -512000');
   conn.pragma('temp_store = MEMORY');
   conn.pragma('threads = 2');
@@ -159,7 +159,7 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
   } finally {
     for (const d of derived) conn.exec(d.sql);
     phase('indexes');
-    rebuildTicketTally(conn);
+    rebuildTicketCounts(conn);
     conn.exec(`INSERT INTO "TicketSearch" ("TicketSearch") VALUES ('rebuild')`);
     phase('search index');
     conn.exec('ANALYZE');

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { DatabaseKind } from '../db/databaseUrl';
+import type { SqlReader } from '../db/reader';
 import { Prisma } from '../generated/prisma/client';
 import { badRequest } from '../http/errors';
 import type { ListQuery, Where } from '../http/listQuery';
@@ -20,13 +21,13 @@ const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].i
  * The conditions as SQL when each is an equality (or IN) on a column TicketTally keeps, so the total can be read
  * there; the same SQL filters Ticket, whose columns have the same names. Undefined for any other condition.
  */
-function tallyFilter(where: Where): Prisma.Sql | undefined {
+function tallyConditions(where: Where): Prisma.Sql[] | undefined {
   const parts: Prisma.Sql[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (key === 'AND') {
-      const inner = Array.isArray(value) ? value.map((w) => (isPlain(w) ? tallyFilter(w) : undefined)) : [undefined];
+      const inner = Array.isArray(value) ? value.map((w) => (isPlain(w) ? tallyConditions(w) : undefined)) : [undefined];
       if (inner.some((w) => w === undefined)) return undefined;
-      parts.push(...(inner as Prisma.Sql[]));
+      parts.push(...(inner as Prisma.Sql[][]).flat());
       continue;
     }
     if (!tallyColumns.has(key)) return undefined;
@@ -37,7 +38,7 @@ function tallyFilter(where: Where): Prisma.Sql | undefined {
       parts.push(value.in.length ? Prisma.sql`${column} IN (${Prisma.join(value.in)})` : Prisma.sql`1 = 0`);
     } else return undefined;
   }
-  return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`1 = 1`;
+  return parts;
 }
 
 // Sort keys come from the list spec's whitelist; quoting anything else as a column would be a bug, so it throws.
@@ -87,14 +88,13 @@ const escapeGlob = (s: string) => s.replace(/[*?[\]]/g, (c) => `[${c}]`);
  * Ids of the newest tickets whose search text holds `term`, through SQLite's trigram index. Shorter than three
  * characters, the term is looked for at the start or the end of a word, which the index can still answer.
  */
-async function searchIds(db: Db, term: string): Promise<number[]> {
+async function searchIds(reader: SqlReader, term: string): Promise<number[]> {
   const t = escapeGlob(term);
   const patterns = [...term].length >= 3 ? [`*${t}*`] : [`* ${t}*`, `*${t} *`];
   const found = new Set<number>();
   for (const pattern of patterns) {
-    const rows = await db.$queryRawUnsafe<{ id: bigint | number }[]>(
-      `SELECT rowid AS id FROM "TicketSearch" WHERE "searchText" GLOB ? ORDER BY rowid DESC LIMIT ${searchLimit + 1}`,
-      pattern,
+    const rows = await reader.all<{ id: number }>(
+      Prisma.sql`SELECT rowid AS id FROM "TicketSearch" WHERE "searchText" GLOB ${pattern} ORDER BY rowid DESC LIMIT ${searchLimit + 1}`,
     );
     for (const r of rows) found.add(Number(r.id));
   }
@@ -104,9 +104,9 @@ async function searchIds(db: Db, term: string): Promise<number[]> {
 export type TicketPage = { rows: PresentedTicket[]; total: number; totalIsLowerBound: boolean };
 
 /** The presented columns of these tickets, in this order. */
-async function ticketsByIds(db: Db, ids: number[]): Promise<PresentedTicket[]> {
+async function ticketsByIds(reader: SqlReader, ids: number[]): Promise<PresentedTicket[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<PresentedTicket[]>`SELECT ${presentedSql} FROM "Ticket" WHERE "id" IN (${Prisma.join(ids)})`;
+  const rows = await reader.all<PresentedTicket>(Prisma.sql`SELECT ${presentedSql} FROM "Ticket" WHERE "id" IN (${Prisma.join(ids)})`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -116,7 +116,7 @@ async function ticketsByIds(db: Db, ids: number[]): Promise<PresentedTicket[]> {
  * read (25 rows, not every match), and the total comes from TicketTally when the filters allow. Rows are read with
  * SQL both databases share: through Prisma's typed reads the same request took three times the CPU.
  */
-export async function listTickets(db: Db, dialect: DatabaseKind, q: ListQuery): Promise<TicketPage> {
+export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKind, q: ListQuery): Promise<TicketPage> {
   let where = q.where;
   let totalIsLowerBound = false;
   const term = searchTerm(where);
@@ -126,22 +126,27 @@ export async function listTickets(db: Db, dialect: DatabaseKind, q: ListQuery): 
     where = replaceSearch(where, { searchText: { contains: term.replace(/[\\%_]/g, (c) => `\\${c}`) } });
   }
   if (term !== undefined && dialect === 'sqlite') {
-    const ids = await searchIds(db, term);
+    const ids = await searchIds(reader, term);
     totalIsLowerBound = ids.length > searchLimit;
     where = replaceSearch(where, { id: { in: ids.slice(0, searchLimit) } });
   }
-  const filter = tallyFilter(where);
-  if (filter) {
+  const conditions = tallyConditions(where);
+  if (conditions) {
+    const filter = conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`1 = 1`;
     // SUM is a bigint on PostgreSQL.
-    const [tally] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COALESCE(SUM("n"), 0) AS "total" FROM "TicketTally" WHERE ${filter}`;
-    const total = Number(tally?.total ?? 0);
+    const [counted] = await reader.all<{ total: number | bigint }>(
+      conditions.length
+        ? Prisma.sql`SELECT COALESCE(SUM("n"), 0) AS "total" FROM "TicketTally" WHERE ${filter}`
+        : Prisma.sql`SELECT "n" AS "total" FROM "TicketTotal" WHERE "id" = 1`,
+    );
+    const total = Number(counted?.total ?? 0);
     // A combination no ticket has would otherwise walk a whole index looking for its first row.
     if (total <= q.skip) return { rows: [], total, totalIsLowerBound };
     const order = orderSql(q.orderBy);
-    const rows = await db.$queryRaw<PresentedTicket[]>`
+    const rows = await reader.all<PresentedTicket>(Prisma.sql`
       SELECT ${presentedSql} FROM "Ticket" WHERE "id" IN (
         SELECT "id" FROM "Ticket" WHERE ${filter} ORDER BY ${order} LIMIT ${q.take} OFFSET ${q.skip}
-      ) ORDER BY ${order}`;
+      ) ORDER BY ${order}`);
     return { rows, total, totalIsLowerBound };
   }
   const ticketWhere = where as Prisma.TicketWhereInput;
@@ -149,5 +154,5 @@ export async function listTickets(db: Db, dialect: DatabaseKind, q: ListQuery): 
     db.ticket.count({ where: ticketWhere }),
     db.ticket.findMany({ where: ticketWhere, orderBy: q.orderBy as Prisma.TicketOrderByWithRelationInput[], skip: q.skip, take: q.take, select: { id: true } }),
   ]);
-  return { rows: await ticketsByIds(db, page.map((r) => r.id)), total, totalIsLowerBound };
+  return { rows: await ticketsByIds(reader, page.map((r) => r.id)), total, totalIsLowerBound };
 }

@@ -94,7 +94,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     read: 'tickets.read',
     async list(q) {
       const now = new Date();
-      const found = await listTickets(db, dialect, q);
+      const found = await listTickets(db, ctx.reader, dialect, q);
       return { ...found, rows: found.rows.map((t) => presentTicket(t, now)) };
     },
     getOne,

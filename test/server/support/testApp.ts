@@ -8,6 +8,7 @@ import { hashPassword } from '../../../server/src/auth/passwords';
 import { loadConfig } from '../../../server/src/config';
 import { createDb, type Db } from '../../../server/src/db/client';
 import { migrate } from '../../../server/src/db/migrate';
+import { openReader } from '../../../server/src/db/reader';
 import { freshDatabase } from './database';
 import { ensureRejectionReasons } from '../../../server/src/rejectionReasons/resource';
 import { createStore } from '../../../server/src/storage/createStore';
@@ -25,15 +26,18 @@ export async function createTestApp(env: Record<string, string> = {}) {
   await ensureRejectionReasons(db);
   const log = pino({ level: 'silent' });
   const store = createStore(config);
-  const app = createApp({ db, config, log, store });
+  const reader = openReader(databaseUrl, db);
+  const app = createApp({ db, reader, config, log, store });
   return {
     dir,
     databaseUrl,
     config,
     db,
+    reader,
     app,
     store,
     async close() {
+      await reader.close();
       await db.$disconnect();
       await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
