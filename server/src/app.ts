@@ -1,7 +1,6 @@
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { accountRoutes } from './accounts/resource';
 import { agentRoutes } from './agents/resource';
 import { appealRoutes } from './appeals/routes';
@@ -12,6 +11,7 @@ import { eventRoutes } from './events/resource';
 import { evidenceRoutes } from './evidence/resource';
 import { fileRoutes } from './files/routes';
 import { holidayRoutes } from './holidays/resource';
+import { accessLog } from './http/accessLog';
 import { errorHandler, notFoundRoute } from './http/errors';
 import { sameOriginWrites } from './http/sameOrigin';
 import { staticConsole } from './http/staticConsole';
@@ -29,14 +29,21 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  // Answers under /api are never stored (below), so a validator would only cost a hash of every body.
+  app.set('etag', false);
 
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'] } } }));
-  app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(accessLog(ctx.log, (path) => path === '/api/health'));
   app.use(
     '/api',
     cors({ origin: ctx.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'], allowedHeaders: ['Content-Type', 'Range', 'Authorization'] }),
   );
   app.use('/api', express.json({ limit: '200kb' }));
+  // Tickets, accounts and evidence are personal data: no browser or proxy cache keeps them. Public routes may relax it.
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   app.get('/api/health', async (_req, res) => {
     const up = await ctx.db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
