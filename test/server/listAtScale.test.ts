@@ -104,6 +104,34 @@ describe('search', () => {
     for (const row of byName.res.body as { contactName: string }[]) expect(row.contactName).toContain(surname);
   });
 
+  it('combines with the other filters, those the tally answers and those it does not', async () => {
+    // A fragment found in a few dozen tickets: under the search limit, so the totals are exact on both databases.
+    const phones = await t.db.ticket.findMany({ where: { contactPhone: { not: null } }, select: { contactPhone: true }, take: 50 });
+    let fragment = '';
+    for (const p of phones.flatMap((r) => [4, 5, 6].map((n) => r.contactPhone!.slice(0, n)))) {
+      const n = await t.db.ticket.count({ where: { searchText: { contains: p } } });
+      if (n >= 10 && n <= 300) {
+        fragment = p;
+        break;
+      }
+    }
+    expect(fragment).not.toBe('');
+    const open = ['new', 'triage', 'in_review', 'awaiting_customer'];
+    const matching = { searchText: { contains: fragment } };
+    const cases: [Record<string, unknown>, object][] = [
+      [{ q: fragment }, matching],
+      [{ q: fragment, status: open }, { ...matching, status: { in: open } }],
+      [{ q: fragment, overdue: false }, { ...matching, NOT: { status: { in: open }, slaPausedAt: null, slaDueAt: { lt: new Date() } } }],
+    ];
+    for (const [filter, where] of cases) {
+      const { res, ids, total } = await list(filter, ['updatedAt', 'DESC']);
+      expect(res.status, JSON.stringify(filter)).toBe(200);
+      expect(total, JSON.stringify(filter)).toBe(await t.db.ticket.count({ where }));
+      const expected = await t.db.ticket.findMany({ where, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }], take: 25, select: { id: true } });
+      expect(ids, JSON.stringify(filter)).toEqual(expected.map((r) => r.id));
+    }
+  });
+
   it('is refused under two characters, and treats wildcards as text', async () => {
     const short = await list({ q: '张' });
     expect(short.res.status).toBe(400);

@@ -119,6 +119,8 @@ async function ticketsByIds(reader: SqlReader, ids: number[]): Promise<Presented
 export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKind, q: ListQuery): Promise<TicketPage> {
   let where = q.where;
   let totalIsLowerBound = false;
+  /** Tickets the SQLite search index found, when `q` was given: the other conditions filter these. */
+  let found: number[] | undefined;
   const term = searchTerm(where);
   if (term !== undefined && [...term].length < 2) throw badRequest('Type at least 2 characters to search', { q: 'At least 2 characters' }, 'SEARCH_TOO_SHORT');
   if (term !== undefined && dialect === 'postgresql') {
@@ -128,16 +130,20 @@ export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKi
   if (term !== undefined && dialect === 'sqlite') {
     const ids = await searchIds(reader, term);
     totalIsLowerBound = ids.length > searchLimit;
-    where = replaceSearch(where, { id: { in: ids.slice(0, searchLimit) } });
+    found = ids.slice(0, searchLimit);
+    where = replaceSearch(where, {});
   }
   const conditions = tallyConditions(where);
   if (conditions) {
+    if (found) conditions.push(found.length ? Prisma.sql`"id" IN (${Prisma.join(found)})` : Prisma.sql`1 = 0`);
     const filter = conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`1 = 1`;
-    // SUM is a bigint on PostgreSQL.
+    // The matches of a search are counted among themselves (500 at most); SUM is a bigint on PostgreSQL.
     const [counted] = await reader.all<{ total: number | bigint }>(
-      conditions.length
-        ? Prisma.sql`SELECT COALESCE(SUM("n"), 0) AS "total" FROM "TicketTally" WHERE ${filter}`
-        : Prisma.sql`SELECT "n" AS "total" FROM "TicketTotal" WHERE "id" = 1`,
+      found
+        ? Prisma.sql`SELECT COUNT(*) AS "total" FROM "Ticket" WHERE ${filter}`
+        : conditions.length
+          ? Prisma.sql`SELECT COALESCE(SUM("n"), 0) AS "total" FROM "TicketTally" WHERE ${filter}`
+          : Prisma.sql`SELECT "n" AS "total" FROM "TicketTotal" WHERE "id" = 1`,
     );
     const total = Number(counted?.total ?? 0);
     // A combination no ticket has would otherwise walk a whole index looking for its first row.
@@ -149,7 +155,7 @@ export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKi
       ) ORDER BY ${order}`);
     return { rows, total, totalIsLowerBound };
   }
-  const ticketWhere = where as Prisma.TicketWhereInput;
+  const ticketWhere = (found ? { AND: [where, { id: { in: found } }] } : where) as Prisma.TicketWhereInput;
   const [total, page] = await Promise.all([
     db.ticket.count({ where: ticketWhere }),
     db.ticket.findMany({ where: ticketWhere, orderBy: q.orderBy as Prisma.TicketOrderByWithRelationInput[], skip: q.skip, take: q.take, select: { id: true } }),
