@@ -42,6 +42,10 @@ export const createHttpClient =
   (url: string, options: fetchUtils.Options = {}) =>
     fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
 
+/** The answer's meta when the server counted only the matches a capped search returned (X-Total-Is-Lower-Bound). */
+export const isCappedList = (meta: unknown): boolean =>
+  typeof meta === 'object' && meta !== null && (meta as { totalIsLowerBound?: unknown }).totalIsLowerBound === true;
+
 const restoreNulls = (filter: GetListParams['filter']): GetListParams['filter'] =>
   Object.fromEntries(
     Object.entries(filter ?? {}).map(([key, value]) => [key, value === NULL_FILTER_VALUE ? null : value]),
@@ -57,7 +61,17 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
 
   return {
     ...rest,
-    getList: (resource, params) => rest.getList(resource, { ...params, filter: restoreNulls(params.filter) }),
+    getList: async (resource, params) => {
+      // ra-data-simple-rest reads only Content-Range; this provider, built per call, also sees the cap header.
+      let capped = false;
+      const listing = simpleRestProvider(apiUrl, async (url: string, options?: fetchUtils.Options) => {
+        const response = await httpClient(url, options);
+        capped = response.headers.get('X-Total-Is-Lower-Bound') === 'true';
+        return response;
+      });
+      const result = await listing.getList(resource, { ...params, filter: restoreNulls(params.filter) });
+      return capped ? { ...result, meta: { ...result.meta, totalIsLowerBound: true } } : result;
+    },
     getManyReference: (resource, params) =>
       rest.getManyReference(resource, { ...params, filter: restoreNulls(params.filter) }),
     getCatalog: () => getJson<Catalog>('/public/catalog'),

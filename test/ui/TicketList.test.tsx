@@ -141,4 +141,27 @@ describe('TicketList', () => {
     expect(await dueCell('AP-20261122-0002')).toHaveAttribute('title', '24 小时内到期');
     expect(await dueCell('AP-20261121-0007')).not.toHaveAttribute('title');
   });
+
+  it('tells the agent when a search shows only its newest matches, and not otherwise', async () => {
+    server.use(
+      ticketListHandler(({ request }) => {
+        const query = parseListQuery(new URL(request.url), TICKET_SPEC);
+        if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
+        if (query.filter.q !== 'ap-2026') return listResponse('tickets', fixtures.tickets, query);
+        // As the server answers a search past its limit: the total counts the matches it returned.
+        return HttpResponse.json(fixtures.tickets.slice(0, 2), { headers: { 'Content-Range': 'tickets 0-1/500', 'X-Total-Is-Lower-Bound': 'true' } });
+      }),
+    );
+    const user = userEvent.setup();
+    renderTicketList();
+    expect(await screen.findByText('AP-20261121-0007')).toBeInTheDocument();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+
+    await user.type(screen.getByPlaceholderText('搜索'), 'ap-2026');
+    expect(await screen.findByRole('status')).toHaveTextContent('仅显示最新的 500 条匹配结果');
+    await waitFor(() => expect(screen.queryByText('AP-20261121-0007')).not.toBeInTheDocument());
+
+    await user.clear(screen.getByPlaceholderText('搜索'));
+    await waitFor(() => expect(screen.queryByRole('status')).not.toBeInTheDocument());
+  });
 });

@@ -172,6 +172,7 @@ export const enApp = {
   filters: {
     mine: 'Assigned to me',
     unassigned: 'Unassigned',
+    searchCapped: 'Showing the %{count} newest matches only: add words or filters to find the rest.',
   },
   queues: {
     mine: 'My open tickets',

@@ -173,6 +173,7 @@ const zhApp: typeof enApp = {
   filters: {
     mine: '分配给我',
     unassigned: '未分配',
+    searchCapped: '仅显示最新的 %{count} 条匹配结果：请补充关键词或筛选条件以查看其余工单。',
   },
   queues: {
     mine: '我的待办',

@@ -3,6 +3,7 @@ import { SubjectTypeField } from '../catalog/SubjectTypeField';
 import { LocalDateField } from '../common/LocalDateField';
 import type { Ticket } from '../types';
 import { TicketBulkActions } from './bulk/TicketBulkActions';
+import { CappedSearchNotice } from './CappedSearchNotice';
 import { KindField, SlaDueField } from './TicketCatalogFields';
 import { PriorityField, StatusField } from './TicketChips';
 import { useTicketFilters } from './ticketFilters';
@@ -18,6 +19,7 @@ export const TicketList = () => {
   const filters = useTicketFilters();
   return (
     <List filters={filters} sort={DEFAULT_TICKET_SORT} perPage={TICKETS_PER_PAGE}>
+      <CappedSearchNotice />
       <DataTable rowClick="show" bulkActionButtons={<TicketBulkActions />}>
         <Column source="reference" cellSx={oneLine} />
         <Column source="kind">
