@@ -1,4 +1,5 @@
 import type { MaterialSlot, Ticket } from '../generated/prisma/client';
+import { isoTime, isoTimeOrNull } from '../http/isoTime';
 import { isOverdue } from './slaClock';
 import { isOpen } from './statuses';
 
@@ -11,7 +12,7 @@ const presentSlot = (s: SlotWithCount) => ({
   state: s.state,
   verdict: s.verdict,
   reasonCode: s.reasonCode,
-  requestedAt: s.requestedAt,
+  requestedAt: isoTimeOrNull(s.requestedAt),
   evidenceCount: s._count.evidence,
 });
 
@@ -24,7 +25,10 @@ export const presentedColumns = [
 
 export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
 
-/** What leaves the server of a ticket: never the access-token hash, the identity digests or the search text. */
+/**
+ * What leaves the server of a ticket: never the access-token hash, the identity digests or the search text.
+ * Dates leave as the ISO strings JSON would make of them, made here at a fraction of the cost.
+ */
 export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, now = new Date()) {
   return {
     id: t.id,
@@ -44,13 +48,13 @@ export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, 
     locale: t.locale,
     complete: t.complete,
     overdue: isOverdue(t.slaDueAt, isOpen(t.status), t.slaPausedAt, now),
-    slaDueAt: t.slaDueAt,
-    slaPausedAt: t.slaPausedAt,
-    submittedAt: t.submittedAt,
-    decidedAt: t.decidedAt,
-    closedAt: t.closedAt,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
+    slaDueAt: isoTime(t.slaDueAt),
+    slaPausedAt: isoTimeOrNull(t.slaPausedAt),
+    submittedAt: isoTime(t.submittedAt),
+    decidedAt: isoTimeOrNull(t.decidedAt),
+    closedAt: isoTimeOrNull(t.closedAt),
+    createdAt: isoTime(t.createdAt),
+    updatedAt: isoTime(t.updatedAt),
     ...(t.slots ? { slots: t.slots.map(presentSlot) } : {}),
   };
 }
