@@ -219,3 +219,39 @@ describe('appeals with evidence in S3', () => {
     for (const key of referenced) expect(await t.store.exists(key)).toBe(true);
   });
 });
+
+describe('npm run seed with EVIDENCE_STORE=s3', () => {
+  it('puts the demo evidence in the bucket, and nothing on local disk', async () => {
+    const work = fs.mkdtempSync(path.join(dir, 'seed-'));
+    const uploads = path.join(work, 'uploads');
+    const databaseUrl = `file:${path.join(work, 'seed.db')}`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/seed/cli.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: {
+        ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: uploads, IDENTITY_HASH_KEY: 'seed-identity-hash-key-0123456789abcdef', LOG_LEVEL: 'silent',
+        EVIDENCE_STORE: 's3', S3_BUCKET: bucket, S3_ENDPOINT: endpoint, S3_PREFIX: 'seeded',
+        S3_ACCESS_KEY_ID: credentials.accessKeyId, S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code, output).toBe(0);
+    const files = Number(/"files":(\d+)/.exec(output)?.[1]);
+    expect(files, output).toBeGreaterThan(0);
+
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'seeded/' }));
+    const keys = new Set((listed.Contents ?? []).map((o) => o.Key!.slice('seeded/'.length)));
+    expect(keys.size).toBeGreaterThan(0);
+    const { createDb } = await import('../../server/src/db/client');
+    const db = await createDb(databaseUrl);
+    const stored = await db.evidence.findMany({ select: { storageKey: true } });
+    await db.$disconnect();
+    expect(stored.length).toBe(files);
+    for (const { storageKey } of stored) expect(keys.has(storageKey), storageKey).toBe(true);
+    const local = fs.existsSync(uploads) ? fs.readdirSync(uploads, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
+    expect(local.map((e) => e.name)).toEqual([]);
+  }, 120_000);
+});

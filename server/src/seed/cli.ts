@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { createDb } from '../db/client';
@@ -6,7 +5,7 @@ import { databaseKind } from '../db/databaseUrl';
 import { migrate } from '../db/migrate';
 import { isUniqueViolation } from '../http/uniqueViolation';
 import { seedBulkTickets } from './bulk';
-import { LocalDiskStore } from '../storage/localDiskStore';
+import { createStore } from '../storage/createStore';
 import { seedDemoIfEmpty } from './demo';
 
 const { values } = parseArgs({ options: { tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -19,7 +18,7 @@ const config = loadConfig();
 await migrate(config.databaseUrl);
 const db = await createDb(config.databaseUrl);
 // A server starting on the same empty database may seed it first: its first demo agent makes ours a duplicate.
-const outcome = await seedDemoIfEmpty(db, config.identityHashKey, { store: new LocalDiskStore(path.resolve(config.uploadDir)) }).then(
+const outcome = await seedDemoIfEmpty(db, config.identityHashKey, { store: createStore(config) }).then(
   (demo) => (demo ? `Demo data: ${JSON.stringify(demo)}` : 'Demo data already present'),
   (err: unknown) => {
     if (!isUniqueViolation(err)) throw err;
