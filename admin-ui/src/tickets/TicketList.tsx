@@ -34,7 +34,7 @@ export const TicketList = () => {
         <Column source="priority" disableSort>
           <PriorityField />
         </Column>
-        <Column source="assigneeId" disableSort>
+        <Column source="assigneeId" disableSort cellSx={oneLine}>
           <ReferenceField source="assigneeId" reference="agents" link={false} emptyText="—">
             <TextField source="name" />
           </ReferenceField>
