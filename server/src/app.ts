@@ -13,6 +13,7 @@ import { fileRoutes } from './files/routes';
 import { holidayRoutes } from './holidays/resource';
 import { accessLog } from './http/accessLog';
 import { errorHandler, notFoundRoute } from './http/errors';
+import { fairTurns } from './http/fairTurns';
 import { sameOriginWrites } from './http/sameOrigin';
 import { staticConsole } from './http/staticConsole';
 import { macroRoutes } from './macros/resource';
@@ -54,7 +55,8 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   app.use('/api', sameOriginWrites(ctx.config.corsOrigins));
   app.use('/api/auth', authRoutes(ctx));
 
-  app.use('/api', requireAgent(ctx));
+  // Agents' requests take turns with the rest (uploads above all), however many arrive at once.
+  app.use('/api', fairTurns(8), requireAgent(ctx));
   app.use('/api/tickets', ticketRoutes(ctx));
   app.use('/api/accounts', accountRoutes(ctx));
   app.use('/api/agents', agentRoutes(ctx));
