@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app';
 import { accessLog } from '../../server/src/http/accessLog';
 import { errorHandler } from '../../server/src/http/errors';
-import { seedDemoIfEmpty } from '../../server/src/seed/demo';
-import { createTestApp, makeAgent, testPassword, type TestApp } from './support/testApp';
+import { createDemoTestApp, makeAgent, testPassword, type TestApp } from './support/testApp';
 
 type Line = { level: number; msg: string; req?: { method: string; path: string }; res?: { statusCode: number } };
 
@@ -18,8 +17,7 @@ function capturingLogger(level: pino.Level) {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.db, t.config.identityHashKey);
+  t = await createDemoTestApp();
 }, 60_000);
 afterAll(() => t.close());
 

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/database';
 import { seedBulkTickets } from '../../server/src/seed/bulk';
-import { seedDemoIfEmpty } from '../../server/src/seed/demo';
 import { searchLimit } from '../../server/src/tickets/listing';
-import { createTestApp, signedInAs, type TestApp } from './support/testApp';
+import { createDemoTestApp, signedInAs, type TestApp } from './support/testApp';
 
 let t: TestApp;
 let agent: Awaited<ReturnType<typeof signedInAs>>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.db, t.config.identityHashKey);
+  t = await createDemoTestApp();
   agent = await signedInAs(t, 'admin');
 }, 60_000);
 afterAll(() => t.close());

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../server/src/generated/prisma/client';
 import { onPostgres } from './support/database';
-import { seedDemoIfEmpty } from '../../server/src/seed/demo';
-import { createTestApp, signedInAs, type TestApp } from './support/testApp';
+import { createDemoTestApp, signedInAs, type TestApp } from './support/testApp';
 
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoIfEmpty(t.db, t.config.identityHashKey);
+  t = await createDemoTestApp();
 }, 60_000);
 afterAll(() => t.close());
 

@@ -12,6 +12,7 @@ import { openReader } from '../../../server/src/db/reader';
 import { freshDatabase } from './database';
 import { ensureRejectionReasons } from '../../../server/src/rejectionReasons/resource';
 import { createStore } from '../../../server/src/storage/createStore';
+import { seedDemoIfEmpty } from '../../../server/src/seed/demo';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -43,6 +44,13 @@ export async function createTestApp(env: Record<string, string> = {}) {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** createTestApp with the demo desk seeded into it: agents, accounts and tickets of every kind and status. */
+export async function createDemoTestApp(env: Record<string, string> = {}) {
+  const t = await createTestApp(env);
+  await seedDemoIfEmpty(t.db, t.config.identityHashKey);
+  return t;
 }
 
 export const testPassword = 'correct horse battery staple';
