@@ -19,6 +19,7 @@ import { staticConsole } from './http/staticConsole';
 import { macroRoutes } from './macros/resource';
 import { messageRoutes } from './messages/resource';
 import { notificationRoutes } from './notifications/resource';
+import { ownerProofRoutes } from './ownerProof/routes';
 import { privacyRoutes } from './privacy/customerData';
 import { publicRoutes } from './public/routes';
 import { rejectionReasonRoutes } from './rejectionReasons/resource';
@@ -51,7 +52,7 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable' });
   });
   app.use('/api/public/appeals', appealRoutes(ctx));
-  app.use('/api/public', publicRoutes(), notFoundRoute);
+  app.use('/api/public', ownerProofRoutes(ctx), publicRoutes(), notFoundRoute);
   app.use('/api', sameOriginWrites(ctx.config.corsOrigins));
   app.use('/api/auth', authRoutes(ctx));
 

@@ -425,7 +425,7 @@ describe('publicCatalog', () => {
     expect(json.kinds.map((k) => k.key)).toEqual([...kindKeys]);
     for (const kind of json.kinds) {
       expect(Object.keys(kind).sort()).toEqual(
-        ['effect', 'fields', 'key', 'label', 'materials', 'preconditions', 'slaBusinessDays', 'source', 'subjectTypes', 'summary', 'variants'].sort(),
+        ['effect', 'fields', 'key', 'label', 'materials', 'ownerCode', 'preconditions', 'slaBusinessDays', 'source', 'subjectTypes', 'summary', 'variants'].sort(),
       );
       expect(Object.keys(kind.materials).sort()).toEqual([...kind.subjectTypes].sort());
     }

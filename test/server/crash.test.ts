@@ -39,23 +39,30 @@ function fileAppeal(server: ServerProcess, front: Buffer, back: Buffer) {
   return fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form }).then((r) => r.status, () => 0);
 }
 
-const approve = (server: ServerProcess, cookie: string, id: number) =>
-  fetch(`${server.url}/api/tickets/${id}/decision`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify({ decision: 'approve', message: '账号已注销' }) }).then((r) => r.status, () => 0);
+const post = (server: ServerProcess, cookie: string, url: string, body: object) =>
+  fetch(`${server.url}${url}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) }).then((r) => r.status, () => 0);
+// Cancellation needs four eyes: a supervisor proposes, the admin's confirmation applies the effect.
+const propose = (server: ServerProcess, cookie: string, id: number) => post(server, cookie, `/api/tickets/${id}/decision`, { decision: 'approve', message: '账号已注销' });
+const approve = (server: ServerProcess, cookie: string, id: number) => post(server, cookie, `/api/tickets/${id}/decision/confirm`, { approve: true });
 
 describe('SIGKILL during submissions and approvals', () => {
   it('leaves no half-made ticket, no orphan file, no effect applied twice, and sends every notice once', async () => {
     const first = await startServerProcess(dir, env);
     db = await createDb(`file:${path.join(dir, 'server.db')}`);
     const admin = await db.agent.create({ data: { email: 'crash-admin@test.example', name: '管理员', role: 'admin', passwordHash: await hashPassword(password) } });
+    const supervisor = await db.agent.create({ data: { email: 'crash-supervisor@test.example', name: '主管', role: 'supervisor', passwordHash: await hashPassword(password) } });
     const ticketIds: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       const uin = String(300_000_000 + i);
       await db.account.create({ data: { uin, subjectType: 'unverified', securityEmail: `c${i}@example.cn`, loginMethods: [], protection } });
       const t = await createTicket(db, { kind: 'account_cancellation', subjectType: 'unverified', fields: { accountId: uin }, contact: { name: '客户', email: `c${i}@example.cn` }, by: { actorType: 'customer' } }, 'test-identity-hash-key-0123456789');
-      await db.ticket.update({ where: { id: t.id }, data: { status: 'in_review', assigneeId: admin.id } });
+      // The owner proved control with a code sent to the account's security email (no files for an unverified account).
+      await db.ticket.update({ where: { id: t.id }, data: { status: 'in_review', assigneeId: supervisor.id, ownerVerifiedAt: new Date() } });
       ticketIds.push(t.id);
     }
     const cookie = await signIn(first, admin.email);
+    const proposer = await signIn(first, supervisor.email);
+    for (const id of ticketIds) expect(await propose(first, proposer, id)).toBe(202);
     const photos: Buffer[] = [];
     for (let i = 0; i < 16; i += 1) photos.push(fs.readFileSync(await colourIdCard(dir, { variant: i % 3, width: 1200 + i * 16, fileName: `p${i}.jpg` })));
 

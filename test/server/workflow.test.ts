@@ -39,7 +39,23 @@ async function appealInReview(uin: string, fields: Record<string, string> = {}) 
   expect(res.status).toBe(201);
   const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference } });
   await agent.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'in_review' }).expect(200);
+  await agent.client.post(`/api/tickets/${ticket.id}/assign`).send({ agentId: agent.agent.id }).expect(200);
   return { ticket, token: res.body.accessToken as string };
+}
+
+/** The assigned agent accepts every current file, as the approve dialog asks. */
+async function reviewFiles(ticketId: number, by = agent) {
+  for (const e of await t.db.evidence.findMany({ where: { ticketId, current: true } })) {
+    await by.client.put(`/api/evidence/${e.id}`).send({ verdict: 'accepted' }).expect(200);
+  }
+}
+
+/** Four eyes: the agent proposes (202), a supervisor confirms; returns the confirmation's answer. */
+async function proposeAndConfirm(ticketId: number, message: string) {
+  const proposed = await agent.client.post(`/api/tickets/${ticketId}/decision`).send({ decision: 'approve', message });
+  expect(proposed.status, JSON.stringify(proposed.body)).toBe(202);
+  expect(proposed.body).toMatchObject({ status: 'approval_pending', outcome: { decision: 'approve', pending: true } });
+  return supervisor.client.post(`/api/tickets/${ticketId}/decision/confirm`).send({ approve: true });
 }
 
 beforeAll(async () => {
@@ -95,7 +111,8 @@ describe('POST /api/tickets/:id/decision', () => {
   it('approval unbinds MFA in the same transaction, records before and after, and tells the customer', async () => {
     const a = await account();
     const { ticket } = await appealInReview(a.uin);
-    const res = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '审核通过，MFA 已解绑' });
+    await reviewFiles(ticket.id);
+    const res = await proposeAndConfirm(ticket.id, '审核通过，MFA 已解绑');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('approved');
     const after = await t.db.account.findUniqueOrThrow({ where: { id: a.id } });
@@ -122,24 +139,33 @@ describe('POST /api/tickets/:id/decision', () => {
   it('cannot decide twice, nor a ticket not in review', async () => {
     const a = await account();
     const { ticket } = await appealInReview(a.uin);
-    await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' }).expect(200);
+    await reviewFiles(ticket.id);
+    await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' }).expect(202);
     const twice = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' });
     expect(twice.status).toBe(409);
+    await supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }).expect(200);
+    expect((await supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true })).status).toBe(409);
+    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: 'x' })).status).toBe(409);
   });
 
   it('blocks approval when a precondition fails; only a supervisor overrides, and the override is recorded', async () => {
     const a = await account({ mfaBound: false });
     const { ticket } = await appealInReview(a.uin);
+    await reviewFiles(ticket.id);
     const blocked = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('APPROVAL_BLOCKED');
-    expect(blocked.body.blockers.map((b: { code: string }) => b.code)).toEqual(['mfa_bound']);
-    expect(blocked.body.blockers[0].label['zh-CN']).toMatch(/MFA/);
-    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true })).status).toBe(403);
-    const overridden = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true });
-    expect(overridden.status).toBe(200);
+    expect(blocked.body.blockers).toEqual([expect.objectContaining({ code: 'precondition_failed', precondition: 'mfa_bound', overridable: true })]);
+    expect(blocked.body.blockers[0].detail['zh-CN']).toMatch(/MFA/);
+    const reason = '客户来电核实，设备记录有误，主管确认';
+    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true, overrideReason: reason })).status).toBe(403);
+    expect((await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true })).status).toBe(400);
+    const overridden = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true, overrideReason: reason });
+    expect(overridden.status).toBe(202);
+    expect((await admin.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true })).status).toBe(200);
     const decided = await t.db.event.findFirstOrThrow({ where: { ticketId: ticket.id, type: 'ticket.decided' } });
-    expect(decided.reason).toBe('override');
+    expect(decided.reason).toBe(reason);
+    expect(decided.data).toMatchObject({ overridden: ['precondition_failed'], proposedBy: supervisor.agent.id, confirmedBy: admin.agent.id });
   });
 
   it('blocks approval while a file is rejected by the agent', async () => {
@@ -167,7 +193,9 @@ describe('POST /api/tickets/:id/decision', () => {
     expect(filed.body.checklist.complete).toBe(true);
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
     await agent.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'in_review' }).expect(200);
-    const res = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '号码已释放' });
+    await agent.client.post(`/api/tickets/${ticket.id}/assign`).send({ agentId: agent.agent.id }).expect(200);
+    await reviewFiles(ticket.id);
+    const res = await proposeAndConfirm(ticket.id, '号码已释放');
     expect(res.status).toBe(200);
     for (const h of holders) expect((await t.db.account.findUniqueOrThrow({ where: { id: h.id } })).securityPhone).toBeNull();
     expect((await t.db.account.findUniqueOrThrow({ where: { id: bystander.id } })).securityPhone).toBe('13700000000');

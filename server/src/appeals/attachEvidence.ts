@@ -5,6 +5,9 @@ import type { EvidenceStore } from '../storage/evidenceStore';
 import { buildChecklist, fileState, isComplete, type CurrentEvidence } from './checklist';
 import { flagSeenElsewhere, type IntakeFile } from './evidenceIntake';
 import type { Finding } from '../evidence/inspection';
+import { conflict } from '../http/errors';
+import { acceptingFilesStatuses } from '../tickets/statuses';
+import { lockTicketIn } from '../tickets/workflow';
 
 /** Moves inspected files into the store; returns the keys that were not there before (to release on failure). */
 export async function storeFiles(store: EvidenceStore, files: readonly IntakeFile[]): Promise<string[]> {
@@ -28,7 +31,12 @@ export async function releaseUnreferenced(db: Db, store: EvidenceStore, keys: re
  * Records files on a ticket inside the caller's transaction: each replaces the slot's current file, the slot
  * takes the file's state, fraud signals are raised, and the ticket's completeness is worked out again.
  */
-export async function attachEvidenceIn(tx: Prisma.TransactionClient, ticketId: number, files: readonly IntakeFile[], actor: 'customer' | 'system') {
+export async function attachEvidenceIn(tx: Prisma.TransactionClient, ticketId: number, files: readonly IntakeFile[], actor: 'customer' | 'system', options: { decidedHistory?: boolean } = {}) {
+  // Checked here, holding the row, not before the upload: a file that arrives after the decision is refused.
+  // Only the demo seed writes the files its decided tickets were decided on (decidedHistory).
+  if (!options.decidedHistory && !(await lockTicketIn(tx, ticketId, acceptingFilesStatuses))) {
+    throw conflict('This appeal is decided or being decided: its files can no longer change', 'APPEAL_CLOSED');
+  }
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { slots: true } });
   const slotIds = new Map(ticket.slots.map((s) => [s.slotKey, s.id]));
   const ids = new Map<IntakeFile, number>();

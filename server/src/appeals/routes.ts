@@ -8,7 +8,7 @@ import { rateLimit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
 import type { Ticket } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
-import { isOpen } from '../tickets/statuses';
+import { acceptsFiles } from '../tickets/statuses';
 import { transitionIn } from '../tickets/workflow';
 import { bearerToken, tokenMatches } from './accessToken';
 import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
@@ -26,9 +26,6 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
   const writes = rateLimit(db, 'appeal-write', [{ windowMs: hour, max: appealsPerHour }, { windowMs: 24 * hour, max: appealsPerDay }]);
   const reads = rateLimit(db, 'appeal-read', [{ windowMs: hour, max: publicReadsPerHour }]);
   const upload = receiveUpload(store.incomingDir);
-
-  /** Whether the customer may still send files: only while the appeal is open. */
-  const acceptsFiles = (status: string) => isOpen(status);
 
   /** The appeal the bearer token opens; a wrong token and an unknown reference are the same 404. */
   async function openAppeal(req: Request) {

@@ -6,6 +6,7 @@ import type { EvidenceStore } from '../storage/evidenceStore';
 import { noticesFor, statusLink } from '../notifications/customerNotices';
 import { enqueueIn } from '../notifications/outbox';
 import { createTicketIn } from '../tickets/createTicket';
+import { bindOwnerOnFilingIn, requireOwnerProof } from '../ownerProof/onFiling';
 import { newAccessToken } from './accessToken';
 import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
 import { inspectParts, markDuplicatesWithin } from './evidenceIntake';
@@ -27,6 +28,7 @@ export function readPayload(fields: Record<string, unknown>): unknown {
  */
 export async function submitAppeal(ctx: AppContext & { store: EvidenceStore }, upload: { parts: UploadedPart[]; fields: Record<string, unknown> }) {
   const input = parseInput(appealPayloadSchema, readPayload(upload.fields));
+  requireOwnerProof(input);
   const files = await inspectParts(upload.parts, slotsFor(input.kind, input.subjectType, input.variant ?? undefined));
   markDuplicatesWithin(files);
   const stored = await storeFiles(ctx.store, files);
@@ -34,6 +36,7 @@ export async function submitAppeal(ctx: AppContext & { store: EvidenceStore }, u
     return await ctx.db.$transaction(async (tx) => {
       const token = newAccessToken();
       const ticket = await createTicketIn(tx, { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } }, ctx.config.identityHashKey);
+      await bindOwnerOnFilingIn(tx, ticket, input.ownerProof, ctx.config.publicBaseUrl);
       if (files.length > 0) await attachEvidenceIn(tx, ticket.id, files, 'customer');
       const checklist = await checklistIn(tx, ticket.id, 'customer');
       for (const n of noticesFor(ticket, 'received', { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference) })) await enqueueIn(tx, n);

@@ -25,6 +25,10 @@ export const policy = {
   'stats.read': 'agent',
   'tickets.decide': 'agent',
   'tickets.override': 'supervisor',
+  // A four-eyes approval is confirmed by a supervisor or admin other than its proposer.
+  'tickets.confirm': 'supervisor',
+  // Deciding, asking for materials or moving a ticket someone else is assigned to.
+  'tickets.actOnOthers': 'supervisor',
   'evidence.review': 'agent',
   'files.read': 'agent',
   'holidays.read': 'agent',
@@ -43,4 +47,20 @@ export const can = (role: string, action: Action): boolean => {
 
 export function authorize(role: string, action: Action): void {
   if (!can(role, action)) throw forbidden(`Only ${policy[action]}s and above may do this`);
+}
+
+type Actor = { id: number; role: string };
+
+/** Record-level rule: a ticket assigned to someone is theirs (or a supervisor's) to move; an unassigned one is anyone's. */
+export const mayActOn = (agent: Actor, ticket: { assigneeId: number | null }): boolean =>
+  ticket.assigneeId === null || ticket.assigneeId === agent.id || can(agent.role, 'tickets.actOnOthers');
+
+/** Only the assignee, or a supervisor, decides: an unassigned ticket is taken first. */
+export const mayDecide = (agent: Actor, ticket: { assigneeId: number | null }): boolean =>
+  ticket.assigneeId === agent.id || can(agent.role, 'tickets.actOnOthers');
+
+export function authorizeOn(agent: Actor, ticket: { assigneeId: number | null }, rule: (a: Actor, t: { assigneeId: number | null }) => boolean = mayActOn): void {
+  if (!rule(agent, ticket)) {
+    throw forbidden(ticket.assigneeId === null ? 'Take the ticket before deciding it' : 'The ticket is assigned to another agent: only they or a supervisor may act on it', 'NOT_ASSIGNEE');
+  }
 }

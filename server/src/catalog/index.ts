@@ -33,7 +33,7 @@ export {
   type VariantDef,
   type PreconditionRef,
 } from './schema';
-export { getKind, fieldsFor, slotsFor, isKindKey, isSubjectType } from './lookup';
+export { getKind, fieldsFor, slotsFor, isKindKey, isSubjectType, fourEyesReason, ownerCodeRule } from './lookup';
 export { declaredFieldsSchema, fieldValueSchema } from './declaredFields';
 export { appealPayloadSchema, buildAppealPayloadSchema, type AppealPayload } from './payload';
 export { fieldErrorMessages, type FieldErrorCode } from './fieldErrors';
@@ -59,3 +59,4 @@ export {
   type CreditCodeProblem,
 } from './validators';
 export { defaultRejectionReasons, type RejectionScope } from './rejectionReasons';
+export { blockerRules, blockerCodes, type BlockerCode } from './blockers';

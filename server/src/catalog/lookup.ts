@@ -1,6 +1,6 @@
 import { catalog } from './catalog';
 import { kindKeys, subjectTypeKeys, type KindKey, type SubjectType } from './codes';
-import type { FieldDef, KindDef, SlotDef } from './schema';
+import type { FieldDef, KindDef, Localized, SlotDef } from './schema';
 import { appliesTo } from './selection';
 
 export function isKindKey(value: string): value is KindKey {
@@ -34,4 +34,26 @@ export function slotsFor(kind: string | KindDef, subjectType: string, variant?: 
   if (!found) return [];
   const slots = found.def.materials[found.subjectType] ?? [];
   return slots.filter((slot) => appliesTo(slot, found.subjectType, variant ?? undefined));
+}
+
+/** Why approval needs a second person for this kind and variant, or null when one agent's approval applies it. */
+export function fourEyesReason(kind: string | KindDef, variant?: string | null): Localized | null {
+  const def = typeof kind === 'string' ? getKind(kind) : kind;
+  if (!def) return null;
+  const v = def.variants.find((x) => x.key === variant);
+  if (v && v.fourEyes !== undefined) return v.fourEyes;
+  return def.fourEyes ?? null;
+}
+
+/**
+ * Whether an appeal must carry a code verified on the account's on-file channel: required where the kind and
+ * subject type ask for no file at all (seed 003: the account's security verification must work), optional where
+ * files are asked, none where the appeal names no account.
+ */
+export function ownerCodeRule(kind: string | KindDef, subjectType: string, variant?: string | null): 'required' | 'optional' | null {
+  const found = resolve(kind, subjectType);
+  if (!found) return null;
+  const namesAccount = fieldsFor(found.def, subjectType, variant).some((f) => f.matches === 'uin');
+  if (!namesAccount) return null;
+  return slotsFor(found.def, subjectType, variant).some((s) => s.required) ? 'optional' : 'required';
 }

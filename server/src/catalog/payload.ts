@@ -21,6 +21,8 @@ const rawPayloadSchema = z.object({
   variant: optionalValue(z.string({ error: 'not_a_string' })),
   fields: z.unknown().optional(),
   contact: z.unknown().optional(),
+  /** The proof that a code sent to the account's on-file channel was verified (docs/owner-binding.md). */
+  ownerProof: optionalValue(z.string({ error: 'not_a_string' }).max(100, { error: 'too_long' })),
 });
 type RawPayload = z.infer<typeof rawPayloadSchema>;
 
@@ -30,6 +32,7 @@ export interface AppealPayload {
   variant?: string;
   fields: Record<string, string>;
   contact: { name: string; email?: string; phone?: string; locale?: Locale };
+  ownerProof?: string;
 }
 
 type Path = (string | number)[];
@@ -85,7 +88,7 @@ export function buildAppealPayloadSchema(now?: Date) {
   return rawPayloadSchema
     .superRefine((payload, ctx) => checkPayload(payload, ctx, now))
     .transform((payload): AppealPayload => {
-      const { kind, subjectType, variant } = payload;
+      const { kind, subjectType, variant, ownerProof } = payload;
       if (!isKindKey(kind) || !isSubjectType(subjectType)) throw new Error('unreachable: payload checked above');
       const fields = declaredFieldsSchema(kind, subjectType, variant, now).parse(payload.fields ?? {});
       const contact = contactSchema.parse(payload.contact);
@@ -100,6 +103,7 @@ export function buildAppealPayloadSchema(now?: Date) {
           ...(contact.phone !== undefined && { phone: contact.phone }),
           ...(contact.locale !== undefined && { locale: contact.locale }),
         },
+        ...(ownerProof !== undefined && { ownerProof }),
       };
     });
 }

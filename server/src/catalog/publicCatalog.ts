@@ -13,6 +13,9 @@ import {
   type SubjectType,
 } from './codes';
 import type { FieldDef, KindDef, Localized, SlotDef } from './schema';
+import { ownerCodeRule } from './lookup';
+import { variantChoices } from './selection';
+import type { OwnerCodeRule } from '../ownerProof/contract';
 
 export interface PublicField {
   key: string;
@@ -52,6 +55,8 @@ export interface PublicKind {
   preconditions: { code: PreconditionCode; label: Localized; variants?: string[] }[];
   fields: PublicField[];
   materials: Partial<Record<SubjectType, PublicSlot[]>>;
+  /** Whether the appeal must (or may) carry a code verified on the account's on-file channel, by subject type. */
+  ownerCode: Partial<Record<SubjectType, OwnerCodeRule>>;
 }
 
 export interface PublicCatalog {
@@ -92,7 +97,13 @@ const publicSlot = (s: SlotDef): PublicSlot => ({
 
 function publicKind(kind: KindDef): PublicKind {
   const materials: Partial<Record<SubjectType, PublicSlot[]>> = {};
-  for (const subjectType of kind.subjectTypes) materials[subjectType] = (kind.materials[subjectType] ?? []).map(publicSlot);
+  const ownerCode: Partial<Record<SubjectType, OwnerCodeRule>> = {};
+  for (const subjectType of kind.subjectTypes) {
+    materials[subjectType] = (kind.materials[subjectType] ?? []).map(publicSlot);
+    const rules = variantChoices(kind.variants).map((v) => ownerCodeRule(kind, subjectType, v));
+    const rule = rules.includes('required') ? 'required' : rules.includes('optional') ? 'optional' : null;
+    if (rule) ownerCode[subjectType] = rule;
+  }
   return {
     key: kind.key,
     label: localized(kind.label),
@@ -109,6 +120,7 @@ function publicKind(kind: KindDef): PublicKind {
     })),
     fields: kind.fields.map(publicField),
     materials,
+    ownerCode,
   };
 }
 

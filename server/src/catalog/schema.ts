@@ -72,6 +72,8 @@ export type PreconditionRef = z.infer<typeof PreconditionRefSchema>;
 export const VariantDefSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]*$/),
   label: LocalizedSchema,
+  /** Overrides the kind's four-eyes rule for this variant: null when this variant changes nothing. */
+  fourEyes: LocalizedSchema.nullable().optional(),
 });
 export type VariantDef = z.infer<typeof VariantDefSchema>;
 
@@ -87,6 +89,8 @@ const KindDefShapeSchema = z.strictObject({
   preconditions: z.array(PreconditionRefSchema),
   slaBusinessDays: z.number().int().min(1).max(30),
   effect: z.enum(effectCodes),
+  /** Present when approval needs a second person (docs/decisions.md); the text says why, to the agents. */
+  fourEyes: LocalizedSchema.optional(),
 });
 export type KindDefShape = z.infer<typeof KindDefShapeSchema>;
 

@@ -3,7 +3,10 @@ import type { AppContext } from '../context';
 import type { Evidence, Prisma } from '../generated/prisma/client';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
-import { notFound } from '../http/errors';
+import { conflict, notFound } from '../http/errors';
+import { authorizeOn } from '../auth/policy';
+import { acceptingFilesStatuses } from '../tickets/statuses';
+import { lockTicketIn } from '../tickets/workflow';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
 import { requireReason } from '../rejectionReasons/resource';
@@ -54,8 +57,11 @@ export function evidenceRoutes({ db }: AppContext) {
       async handle({ id, body, agent }) {
         const input = parseInput(verdictSchema, body);
         const updated = await db.$transaction(async (tx) => {
-          const e = await tx.evidence.findUnique({ where: { id }, include: { slot: true } });
+          const e = await tx.evidence.findUnique({ where: { id }, include: { slot: true, ticket: { select: { assigneeId: true } } } });
           if (!e) throw notFound('Evidence');
+          authorizeOn(agent, e.ticket);
+          // Verdicts are frozen once an approval is proposed or the ticket decided (docs/decisions.md).
+          if (!(await lockTicketIn(tx, e.ticketId, acceptingFilesStatuses))) throw conflict('The ticket is decided or its approval is pending: its files are frozen', 'EVIDENCE_FROZEN');
           const reason = input.verdict === 'rejected' ? (await requireReason(tx, input.reasonCode ?? undefined, 'evidence')).code : null;
           const row = await tx.evidence.update({ where: { id }, data: { verdict: input.verdict, reasonCode: reason } });
           if (e.current) await tx.materialSlot.update({ where: { id: e.slotId }, data: { verdict: input.verdict, reasonCode: reason } });

@@ -8,6 +8,8 @@ export type NotificationInput = {
   recipient: string;
   subject: string;
   body: string;
+  /** The body carries a one-time code: it is sent, but agents see it redacted. */
+  secret?: boolean;
 };
 
 /**
@@ -18,7 +20,7 @@ export async function enqueueIn(tx: Prisma.TransactionClient, input: Notificatio
   const rows = Array.isArray(input) ? input : [input];
   if (!rows.length) return 0;
   const { count } = await tx.notification.createMany({
-    data: rows.map((n) => ({ ticketId: n.ticketId ?? null, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: 'pending' })),
+    data: rows.map((n) => ({ ticketId: n.ticketId ?? null, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: 'pending', secret: n.secret ?? false })),
   });
   return count;
 }

@@ -1,12 +1,15 @@
 import { evaluatePreconditions, fieldsFor, getKind, type AccountFacts, type FieldDef, type Localized, type PreconditionResult } from '../catalog';
 import type { Db } from '../db/client';
 import { effects } from '../effects/registry';
-import type { Account, Prisma, Ticket } from '../generated/prisma/client';
+import type { Account, Agent, Prisma, Ticket } from '../generated/prisma/client';
+import { loadForDecision } from '../decisions/blockers';
+import { decisionPreview } from '../decisions/preview';
 import { presentAccount } from '../accounts/presenter';
 import { maskCode, maskEmail, maskIdNumber, maskPhone } from '../privacy/mask';
 
 export type Comparison = {
   field: string;
+  attribute: NonNullable<FieldDef['matches']>;
   label: Localized;
   declared: string | null;
   onFile: string | null;
@@ -37,7 +40,7 @@ export function compareDeclared(ticket: Ticket, account: Account | null): Compar
       const declared = fields[f.key] ?? null;
       const onFile = account ? how.onFile(account) : null;
       const result: Comparison['result'] = declared === null ? 'not_declared' : onFile === null ? 'not_on_file' : how.same(declared, digests[f.key], account!) ? 'match' : 'mismatch';
-      return { field: f.key, label: f.label, declared: f.sensitive ? declared : how.show(declared), onFile: how.show(onFile), result };
+      return { field: f.key, attribute: f.matches!, label: f.label, declared: f.sensitive ? declared : how.show(declared), onFile: how.show(onFile), result };
     });
 }
 
@@ -71,8 +74,9 @@ export async function preconditionsFor(db: Db | Prisma.TransactionClient, ticket
   return evaluatePreconditions(kind, accountFacts(account, sharing), new Date(), ticket.variant);
 }
 
-export async function reviewOf(db: Db, ticketId: number) {
-  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: { account: true } });
+/** The review page's data: declared vs on file, the preconditions, and what approving would do (docs/decisions.md). */
+export async function reviewOf(db: Db, ticketId: number, viewer: Agent) {
+  const ticket = await loadForDecision(db, ticketId);
   if (!ticket) return null;
   const preconditions = await preconditionsFor(db, ticket, ticket.account);
   const comparison = compareDeclared(ticket, ticket.account);
@@ -85,5 +89,6 @@ export async function reviewOf(db: Db, ticketId: number) {
       mismatches: comparison.filter((c) => c.result === 'mismatch').length,
       preconditionsFailed: preconditions.filter((p) => !p.ok).length,
     },
+    decision: await decisionPreview(db, ticket, viewer),
   };
 }

@@ -1,4 +1,6 @@
-import { declaredFieldsSchema, fieldsFor, getKind, kindKeys } from '../catalog';
+import { declaredFieldsSchema, fieldsFor, fourEyesReason, getKind, kindKeys } from '../catalog';
+import { basisOf } from '../decisions/basis';
+import { loadForDecision } from '../decisions/blockers';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
@@ -42,7 +44,9 @@ export async function seedDemoIfEmpty(db: Db, hashKey: string, options: { store?
     const kind = getKind(kindKey)!;
     for (const [i, status] of ticketStatuses.entries()) {
       const subjectType = kind.subjectTypes[i % kind.subjectTypes.length]!;
-      const variant = kind.variants.length ? kind.variants[i % kind.variants.length]!.key : undefined;
+      // A pending approval only of a variant that asks for a second person.
+      const choices = status === 'approval_pending' ? kind.variants.filter((v) => fourEyesReason(kind, v.key)) : kind.variants;
+      const variant = choices.length ? choices[i % choices.length]!.key : undefined;
       const pool = bySubject(subjectType);
       const account: DemoAccount = pool[(i + tickets) % pool.length]!;
       const fields = declareFields(kindKey, fieldsFor(kindKey, subjectType, variant), account, r);
@@ -71,6 +75,7 @@ export async function seedDemoIfEmpty(db: Db, hashKey: string, options: { store?
   }
   for (const m of demoMacros) await db.macro.create({ data: m });
   const files = options.store ? await attachDemoEvidence(db, options.store) : 0;
+  await completeDemoProposals(db, workers[0]!.id);
   return { agents: agents.length, accounts: directory.length, tickets, macros: demoMacros.length, files };
 }
 
@@ -80,6 +85,22 @@ const reasons: Record<string, string> = {
   rejected: '申请人与账号实名主体不一致',
   withdrawn: '客户来电撤回申请',
 };
+
+/**
+ * The demo's pending approvals: their files were reviewed and accepted, and the proposal is bound to the ticket as
+ * it now stands, so a second supervisor can confirm one (docs/decisions.md).
+ */
+async function completeDemoProposals(db: Db, proposerId: number) {
+  for (const { id } of await db.ticket.findMany({ where: { status: 'approval_pending' }, select: { id: true } })) {
+    await db.$transaction(async (tx) => {
+      await tx.evidence.updateMany({ where: { ticketId: id, current: true }, data: { verdict: 'accepted' } });
+      await tx.materialSlot.updateMany({ where: { ticketId: id }, data: { verdict: 'accepted' } });
+      const ticket = (await loadForDecision(tx, id))!;
+      const proposal = { message: '材料齐全，与账号实名信息一致，审核通过。', overridden: [], overrideReason: null, digest: basisOf(ticket).digest };
+      await tx.ticket.update({ where: { id }, data: { proposedById: proposerId, proposedAt: ticket.updatedAt, proposal } });
+    });
+  }
+}
 
 /** Moves a fresh ticket along the transition table to `status`, with events spread in time. */
 async function walkTo(tx: Prisma.TransactionClient, ticketId: number, status: string, from: Date, now: Date, agentId: number, r: ReturnType<typeof seededRandom>) {

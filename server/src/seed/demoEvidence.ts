@@ -37,7 +37,7 @@ function documentSvg(title: string, holder: string, reference: string, palette: 
 
 /** Gives the demo's worked tickets real files, inspected and stored like any upload. Returns the count. */
 export async function attachDemoEvidence(db: Db, store: EvidenceStore): Promise<number> {
-  const tickets = await db.ticket.findMany({ where: { status: { in: ['triage', 'in_review', 'awaiting_customer', 'approved', 'rejected'] } }, orderBy: { id: 'asc' } });
+  const tickets = await db.ticket.findMany({ where: { status: { in: ['triage', 'in_review', 'awaiting_customer', 'approval_pending', 'approved', 'rejected'] } }, orderBy: { id: 'asc' } });
   let count = 0;
   for (const [i, ticket] of tickets.entries()) {
     const slots = slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined).filter((s) => s.required);
@@ -53,7 +53,7 @@ export async function attachDemoEvidence(db: Db, store: EvidenceStore): Promise<
     }
     if (files.length === 0) continue;
     await storeFiles(store, files);
-    await db.$transaction((tx) => attachEvidenceIn(tx, ticket.id, files, 'customer'));
+    await db.$transaction((tx) => attachEvidenceIn(tx, ticket.id, files, 'customer', { decidedHistory: true }));
     count += files.length;
   }
   return count;

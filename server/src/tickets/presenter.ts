@@ -20,7 +20,7 @@ const presentSlot = (s: SlotWithCount) => ({
 export const presentedColumns = [
   'id', 'reference', 'kind', 'variant', 'subjectType', 'status', 'priority', 'assigneeId', 'accountId', 'accountUin', 'fields',
   'contactName', 'contactEmail', 'contactPhone', 'locale', 'complete', 'slaDueAt', 'slaPausedAt', 'submittedAt', 'decidedAt',
-  'closedAt', 'createdAt', 'updatedAt',
+  'closedAt', 'createdAt', 'updatedAt', 'ownerVerifiedAt', 'ownerObjectedAt',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
@@ -55,6 +55,8 @@ export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, 
     closedAt: isoTimeOrNull(t.closedAt),
     createdAt: isoTime(t.createdAt),
     updatedAt: isoTime(t.updatedAt),
+    ownerVerifiedAt: isoTimeOrNull(t.ownerVerifiedAt),
+    ownerObjectedAt: isoTimeOrNull(t.ownerObjectedAt),
     ...(t.slots ? { slots: t.slots.map(presentSlot) } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { enqueueIn } from '../notifications/outbox';
 import { noticesFor, statusLink } from '../notifications/customerNotices';
+import { authorizeOn } from '../auth/policy';
 import { transitionIn } from './workflow';
 
 export const requestMaterialsSchema = z.object({
@@ -15,10 +16,12 @@ export const requestMaterialsSchema = z.object({
  * Asks the customer for materials: the slots are marked, the message becomes a public reply, the ticket waits
  * for the customer (its SLA clock paused) and the customer is told, all in one transaction.
  */
-export async function requestMaterials(ctx: AppContext, ticketId: number, agentId: number, input: z.infer<typeof requestMaterialsSchema>) {
+export async function requestMaterials(ctx: AppContext, ticketId: number, agent: { id: number; role: string }, input: z.infer<typeof requestMaterialsSchema>) {
+  const agentId = agent.id;
   await ctx.db.$transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { slots: true } });
     if (!ticket) throw notFound('Ticket');
+    authorizeOn(agent, ticket);
     if (!['triage', 'in_review', 'awaiting_customer'].includes(ticket.status)) {
       throw conflict(`Materials can be asked for while a ticket is in triage or review, not ${ticket.status}`, 'ILLEGAL_TRANSITION');
     }

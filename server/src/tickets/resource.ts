@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { appealPayloadSchema } from '../catalog';
-import { authorize } from '../auth/policy';
+import { authorize, authorizeOn } from '../auth/policy';
 import { signedIn } from '../auth/middleware';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
@@ -12,13 +12,14 @@ import { parseId, parseInput } from '../http/validate';
 import { checklistIn } from '../appeals/attachEvidence';
 import { reviewOf } from '../review/declaredVsOnFile';
 import { databaseKind } from '../db/databaseUrl';
-import { createTicket } from './createTicket';
+import { createTicketIn } from './createTicket';
+import { bindOwnerOnFilingIn } from '../ownerProof/onFiling';
 import { listTickets } from './listing';
-import { decide, decisionSchema } from './decision';
+import { confirmDecision, confirmSchema, decide, decisionSchema } from './decision';
 import { requestMaterials, requestMaterialsSchema } from './requestMaterials';
 import { presentTicket, type TicketRecord } from './presenter';
 import { openStatuses, priorities, ticketStatuses } from './statuses';
-import { assignIn, assignmentAction, transitionIn } from './workflow';
+import { assignIn, assignmentAction, plainMoveIn } from './workflow';
 
 const overdueWhere = (now: Date): Prisma.TicketWhereInput => ({
   status: { in: [...openStatuses] },
@@ -102,7 +103,12 @@ export function ticketRoutes(ctx: AppContext): Router {
       action: 'tickets.create',
       async handle({ body, agent }) {
         const input = parseInput(createSchema, body);
-        const ticket = await createTicket(db, { ...input, by: { actorType: 'agent', agentId: agent.id } }, ctx.config.identityHashKey);
+        const ticket = await db.$transaction(async (tx) => {
+          const created = await createTicketIn(tx, { ...input, by: { actorType: 'agent', agentId: agent.id } }, ctx.config.identityHashKey);
+          // Filed by an agent on the phone: the owner is told all the same; no proof of control comes with it.
+          await bindOwnerOnFilingIn(tx, created, undefined, ctx.config.publicBaseUrl);
+          return created;
+        });
         return mustGet(ticket.id);
       },
     },
@@ -117,10 +123,11 @@ export function ticketRoutes(ctx: AppContext): Router {
             authorize(agent.role, assignmentAction(current.assigneeId, input.assigneeId, agent.id));
             await assignIn(tx, id, input.assigneeId, { actorType: 'agent', agentId: agent.id });
           }
-          if (input.status && input.status !== current.status) await transitionIn(tx, id, input.status, { actorType: 'agent', agentId: agent.id });
+          if (input.status && input.status !== current.status) await plainMoveIn(tx, id, input.status, agent);
           const { status: _s, assigneeId: _a, ...plain } = input;
           const changed = Object.entries(plain).filter(([k, v]) => v !== undefined && v !== current[k as keyof typeof plain]);
           if (changed.length > 0) {
+            authorizeOn(agent, current);
             await tx.ticket.update({ where: { id }, data: Object.fromEntries(changed) });
             await tx.event.create({
               data: { ticketId: id, actorType: 'agent', agentId: agent.id, type: 'ticket.updated', data: Object.fromEntries(changed.map(([k, v]) => [k, { from: current[k as keyof typeof plain], to: v }])) },
@@ -163,7 +170,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     const agent = signedIn(req);
     authorize(agent.role, 'tickets.update');
     const { ids, to, reason } = parseInput(bulkSchema.extend(transitionSchema.shape), req.body);
-    res.json(await eachTicket(ids, (id) => db.$transaction((tx) => transitionIn(tx, id, to, { actorType: 'agent', agentId: agent.id }, reason))));
+    res.json(await eachTicket(ids, (id) => db.$transaction((tx) => plainMoveIn(tx, id, to, agent, reason))));
   });
   router.post('/bulk/assign', async (req, res) => {
     const agent = signedIn(req);
@@ -177,7 +184,7 @@ export function ticketRoutes(ctx: AppContext): Router {
   });
   router.get('/:id/review', async (req, res) => {
     authorize(signedIn(req).role, 'tickets.read');
-    const review = await reviewOf(db, parseId(req.params.id));
+    const review = await reviewOf(db, parseId(req.params.id), signedIn(req));
     if (!review) throw notFound('Ticket');
     res.json(review);
   });
@@ -185,7 +192,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     const agent = signedIn(req);
     authorize(agent.role, 'tickets.update');
     const id = parseId(req.params.id);
-    await requestMaterials(ctx, id, agent.id, parseInput(requestMaterialsSchema, req.body));
+    await requestMaterials(ctx, id, agent, parseInput(requestMaterialsSchema, req.body));
     res.json(await mustGet(id));
   });
   router.post('/:id/decision', async (req, res) => {
@@ -193,6 +200,12 @@ export function ticketRoutes(ctx: AppContext): Router {
     authorize(agent.role, 'tickets.decide');
     const id = parseId(req.params.id);
     const outcome = await decide(ctx, id, agent, parseInput(decisionSchema, req.body));
+    res.status('pending' in outcome ? 202 : 200).json({ ...(await mustGet(id)), outcome });
+  });
+  router.post('/:id/decision/confirm', async (req, res) => {
+    const agent = signedIn(req);
+    const id = parseId(req.params.id);
+    const outcome = await confirmDecision(ctx, id, agent, parseInput(confirmSchema, req.body));
     res.json({ ...(await mustGet(id)), outcome });
   });
   router.post('/:id/transition', async (req, res) => {
@@ -200,7 +213,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     authorize(agent.role, 'tickets.update');
     const id = parseId(req.params.id);
     const { to, reason } = parseInput(transitionSchema, req.body);
-    await db.$transaction((tx) => transitionIn(tx, id, to, { actorType: 'agent', agentId: agent.id }, reason));
+    await db.$transaction((tx) => plainMoveIn(tx, id, to, agent, reason));
     res.json(await mustGet(id));
   });
   router.post('/:id/assign', async (req, res) => {

@@ -1,17 +1,32 @@
-export const ticketStatuses = ['new', 'triage', 'in_review', 'awaiting_customer', 'approved', 'rejected', 'closed', 'withdrawn'] as const;
+// The status machine, shared as data by the server, the console and the tests (pure TypeScript, no server imports).
+
+export const ticketStatuses = ['new', 'triage', 'in_review', 'awaiting_customer', 'approval_pending', 'approved', 'rejected', 'closed', 'withdrawn'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
-export const openStatuses: readonly TicketStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer'];
+export const openStatuses: readonly TicketStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer', 'approval_pending'];
+
+/** Statuses in which the customer may still send files: an approval waiting for its second person is frozen too. */
+export const acceptingFilesStatuses: readonly TicketStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer'];
+
+/**
+ * Reached only through the decision route and its confirmation (docs/decisions.md): a plain transition, an edit or a
+ * bulk move to one of these, or away from a pending approval, is refused.
+ */
+export const decisionStatuses: readonly TicketStatus[] = ['approval_pending', 'approved', 'rejected'];
 
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];
 
-/** The one transition table (DESIGN.md): new → triage → in_review ⇄ awaiting_customer → approved | rejected → closed. */
+/**
+ * The one transition table (DESIGN.md): new → triage → in_review ⇄ awaiting_customer → approved | rejected → closed,
+ * and in_review → approval_pending → approved (or back to in_review) where the catalog asks for a second person.
+ */
 export const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['triage', 'in_review', 'withdrawn'],
   triage: ['in_review', 'awaiting_customer', 'withdrawn'],
-  in_review: ['awaiting_customer', 'approved', 'rejected', 'triage', 'withdrawn'],
+  in_review: ['awaiting_customer', 'approval_pending', 'approved', 'rejected', 'triage', 'withdrawn'],
   awaiting_customer: ['in_review', 'withdrawn'],
+  approval_pending: ['approved', 'in_review', 'withdrawn'],
   approved: ['closed'],
   rejected: ['closed'],
   withdrawn: ['closed'],
@@ -22,6 +37,12 @@ export const canTransition = (from: string, to: string): boolean =>
   (transitions[from as TicketStatus] ?? []).includes(to as TicketStatus);
 
 export const isOpen = (status: string) => openStatuses.includes(status as TicketStatus);
+
+export const acceptsFiles = (status: string) => acceptingFilesStatuses.includes(status as TicketStatus);
+
+/** Whether a plain transition (not a decision) may make this move. */
+export const isPlainMove = (from: string, to: string): boolean =>
+  canTransition(from, to) && !decisionStatuses.includes(to as TicketStatus) && from !== 'approval_pending';
 
 /** The shortest way along the table from `new` to `status` (excluding `new`). */
 export function pathTo(status: string, from: TicketStatus = 'new'): TicketStatus[] {

@@ -1,7 +1,7 @@
-import type { Action } from '../auth/policy';
+import { authorizeOn, type Action } from '../auth/policy';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { canTransition, openStatuses, type TicketStatus } from './statuses';
+import { canTransition, isPlainMove, openStatuses, type TicketStatus } from './statuses';
 
 export type Actor = { actorType: 'agent'; agentId: number } | { actorType: 'customer' | 'system' };
 
@@ -54,4 +54,25 @@ export async function assignIn(tx: Prisma.TransactionClient, ticketId: number, a
     data: { ticketId, ...actorColumns(actor), type: 'ticket.assigned', reason: reason ?? null, data: { from: ticket.assigneeId, to: agentId } },
   });
   return updated;
+}
+
+/**
+ * Takes the ticket's row for this transaction if its status is one of `statuses`, so that a concurrent upload,
+ * decision or confirmation waits for it (PostgreSQL) or is already serialised (SQLite). False when the status differs.
+ */
+export async function lockTicketIn(tx: Prisma.TransactionClient, ticketId: number, statuses: readonly string[]): Promise<boolean> {
+  const { count } = await tx.ticket.updateMany({ where: { id: ticketId, status: { in: [...statuses] } }, data: { updatedAt: new Date() } });
+  return count === 1;
+}
+
+/** A move asked for by an agent (transition, edit or bulk): never to or from a decision, never on someone else's ticket. */
+export async function plainMoveIn(tx: Prisma.TransactionClient, ticketId: number, to: string, agent: { id: number; role: string }, reason?: string | null) {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw notFound('Ticket');
+  if (ticket.status === to) return ticket;
+  if (canTransition(ticket.status, to) && !isPlainMove(ticket.status, to)) {
+    throw conflict(`A ticket reaches ${to} only through a decision, and leaves a pending approval only through its confirmation`, 'DECISION_REQUIRED');
+  }
+  authorizeOn(agent, ticket);
+  return transitionIn(tx, ticketId, to, { actorType: 'agent', agentId: agent.id }, reason);
 }

@@ -22,3 +22,11 @@ export function mfaUnbindPayload(overrides: { fields?: Record<string, string>; c
     contact: { name: '张伟', email: 'zhang.wei@example.cn', phone: '13912345678', ...overrides.contact },
   };
 }
+
+const creditAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** A unified social credit code with its GB 32100 check character, computed here independently of the server. */
+export function creditCodeFor(body17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += creditAlphabet.indexOf(body17.charAt(i)) * (3 ** i % 31);
+  return body17 + creditAlphabet.charAt((31 - (sum % 31)) % 31);
+}

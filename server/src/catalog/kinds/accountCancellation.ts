@@ -58,4 +58,5 @@ export const accountCancellation: KindDefInput = {
   ],
   slaBusinessDays: 3,
   effect: 'cancel_account',
+  fourEyes: { 'zh-CN': '注销不可恢复', en: 'Cancellation cannot be undone' },
 };

@@ -17,8 +17,8 @@ export const enterpriseReview: KindDefInput = {
     { key: 'change_entity', label: { 'zh-CN': '变更企业主体（A 企业变成 B 企业）', en: 'Change of entity (company A becomes company B)' } },
     { key: 'change_name', label: { 'zh-CN': '变更企业名称（统一社会信用代码不变）', en: 'Change of company name (same credit code)' } },
     { key: 'change_legal_rep', label: { 'zh-CN': '更新企业法人信息', en: 'Update the legal representative' } },
-    { key: 'account_retrieval', label: { 'zh-CN': '通过企业信息找回账号', en: "Retrieve the enterprise's accounts" } },
-    { key: 'payment_dispute', label: { 'zh-CN': '对公打款认证金额无法提交', en: 'Corporate-transfer amount refused' } },
+    { key: 'account_retrieval', label: { 'zh-CN': '通过企业信息找回账号', en: "Retrieve the enterprise's accounts" }, fourEyes: null },
+    { key: 'payment_dispute', label: { 'zh-CN': '对公打款认证金额无法提交', en: 'Corporate-transfer amount refused' }, fourEyes: null },
   ],
   fields: [
     accountIdField({ variants: [...changes, 'payment_dispute'] }),
@@ -92,4 +92,5 @@ export const enterpriseReview: KindDefInput = {
   ],
   slaBusinessDays: 3,
   effect: 'update_enterprise',
+  fourEyes: { 'zh-CN': '变更实名主体、名称或法人会改变账号的所有人', en: 'A change of entity, name or legal representative changes who owns the account' },
 };

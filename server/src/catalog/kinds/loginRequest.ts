@@ -71,4 +71,5 @@ export const loginRequest: KindDefInput = {
   preconditions: [{ code: 'not_cancelled' }],
   slaBusinessDays: 3,
   effect: 'bind_login_email',
+  fourEyes: { 'zh-CN': '绑定新的登录邮箱即交出账号的登录权', en: 'A new login email hands over sign-in to the account' },
 };

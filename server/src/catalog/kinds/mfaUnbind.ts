@@ -40,4 +40,5 @@ export const mfaUnbind: KindDefInput = {
   preconditions: [{ code: 'not_cancelled' }, { code: 'mfa_bound' }],
   slaBusinessDays: 3,
   effect: 'unbind_mfa',
+  fourEyes: { 'zh-CN': '解绑 MFA 会去掉账号的第二重登录验证', en: 'Unbinding MFA removes the second sign-in factor' },
 };

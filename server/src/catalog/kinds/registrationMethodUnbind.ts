@@ -46,4 +46,5 @@ export const registrationMethodUnbind: KindDefInput = {
   ],
   slaBusinessDays: 3,
   effect: 'remove_registration_method',
+  fourEyes: { 'zh-CN': '解绑注册方式会去掉一种登录方式', en: 'Removing the registration method removes a way to sign in' },
 };
