@@ -9,7 +9,7 @@ const appealPages = (): Plugin => ({
   name: 'appeal-pages',
   configureServer(server) {
     server.middlewares.use((req, _res, next) => {
-      const match = /^\/appeal(?:\/status)?\/?(\?.*)?$/.exec(req.url ?? '');
+      const match = /^\/appeal(?:\/status|\/object)?\/?(\?.*)?$/.exec(req.url ?? '');
       if (match) req.url = `/appeal.html${match[1] ?? ''}`;
       next();
     });

@@ -1,10 +1,29 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, tokenStore, type AppealApi, type SubmittedAppeal } from './api';
 import type { Catalog, CatalogField, Locale, SubjectType } from './catalog';
 import { Done } from './Done';
-import { choiceErrors, emptyDraft, fieldErrors, payloadOf, selectionOf, stepOfError, tidyValue, withKind, type Draft, type Errors } from './draft';
+import {
+  accountIdOf,
+  choiceErrors,
+  emptyDraft,
+  fieldErrors,
+  ownerErrors,
+  ownerProofErrorOf,
+  ownerProofOf,
+  payloadOf,
+  selectionOf,
+  stepOfError,
+  tidyValue,
+  withFieldValue,
+  withKind,
+  withOwnerRefused,
+  withOwnerVerified,
+  type Draft,
+  type Errors,
+} from './draft';
 import { useI18n } from './i18n';
 import { useMaterialFiles } from './parts/materialFiles';
+import { emptyOwnerCodeSession, OwnerCode, type OwnerCodeSession } from './parts/OwnerCode';
 import { ProblemBanner } from './parts/ProblemBanner';
 import { ProgressBar } from './parts/ProgressBar';
 import { Stepper, stepTitles } from './parts/Stepper';
@@ -13,7 +32,7 @@ import { KindStep } from './steps/KindStep';
 import { MaterialsStep } from './steps/MaterialsStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { SubjectStep } from './steps/SubjectStep';
-import { contactProblems, fieldProblem } from './validation';
+import { contactProblems, fieldProblem, isValidAccountId } from './validation';
 
 const lastStep = stepTitles.length - 1;
 
@@ -32,6 +51,8 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [result, setResult] = useState<SubmittedAppeal | null>(null);
+  const [ownerSession, setOwnerSession] = useState<OwnerCodeSession>(emptyOwnerCodeSession);
+  const updateOwnerSession = useCallback((update: (session: OwnerCodeSession) => OwnerCodeSession) => setOwnerSession(update), []);
   const panel = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
 
@@ -55,13 +76,15 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
   const showErrors = (found: Errors) => {
     setErrors((current) => ({ ...current, ...found }));
     // Wait for the render that marks the fields, then focus the first one.
-    requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input')?.focus());
+    requestAnimationFrame(() =>
+      panel.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .owner-code.has-error button:not(:disabled)')?.focus(),
+    );
   };
 
   function errorsOfStep(at: number): Errors {
     if (at === 0) return kind ? {} : { kind: 'choose' };
     if (at === 1) return choiceErrors(kind, draft);
-    if (at === 2) return fieldErrors(fields, draft);
+    if (at === 2) return { ...fieldErrors(fields, draft), ...ownerErrors(selection, draft, Date.now()) };
     return {};
   }
 
@@ -89,6 +112,8 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
       showErrors(found);
       return;
     }
+    // An optional code the server refused may be left unverified: its mark goes once the step is passed.
+    if (step === 2) setErrors((current) => withoutKeys(current, (k) => k === 'ownerProof'));
     go(step + 1);
   }
 
@@ -108,7 +133,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
     setProblem(null);
     setProgress(0);
     try {
-      const filed = await api.submit(payloadOf(draft, selection, locale), materials.filesOf(slots.map((slot) => slot.key)), setProgress);
+      const filed = await api.submit(payloadOf(draft, selection, locale, Date.now()), materials.filesOf(slots.map((slot) => slot.key)), setProgress);
       tokenStore.set(filed.reference, filed.accessToken);
       moved.current = true;
       setResult(filed);
@@ -130,8 +155,11 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
       if (at === undefined) continue;
       steps.push(at);
       if (at === 3) slotErrors[key] = { code: 'server', text: value };
+      // The proof was refused: it is forgotten, and the code step says why in the page's language.
+      else if (key === 'ownerProof') formErrors[key] = ownerProofErrorOf(e.code);
       else formErrors[key] = value;
     }
+    if (formErrors.ownerProof !== undefined) setDraft(withOwnerRefused);
     setErrors((current) => ({ ...current, ...formErrors }));
     materials.setErrors((current) => ({ ...current, ...slotErrors }));
     // The customer lands where the first problem can be fixed; the banner at the top says what went wrong.
@@ -142,7 +170,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
   }
 
   const setField = (field: CatalogField, value: string) => {
-    setDraft((d) => ({ ...d, fields: { ...d.fields, [field.key]: value } }));
+    setDraft((d) => withFieldValue(d, field, value));
     const key = `fields.${field.key}`;
     // A field already marked is checked again as the customer types, so the mark goes as soon as it is right.
     if (errors[key]) {
@@ -154,7 +182,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
   const blurField = (field: CatalogField) => {
     const value = draft.fields[field.key] ?? '';
     const tidy = tidyValue(field, value);
-    if (tidy !== value) setDraft((d) => ({ ...d, fields: { ...d.fields, [field.key]: tidy } }));
+    if (tidy !== value) setDraft((d) => withFieldValue(d, field, tidy));
     const key = `fields.${field.key}`;
     // An untouched empty field is not an error yet; it becomes one when the customer tries to go on.
     const problem = tidy.trim() === '' && !errors[key] ? null : fieldProblem(field, tidy);
@@ -203,6 +231,27 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
     setErrors((current) => withoutKeys(current, (k) => k === 'variant'));
   };
 
+  const ownerVerified = (accountId: string, verified: { proof: string; expiresInSeconds: number }) => {
+    setDraft((d) => withOwnerVerified(d, accountId, verified.proof, verified.expiresInSeconds, Date.now()));
+    setErrors((current) => withoutKeys(current, (k) => k === 'ownerProof'));
+  };
+
+  const accountId = accountIdOf(draft, selection);
+  const ownerCode = selection.ownerCode && (
+    <OwnerCode
+      api={api}
+      rule={selection.ownerCode}
+      accountId={accountId}
+      accountValid={isValidAccountId(accountId)}
+      verified={ownerProofOf(draft, selection, Date.now()) !== undefined}
+      error={errors.ownerProof}
+      session={ownerSession}
+      onSession={updateOwnerSession}
+      onVerified={ownerVerified}
+      disabled={sending}
+    />
+  );
+
   const setContactLocale = (contactLocale: Locale) => setDraft((d) => ({ ...d, contact: { ...d.contact, locale: contactLocale } }));
 
   if (result && kind && draft.subjectType) {
@@ -249,11 +298,22 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
             onContact={setContact}
             onContactBlur={blurContact}
             onContactLocale={setContactLocale}
+            ownerCode={ownerCode}
           />
         )}
         {step === 3 && <MaterialsStep slots={slots} materials={materials} disabled={sending} />}
         {step === 4 && kind && (
-          <ReviewStep catalog={catalog} kind={kind} draft={draft} fields={fields} slots={slots} materials={materials} onEdit={go} disabled={sending} />
+          <ReviewStep
+            catalog={catalog}
+            kind={kind}
+            draft={draft}
+            fields={fields}
+            slots={slots}
+            materials={materials}
+            ownerCode={selection.ownerCode && { verified: ownerProofOf(draft, selection, Date.now()) !== undefined }}
+            onEdit={go}
+            disabled={sending}
+          />
         )}
       </div>
       {progress !== null && <ProgressBar fraction={progress} />}

@@ -8,7 +8,7 @@ import { ProblemBanner } from './parts/ProblemBanner';
 
 const openStatuses: readonly AppealStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer'];
 
-function formatTime(value: string | null, locale: string): string {
+export function formatTime(value: string | null, locale: string): string {
   if (!value) return '';
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);

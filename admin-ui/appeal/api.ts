@@ -4,7 +4,8 @@ import type { Catalog, Locale, Localized, SubjectType } from './catalog';
 // Types only, from the server's own definitions.
 import type { Checklist, ChecklistSlot, SlotState } from '../../server/src/appeals/checklist';
 import type { Finding, Severity } from '../../server/src/evidence/inspection';
-export type { Checklist, ChecklistSlot, Finding, Severity, SlotState };
+import type { ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified } from '../../server/src/ownerProof/contract';
+export type { Checklist, ChecklistSlot, Finding, ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified, Severity, SlotState };
 export type AppealStatus = 'new' | 'triage' | 'in_review' | 'awaiting_customer' | 'approved' | 'rejected' | 'closed' | 'withdrawn';
 
 export interface AppealPayload {
@@ -13,6 +14,8 @@ export interface AppealPayload {
   variant?: string;
   fields: Record<string, string>;
   contact: { name: string; email?: string; phone?: string; locale: Locale };
+  /** The proof of a code verified on the account's own security phone or email (POST /owner-codes/:id/verify). */
+  ownerProof?: string;
 }
 
 export interface SubmittedAppeal {
@@ -51,6 +54,8 @@ export class ApiError extends Error {
     message: string,
     readonly errors: Record<string, string> = {},
     readonly retryAfterSeconds?: number,
+    /** A wrong one-time code: how many tries the challenge has left. */
+    readonly attemptsLeft?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,12 +71,25 @@ export interface AppealApi {
   view(reference: string, token: string): Promise<AppealView>;
   addEvidence(reference: string, token: string, files: Files, onProgress?: Progress): Promise<AppealView>;
   sendMessage(reference: string, token: string, body: string): Promise<AppealMessage>;
+  /** 202 whether or not the account exists; the code goes to the account's on-file channel, never to the caller. */
+  sendOwnerCode(request: OwnerCodeRequest): Promise<OwnerCodeIssued>;
+  verifyOwnerCode(challengeId: string, code: string): Promise<OwnerCodeVerified>;
+  /** The owner's "this wasn't me", with the single-use token of the notice's link. */
+  recordObjection(token: string): Promise<ObjectionRecorded>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function errorFrom(status: number, body: unknown): ApiError {
-  if (!isRecord(body)) return new ApiError(status, `HTTP_${status}`, `HTTP ${status}`);
+/** Seconds from a Retry-After header; its HTTP-date form and anything else unreadable are ignored. */
+function secondsOf(header: string | null | undefined): number | undefined {
+  if (!header || !/^\d+$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+/** The body's retryAfterSeconds, else the Retry-After header's. */
+function errorFrom(status: number, body: unknown, retryAfter?: string | null): ApiError {
+  const headerSeconds = secondsOf(retryAfter);
+  if (!isRecord(body)) return new ApiError(status, `HTTP_${status}`, `HTTP ${status}`, {}, headerSeconds);
   const errors: Record<string, string> = {};
   if (isRecord(body.errors)) for (const [key, value] of Object.entries(body.errors)) if (typeof value === 'string') errors[key] = value;
   return new ApiError(
@@ -79,7 +97,8 @@ function errorFrom(status: number, body: unknown): ApiError {
     typeof body.code === 'string' ? body.code : `HTTP_${status}`,
     typeof body.message === 'string' ? body.message : `HTTP ${status}`,
     errors,
-    typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : undefined,
+    typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : headerSeconds,
+    typeof body.attemptsLeft === 'number' ? body.attemptsLeft : undefined,
   );
 }
 
@@ -93,6 +112,7 @@ function parse(text: string): unknown {
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token.trim()}` });
 const path = (reference: string) => encodeURIComponent(reference.trim());
+const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 /** `base` is where the public routes live: '/api/public' in the page, an absolute URL in tests. */
 export function createAppealApi(base = '/api/public'): AppealApi {
@@ -104,7 +124,7 @@ export function createAppealApi(base = '/api/public'): AppealApi {
       throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : 'Network error');
     }
     const body = parse(await response.text());
-    if (!response.ok) throw errorFrom(response.status, body);
+    if (!response.ok) throw errorFrom(response.status, body, response.headers.get('Retry-After'));
     return body as T;
   }
 
@@ -122,7 +142,7 @@ export function createAppealApi(base = '/api/public'): AppealApi {
         if (xhr.status >= 200 && xhr.status < 300) {
           onProgress?.(1);
           resolve(body as T);
-        } else reject(errorFrom(xhr.status, body));
+        } else reject(errorFrom(xhr.status, body, xhr.getResponseHeader('Retry-After')));
       };
       xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
       xhr.ontimeout = () => reject(new ApiError(0, 'NETWORK', 'The request timed out'));
@@ -151,6 +171,9 @@ export function createAppealApi(base = '/api/public'): AppealApi {
         headers: { ...bearer(token), 'Content-Type': 'application/json' },
         body: JSON.stringify({ body }),
       }),
+    sendOwnerCode: (payload) => request<OwnerCodeIssued>('/owner-codes', json(payload)),
+    verifyOwnerCode: (challengeId, code) => request<OwnerCodeVerified>(`/owner-codes/${encodeURIComponent(challengeId)}/verify`, json({ code })),
+    recordObjection: (token) => request<ObjectionRecorded>('/objections', json({ token: token.trim() })),
   };
 }
 

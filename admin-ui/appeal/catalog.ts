@@ -4,7 +4,8 @@ import type { PublicCatalog, PublicField, PublicKind, PublicSlot } from '../../s
 
 // Types only: the server's own definitions of the JSON, erased from the bundle.
 import type { AcceptedMimeType, FieldType, Localized, SubjectType } from '../../server/src/catalog';
-export type { FieldType, Localized, SubjectType };
+import type { OwnerCodeRule } from '../../server/src/ownerProof/contract';
+export type { FieldType, Localized, OwnerCodeRule, SubjectType };
 export type AcceptedType = AcceptedMimeType;
 export type Locale = 'zh-CN' | 'en';
 export type CatalogField = PublicField;
@@ -32,3 +33,9 @@ export const slotsFor = (kind: CatalogKind, subjectType: SubjectType, variant: s
 
 export const findKind = (catalog: Catalog, key: string | undefined): CatalogKind | undefined =>
   catalog.kinds.find((kind) => kind.key === key);
+
+/** Whether an appeal of this kind and subject type must carry a code verified on the account's own channel, or may. */
+export const ownerCodeRuleOf = (kind: CatalogKind, subjectType: SubjectType): OwnerCodeRule | undefined => kind.ownerCode?.[subjectType];
+
+/** The field in which the customer names the account: where a code to its owner is asked for. */
+export const accountFieldOf = (fields: readonly CatalogField[]): CatalogField | undefined => fields.find((field) => field.type === 'account_id');

@@ -1,6 +1,19 @@
 // What the customer has entered so far, what of the catalog applies to it, and how it becomes the payload.
 import type { AppealPayload } from './api';
-import { fieldsFor, findKind, slotsFor, type Catalog, type CatalogField, type CatalogKind, type CatalogSlot, type Locale, type SubjectType } from './catalog';
+import {
+  accountFieldOf,
+  fieldsFor,
+  findKind,
+  ownerCodeRuleOf,
+  slotsFor,
+  type Catalog,
+  type CatalogField,
+  type CatalogKind,
+  type CatalogSlot,
+  type Locale,
+  type OwnerCodeRule,
+  type SubjectType,
+} from './catalog';
 import { contactProblems, fieldProblem, normaliseResidentId, type ContactDraft } from './validation';
 
 export interface Draft {
@@ -10,23 +23,46 @@ export interface Draft {
   /** Values by field key; only the fields that apply to the choice are sent. */
   fields: Record<string, string>;
   contact: ContactDraft & { locale?: Locale };
+  /** A code verified on the account's own channel; it holds only while the account ID is the one it was verified for. */
+  owner?: OwnerVerification;
+}
+
+export interface OwnerVerification {
+  /** The account ID (trimmed) the code was sent and verified for. */
+  accountId: string;
+  proof: string;
+  /** Milliseconds since the epoch, from the verify answer's expiresInSeconds. */
+  expiresAt: number;
 }
 
 export const emptyDraft: Draft = { fields: {}, contact: { name: '', email: '', phone: '' } };
 
-/** Errors keyed as the server keys them: kind, subjectType, variant, fields.<key>, contact.<key>, contact. */
+/** Errors keyed as the server keys them: kind, subjectType, variant, fields.<key>, contact.<key>, contact, ownerProof. */
 export type Errors = Record<string, string>;
 
 export interface Selection {
   kind?: CatalogKind;
   fields: CatalogField[];
   slots: CatalogSlot[];
+  /** The field naming the account, when one applies. */
+  accountField?: CatalogField;
+  /** Whether a code to the account's owner is required or optional; absent when the choice has none (or no account field). */
+  ownerCode?: OwnerCodeRule;
 }
 
 export function selectionOf(catalog: Catalog, draft: Draft): Selection {
   const kind = findKind(catalog, draft.kind);
   if (!kind || !draft.subjectType || !kind.subjectTypes.includes(draft.subjectType)) return { kind, fields: [], slots: [] };
-  return { kind, fields: fieldsFor(kind, draft.subjectType, draft.variant), slots: slotsFor(kind, draft.subjectType, draft.variant) };
+  const fields = fieldsFor(kind, draft.subjectType, draft.variant);
+  const accountField = accountFieldOf(fields);
+  const ownerCode = accountField ? ownerCodeRuleOf(kind, draft.subjectType) : undefined;
+  return {
+    kind,
+    fields,
+    slots: slotsFor(kind, draft.subjectType, draft.variant),
+    ...(accountField && { accountField }),
+    ...(ownerCode && { ownerCode }),
+  };
 }
 
 /** A new kind keeps what still fits: the subject type if allowed (or the only one), the variant if it exists. */
@@ -59,6 +95,50 @@ export function fieldErrors(fields: readonly CatalogField[], draft: Draft): Erro
   return errors;
 }
 
+/** The account ID as typed in the account field (trimmed); '' when no account field applies. */
+export const accountIdOf = (draft: Draft, selection: Selection): string =>
+  selection.accountField ? (draft.fields[selection.accountField.key] ?? '').trim() : '';
+
+const withoutOwner = (draft: Draft): Draft => {
+  if (!draft.owner) return draft;
+  const { owner: _dropped, ...rest } = draft;
+  return rest;
+};
+
+/** A field's new value; a different account ID drops the verification, which was for the account named before. */
+export function withFieldValue(draft: Draft, field: CatalogField, value: string): Draft {
+  const next: Draft = { ...draft, fields: { ...draft.fields, [field.key]: value } };
+  return field.type === 'account_id' && draft.owner && value.trim() !== draft.owner.accountId ? withoutOwner(next) : next;
+}
+
+/** A code verified for `accountId`: its proof lasts `expiresInSeconds` from `now`. */
+export const withOwnerVerified = (draft: Draft, accountId: string, proof: string, expiresInSeconds: number, now: number): Draft => ({
+  ...draft,
+  owner: { accountId: accountId.trim(), proof, expiresAt: now + expiresInSeconds * 1000 },
+});
+
+/** The server refused the proof: it is forgotten, so the customer can get a new code. */
+export const withOwnerRefused = withoutOwner;
+
+/** The proof to send: only where the choice takes one, for the account ID now typed, and before it expires. */
+export function ownerProofOf(draft: Draft, selection: Selection, now: number): string | undefined {
+  const owner = draft.owner;
+  if (!selection.ownerCode || !owner) return undefined;
+  if (owner.accountId === '' || owner.accountId !== accountIdOf(draft, selection) || owner.expiresAt <= now) return undefined;
+  return owner.proof;
+}
+
+/** A required code not (or no longer) verified keeps the customer on the fields step. */
+export function ownerErrors(selection: Selection, draft: Draft, now: number): Errors {
+  if (selection.ownerCode !== 'required' || ownerProofOf(draft, selection, now)) return {};
+  const expired = draft.owner !== undefined && draft.owner.accountId === accountIdOf(draft, selection);
+  return { ownerProof: expired ? 'owner_proof_expired' : 'owner_code_required' };
+}
+
+/** The error code shown for a server's refusal of the proof: ours, in the page's language, not the server's words. */
+export const ownerProofErrorOf = (serverCode: string): string =>
+  serverCode === 'OWNER_CODE_REQUIRED' ? 'owner_code_required' : 'owner_proof_invalid';
+
 /** The tidy form of a value once the customer leaves the field: trimmed; ID numbers and credit codes upper-case. */
 export function tidyValue(field: CatalogField, value: string): string {
   if (field.type === 'resident_id') return normaliseResidentId(value);
@@ -66,7 +146,8 @@ export function tidyValue(field: CatalogField, value: string): string {
   return field.type === 'textarea' ? value : value.trim();
 }
 
-export function payloadOf(draft: Draft, selection: Selection, locale: Locale): AppealPayload {
+/** What is sent; `now` decides whether a verified code's proof is still good. */
+export function payloadOf(draft: Draft, selection: Selection, locale: Locale, now: number): AppealPayload {
   const fields: Record<string, string> = {};
   for (const field of selection.fields) {
     const value = (draft.fields[field.key] ?? '').trim();
@@ -74,6 +155,7 @@ export function payloadOf(draft: Draft, selection: Selection, locale: Locale): A
   }
   const email = draft.contact.email.trim();
   const phone = draft.contact.phone.trim();
+  const ownerProof = ownerProofOf(draft, selection, now);
   return {
     kind: draft.kind ?? '',
     subjectType: draft.subjectType ?? 'personal',
@@ -85,6 +167,7 @@ export function payloadOf(draft: Draft, selection: Selection, locale: Locale): A
       ...(phone !== '' && { phone }),
       locale: draft.contact.locale ?? locale,
     },
+    ...(ownerProof !== undefined && { ownerProof }),
   };
 }
 
@@ -92,7 +175,7 @@ export function payloadOf(draft: Draft, selection: Selection, locale: Locale): A
 export function stepOfError(key: string, slotKeys: readonly string[]): number | undefined {
   if (key === 'kind') return 0;
   if (key === 'subjectType' || key === 'variant') return 1;
-  if (key.startsWith('fields.') || key === 'contact' || key.startsWith('contact.')) return 2;
+  if (key.startsWith('fields.') || key === 'contact' || key.startsWith('contact.') || key === 'ownerProof') return 2;
   if (slotKeys.includes(key)) return 3;
   return undefined;
 }

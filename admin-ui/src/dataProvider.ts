@@ -4,7 +4,9 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { Catalog } from './catalog/catalogTypes';
 import type {
   BulkOutcome,
-  DecisionInput,
+  ConfirmRequest,
+  DecidedTicket,
+  DecisionRequest,
   Overview,
   RenderedMacro,
   Ticket,
@@ -22,7 +24,10 @@ export interface TicketActions {
   bulkTransition: (ids: Identifier[], to: TicketStatus, reason?: string) => Promise<BulkOutcome>;
   bulkAssign: (ids: Identifier[], agentId: Identifier | null) => Promise<BulkOutcome>;
   requestMaterials: (id: Identifier, slots: string[], message: string) => Promise<Ticket>;
-  decide: (id: Identifier, input: DecisionInput) => Promise<Ticket>;
+  /** Approve or reject; an approval that needs a second person comes back as a proposal (`outcome.pending`). */
+  decide: (id: Identifier, input: DecisionRequest) => Promise<DecidedTicket>;
+  /** A second supervisor applies a proposed approval, or sends it back to review. */
+  confirmDecision: (id: Identifier, body: ConfirmRequest) => Promise<Ticket>;
   getReview: (id: Identifier) => Promise<TicketReview>;
 }
 
@@ -82,6 +87,7 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
     bulkAssign: (ids, agentId) => postJson('/tickets/bulk/assign', { ids, agentId }),
     requestMaterials: (id, slots, message) => postJson(ticket(id, 'request-materials'), { slots, message }),
     decide: (id, input) => postJson(ticket(id, 'decision'), input),
+    confirmDecision: (id, body) => postJson(ticket(id, 'decision/confirm'), body),
     getReview: id => getJson<TicketReview>(ticket(id, 'review')),
     renderMacro: (macroId, ticketId) =>
       getJson<RenderedMacro>(`/macros/${encodeURIComponent(macroId)}/render?ticketId=${encodeURIComponent(ticketId)}`),

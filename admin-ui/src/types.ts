@@ -1,19 +1,14 @@
 import type { RaRecord } from 'react-admin';
+import type { DecisionPreview, DecisionRequest } from '../../server/src/decisions/contract';
+import type { Priority, TicketStatus } from '../../server/src/tickets/statuses';
+
+export type { Priority, TicketStatus };
+export type { Blocker, ConfirmRequest, DecisionPreview, DecisionRequest, ProposalView, UnreviewedFile } from '../../server/src/decisions/contract';
 
 // Records as the API presents them; identifiers arrive already masked by the server.
 
 export type Role = 'agent' | 'supervisor' | 'admin';
 export type SubjectType = 'personal' | 'enterprise' | 'unverified';
-export type TicketStatus =
-  | 'new'
-  | 'triage'
-  | 'in_review'
-  | 'awaiting_customer'
-  | 'approved'
-  | 'rejected'
-  | 'closed'
-  | 'withdrawn';
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export type SlotState = 'missing' | 'ok' | 'warn' | 'fail';
 export type Verdict = 'accepted' | 'rejected';
 
@@ -68,6 +63,10 @@ export interface Ticket extends RaRecord<number> {
   submittedAt: string;
   decidedAt: string | null;
   closedAt: string | null;
+  /** When the customer proved control with a code sent to the account's security phone or email. */
+  ownerVerifiedAt: string | null;
+  /** When the account owner answered a notice with "this wasn't me". */
+  ownerObjectedAt: string | null;
   createdAt: string;
   updatedAt: string;
   slots?: MaterialSlot[];
@@ -236,6 +235,8 @@ export interface TicketReview {
   }>;
   preconditions: Array<{ code: string; ok: boolean; label: LocalizedMessage; detail?: LocalizedMessage }>;
   summary: { mismatches: number; preconditionsFailed: number };
+  /** What approving would do, who may do it and what stands in its way. */
+  decision: DecisionPreview;
 }
 
 /** What a bulk action did: each ticket is moved (or not) on its own. */
@@ -244,11 +245,12 @@ export interface BulkOutcome {
   failed: Array<{ id: number; code: string; message: string }>;
 }
 
-export type Decision = 'approve' | 'reject';
+export type Decision = DecisionRequest['decision'];
 
-export interface DecisionInput {
-  decision: Decision;
-  reasonCode?: string;
-  message: string;
-  override?: boolean;
+/**
+ * POST /tickets/:id/decision answers the ticket and what was done: applied at once (200), or, where a second person
+ * must confirm, a proposal that changed nothing yet (202, `pending`).
+ */
+export interface DecidedTicket extends Ticket {
+  outcome: { decision: Decision; pending?: boolean };
 }

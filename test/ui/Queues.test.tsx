@@ -2,12 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { openStatuses } from '../../server/src/tickets/statuses';
 import * as fixtures from './fixtures';
 import { listResponse, meHandler, parseListQuery, TICKET_SPEC, ticketListHandler } from './handlers';
 import { renderApp } from './renderAdmin';
 import { server } from './server';
 
-const OPEN = ['new', 'triage', 'in_review', 'awaiting_customer'];
+// The server's open statuses, a proposed approval awaiting its second person included.
+const OPEN = [...openStatuses];
 
 /** Remembers the filter of every ticket list request. */
 const recordTicketFilters = () => {
@@ -44,6 +46,19 @@ describe('queues in the menu', () => {
     await open('待客户补充', { status: ['awaiting_customer'] });
     expect(await screen.findByText('AP-20261121-0007')).toBeInTheDocument();
     await open('工单', {});
+    // Approvals awaiting a second person are a supervisor's queue.
+    expect(screen.queryByRole('menuitem', { name: '待复核' })).not.toBeInTheDocument();
+  });
+
+  it('gives supervisors the queue of approvals awaiting a second person', async () => {
+    server.use(meHandler('supervisor'));
+    const filters = recordTicketFilters();
+    const user = userEvent.setup();
+    renderApp({ route: '/' });
+
+    await user.click(await screen.findByRole('menuitem', { name: '待复核' }));
+    await waitFor(() => expect(filters.at(-1)).toEqual({ status: ['approval_pending'] }));
+    expect(screen.getByRole('menuitem', { name: '待复核' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('lets an agent save the current filter as a query and find it in the filter menu', async () => {

@@ -5,7 +5,7 @@ import { Notification, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { TicketShow } from '../../admin-ui/src/tickets/TicketShow';
 import * as fixtures from './fixtures';
-import { API, meHandler, readBody, schemas } from './handlers';
+import { API, meHandler, readBody, reviewHandler, schemas } from './handlers';
 import { renderInAdmin } from './renderAdmin';
 import { server } from './server';
 
@@ -177,6 +177,7 @@ describe('the review page', () => {
     expect(await screen.findByText('已通知客户补充材料')).toBeInTheDocument();
   });
 
+  /** The preview let it through, but by the time it was sent something new stood in the way. */
   const blockedApproval = (received: unknown[]) =>
     http.post(`${API}/tickets/:id/decision`, async ({ request }) => {
       const body = await readBody(request, schemas.decision);
@@ -186,10 +187,10 @@ describe('the review page', () => {
         return HttpResponse.json(
           {
             code: 'APPROVAL_BLOCKED',
-            message: 'Cannot approve: The account is in arrears; A material was rejected',
+            message: 'Cannot approve: The account does not meet a precondition; A material was rejected',
             blockers: [
-              { code: 'no_arrears', label: { 'zh-CN': '账号存在欠费', en: 'The account is in arrears' } },
-              { code: 'material_rejected', label: { 'zh-CN': '有材料已被驳回', en: 'A material was rejected' } },
+              { ...fixtures.blockers.arrears, label: { 'zh-CN': '账号存在欠费', en: 'The account is in arrears' } },
+              { code: 'material_rejected', label: { 'zh-CN': '有材料已被驳回', en: 'A material was rejected' }, overridable: true },
             ],
           },
           { status: 409 },
@@ -201,22 +202,25 @@ describe('the review page', () => {
   const approveWithMessage = async (user: ReturnType<typeof userEvent.setup>) => {
     await user.click(await screen.findByRole('button', { name: '通过' }));
     const dialog = await screen.findByRole('dialog', { name: '通过工单 AP-20261122-0004' });
+    // The preview says what approving does before anything can be sent.
+    expect(await within(dialog).findByRole('note', { name: '通过后将' })).toHaveTextContent('将解除账号 100012345678 绑定的 MFA 设备');
     await user.type(within(dialog).getByRole('textbox', { name: /给客户的说明/ }), '已为您解绑 MFA。');
     await user.click(within(dialog).getByRole('button', { name: '确认通过' }));
     return dialog;
   };
 
-  it("shows the server's reason when approval is blocked, and no override to an agent", async () => {
+  it("shows the server's reasons when approval is blocked after all, and no override to an agent", async () => {
     // react-admin logs data provider failures; this one is expected.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const received: unknown[] = [];
-    server.use(meHandler('agent'), blockedApproval(received));
+    server.use(meHandler('agent'), reviewHandler({ blockers: [], unreviewedFiles: [] }), blockedApproval(received));
     const user = userEvent.setup();
     renderReview();
 
     const dialog = await approveWithMessage(user);
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('账号存在欠费');
+    expect(alert).toHaveTextContent('账号欠费 12.00 元');
     expect(alert).toHaveTextContent('有材料已被驳回');
     expect(alert).not.toHaveTextContent('Cannot approve');
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
@@ -224,10 +228,10 @@ describe('the review page', () => {
     expect(received).toEqual([{ decision: 'approve', message: '已为您解绑 MFA。' }]);
   });
 
-  it('lets a supervisor override a blocked approval, and says so in the request', async () => {
+  it('lets a supervisor override a blocked approval with a reason, and says so in the request', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const received: unknown[] = [];
-    server.use(meHandler('supervisor'), blockedApproval(received));
+    server.use(meHandler('supervisor'), reviewHandler({ blockers: [], unreviewedFiles: [], mayOverride: true }), blockedApproval(received));
     const user = userEvent.setup();
     renderReview();
 
@@ -235,10 +239,13 @@ describe('the review page', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('账号存在欠费');
     const override = within(dialog).getByRole('checkbox', { name: /仍然通过/ });
     await user.click(override);
-    await user.click(within(dialog).getByRole('button', { name: '确认通过' }));
+    const confirm = within(dialog).getByRole('button', { name: '确认通过' });
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByRole('textbox', { name: /越权理由/ }), '客户已来电确认结清欠费');
+    await user.click(confirm);
 
     await waitFor(() => expect(received).toHaveLength(2));
-    expect(received[1]).toEqual({ decision: 'approve', message: '已为您解绑 MFA。', override: true });
+    expect(received[1]).toEqual({ decision: 'approve', message: '已为您解绑 MFA。', override: true, overrideReason: '客户已来电确认结清欠费' });
     expect(await screen.findByText('已通过，将通知客户')).toBeInTheDocument();
   });
 

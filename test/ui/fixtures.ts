@@ -2,6 +2,8 @@ import type { Catalog } from '../../admin-ui/src/catalog/catalogTypes';
 import type {
   Account,
   Agent,
+  Blocker,
+  DecisionPreview,
   Evidence,
   Finding,
   Macro,
@@ -125,6 +127,8 @@ const ticket = (overrides: Partial<Ticket> & Pick<Ticket, 'id' | 'reference'>): 
   submittedAt: '2026-11-22T09:00:00.000Z',
   decidedAt: null,
   closedAt: null,
+  ownerVerifiedAt: null,
+  ownerObjectedAt: null,
   createdAt: '2026-11-22T09:00:00.000Z',
   updatedAt: '2026-11-22T09:30:00.000Z',
   ...overrides,
@@ -299,6 +303,59 @@ export const evidence: Evidence[] = [
   file({ id: 402, slotId: 42, originalName: 'back.jpg', state: 'fail' }),
 ];
 
+// What approving the review ticket would do, and what stands in its way (server/src/decisions/contract.ts).
+
+export const blockers = {
+  identityMismatch: {
+    code: 'identity_mismatch',
+    label: t('申报的身份信息与账号实名信息不一致', "Declared identity values do not match the account's"),
+    detail: t('身份证号', 'Resident ID number'),
+    overridable: true,
+  },
+  arrears: {
+    code: 'precondition_failed',
+    precondition: 'no_arrears',
+    label: t('账号不满足办理条件', 'The account does not meet a precondition'),
+    detail: t('账号欠费 12.00 元', 'The account owes 12.00 yuan'),
+    overridable: true,
+  },
+  unreviewed: {
+    code: 'evidence_unreviewed',
+    label: t('仍有材料未经审核员逐一确认', 'Some files have not been reviewed yet'),
+    detail: t('2 个文件', '2 files'),
+    overridable: false,
+  },
+  ownerObjected: {
+    code: 'owner_objected',
+    label: t('账号所有人已通过通知中的链接表示“不是我本人操作”', 'The account owner answered the notice: "this wasn\'t me"'),
+    overridable: false,
+  },
+} satisfies Record<string, Blocker>;
+
+export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): DecisionPreview => ({
+  effect: {
+    code: 'unbind_mfa',
+    label: t('解绑 MFA', 'Unbind MFA'),
+    statement: t(
+      '将解除账号 100012345678 绑定的 MFA 设备，客户可仅凭密码登录后重新绑定。',
+      'Will unbind the MFA device from account 100012345678; the customer signs in with the password and binds a new one.',
+    ),
+  },
+  fourEyes: false,
+  fourEyesReason: null,
+  blockers: [blockers.identityMismatch, blockers.arrears, blockers.unreviewed],
+  unreviewedFiles: [
+    { evidenceId: 401, slot: 'applicant_holding_id_front', slotLabel: t('申请人手持身份证正面', 'Applicant holding ID card, front'), originalName: 'front.jpg' },
+    { evidenceId: 402, slot: 'applicant_holding_id_back', slotLabel: t('申请人手持身份证反面', 'Applicant holding ID card, back'), originalName: 'back.jpg' },
+  ],
+  mayDecide: true,
+  mayOverride: false,
+  ownerVerifiedAt: null,
+  ownerObjectedAt: null,
+  proposal: null,
+  ...overrides,
+});
+
 export const review: TicketReview = {
   account: accounts[0]!,
   comparison: [
@@ -315,6 +372,45 @@ export const review: TicketReview = {
     },
   ],
   summary: { mismatches: 1, preconditionsFailed: 1 },
+  decision: decisionPreview(),
+};
+
+// A ticket whose approval a supervisor proposed (with an override) and a second one must confirm.
+
+export const pendingTicket: Ticket = ticket({
+  id: 5,
+  reference: 'AP-20261122-0005',
+  status: 'approval_pending',
+  assigneeId: 1,
+  complete: true,
+  ownerVerifiedAt: '2026-11-22T08:55:00.000Z',
+  fields: { accountId: '100012345678', realName: '王小明', idNumber: '110101********123X', loginType: 'wechat', phoneNow: '138****0000' },
+  slots: [],
+});
+
+export const pendingEvents: TicketEvent[] = [
+  { id: 701, ticketId: 5, actorType: 'customer', agentId: null, type: 'owner.verified', fromStatus: null, toStatus: null, reason: null, data: { verifiedAt: '2026-11-22T08:55:00.000Z' }, createdAt: '2026-11-22T08:55:00.000Z' },
+  { id: 702, ticketId: 5, actorType: 'agent', agentId: 1, type: 'ticket.transitioned', fromStatus: 'in_review', toStatus: 'approval_pending', reason: null, data: null, createdAt: '2026-11-22T09:40:00.000Z' },
+  { id: 703, ticketId: 5, actorType: 'agent', agentId: 1, type: 'decision.proposed', fromStatus: null, toStatus: null, reason: '客户来电核实，身份证为换发后的新证件', data: { overridden: ['identity_mismatch'] }, createdAt: '2026-11-22T09:40:01.000Z' },
+];
+
+export const pendingReview: TicketReview = {
+  ...review,
+  decision: decisionPreview({
+    fourEyes: true,
+    fourEyesReason: t('解绑 MFA 须由第二位主管确认', 'Unbinding MFA needs a second supervisor'),
+    blockers: [],
+    unreviewedFiles: [],
+    ownerVerifiedAt: '2026-11-22T08:55:00.000Z',
+    proposal: {
+      proposedBy: { id: 1, name: '张敏' },
+      proposedAt: '2026-11-22T09:40:00.000Z',
+      message: '已为您解绑 MFA，请使用密码登录后重新绑定。',
+      overridden: ['identity_mismatch'],
+      overrideReason: '客户来电核实，身份证为换发后的新证件',
+      mayConfirm: true,
+    },
+  }),
 };
 
 export const rejectionReasons: RejectionReason[] = [

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { z } from 'zod';
-import type { Ticket } from '../../admin-ui/src/types';
+import type { ConfirmRequest, DecisionPreview, DecisionRequest, Ticket, TicketReview } from '../../admin-ui/src/types';
+import { decisionStatuses, ticketStatuses, type TicketStatus } from '../../server/src/tickets/statuses';
 import * as fixtures from './fixtures';
 
 export const API = 'http://localhost/api';
@@ -19,7 +20,7 @@ export interface ListQuery {
   filter: Filter;
 }
 
-const problem = (status: number, code: string, message: string) => HttpResponse.json({ code, message }, { status });
+export const problem = (status: number, code: string, message: string) => HttpResponse.json({ code, message }, { status });
 
 const parseParam = (url: URL, name: string): unknown => {
   const raw = url.searchParams.get(name);
@@ -114,7 +115,14 @@ export const readBody = async <S extends z.ZodType>(request: Request, schema: S)
 };
 
 const ticketIds = z.array(z.number().int().positive()).min(1);
-const statusSchema = z.enum(['new', 'triage', 'in_review', 'awaiting_customer', 'approved', 'rejected', 'closed', 'withdrawn']);
+const statusSchema = z.enum(ticketStatuses);
+
+/** The server's minimum for a supervisor's reason to override blockers. */
+const MIN_OVERRIDE_REASON = 10;
+
+/** Decision statuses are reached only through the decision route: a plain or bulk move there is refused (409). */
+const refuseDecisionStatus = (to: TicketStatus) =>
+  decisionStatuses.includes(to) ? problem(409, 'DECISION_REQUIRED', `${to} is reached only through a decision`) : undefined;
 
 export const schemas = {
   transition: z.object({ to: statusSchema, reason: z.string().optional() }).strict(),
@@ -123,9 +131,22 @@ export const schemas = {
   bulkAssign: z.object({ ids: ticketIds, agentId: z.number().int().positive().nullable() }).strict(),
   requestMaterials: z.object({ slots: z.array(z.string().min(1)).min(1), message: z.string().trim().min(1) }).strict(),
   decision: z
-    .object({ decision: z.enum(['approve', 'reject']), reasonCode: z.string().optional(), message: z.string().trim().min(1), override: z.boolean().optional() })
+    .object({
+      decision: z.enum(['approve', 'reject']),
+      reasonCode: z.string().optional(),
+      message: z.string().trim().min(1),
+      override: z.boolean().optional(),
+      overrideReason: z.string().optional(),
+    })
     .strict()
-    .refine(body => body.decision === 'approve' || Boolean(body.reasonCode), 'a rejection needs a reasonCode'),
+    .refine(body => body.decision === 'approve' || Boolean(body.reasonCode), 'a rejection needs a reasonCode')
+    .refine(body => !body.override || body.decision === 'approve', 'only an approval is overridden')
+    .refine(body => !body.override || (body.overrideReason ?? '').trim().length >= MIN_OVERRIDE_REASON, {
+      message: `an override needs an overrideReason of at least ${MIN_OVERRIDE_REASON} characters`,
+      path: ['overrideReason'],
+    })
+    .refine(body => body.override || body.overrideReason === undefined, 'overrideReason comes only with override') satisfies z.ZodType<DecisionRequest>,
+  confirm: z.object({ approve: z.boolean(), note: z.string().trim().min(1).optional() }).strict() satisfies z.ZodType<ConfirmRequest>,
   verdict: z
     .object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().nullish() })
     .strict()
@@ -133,22 +154,82 @@ export const schemas = {
   message: z.object({ ticketId: z.number().int().positive(), kind: z.enum(['public_reply', 'internal_note']), body: z.string().trim().min(1) }).strict(),
 };
 
-const allTickets = (): Ticket[] => [...fixtures.tickets, fixtures.reviewTicket];
+const allTickets = (): Ticket[] => [...fixtures.tickets, fixtures.reviewTicket, fixtures.pendingTicket];
 const findTicket = (id: unknown) => allTickets().find(candidate => String(candidate.id) === String(id));
 
 /** The ticket actions answer the ticket; the happy path changes nothing, tests override what they look at. */
-const ticketAction = <S extends z.ZodType>(action: string, schema: S) =>
+const ticketAction = <S extends z.ZodType>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
   http.post(`${API}/tickets/:id/${action}`, async ({ request, params }) => {
     const target = findTicket(params.id);
     if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
     const body = await readBody(request, schema);
-    return body instanceof Response ? body : HttpResponse.json(target);
+    if (body instanceof Response) return body;
+    return refuse?.(body) ?? HttpResponse.json(target);
   });
 
-const bulkAction = <S extends z.ZodType<{ ids: number[] }>>(action: string, schema: S) =>
+const bulkAction = <S extends z.ZodType<{ ids: number[] }>>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
   http.post(`${API}/tickets/bulk/${action}`, async ({ request }) => {
     const body = await readBody(request, schema);
-    return body instanceof Response ? body : HttpResponse.json({ done: body.ids, failed: [] });
+    if (body instanceof Response) return body;
+    return refuse?.(body) ?? HttpResponse.json({ done: body.ids, failed: [] });
+  });
+
+/** The review of a ticket: a proposed approval's for one awaiting its second person, the review ticket's otherwise. */
+const reviewOf = (target: Ticket): TicketReview => (target.status === 'approval_pending' ? fixtures.pendingReview : fixtures.review);
+
+/** GET /tickets/:id/review with the decision preview changed as a test needs (who may decide, blockers, a proposal). */
+export const reviewHandler = (decision: Partial<DecisionPreview> = {}) =>
+  http.get(`${API}/tickets/:id/review`, ({ params }) => {
+    const target = findTicket(params.id);
+    if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
+    const review = reviewOf(target);
+    return HttpResponse.json({ ticketId: target.id, ...review, decision: { ...review.decision, ...decision } });
+  });
+
+/**
+ * POST /tickets/:id/decision: a rejection, or an approval the preview lets through, answers the ticket and its
+ * outcome; an approval needing a second person is a proposal (202); one the blockers stop is 409 APPROVAL_BLOCKED.
+ */
+export const decisionHandler = (
+  decision: Partial<DecisionPreview> = {},
+  received: DecisionRequest[] = [],
+) =>
+  http.post(`${API}/tickets/:id/decision`, async ({ request, params }) => {
+    const target = findTicket(params.id);
+    if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
+    const body = await readBody(request, schemas.decision);
+    if (body instanceof Response) return body;
+    received.push(body);
+    const preview = { ...reviewOf(target).decision, ...decision };
+    if (!preview.mayDecide) return problem(403, 'NOT_ASSIGNEE', 'The ticket is assigned to someone else');
+    if (body.decision === 'reject') {
+      return HttpResponse.json({ ...target, status: 'rejected', outcome: { decision: 'reject' } });
+    }
+    if (body.override && !preview.mayOverride) return problem(403, 'FORBIDDEN', 'Only a supervisor may override');
+    const standing = body.override ? preview.blockers.filter(blocker => !blocker.overridable) : preview.blockers;
+    if (standing.length > 0) {
+      return HttpResponse.json(
+        { code: 'APPROVAL_BLOCKED', message: `Cannot approve: ${standing.map(blocker => blocker.label.en).join('; ')}`, blockers: standing },
+        { status: 409 },
+      );
+    }
+    return preview.fourEyes
+      ? HttpResponse.json({ ...target, status: 'approval_pending', outcome: { decision: 'approve', pending: true } }, { status: 202 })
+      : HttpResponse.json({ ...target, status: 'approved', outcome: { decision: 'approve' } });
+  });
+
+/** POST /tickets/:id/decision/confirm by the second person: applied (approved), or sent back to review. */
+export const confirmHandler = (received: ConfirmRequest[] = [], answer?: () => Response) =>
+  http.post(`${API}/tickets/:id/decision/confirm`, async ({ request, params }) => {
+    const target = findTicket(params.id);
+    if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
+    const body = await readBody(request, schemas.confirm);
+    if (body instanceof Response) return body;
+    received.push(body);
+    if (answer) return answer();
+    if (target.status !== 'approval_pending') return problem(409, 'ILLEGAL_TRANSITION', 'No approval is waiting for confirmation');
+    if (!reviewOf(target).decision.proposal?.mayConfirm) return problem(403, 'FORBIDDEN', 'Only a second supervisor may confirm');
+    return HttpResponse.json({ ...target, status: body.approve ? 'approved' : 'in_review' });
   });
 
 export const meHandler = (role: 'agent' | 'supervisor' | 'admin') =>
@@ -166,17 +247,16 @@ export const handlers = [
     return HttpResponse.json({ agent: fixtures.signedInAgent('agent') });
   }),
   http.post(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
-  bulkAction('transition', schemas.bulkTransition),
+  bulkAction('transition', schemas.bulkTransition, body => refuseDecisionStatus(body.to)),
   bulkAction('assign', schemas.bulkAssign),
-  ticketAction('transition', schemas.transition),
+  ticketAction('transition', schemas.transition, body => refuseDecisionStatus(body.to)),
   ticketAction('assign', schemas.assign),
   ticketAction('request-materials', schemas.requestMaterials),
-  ticketAction('decision', schemas.decision),
-  http.get(`${API}/tickets/:id/review`, ({ params }) =>
-    findTicket(params.id) ? HttpResponse.json({ ticketId: Number(params.id), ...fixtures.review }) : problem(404, 'NOT_FOUND', 'Ticket not found'),
-  ),
-  ...resource('tickets', fixtures.tickets, TICKET_SPEC, [fixtures.reviewTicket]),
-  ...resource('events', [...fixtures.events, ...fixtures.reviewEvents], { filters: ['ticketId'], sortable: ['id', 'createdAt', 'type'] }),
+  decisionHandler(),
+  confirmHandler(),
+  reviewHandler(),
+  ...resource('tickets', fixtures.tickets, TICKET_SPEC, [fixtures.reviewTicket, fixtures.pendingTicket]),
+  ...resource('events', [...fixtures.events, ...fixtures.reviewEvents, ...fixtures.pendingEvents], { filters: ['ticketId'], sortable: ['id', 'createdAt', 'type'] }),
   http.put(`${API}/evidence/:id`, async ({ request, params }) => {
     const row = fixtures.evidence.find(candidate => String(candidate.id) === params.id);
     if (!row) return problem(404, 'NOT_FOUND', 'Evidence not found');

@@ -4,22 +4,24 @@ import { AdminContext, memoryStore, TestMemoryRouter, type AuthProvider } from '
 import { App } from '../../admin-ui/src/App';
 import { createAuthProvider } from '../../admin-ui/src/authProvider';
 import { createDataProvider } from '../../admin-ui/src/dataProvider';
-import { createI18nProvider } from '../../admin-ui/src/i18n/i18nProvider';
+import { createI18nProvider, type AppLocale } from '../../admin-ui/src/i18n/i18nProvider';
 import { API } from './handlers';
 
 interface RenderOptions {
   route?: string;
   /** Components that ask who is signed in (identity, role) need one; msw's /auth/me answers for it. */
   signedIn?: boolean;
+  /** The console's language; zh-CN unless a test reads it in English. */
+  locale?: AppLocale;
 }
 
-/** A component inside react-admin's contexts, talking to the msw server, in zh-CN. */
-export const renderInAdmin = (ui: ReactNode, { route = '/', signedIn = false }: RenderOptions = {}) =>
+/** A component inside react-admin's contexts, talking to the msw server, in zh-CN (or the locale given). */
+export const renderInAdmin = (ui: ReactNode, { route = '/', signedIn = false, locale }: RenderOptions = {}) =>
   render(
     <TestMemoryRouter initialEntries={[route]}>
       <AdminContext
         dataProvider={createDataProvider(API)}
-        i18nProvider={createI18nProvider()}
+        i18nProvider={createI18nProvider(locale)}
         store={memoryStore()}
         {...(signedIn ? { authProvider: createAuthProvider(API) as AuthProvider } : {})}
       >

@@ -11,7 +11,12 @@ const headlines: Record<string, MessageKey> = {
   NETWORK: 'problem.NETWORK',
   NOT_FOUND: 'problem.NOT_FOUND',
   APPEAL_CLOSED: 'problem.APPEAL_CLOSED',
+  OWNER_CODE_REQUIRED: 'problem.OWNER_CODE_REQUIRED',
+  OWNER_PROOF_INVALID: 'problem.OWNER_PROOF_INVALID',
 };
+
+/** Codes our sentence says all of: the server's English message is not shown under it. */
+const fullySaid = new Set(['NETWORK', 'OWNER_CODE_REQUIRED', 'OWNER_PROOF_INVALID']);
 
 /** The top of a failed request: our sentence for its code, then the server's own message. */
 export function ProblemBanner({ error }: { error: unknown }) {
@@ -19,7 +24,7 @@ export function ProblemBanner({ error }: { error: unknown }) {
   const apiError = error instanceof ApiError ? error : undefined;
   const key = (apiError && headlines[apiError.code]) ?? (apiError?.status === 400 ? 'problem.INVALID_INPUT' : 'problem.other');
   const minutes = Math.max(1, Math.ceil((apiError?.retryAfterSeconds ?? 60) / 60));
-  const detail = apiError && apiError.code !== 'NETWORK' ? apiError.message : error instanceof Error ? error.message : '';
+  const detail = apiError ? (fullySaid.has(apiError.code) ? '' : apiError.message) : error instanceof Error ? error.message : '';
   return (
     <div className="banner banner-error" role="alert">
       <p className="banner-title">{t(key, { minutes })}</p>

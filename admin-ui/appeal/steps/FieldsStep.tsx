@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import type { CatalogField, FieldType, Locale } from '../catalog';
 import type { Draft, Errors } from '../draft';
 import { useI18n } from '../i18n';
@@ -15,6 +16,8 @@ interface FieldsStepProps {
   onContact: (key: ContactKey, value: string) => void;
   onContactBlur: (key: ContactKey) => void;
   onContactLocale: (locale: Locale) => void;
+  /** The proof-of-control part, shown right under the account ID it is for. */
+  ownerCode?: ReactNode;
 }
 
 // How each field type is typed on a phone: the keyboard it opens and what the browser may fill in.
@@ -30,7 +33,7 @@ const inputs: Record<FieldType, Pick<FormFieldProps, 'control' | 'type' | 'input
 };
 
 /** Step 3: the fields of the chosen kind, subject type and variant, then how we reach the customer. */
-export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onContact, onContactBlur, onContactLocale }: FieldsStepProps) {
+export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onContact, onContactBlur, onContactLocale, ownerCode }: FieldsStepProps) {
   const { t, text, errorText, locale } = useI18n();
   const error = (key: string) => (errors[key] ? errorText(errors[key]) : undefined);
   const contactError = (key: ContactKey) => error(`contact.${key}`);
@@ -44,21 +47,23 @@ export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onCont
       <p className="intro">{t('fields.intro')}</p>
       <div className="fields">
         {fields.map((field) => (
-          <FormField
-            key={field.key}
-            id={`field-${field.key}`}
-            label={text(field.label)}
-            hint={field.hint ? text(field.hint) : undefined}
-            required={field.required}
-            error={error(`fields.${field.key}`)}
-            value={draft.fields[field.key] ?? ''}
-            onChange={(value) => onField(field, value)}
-            onBlur={() => onFieldBlur(field)}
-            options={field.options?.map((o) => ({ value: o.value, label: text(o.label) }))}
-            placeholder={field.type === 'select' ? t('fields.choose') : undefined}
-            maxLength={maxLengthOf(field)}
-            {...inputs[field.type]}
-          />
+          <Fragment key={field.key}>
+            <FormField
+              id={`field-${field.key}`}
+              label={text(field.label)}
+              hint={field.hint ? text(field.hint) : undefined}
+              required={field.required}
+              error={error(`fields.${field.key}`)}
+              value={draft.fields[field.key] ?? ''}
+              onChange={(value) => onField(field, value)}
+              onBlur={() => onFieldBlur(field)}
+              options={field.options?.map((o) => ({ value: o.value, label: text(o.label) }))}
+              placeholder={field.type === 'select' ? t('fields.choose') : undefined}
+              maxLength={maxLengthOf(field)}
+              {...inputs[field.type]}
+            />
+            {field.type === 'account_id' && ownerCode}
+          </Fragment>
         ))}
       </div>
       <fieldset className="contact">

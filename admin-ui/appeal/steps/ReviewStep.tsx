@@ -11,12 +11,14 @@ interface ReviewStepProps {
   fields: readonly CatalogField[];
   slots: readonly CatalogSlot[];
   materials: MaterialFiles;
+  /** Whether the account is verified by a code; absent when the appeal takes no code. */
+  ownerCode?: { verified: boolean };
   onEdit: (step: number) => void;
   disabled?: boolean;
 }
 
 /** Step 5: everything entered, each part with a way back to change it. */
-export function ReviewStep({ catalog, kind, draft, fields, slots, materials, onEdit, disabled }: ReviewStepProps) {
+export function ReviewStep({ catalog, kind, draft, fields, slots, materials, ownerCode, onEdit, disabled }: ReviewStepProps) {
   const { t, text, locale } = useI18n();
   const subject = catalog.subjectTypes.find((s) => s.key === draft.subjectType);
   const variant = kind.variants.find((v) => v.key === draft.variant);
@@ -72,6 +74,12 @@ export function ReviewStep({ catalog, kind, draft, fields, slots, materials, onE
               <dd>{shown(field)}</dd>
             </div>
           ))}
+          {ownerCode && (
+            <div>
+              <dt>{t('review.owner')}</dt>
+              <dd className={ownerCode.verified ? 'owner-verified' : undefined}>{t(ownerCode.verified ? 'review.ownerVerified' : 'review.ownerNotVerified')}</dd>
+            </div>
+          )}
         </dl>
       </section>
 

@@ -3,16 +3,19 @@ import { Show, type Identifier } from 'react-admin';
 import { DeclaredFields } from './DeclaredFields';
 import { DeclaredVsOnFile } from './review/DeclaredVsOnFile';
 import { MaterialsReview } from './review/MaterialsReview';
+import { ProposalPanel } from './review/ProposalPanel';
 import { ReplyComposer } from './review/ReplyComposer';
 import { TicketHeader } from './TicketHeader';
 import { TicketTimeline } from './TicketTimeline';
 
-/** The review page: header and actions, the materials beside the account checks, then the conversation.
+/** The review page: header and actions, a proposed approval awaiting its second person, the materials beside the
+ * account checks, then the conversation.
  * `id` comes from the route; tests and embedding pages may pass it. */
 export const TicketShow = ({ id }: { id?: Identifier }) => (
   <Show component="div" id={id}>
     <Stack spacing={2}>
       <TicketHeader />
+      <ProposalPanel />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 8 }}>
           <MaterialsReview />

@@ -2,9 +2,17 @@ import type { Identifier } from 'react-admin';
 import { NULL_FILTER_VALUE } from '../dataProvider';
 import { OPEN_STATUSES } from './ticketModel';
 
-export type QueueKey = 'mine' | 'unassigned' | 'overdue' | 'awaiting' | 'all';
+export type QueueKey = 'mine' | 'unassigned' | 'overdue' | 'awaiting' | 'approval' | 'all';
 
-export const QUEUES: readonly QueueKey[] = ['mine', 'unassigned', 'overdue', 'awaiting'];
+export const QUEUES: readonly QueueKey[] = ['mine', 'unassigned', 'overdue', 'awaiting', 'approval'];
+
+/** Queues shown only to some roles: approvals waiting for a second person are for supervisors and admins to confirm. */
+const QUEUE_ROLES: Partial<Record<QueueKey, readonly string[]>> = { approval: ['supervisor', 'admin'] };
+
+export const queueVisibleTo = (queue: QueueKey, role: string | undefined): boolean => {
+  const roles = QUEUE_ROLES[queue];
+  return !roles || (role !== undefined && roles.includes(role));
+};
 
 type Filter = Record<string, unknown>;
 
@@ -19,6 +27,8 @@ export const queueFilter = (queue: QueueKey, me: Identifier | undefined): Filter
       return { overdue: true };
     case 'awaiting':
       return { status: ['awaiting_customer'] };
+    case 'approval':
+      return { status: ['approval_pending'] };
     case 'all':
       return {};
   }

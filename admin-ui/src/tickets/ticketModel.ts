@@ -1,24 +1,28 @@
+import {
+  acceptsFiles,
+  decisionStatuses,
+  isOpen,
+  isPlainMove,
+  openStatuses,
+  priorities,
+  ticketStatuses,
+  transitions,
+} from '../../../server/src/tickets/statuses';
 import type { ChipColor } from '../common/choices';
 import type { Priority, SlotState, Ticket, TicketStatus } from '../types';
 
-export const TICKET_STATUSES: readonly TicketStatus[] = [
-  'new',
-  'triage',
-  'in_review',
-  'awaiting_customer',
-  'approved',
-  'rejected',
-  'closed',
-  'withdrawn',
-];
+// The status machine is the server's (server/src/tickets/statuses.ts, pure data): the console only chooses what to offer.
 
-export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
+export const TICKET_STATUSES: readonly TicketStatus[] = ticketStatuses;
+
+export const PRIORITIES: readonly Priority[] = priorities;
 
 export const statusColor: Record<TicketStatus, ChipColor> = {
   new: 'info',
   triage: 'info',
   in_review: 'primary',
   awaiting_customer: 'warning',
+  approval_pending: 'secondary',
   approved: 'success',
   rejected: 'error',
   closed: 'default',
@@ -42,10 +46,13 @@ export const slotStateColor: Record<SlotState, ChipColor> = {
 export const TICKETS_PER_PAGE = 25;
 export const DEFAULT_TICKET_SORT = { field: 'slaDueAt', order: 'ASC' } as const;
 
-/** Statuses in which a ticket still waits on the desk or the customer (mirrors the server's list). */
-export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer'];
+/** Statuses in which a ticket still waits on the desk, the customer or a second approver. */
+export const OPEN_STATUSES: readonly TicketStatus[] = openStatuses;
 
-export const isOpen = (status: TicketStatus): boolean => OPEN_STATUSES.includes(status);
+export { isOpen };
+
+/** Files may be judged while the appeal still takes them; a proposed approval freezes them for its confirmation. */
+export const canJudgeFiles = (status: TicketStatus): boolean => acceptsFiles(status);
 
 const DAY_MS = 86_400_000;
 
@@ -67,21 +74,30 @@ export const slaUrgencyColor: Record<Exclude<SlaUrgency, null>, string> = {
   dueSoon: 'warning.dark',
 };
 
-/** Status moves offered as plain buttons; deciding and asking for more have dialogs of their own. */
-export const PLAIN_MOVES: Partial<Record<TicketStatus, readonly TicketStatus[]>> = {
-  new: ['triage', 'in_review'],
-  triage: ['in_review'],
-  in_review: ['triage'],
-  awaiting_customer: ['in_review'],
-  approved: ['closed'],
-  rejected: ['closed'],
-  withdrawn: ['closed'],
-};
+/** The statuses a plain button moves to; deciding, asking for more and withdrawing have ways of their own. */
+const BUTTON_TARGETS: readonly TicketStatus[] = ['triage', 'in_review', 'closed'];
+
+const isDecisionStatus = (status: TicketStatus): boolean => decisionStatuses.includes(status);
+
+/**
+ * Status moves offered as plain buttons: the server's plain transitions into triage, review or closed. Decision
+ * statuses (approval_pending, approved, rejected) are reached only through the decision dialog and its confirmation.
+ */
+export const PLAIN_MOVES: Partial<Record<TicketStatus, readonly TicketStatus[]>> = Object.fromEntries(
+  ticketStatuses
+    .map(from => [from, transitions[from].filter(to => BUTTON_TARGETS.includes(to) && isPlainMove(from, to))] as const)
+    .filter(([, targets]) => targets.length > 0),
+);
 
 /** Where "move to" offers to go in bulk; waiting on the customer goes through a request for materials instead. */
-export const BULK_TARGETS: readonly TicketStatus[] = ['triage', 'in_review', 'withdrawn', 'closed'];
+export const BULK_TARGETS: readonly TicketStatus[] = (['triage', 'in_review', 'withdrawn', 'closed'] as const).filter(
+  status => !isDecisionStatus(status),
+);
 
 export const canAskForMore = (status: TicketStatus): boolean =>
   status === 'triage' || status === 'in_review' || status === 'awaiting_customer';
 
 export const canDecide = (status: TicketStatus): boolean => status === 'in_review';
+
+/** A proposed approval waits here for a second supervisor or admin to confirm it or send it back. */
+export const awaitsSecondApproval = (status: TicketStatus): boolean => status === 'approval_pending';

@@ -1,8 +1,20 @@
 // The public appeal API for the appeal pages' tests: the real catalog, and a server that checks what it is sent.
 import { http, HttpResponse, delay } from 'msw';
-import type { AppealView, Checklist, ChecklistSlot, Finding, SlotState, SubmittedAppeal } from '../../../admin-ui/appeal/api';
+import type {
+  AppealView,
+  Checklist,
+  ChecklistSlot,
+  Finding,
+  ObjectionRecorded,
+  OwnerCodeIssued,
+  OwnerCodeRequest,
+  OwnerCodeVerified,
+  SlotState,
+  SubmittedAppeal,
+} from '../../../admin-ui/appeal/api';
 import { fieldsFor, slotsFor, type Catalog, type CatalogKind, type SubjectType } from '../../../admin-ui/appeal/catalog';
 import { publicCatalog } from '../../../server/src/catalog/publicCatalog';
+import { OWNER_CODE_MAX_ATTEMPTS, OWNER_CODE_TTL_SECONDS, OWNER_PROOF_TTL_SECONDS } from '../../../server/src/ownerProof/contract';
 
 export const APPEAL_API = 'http://localhost/api/public';
 export const REFERENCE = 'AP-20261124-0042';
@@ -44,13 +56,33 @@ const problem = (status: number, code: string, message: string, errors?: Record<
 /** What the last submission carried, for the tests that look at it. */
 export const received: { payload?: Record<string, unknown>; files: Record<string, File> } = { files: {} };
 
+const payloadKeys = new Set(['kind', 'subjectType', 'variant', 'fields', 'contact', 'ownerProof']);
+
 export const submitHandler = http.post(`${APPEAL_API}/appeals`, async ({ request }) => {
   const form = await request.formData();
   const raw = form.get('payload');
   if (typeof raw !== 'string') return problem(400, 'PAYLOAD_REQUIRED', 'The form lacks its payload part', { payload: 'Required' });
-  const payload = JSON.parse(raw) as { kind: string; subjectType: SubjectType; variant?: string; fields: Record<string, string>; contact: Record<string, string> };
+  const payload = JSON.parse(raw) as {
+    kind: string;
+    subjectType: SubjectType;
+    variant?: string;
+    fields: Record<string, string>;
+    contact: Record<string, string>;
+    ownerProof?: unknown;
+  };
+  const strange = Object.keys(payload).filter((key) => !payloadKeys.has(key));
+  if (strange.length > 0) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(strange.map((k) => [k, 'Unrecognized key'])));
   const kind = catalog.kinds.find((k) => k.key === payload.kind);
   if (!kind || !kind.subjectTypes.includes(payload.subjectType)) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { kind: 'unknown_kind' });
+  // The proof of control: for the account named in the appeal, issued by verify, not refused since; required where the catalog says so.
+  if (payload.ownerProof !== undefined) {
+    const proof = typeof payload.ownerProof === 'string' ? ownerCodes.proofs.get(payload.ownerProof) : undefined;
+    if (!proof || proof.accountId !== payload.fields.accountId) {
+      return problem(400, 'OWNER_PROOF_INVALID', serverMessages.proofInvalid, { ownerProof: serverMessages.proofInvalid });
+    }
+  } else if (kind.ownerCode[payload.subjectType] === 'required') {
+    return problem(400, 'OWNER_CODE_REQUIRED', serverMessages.codeRequired, { ownerProof: serverMessages.codeRequired });
+  }
   const allowed = new Set(fieldsFor(kind, payload.subjectType, payload.variant).map((f) => f.key));
   const unknown = Object.keys(payload.fields).filter((key) => !allowed.has(key));
   if (unknown.length > 0) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(unknown.map((k) => [`fields.${k}`, 'unknown_field'])));
@@ -113,10 +145,131 @@ export const messageHandler = http.post(`${APPEAL_API}/appeals/:reference/messag
   return HttpResponse.json({ id: 2, kind: 'customer_message', body: body.body, createdAt: '2026-11-25T04:00:00.000Z' }, { status: 201 });
 });
 
+/** The server's English words: the zh-CN pages must never show them. */
+export const serverMessages = {
+  codeInvalid: 'The code is not correct',
+  codeExpired: 'The code has expired; ask for a new one',
+  codeRequired: 'This appeal needs a code verified on the account',
+  proofInvalid: 'The proof of control is invalid or expired',
+  rateLimited: 'Too many codes requested; try again later',
+  objectionNotFound: 'The link is invalid or has expired',
+  objectionUsed: 'The objection was already recorded',
+};
+
+/** The code every challenge of the mock accepts. */
+export const OWNER_CODE = '246810';
+
+interface Challenge {
+  accountId: string;
+  attemptsLeft: number;
+  expired: boolean;
+}
+
+/** What the owner-code routes were asked, and what they issued. */
+export const ownerCodes = {
+  requests: [] as OwnerCodeRequest[],
+  checks: [] as { challengeId: string; code: string }[],
+  challenges: new Map<string, Challenge>(),
+  proofs: new Map<string, { accountId: string }>(),
+  reset() {
+    this.requests = [];
+    this.checks = [];
+    this.challenges.clear();
+    this.proofs.clear();
+  },
+  /** Every open challenge runs out (as after ten minutes). */
+  expireAll() {
+    for (const challenge of this.challenges.values()) challenge.expired = true;
+  },
+  /** Every proof is refused from now on (as after thirty minutes). */
+  revokeProofs() {
+    this.proofs.clear();
+  },
+};
+
+const isJson = (request: Request) => (request.headers.get('content-type') ?? '').startsWith('application/json');
+
+async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
+  if (!isJson(request)) return undefined;
+  try {
+    const body: unknown = await request.json();
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const onlyKeys = (body: Record<string, unknown>, keys: string[]) => Object.keys(body).every((key) => keys.includes(key));
+
+export const ownerCodeHandler = http.post(`${APPEAL_API}/owner-codes`, async ({ request }) => {
+  const body = await jsonBody(request);
+  if (!body || !onlyKeys(body, ['accountId', 'locale'])) return problem(400, 'INVALID_INPUT', 'Send JSON { accountId, locale }');
+  if (typeof body.accountId !== 'string' || !/^\d{5,20}$/.test(body.accountId)) {
+    return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { accountId: 'account_id.format' });
+  }
+  if (body.locale !== undefined && body.locale !== 'zh-CN' && body.locale !== 'en') return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { locale: 'locale.unknown' });
+  ownerCodes.requests.push({ accountId: body.accountId, ...(body.locale !== undefined && { locale: body.locale }) });
+  const challengeId = `chl_${ownerCodes.requests.length}`;
+  ownerCodes.challenges.set(challengeId, { accountId: body.accountId, attemptsLeft: OWNER_CODE_MAX_ATTEMPTS, expired: false });
+  const issued: OwnerCodeIssued = { challengeId, expiresInSeconds: OWNER_CODE_TTL_SECONDS };
+  return HttpResponse.json(issued, { status: 202 });
+});
+
+export const ownerCodeVerifyHandler = http.post(`${APPEAL_API}/owner-codes/:challengeId/verify`, async ({ request, params }) => {
+  const body = await jsonBody(request);
+  if (!body || !onlyKeys(body, ['code']) || typeof body.code !== 'string' || !/^\d{6}$/.test(body.code)) {
+    return problem(400, 'INVALID_INPUT', 'Send JSON { code } with 6 digits', { code: 'Six digits' });
+  }
+  const challengeId = String(params.challengeId);
+  ownerCodes.checks.push({ challengeId, code: body.code });
+  const challenge = ownerCodes.challenges.get(challengeId);
+  if (!challenge || challenge.expired || challenge.attemptsLeft <= 0) return problem(410, 'CODE_EXPIRED', serverMessages.codeExpired);
+  if (body.code !== OWNER_CODE) {
+    challenge.attemptsLeft -= 1;
+    return HttpResponse.json({ code: 'CODE_INVALID', message: serverMessages.codeInvalid, attemptsLeft: challenge.attemptsLeft }, { status: 400 });
+  }
+  challenge.expired = true;
+  const proof = `prf_${challengeId}_${challenge.accountId}`;
+  ownerCodes.proofs.set(proof, { accountId: challenge.accountId });
+  const verified: OwnerCodeVerified = { verified: true, proof, expiresInSeconds: OWNER_PROOF_TTL_SECONDS };
+  return HttpResponse.json(verified);
+});
+
+/** The single-use token of a "this wasn't me" link that has not been used yet, and one that has. */
+export const OBJECTION_TOKEN = 'obj_Qm7rT2vX9kLp4sWd';
+export const USED_OBJECTION_TOKEN = 'obj_Used8hJ3nB6cF1z';
+export const RECORDED_AT = '2026-11-29T06:30:00.000Z';
+
+export const objections = {
+  requests: [] as { token: string }[],
+  used: new Set<string>(),
+  reset() {
+    this.requests = [];
+    this.used = new Set([USED_OBJECTION_TOKEN]);
+  },
+};
+objections.reset();
+
+export const objectionHandler = http.post(`${APPEAL_API}/objections`, async ({ request }) => {
+  const body = await jsonBody(request);
+  if (!body || !onlyKeys(body, ['token']) || typeof body.token !== 'string' || body.token === '') {
+    return problem(400, 'INVALID_INPUT', 'Send JSON { token }', { token: 'Required' });
+  }
+  objections.requests.push({ token: body.token });
+  if (objections.used.has(body.token)) return problem(409, 'OBJECTION_USED', serverMessages.objectionUsed);
+  if (body.token !== OBJECTION_TOKEN) return problem(404, 'OBJECTION_NOT_FOUND', serverMessages.objectionNotFound);
+  objections.used.add(body.token);
+  const recorded: ObjectionRecorded = { reference: REFERENCE, recordedAt: RECORDED_AT };
+  return HttpResponse.json(recorded);
+});
+
 export const appealHandlers = [
   http.get(`${APPEAL_API}/catalog`, () => HttpResponse.json(catalog)),
   submitHandler,
   viewHandler(),
   evidenceHandler,
   messageHandler,
+  ownerCodeHandler,
+  ownerCodeVerifyHandler,
+  objectionHandler,
 ];

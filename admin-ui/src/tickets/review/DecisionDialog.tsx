@@ -1,19 +1,15 @@
 import { useState } from 'react';
-import { Alert, AlertTitle, Checkbox, FormControlLabel, MenuItem, TextField } from '@mui/material';
-import { HttpError, useLocaleState, usePermissions, useTranslate } from 'react-admin';
+import { Alert, Checkbox, FormControlLabel, FormHelperText, LinearProgress, MenuItem, TextField } from '@mui/material';
+import { HttpError, useLocaleState, useTranslate } from 'react-admin';
 import { ActionDialog } from '../../common/ActionDialog';
 import { MessageWithMacros } from '../../macros/MessageWithMacros';
 import { useRejectionReasons } from '../../rejectionReasons/useRejectionReasons';
-import type { Decision, Ticket } from '../../types';
+import type { Blocker, Decision, Ticket } from '../../types';
+import { ApprovalEffect, UnreviewedFiles } from './ApprovalEffect';
+import { BlockerList } from './BlockerList';
+import { blockersOf, mayApprove, MIN_OVERRIDE_REASON, overridable } from './decisionModel';
 import { errorCode, useTicketAction } from './useTicketAction';
-
-type Blocker = { code: string; label: Record<string, string> };
-
-/** The server's reasons in the agent's language; its English sentence when it sent none. */
-function blockersOf(error: HttpError | Error, locale: string): string[] {
-  const blockers = error instanceof HttpError ? (error.body as { blockers?: Blocker[] } | null)?.blockers : undefined;
-  return blockers?.length ? blockers.map((b) => b.label[locale] ?? b.label.en ?? b.code) : [error.message];
-}
+import { useTicketReview } from './useTicketReview';
 
 interface DecisionDialogProps {
   ticket: Ticket;
@@ -23,71 +19,130 @@ interface DecisionDialogProps {
 }
 
 /**
- * Approve or reject with the message the customer reads. A refused approval shows the server's reasons in the
- * dialog; a supervisor may then override them (the override is recorded with the decision).
+ * Approve or reject with the message the customer reads. Approving first loads the server's preview: what it will
+ * do to the account, whether a second person must confirm, what blocks it and which files nobody has judged. While a
+ * blocker stands it cannot be sent, unless a supervisor overrides blockers that may be overridden, with a reason.
  */
 export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDialogProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { permissions } = usePermissions<string>();
+  const rejecting = decision === 'reject';
   const { choices } = useRejectionReasons('decision');
   const { perform, busy } = useTicketAction();
+  const { data: review, error: previewError, isFetching } = useTicketReview(ticket.id, { fresh: !rejecting });
   const [reasonCode, setReasonCode] = useState('');
   const [message, setMessage] = useState('');
-  const [blocked, setBlocked] = useState<string[] | null>(null);
+  /** The blockers of a refused approval: the server's latest word replaces the preview's. */
+  const [answered, setAnswered] = useState<Blocker[] | null>(null);
   const [override, setOverride] = useState(false);
-  const mayOverride = permissions === 'supervisor' || permissions === 'admin';
-  const rejecting = decision === 'reject';
+  const [overrideReason, setOverrideReason] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  const preview = review?.decision;
+  const blockers = answered ?? preview?.blockers ?? [];
+  const mayOverride = preview?.mayOverride ?? false;
+  const canOverride = mayOverride && blockers.length > 0 && overridable(blockers);
+  const overriding = canOverride && override;
+  const reasonTooShort = overrideReason.trim().length < MIN_OVERRIDE_REASON;
+  const previewReady = preview !== undefined && !isFetching;
+  const mayDecide = preview?.mayDecide ?? true;
+
+  const canApprove =
+    previewReady && mayDecide && mayApprove({ blockers, mayOverride, override: overriding, overrideReason });
+  const canConfirm = message.trim().length > 0 && (rejecting ? reasonCode !== '' && mayDecide : canApprove);
+
+  const refused = (error: HttpError | Error): boolean => {
+    if (!(error instanceof HttpError) || error.status < 400 || error.status >= 500) return false;
+    const code = errorCode(error);
+    const blocked = code === 'APPROVAL_BLOCKED' ? blockersOf(error) : undefined;
+    if (blocked?.length) {
+      setAnswered(blocked);
+      setOverride(false);
+      setRefusal(null);
+      return true;
+    }
+    setRefusal(code === 'NOT_ASSIGNEE' ? translate('app.decision.notAssignee') : error.message);
+    return true;
+  };
 
   const send = async () => {
+    setRefusal(null);
     const decided = await perform(
       provider =>
         provider.decide(ticket.id, {
           decision,
           message: message.trim(),
           ...(rejecting ? { reasonCode } : {}),
-          ...(override ? { override: true } : {}),
+          ...(!rejecting && overriding ? { override: true, overrideReason: overrideReason.trim() } : {}),
         }),
       {
-        success: `app.decision.done.${decision}`,
-        onError: error => {
-          if (errorCode(error) !== 'APPROVAL_BLOCKED') return false;
-          setBlocked(blockersOf(error, locale));
-          return true;
-        },
+        success: result =>
+          result.outcome?.pending
+            ? { message: 'app.decision.proposed', type: 'info' }
+            : `app.decision.done.${decision}`,
+        onError: refused,
       },
     );
     if (decided) onClose();
   };
 
+  const confirmKey = !rejecting && preview?.fourEyes ? 'app.decision.confirm.propose' : `app.decision.confirm.${decision}`;
+
   return (
     <ActionDialog
       open={open}
       title={translate(`app.decision.title.${decision}`, { reference: ticket.reference })}
-      confirmLabel={translate(`app.decision.confirm.${decision}`)}
+      confirmLabel={translate(confirmKey)}
       confirmColor={rejecting ? 'error' : 'success'}
       onConfirm={send}
       onClose={onClose}
-      canConfirm={message.trim().length > 0 && (!rejecting || reasonCode !== '') && (!blocked || override)}
+      canConfirm={canConfirm}
       busy={busy}
     >
-      {blocked && (
+      {refusal && (
         <Alert severity="error" role="alert">
-          <AlertTitle>{translate('app.decision.blocked')}</AlertTitle>
-          {blocked.length === 1 ? blocked[0] : (
-            <ul>
-              {blocked.map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ul>
-          )}
+          {refusal}
         </Alert>
       )}
-      {blocked && mayOverride && (
-        <FormControlLabel
-          control={<Checkbox checked={override} onChange={event => setOverride(event.target.checked)} />}
-          label={translate('app.decision.override')}
-        />
+      {preview && !preview.mayDecide && !refusal && <Alert severity="warning">{translate('app.decision.notAssignee')}</Alert>}
+      {!rejecting && (
+        <>
+          {!preview && !previewError && <LinearProgress aria-label={translate('app.decision.loading')} />}
+          {!preview && previewError && (
+            <Alert severity="error" role="alert">
+              {translate('app.decision.previewFailed', { error: previewError.message })}
+            </Alert>
+          )}
+          {preview && <ApprovalEffect preview={preview} locale={locale} />}
+          <BlockerList blockers={blockers} locale={locale} title="app.decision.blockers" />
+          {preview && <UnreviewedFiles preview={preview} locale={locale} />}
+          {mayOverride && blockers.length > 0 && (
+            <div>
+              <FormControlLabel
+                control={
+                  <Checkbox checked={overriding} disabled={!canOverride} onChange={event => setOverride(event.target.checked)} />
+                }
+                label={translate('app.decision.override')}
+              />
+              {!canOverride && <FormHelperText>{translate('app.decision.overrideUnavailable')}</FormHelperText>}
+            </div>
+          )}
+          {overriding && (
+            <TextField
+              required
+              multiline
+              minRows={2}
+              label={translate('app.decision.overrideReason')}
+              value={overrideReason}
+              onChange={event => setOverrideReason(event.target.value)}
+              error={overrideReason !== '' && reasonTooShort}
+              helperText={translate('app.decision.overrideReasonHint', {
+                count: overrideReason.trim().length,
+                min: MIN_OVERRIDE_REASON,
+              })}
+            />
+          )}
+        </>
       )}
       {rejecting && (
         <TextField select required label={translate('app.decision.reason')} value={reasonCode} onChange={event => setReasonCode(event.target.value)}>

@@ -25,6 +25,7 @@ import { useRecordContext, useTranslate } from 'react-admin';
 import { localize } from '../../catalog/catalogText';
 import { useCatalogText } from '../../catalog/useCatalog';
 import type { ComparisonResult, Ticket } from '../../types';
+import { OwnerSignals } from './OwnerSignals';
 import { useTicketReview } from './useTicketReview';
 import { visuallyHidden } from '../../common/visuallyHidden';
 
@@ -35,7 +36,10 @@ const resultIcon: Record<ComparisonResult, ReactElement> = {
   not_declared: <RemoveCircleOutlineIcon color="disabled" fontSize="small" />,
 };
 
-/** What the customer declared beside what the account record holds, and whether the account meets the kind's conditions. */
+/**
+ * What the customer declared beside what the account record holds, whether the account meets the kind's conditions,
+ * and what the account's owner said (a verified code, or an objection).
+ */
 export const DeclaredVsOnFile = () => {
   const ticket = useRecordContext<Ticket>();
   const translate = useTranslate();
@@ -54,6 +58,7 @@ export const DeclaredVsOnFile = () => {
             <Chip size="small" color="error" label={translate('app.review.mismatches', { smart_count: review.summary.mismatches })} />
           )}
         </Stack>
+        <OwnerSignals ticket={ticket} review={review} />
         {error && <Alert severity="error">{error.message}</Alert>}
         {review && !review.account && <Alert severity="warning">{translate('app.review.noAccount')}</Alert>}
         {review && review.comparison.length > 0 && (

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../common/LocalDateField';
 import { useFileUrls } from '../../dataProvider';
 import type { Evidence, MaterialSlot, Ticket } from '../../types';
 import { SlotStateChip } from '../TicketChips';
-import { isOpen } from '../ticketModel';
+import { canJudgeFiles } from '../ticketModel';
 import { EvidenceFile } from './EvidenceFile';
 import { EvidenceVerdict } from './EvidenceVerdict';
 import { FindingsList } from './FindingsList';
@@ -51,7 +51,7 @@ export const SlotDetail = ({ ticket, slot, files }: SlotDetailProps) => {
                   </Typography>
                   <FindingsList findings={slot.findings ?? []} label={translate('app.review.findingsOf', { material: label })} />
                 </Box>
-                {current && <EvidenceVerdict evidence={current} disabled={!isOpen(ticket.status)} />}
+                {current && <EvidenceVerdict evidence={current} disabled={!canJudgeFiles(ticket.status)} />}
                 {earlier.length > 0 && (
                   <Box>
                     <Typography variant="subtitle2" component="h4">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Stack } from '@mui/material';
+import { Button, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
@@ -10,35 +10,51 @@ import { AssignActions } from './AssignActions';
 import { DecisionDialog } from './DecisionDialog';
 import { MoveButtons } from './MoveButtons';
 import { RequestMaterialsDialog } from './RequestMaterialsDialog';
+import { useTicketReview } from './useTicketReview';
 
 type OpenDialog = 'request' | Decision | null;
 
-/** What can be done to the ticket in its current status, as the header's buttons. */
+/**
+ * What can be done to the ticket in its current status, as the header's buttons. Deciding and asking for more are
+ * for the assignee or a supervisor (the review's `mayDecide`); others see them off, with the reason beneath.
+ */
 export const TicketActions = () => {
   const ticket = useRecordContext<Ticket>();
   const translate = useTranslate();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const { data: review } = useTicketReview(ticket?.id);
   if (!ticket) return null;
   const close = () => setDialog(null);
+  // Until the review arrives the server's answer to a click is the judge; once it says no, the buttons are off.
+  const mayDecide = review?.decision?.mayDecide ?? true;
+  const askable = canAskForMore(ticket.status);
+  const decidable = canDecide(ticket.status);
+  const helperId = `ticket-${ticket.id}-not-assignee`;
+  const lock = mayDecide ? {} : { disabled: true, 'aria-describedby': helperId };
 
   return (
     <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap role="toolbar" aria-label={translate('app.action.toolbar')}>
       <AssignActions ticket={ticket} />
       <MoveButtons ticket={ticket} />
-      {canAskForMore(ticket.status) && (
-        <Button variant="outlined" color="warning" startIcon={<ForwardToInboxIcon />} onClick={() => setDialog('request')}>
+      {askable && (
+        <Button variant="outlined" color="warning" startIcon={<ForwardToInboxIcon />} {...lock} onClick={() => setDialog('request')}>
           {translate('app.request.open')}
         </Button>
       )}
-      {canDecide(ticket.status) && (
+      {decidable && (
         <>
-          <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} onClick={() => setDialog('approve')}>
+          <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} {...lock} onClick={() => setDialog('approve')}>
             {translate('app.decision.open.approve')}
           </Button>
-          <Button variant="contained" color="error" startIcon={<CancelIcon />} onClick={() => setDialog('reject')}>
+          <Button variant="contained" color="error" startIcon={<CancelIcon />} {...lock} onClick={() => setDialog('reject')}>
             {translate('app.decision.open.reject')}
           </Button>
         </>
+      )}
+      {!mayDecide && (askable || decidable) && (
+        <Typography id={helperId} variant="body2" color="text.secondary" sx={{ alignSelf: 'center', flexBasis: '100%' }}>
+          {translate('app.decision.notAssignee')}
+        </Typography>
       )}
       {dialog === 'request' && <RequestMaterialsDialog ticket={ticket} open onClose={close} />}
       {(dialog === 'approve' || dialog === 'reject') && <DecisionDialog ticket={ticket} decision={dialog} open onClose={close} />}

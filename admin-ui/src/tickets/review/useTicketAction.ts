@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { HttpError, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import type { HelpdeskDataProvider } from '../../dataProvider';
 
-interface PerformOptions {
-  /** i18n key of the notice shown once the server has done it. */
-  success: string;
+/** An i18n key (a success notice), or the key and the kind of notice. */
+type Notice = string | { message: string; type: 'success' | 'info' };
+
+interface PerformOptions<T> {
+  /** The notice shown once the server has done it; a function reads it from the answer. */
+  success: Notice | ((result: T) => Notice);
   /** Return true when the caller shows the error itself (in a dialog, say); otherwise it is notified. */
   onError?: (error: HttpError | Error) => boolean;
 }
@@ -16,11 +19,13 @@ export const useTicketAction = () => {
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
 
-  const perform = async (action: (provider: HelpdeskDataProvider) => Promise<unknown>, { success, onError }: PerformOptions) => {
+  const perform = async <T,>(action: (provider: HelpdeskDataProvider) => Promise<T>, { success, onError }: PerformOptions<T>) => {
     setBusy(true);
     try {
-      await action(dataProvider);
-      notify(success, { type: 'success' });
+      const result = await action(dataProvider);
+      const notice = typeof success === 'function' ? success(result) : success;
+      if (typeof notice === 'string') notify(notice, { type: 'success' });
+      else notify(notice.message, { type: notice.type });
       refresh();
       return true;
     } catch (error) {
