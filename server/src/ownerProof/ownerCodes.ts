@@ -68,24 +68,29 @@ const expired = () => new HttpError(410, 'CODE_EXPIRED', 'This code has expired 
  */
 export async function verifyOwnerCode(db: Db, hashKey: string, challengeId: string, code: string, client: string): Promise<OwnerCodeVerified> {
   await countHit(db, 'owner-code-check', client, ownerCodeLimits.checksPerAddress);
-  const now = new Date();
-  const { count } = await db.ownerChallenge.updateMany({
-    where: { id: challengeId, verifiedAt: null, expiresAt: { gt: now }, attempts: { lt: OWNER_CODE_MAX_ATTEMPTS } },
-    data: { attempts: { increment: 1 } },
+  // One transaction holds the challenge's row from the count to the verdict, so each try reads its own number;
+  // its outcome is returned rather than thrown, so that a wrong try stays counted.
+  const outcome = await db.$transaction(async (tx): Promise<{ expired: true } | { attemptsLeft: number } | { proof: string }> => {
+    const now = new Date();
+    const { count } = await tx.ownerChallenge.updateMany({
+      where: { id: challengeId, verifiedAt: null, expiresAt: { gt: now }, attempts: { lt: OWNER_CODE_MAX_ATTEMPTS } },
+      data: { attempts: { increment: 1 } },
+    });
+    if (count === 0) return { expired: true };
+    const challenge = await tx.ownerChallenge.findUniqueOrThrow({ where: { id: challengeId } });
+    const given = Buffer.from(codeHash(hashKey, challengeId, code), 'hex');
+    const right = challenge.accountId !== null && timingSafeEqual(given, Buffer.from(challenge.codeHash, 'hex'));
+    if (!right) return { attemptsLeft: OWNER_CODE_MAX_ATTEMPTS - challenge.attempts };
+    const proof = randomBytes(24).toString('base64url');
+    await tx.ownerChallenge.update({ where: { id: challengeId }, data: { verifiedAt: now, proofHash: proofHash(proof) } });
+    return { proof };
   });
-  if (count === 0) throw expired();
-  const challenge = await db.ownerChallenge.findUniqueOrThrow({ where: { id: challengeId } });
-  const given = Buffer.from(codeHash(hashKey, challengeId, code), 'hex');
-  const right = challenge.accountId !== null && timingSafeEqual(given, Buffer.from(challenge.codeHash, 'hex'));
-  if (!right) {
-    const attemptsLeft = OWNER_CODE_MAX_ATTEMPTS - challenge.attempts;
-    if (attemptsLeft <= 0) throw expired();
-    throw new HttpError(400, 'CODE_INVALID', 'The code is not right', { code: 'The code is not right' }, undefined, { attemptsLeft });
+  if ('expired' in outcome) throw expired();
+  if ('attemptsLeft' in outcome) {
+    if (outcome.attemptsLeft <= 0) throw expired();
+    throw new HttpError(400, 'CODE_INVALID', 'The code is not right', { code: 'The code is not right' }, undefined, { attemptsLeft: outcome.attemptsLeft });
   }
-  const proof = randomBytes(24).toString('base64url');
-  const done = await db.ownerChallenge.updateMany({ where: { id: challengeId, verifiedAt: null }, data: { verifiedAt: now, proofHash: proofHash(proof) } });
-  if (done.count === 0) throw expired();
-  return { verified: true, proof, expiresInSeconds: OWNER_PROOF_TTL_SECONDS };
+  return { verified: true, proof: outcome.proof, expiresInSeconds: OWNER_PROOF_TTL_SECONDS };
 }
 
 /**
