@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config';
 import { createDb, type Db } from '../../server/src/db/client';
+import { identityDigest } from '../../server/src/privacy/identityDigest';
 import { colourIdCard } from '../fixtures/evidence';
 import { parseEml } from '../server/support/eml';
 import { adultId } from '../server/support/payloads';
@@ -10,7 +12,8 @@ import { launchChromium, screenshotPath } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 // The whole desk: an appeal arrives, the agent asks for more, the customer sends it on the status page,
-// the agent approves, the account record changes, and the customer's email is written.
+// the agent reviews the files and proposes the approval, a supervisor confirms it, the account record changes, and
+// the customer's email is written.
 let server: RunningServer;
 let browser: Browser;
 let db: Db;
@@ -26,18 +29,25 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page) {
+async function signIn(page: Page, email = 'agent@example.com', name = '王小明') {
   await page.goto(server.url);
-  await page.locator('input[name="email"]').fill('agent@example.com');
+  await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill('helpdesk-demo');
   await page.locator('button[type="submit"]').click();
-  await page.getByText('王小明').first().waitFor();
+  await page.getByText(name).first().waitFor();
 }
 
 describe('the agent workflow in Chromium', () => {
   it('asks for more, receives it on the status page, approves, and the account and the email show it', async () => {
-    // A demo account with MFA bound: the appeal asks to unbind it.
-    const account = await db.account.findFirstOrThrow({ where: { subjectType: 'personal', mfaBound: true, status: 'active' } });
+    // An account with MFA bound, whose real name and ID number the appeal declares: the appeal asks to unbind it.
+    const uin = '100099887766';
+    const account = await db.account.create({
+      data: {
+        uin, subjectType: 'personal', realName: '周婷', idNumberHash: identityDigest(loadConfig({ NODE_ENV: 'development' }).identityHashKey, adultId), idNumberLast4: adultId.slice(-4),
+        securityPhone: '13688889999', securityEmail: 'zhou.ting.owner@example.cn', mfaBound: true,
+        protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' }, loginMethods: [{ type: 'qq', identifier: uin, registration: true }],
+      },
+    });
     const front = await colourIdCard(server.dir, { variant: 1, fileName: 'front.jpg' });
     const back = await colourIdCard(server.dir, { variant: 2, width: 1500, fileName: 'back.jpg' });
     const form = new FormData();
@@ -79,16 +89,50 @@ describe('the agent workflow in Chromium', () => {
     await customer.getByRole('button', { name: '上传所选文件' }).click();
     await customer.getByRole('heading', { name: '审核中' }).waitFor({ timeout: 30_000 });
 
-    // Back in review: the agent approves.
+    // Back in review: the agent takes the ticket; the approve dialog says what approval does and what stops it.
     await agent.reload();
     await agent.getByText(reference).first().waitFor();
     await agent.getByText('审核中').first().waitFor();
+    await agent.getByRole('button', { name: '领取', exact: true }).click();
+    await expect.poll(async () => (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).assigneeId, { timeout: 10_000 }).not.toBeNull();
     await agent.getByRole('button', { name: '通过', exact: true }).first().click();
-    const decide = agent.getByRole('dialog');
+    let decide = agent.getByRole('dialog');
+    await decide.getByText(`解绑账号 ${uin} 的 MFA 设备`).waitFor();
+    await decide.getByText('仍有材料未经审核员逐一确认').waitFor();
+    expect(await decide.getByRole('button', { name: '提交复核' }).isDisabled()).toBe(true);
+    await agent.screenshot({ path: screenshotPath('console-approve-dialog-blocked.png') });
+    await decide.getByRole('button', { name: /取消/ }).click();
+
+    // Each file is accepted by the agent, then the approval is proposed for a second person.
+    for (let judged = 1; judged <= 2; judged += 1) {
+      await agent.getByRole('button', { name: '采纳', exact: true }).first().click();
+      await expect.poll(() => db.evidence.count({ where: { ticketId: ticket.id, current: true, verdict: 'accepted' } }), { timeout: 10_000 }).toBe(judged);
+    }
+    await agent.getByRole('button', { name: '通过', exact: true }).first().click();
+    decide = agent.getByRole('dialog');
+    await decide.getByText(`解绑账号 ${uin} 的 MFA 设备`).waitFor();
     await decide.getByLabel('给客户的说明').fill('审核通过，账号的 MFA 已解绑，请尽快重新绑定。');
-    await decide.getByRole('button', { name: '确认通过' }).click();
-    await agent.getByText('已通过').first().waitFor({ timeout: 20_000 });
-    await agent.screenshot({ path: screenshotPath('console-workflow-approved.png'), fullPage: true });
+    await decide.getByRole('button', { name: '提交复核', disabled: false }).waitFor();
+    await agent.screenshot({ path: screenshotPath('console-approve-dialog.png') });
+    await decide.getByRole('button', { name: '提交复核' }).click();
+    await agent.getByText('已提交通过，等待第二人复核').first().waitFor({ timeout: 20_000 });
+    expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).mfaBound).toBe(true);
+    // The proposer cannot confirm their own proposal: the panel only says it waits.
+    expect(await agent.getByRole('button', { name: '确认并执行' }).count()).toBe(0);
+
+    // A supervisor confirms; only then is the effect applied.
+    const second = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    await signIn(second, 'supervisor@example.com', '刘洋');
+    await second.goto(`${server.url}/#/tickets/${ticket.id}/show`);
+    await second.getByText('已提交通过，等待第二人复核').first().waitFor();
+    await second.screenshot({ path: screenshotPath('console-proposal-panel.png'), fullPage: true });
+    await second.getByRole('button', { name: '确认并执行' }).click();
+    await second.getByText('已通过').first().waitFor({ timeout: 20_000 });
+    await second.screenshot({ path: screenshotPath('console-workflow-approved.png'), fullPage: true });
+    const decided = await db.event.findFirstOrThrow({ where: { ticketId: ticket.id, type: 'ticket.decided' } });
+    const demoAgent = await db.agent.findUniqueOrThrow({ where: { email: 'agent@example.com' } });
+    const demoSupervisor = await db.agent.findUniqueOrThrow({ where: { email: 'supervisor@example.com' } });
+    expect(decided.data).toMatchObject({ proposedBy: demoAgent.id, confirmedBy: demoSupervisor.id });
 
     // The account record shows the change, in the console too.
     expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).mfaBound).toBe(false);

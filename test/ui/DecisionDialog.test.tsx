@@ -225,7 +225,7 @@ describe('the approval dialog', () => {
 
 describe('who may decide, and what the owner said', () => {
   it("turns off approve, reject and ask-for-more on a ticket assigned to someone else, and says why", async () => {
-    desk('agent', { mayDecide: false });
+    desk('agent', { mayDecide: false, mayAct: false });
     renderReview();
 
     const actions = await screen.findByRole('toolbar', { name: '工单操作' });
@@ -234,6 +234,17 @@ describe('who may decide, and what the owner said', () => {
     expect(within(actions).getByRole('button', { name: '驳回' })).toBeDisabled();
     expect(within(actions).getByRole('button', { name: '要求补充材料' })).toBeDisabled();
     expect(approve).toHaveAccessibleDescription('此工单已分配给其他客服：只有处理人或主管可以处理。');
+  });
+
+  it('on an unassigned ticket, lets any agent ask for more but asks them to take it before deciding', async () => {
+    desk('agent', { mayDecide: false, mayAct: true });
+    renderReview();
+
+    const actions = await screen.findByRole('toolbar', { name: '工单操作' });
+    const approve = await within(actions).findByRole('button', { name: '通过' });
+    await waitFor(() => expect(approve).toBeDisabled());
+    expect(within(actions).getByRole('button', { name: '要求补充材料' })).toBeEnabled();
+    expect(approve).toHaveAccessibleDescription('先领取此工单，才能通过或驳回。');
   });
 
   it('shows that the owner verified a code on the security phone or email, and that the owner objected', async () => {

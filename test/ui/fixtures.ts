@@ -349,6 +349,7 @@ export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): Decis
     { evidenceId: 402, slot: 'applicant_holding_id_back', slotLabel: t('申请人手持身份证反面', 'Applicant holding ID card, back'), originalName: 'back.jpg' },
   ],
   mayDecide: true,
+  mayAct: true,
   mayOverride: false,
   ownerVerifiedAt: null,
   ownerObjectedAt: null,

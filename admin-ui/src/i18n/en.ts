@@ -242,7 +242,8 @@ export const enApp = {
     overrideReasonHint: 'At least %{min} characters (%{count} so far); recorded with the decision',
     unreviewed: '1 file not reviewed yet |||| %{smart_count} files not reviewed yet',
     unreviewedList: 'Files not reviewed yet',
-    notAssignee: 'This ticket is assigned to someone else: only the assignee or a supervisor may decide it.',
+    notAssignee: 'This ticket is assigned to someone else: only the assignee or a supervisor may act on it.',
+    takeFirst: 'Take this ticket to approve or reject it.',
   },
   proposal: {
     title: 'Approval proposed: awaiting a second person',

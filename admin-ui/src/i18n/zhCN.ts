@@ -244,6 +244,7 @@ const zhApp: typeof enApp = {
     unreviewed: '%{smart_count} 个文件尚未审核',
     unreviewedList: '尚未审核的文件',
     notAssignee: '此工单已分配给其他客服：只有处理人或主管可以处理。',
+    takeFirst: '先领取此工单，才能通过或驳回。',
   },
   proposal: {
     title: '已提交通过，等待第二人复核',

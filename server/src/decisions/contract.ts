@@ -35,6 +35,8 @@ export type DecisionPreview = {
   unreviewedFiles: UnreviewedFile[];
   /** The signed-in agent is the assignee, or a supervisor or admin. */
   mayDecide: boolean;
+  /** The signed-in agent may move the ticket and ask for materials: it is theirs, unassigned, or they supervise. */
+  mayAct: boolean;
   mayOverride: boolean;
   ownerVerifiedAt: string | null;
   ownerObjectedAt: string | null;

@@ -1,6 +1,6 @@
 import { effectLabels } from '../catalog/labels';
 import { fourEyesReason, getKind, slotsFor } from '../catalog';
-import { can, mayDecide } from '../auth/policy';
+import { can, mayActOn, mayDecide } from '../auth/policy';
 import type { Db } from '../db/client';
 import type { Agent } from '../generated/prisma/client';
 import { isoTime, isoTimeOrNull } from '../http/isoTime';
@@ -40,6 +40,7 @@ export async function decisionPreview(db: Db, ticket: TicketForDecision, viewer:
         return { evidenceId: e.id, slot, slotLabel: slotDefs.get(slot)?.label ?? { 'zh-CN': slot, en: slot }, originalName: e.originalName };
       }),
     mayDecide: mayDecide(viewer, ticket),
+    mayAct: mayActOn(viewer, ticket),
     mayOverride: can(viewer.role, 'tickets.override'),
     ownerVerifiedAt: isoTimeOrNull(ticket.ownerVerifiedAt),
     ownerObjectedAt: isoTimeOrNull(ticket.ownerObjectedAt),

@@ -5,7 +5,7 @@ import { PLAIN_MOVES } from '../ticketModel';
 import { useTicketAction } from './useTicketAction';
 
 /** The status moves that need nothing but a click: into triage or review, and closing a finished ticket. */
-export const MoveButtons = ({ ticket }: { ticket: Ticket }) => {
+export const MoveButtons = ({ ticket, disabled = false }: { ticket: Ticket; disabled?: boolean }) => {
   const translate = useTranslate();
   const { perform, busy } = useTicketAction();
   return (
@@ -14,7 +14,7 @@ export const MoveButtons = ({ ticket }: { ticket: Ticket }) => {
         <Button
           key={to}
           variant={to === 'in_review' ? 'contained' : 'outlined'}
-          disabled={busy}
+          disabled={busy || disabled}
           onClick={() => perform(provider => provider.transition(ticket.id, to), { success: 'app.action.moved' })}
         >
           {translate(`app.action.moveTo.${to}`)}

@@ -15,8 +15,8 @@ import { useTicketReview } from './useTicketReview';
 type OpenDialog = 'request' | Decision | null;
 
 /**
- * What can be done to the ticket in its current status, as the header's buttons. Deciding and asking for more are
- * for the assignee or a supervisor (the review's `mayDecide`); others see them off, with the reason beneath.
+ * What can be done to the ticket in its current status, as the header's buttons, off (with the reason beneath) where
+ * the review says the agent may not: `mayAct` for moves and requests, `mayDecide` for decisions.
  */
 export const TicketActions = () => {
   const ticket = useRecordContext<Ticket>();
@@ -27,33 +27,36 @@ export const TicketActions = () => {
   const close = () => setDialog(null);
   // Until the review arrives the server's answer to a click is the judge; once it says no, the buttons are off.
   const mayDecide = review?.decision?.mayDecide ?? true;
+  const mayAct = review?.decision?.mayAct ?? true;
   const askable = canAskForMore(ticket.status);
   const decidable = canDecide(ticket.status);
   const helperId = `ticket-${ticket.id}-not-assignee`;
-  const lock = mayDecide ? {} : { disabled: true, 'aria-describedby': helperId };
+  const lock = (allowed: boolean) => (allowed ? {} : { disabled: true, 'aria-describedby': helperId });
+  // Someone else's ticket: nothing but a supervisor's hand moves it. Unassigned: anyone moves it, its assignee decides.
+  const why = !mayAct ? 'app.decision.notAssignee' : !mayDecide && decidable ? 'app.decision.takeFirst' : null;
 
   return (
     <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap role="toolbar" aria-label={translate('app.action.toolbar')}>
       <AssignActions ticket={ticket} />
-      <MoveButtons ticket={ticket} />
+      <MoveButtons ticket={ticket} disabled={!mayAct} />
       {askable && (
-        <Button variant="outlined" color="warning" startIcon={<ForwardToInboxIcon />} {...lock} onClick={() => setDialog('request')}>
+        <Button variant="outlined" color="warning" startIcon={<ForwardToInboxIcon />} {...lock(mayAct)} onClick={() => setDialog('request')}>
           {translate('app.request.open')}
         </Button>
       )}
       {decidable && (
         <>
-          <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} {...lock} onClick={() => setDialog('approve')}>
+          <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} {...lock(mayDecide)} onClick={() => setDialog('approve')}>
             {translate('app.decision.open.approve')}
           </Button>
-          <Button variant="contained" color="error" startIcon={<CancelIcon />} {...lock} onClick={() => setDialog('reject')}>
+          <Button variant="contained" color="error" startIcon={<CancelIcon />} {...lock(mayDecide)} onClick={() => setDialog('reject')}>
             {translate('app.decision.open.reject')}
           </Button>
         </>
       )}
-      {!mayDecide && (askable || decidable) && (
+      {why && (
         <Typography id={helperId} variant="body2" color="text.secondary" sx={{ alignSelf: 'center', flexBasis: '100%' }}>
-          {translate('app.decision.notAssignee')}
+          {translate(why)}
         </Typography>
       )}
       {dialog === 'request' && <RequestMaterialsDialog ticket={ticket} open onClose={close} />}
