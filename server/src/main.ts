@@ -10,6 +10,7 @@ import { createEmailSender, LogSmsSender } from './notifications/transports';
 import { createOutboxWorker } from './notifications/worker';
 import { demoPassword, seedDemoIfEmpty } from './seed/demo';
 import { purgeClosedEvidence } from './maintenance/retention';
+import { purgeOwnerChallenges } from './ownerProof/ownerCodes';
 import { sweepStorage } from './maintenance/storageSweep';
 import { ensureRejectionReasons } from './rejectionReasons/resource';
 import { createStore } from './storage/createStore';
@@ -42,6 +43,7 @@ async function retention() {
     return 0;
   });
   if (purged) log.info({ purged, days: config.evidenceRetentionDays }, 'evidence of closed tickets purged');
+  await purgeOwnerChallenges(db).catch((err: unknown) => log.error({ err }, 'purging owner challenges failed'));
 }
 await retention();
 const daily = setInterval(() => void retention(), 24 * 3600_000);

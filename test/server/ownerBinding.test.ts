@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeOwnerChallenges } from '../../server/src/ownerProof/ownerCodes';
 import { colourIdCard } from '../fixtures/evidence';
 import { codes, fileAppeal, makeAccount, readyToDecide, type Client } from './support/desk';
 import { adultId, residentIdFor } from './support/payloads';
@@ -110,6 +111,23 @@ describe('the directory decides who the owner is', () => {
     }
     expect((await t.db.account.findUniqueOrThrow({ where: { id: a.id } })).loginMethods).toEqual(a.loginMethods);
   });
+
+  it('two approvals binding one new login email to two accounts, confirmed at once: one account gets it', async () => {
+    const email = `shared.${Date.now()}@example.cn`;
+    const tickets = [];
+    for (const a of [await makeAccount(t), await makeAccount(t)]) {
+      const payload = { kind: 'login_request', subjectType: 'personal', fields: { accountId: a.uin, newEmail: email, realName: '张伟', idNumber: adultId }, contact: { name: '张伟', email: 'me@example.cn' } };
+      const { ticket } = await readyToDecide(t, agent, payload, photos());
+      await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已绑定' }).expect(202);
+      tickets.push(ticket);
+    }
+    const answers = await Promise.all(tickets.map((tk, i) => (i ? supervisor : secondSupervisor).client.post(`/api/tickets/${tk.id}/decision/confirm`).send({ approve: true })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const holders = (await t.db.account.findMany({ where: { id: { in: tickets.map((tk) => tk.accountId!) } } })).filter((acc) =>
+      (acc.loginMethods as { type: string; identifier: string }[]).some((m) => m.type === 'email' && m.identifier === email),
+    );
+    expect(holders).toHaveLength(1);
+  });
 });
 
 describe('one door to a decision', () => {
@@ -167,6 +185,9 @@ describe('one door to a decision', () => {
     const late = () => request(t.app).post(`/api/public/appeals/${ticket.reference}/evidence`).set('Authorization', `Bearer ${token}`).attach('applicant_id_front', back);
     const duringProposal = await late();
     expect(duringProposal.status).toBe(409);
+    // To the customer it is still under review, and takes no files.
+    const view = await request(t.app).get(`/api/public/appeals/${ticket.reference}`).set('Authorization', `Bearer ${token}`);
+    expect(view.body).toMatchObject({ status: 'in_review', acceptsFiles: false });
     // Parallel: the confirmation and another late upload race; the upload never lands on the approved ticket.
     const [confirmed, racing] = await Promise.all([supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }), late()]);
     expect(confirmed.status).toBe(200);
@@ -268,6 +289,14 @@ describe('proof of control: a one-time code to the channel on file', () => {
     expect(answers.filter((r) => r.status === 410)).toHaveLength(56);
     expect((await t.db.ownerChallenge.findUniqueOrThrow({ where: { id: issued.body.challengeId } })).attempts).toBe(5);
     expect((await request(t.app).post(`/api/public/owner-codes/${issued.body.challengeId}/verify`).send({ code: right })).status).toBe(410);
+  });
+
+  it('keeps no challenge past a day after its expiry', async () => {
+    const issued = await ask((await makeAccount(t)).uin, '10.4.0.1');
+    const { expiresAt } = await t.db.ownerChallenge.findUniqueOrThrow({ where: { id: issued.body.challengeId } });
+    expect(await purgeOwnerChallenges(t.db, new Date(expiresAt.getTime() + 3_600_000))).toBe(0);
+    expect(await purgeOwnerChallenges(t.db, new Date(expiresAt.getTime() + 86_400_000 + 1000))).toBeGreaterThan(0);
+    expect(await t.db.ownerChallenge.findUnique({ where: { id: issued.body.challengeId } })).toBeNull();
   });
 
   it('is limited per account ID, whether or not the account exists, and per address', async () => {

@@ -1,25 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Notification, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
-import { TicketShow } from '../../admin-ui/src/tickets/TicketShow';
 import type { DecisionPreview, DecisionRequest } from '../../admin-ui/src/types';
 import * as fixtures from './fixtures';
 import { decisionHandler, meHandler, reviewHandler } from './handlers';
-import { renderInAdmin } from './renderAdmin';
+import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
 
 const REVIEW_ID = fixtures.reviewTicket.id;
 const MESSAGE = '已为您解绑 MFA。';
 
-const renderReview = () =>
-  renderInAdmin(
-    <ResourceContextProvider value="tickets">
-      <TicketShow id={REVIEW_ID} />
-      <Notification />
-    </ResourceContextProvider>,
-    { route: `/tickets/${REVIEW_ID}/show`, signedIn: true },
-  );
+const renderReview = () => renderTicketPage(REVIEW_ID);
 
 /** The review says `preview`, and the decision route judges by the same preview; what it receives is kept. */
 const desk = (role: 'agent' | 'supervisor', preview: Partial<DecisionPreview> = {}) => {
@@ -46,7 +37,7 @@ describe('the approval dialog', () => {
 
     const dialog = await openApproval(user);
     expect(within(dialog).getByRole('note', { name: '通过后将' })).toHaveTextContent(
-      '将解除账号 100012345678 绑定的 MFA 设备，客户可仅凭密码登录后重新绑定。',
+      '解绑账号 100012345678 的 MFA 设备',
     );
     // No second person is needed for this one.
     expect(within(dialog).queryByRole('note', { name: '此次通过须由第二人复核确认' })).not.toBeInTheDocument();
@@ -72,17 +63,12 @@ describe('the approval dialog', () => {
   it("states the effect, blockers and files in the agent's language", async () => {
     desk('agent');
     const user = userEvent.setup();
-    renderInAdmin(
-      <ResourceContextProvider value="tickets">
-        <TicketShow id={REVIEW_ID} />
-      </ResourceContextProvider>,
-      { route: `/tickets/${REVIEW_ID}/show`, signedIn: true, locale: 'en' },
-    );
+    renderTicketPage(REVIEW_ID, { locale: 'en' });
 
     await user.click(await screen.findByRole('button', { name: 'Approve' }));
     const dialog = await screen.findByRole('dialog', { name: 'Approve AP-20261122-0004' });
     expect(await within(dialog).findByRole('note', { name: 'Approving will' })).toHaveTextContent(
-      'Will unbind the MFA device from account 100012345678',
+      'unbind the MFA device from account 100012345678',
     );
     const alert = within(dialog).getByRole('alert');
     expect(alert).toHaveTextContent("Declared identity values do not match the account'sResident ID number");

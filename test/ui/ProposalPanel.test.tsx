@@ -1,27 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { Notification, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
-import { TicketShow } from '../../admin-ui/src/tickets/TicketShow';
 import type { ConfirmRequest, Ticket } from '../../admin-ui/src/types';
 import * as fixtures from './fixtures';
 import { API, confirmHandler, meHandler, problem, reviewHandler } from './handlers';
-import { renderInAdmin } from './renderAdmin';
+import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
 
 const PENDING = fixtures.pendingTicket;
 const PANEL = '已提交通过，等待第二人复核';
 const proposal = fixtures.pendingReview.decision.proposal!;
 
-const renderPending = () =>
-  renderInAdmin(
-    <ResourceContextProvider value="tickets">
-      <TicketShow id={PENDING.id} />
-      <Notification />
-    </ResourceContextProvider>,
-    { route: `/tickets/${PENDING.id}/show`, signedIn: true },
-  );
+const renderPending = () => renderTicketPage(PENDING.id);
 
 /** GET /tickets/5 answers the pending ticket until the confirmation was tried, then the ticket as the server left it. */
 const ticketAfterConfirm = (after: Partial<Ticket>) => {
@@ -45,7 +36,7 @@ describe('a proposed approval awaiting its second person', () => {
 
     const panel = await screen.findByRole('region', { name: PANEL });
     expect(await within(panel).findByText(/^张敏 于 .+ 提交$/)).toBeInTheDocument();
-    expect(panel).toHaveTextContent('将解除账号 100012345678 绑定的 MFA 设备');
+    expect(panel).toHaveTextContent('解绑账号 100012345678 的 MFA 设备');
     expect(within(panel).getByText(proposal.message)).toBeInTheDocument();
     const overridden = within(panel).getByRole('note', { name: '已越权的问题' });
     expect(overridden).toHaveTextContent('申报的身份信息与账号实名信息不一致');

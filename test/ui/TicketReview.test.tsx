@@ -1,33 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { Notification, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
-import { TicketShow } from '../../admin-ui/src/tickets/TicketShow';
 import * as fixtures from './fixtures';
 import { API, meHandler, readBody, reviewHandler, schemas } from './handlers';
-import { renderInAdmin } from './renderAdmin';
+import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
 
 const REVIEW_ID = fixtures.reviewTicket.id;
 
-const renderReview = () =>
-  renderInAdmin(
-    <ResourceContextProvider value="tickets">
-      <TicketShow id={REVIEW_ID} />
-      <Notification />
-    </ResourceContextProvider>,
-    { route: `/tickets/${REVIEW_ID}/show`, signedIn: true },
-  );
+const renderReview = () => renderTicketPage(REVIEW_ID);
 
-const renderTicketAt = (id: number) =>
-  renderInAdmin(
-    <ResourceContextProvider value="tickets">
-      <TicketShow id={id} />
-      <Notification />
-    </ResourceContextProvider>,
-    { route: `/tickets/${id}/show`, signedIn: true },
-  );
 
 const openSlot = async (user: ReturnType<typeof userEvent.setup>, label: string) => {
   const checklist = await screen.findByRole('table', { name: '材料清单' });
@@ -203,7 +186,7 @@ describe('the review page', () => {
     await user.click(await screen.findByRole('button', { name: '通过' }));
     const dialog = await screen.findByRole('dialog', { name: '通过工单 AP-20261122-0004' });
     // The preview says what approving does before anything can be sent.
-    expect(await within(dialog).findByRole('note', { name: '通过后将' })).toHaveTextContent('将解除账号 100012345678 绑定的 MFA 设备');
+    expect(await within(dialog).findByRole('note', { name: '通过后将' })).toHaveTextContent('解绑账号 100012345678 的 MFA 设备');
     await user.type(within(dialog).getByRole('textbox', { name: /给客户的说明/ }), '已为您解绑 MFA。');
     await user.click(within(dialog).getByRole('button', { name: '确认通过' }));
     return dialog;
@@ -282,7 +265,7 @@ describe('the review page', () => {
       }),
     );
     const user = userEvent.setup();
-    renderTicketAt(2);
+    renderTicketPage(2);
     const actions = await screen.findByRole('toolbar', { name: '工单操作' });
     expect(await within(actions).findByRole('button', { name: '领取' })).toBeInTheDocument();
     const names = within(actions).getAllByRole('button').map(button => button.textContent);
@@ -293,7 +276,7 @@ describe('the review page', () => {
   });
 
   it('offers no decision on a new ticket, only the way into triage or review', async () => {
-    renderTicketAt(1);
+    renderTicketPage(1);
     const actions = await screen.findByRole('toolbar', { name: '工单操作' });
     expect(await within(actions).findByRole('button', { name: '转入审核' })).toBeInTheDocument();
     expect(within(actions).getByRole('button', { name: '转入分诊' })).toBeInTheDocument();

@@ -337,8 +337,8 @@ export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): Decis
     code: 'unbind_mfa',
     label: t('解绑 MFA', 'Unbind MFA'),
     statement: t(
-      '将解除账号 100012345678 绑定的 MFA 设备，客户可仅凭密码登录后重新绑定。',
-      'Will unbind the MFA device from account 100012345678; the customer signs in with the password and binds a new one.',
+      '解绑账号 100012345678 的 MFA 设备',
+      'unbind the MFA device from account 100012345678',
     ),
   },
   fourEyes: false,

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { AdminContext, memoryStore, TestMemoryRouter, type AuthProvider } from 'react-admin';
+import { AdminContext, memoryStore, Notification, ResourceContextProvider, TestMemoryRouter, type AuthProvider } from 'react-admin';
+import { TicketShow } from '../../admin-ui/src/tickets/TicketShow';
 import { App } from '../../admin-ui/src/App';
 import { createAuthProvider } from '../../admin-ui/src/authProvider';
 import { createDataProvider } from '../../admin-ui/src/dataProvider';
@@ -41,4 +42,14 @@ export const renderApp = ({ route = '/' }: { route?: string } = {}) =>
         store={memoryStore()}
       />
     </TestMemoryRouter>,
+  );
+
+/** A ticket's page as a signed-in agent sees it, with the notifications its actions raise. */
+export const renderTicketPage = (id: number, options: Omit<RenderOptions, 'route' | 'signedIn'> = {}) =>
+  renderInAdmin(
+    <ResourceContextProvider value="tickets">
+      <TicketShow id={id} />
+      <Notification />
+    </ResourceContextProvider>,
+    { route: `/tickets/${id}/show`, signedIn: true, ...options },
   );

@@ -8,7 +8,7 @@ import { rateLimit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
 import type { Ticket } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
-import { acceptsFiles } from '../tickets/statuses';
+import { acceptsFiles, customerStatus } from '../tickets/statuses';
 import { transitionIn } from '../tickets/workflow';
 import { bearerToken, tokenMatches } from './accessToken';
 import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
@@ -47,7 +47,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
       kind: ticket.kind,
       variant: ticket.variant,
       subjectType: ticket.subjectType,
-      status: ticket.status,
+      status: customerStatus(ticket.status),
       acceptsFiles: acceptsFiles(ticket.status),
       submittedAt: ticket.submittedAt,
       updatedAt: ticket.updatedAt,

@@ -1,5 +1,6 @@
 import { getKind, type EffectCode, type Localized } from '../catalog';
 import type { Account, Prisma, Ticket } from '../generated/prisma/client';
+import { serializeIn } from '../db/serialize';
 import { conflict } from '../http/errors';
 import { maskCode, maskEmail, maskPhone } from '../privacy/mask';
 
@@ -102,6 +103,9 @@ export const effects: Record<EffectCode, EffectDef> = {
     },
     async apply({ tx, account, fields }) {
       const a = account!;
+      // Checked again under a lock: two approvals binding one address to two accounts cannot both pass.
+      await serializeIn(tx, 'login-email');
+      if (await loginEmailHolder(tx, a.id, fields.newEmail!)) throw conflict('The new login email was bound to another account meanwhile', 'LOGIN_EMAIL_TAKEN');
       const methods = (a.loginMethods as LoginMethod[]).filter((m) => m.type !== 'email');
       const previous = (a.loginMethods as LoginMethod[]).find((m) => m.type === 'email');
       methods.push({ type: 'email', identifier: fields.newEmail!, registration: previous?.registration ?? false });

@@ -93,6 +93,12 @@ export async function verifyOwnerCode(db: Db, hashKey: string, challengeId: stri
   return { verified: true, proof: outcome.proof, expiresInSeconds: OWNER_PROOF_TTL_SECONDS };
 }
 
+/** Challenges a day past their expiry tell nothing any more: the ticket keeps when its owner proved control. */
+export async function purgeOwnerChallenges(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.ownerChallenge.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  return count;
+}
+
 /**
  * Spends a proof on the appeal being filed, inside its transaction: it must have been verified for this very
  * account ID, recently, and never used. Returns when the owner proved control.

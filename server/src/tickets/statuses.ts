@@ -40,6 +40,9 @@ export const isOpen = (status: string) => openStatuses.includes(status as Ticket
 
 export const acceptsFiles = (status: string) => acceptingFilesStatuses.includes(status as TicketStatus);
 
+/** What the customer is shown: a pending approval is, to them, still under review. */
+export const customerStatus = (status: string): string => (status === 'approval_pending' ? 'in_review' : status);
+
 /** Whether a plain transition (not a decision) may make this move. */
 export const isPlainMove = (from: string, to: string): boolean =>
   canTransition(from, to) && !decisionStatuses.includes(to as TicketStatus) && from !== 'approval_pending';
