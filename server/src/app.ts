@@ -29,7 +29,7 @@ import { ticketRoutes } from './tickets/resource';
 export function createApp(ctx: AppContext, options: { serveConsole?: boolean } = {}) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
   // Answers under /api are never stored (below), so a validator would only cost a hash of every body.
   app.set('etag', false);

@@ -13,6 +13,9 @@ const envSchema = z.object({
   IDENTITY_HASH_KEY: z.string().min(16).optional(),
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Who may say, in X-Forwarded-For, which address a request came from: nobody unless set (Express's syntax:
+  // 'loopback', addresses or subnets separated by commas, or a number of hops). Rate limits count that address.
+  TRUST_PROXY: z.string().trim().default('false'),
   // Zammad's web form allows 20 an hour and 240 a day per address.
   APPEALS_PER_HOUR: z.coerce.number().int().positive().default(20),
   APPEALS_PER_DAY: z.coerce.number().int().positive().default(240),
@@ -59,6 +62,7 @@ export type Config = {
   identityHashKey: string;
   corsOrigins: string[];
   cookieSecure: boolean;
+  trustProxy: boolean | number | string[];
   rateLimits: { appealsPerHour: number; appealsPerDay: number; publicReadsPerHour: number };
   publicBaseUrl: string;
   evidenceRetentionDays: number;
@@ -88,6 +92,13 @@ function evidenceStoreOf(e: z.infer<typeof envSchema>): EvidenceStoreConfig {
   };
 }
 
+function trustProxyOf(value: string): boolean | number | string[] {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') throw new Error("TRUST_PROXY=true would let every client choose its own address: name the proxies ('loopback', addresses, subnets) or a number of hops");
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
 const demoIdentityKey = 'demo-identity-hash-key-not-for-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.IDENTITY_HASH_KEY) {
     throw new Error('IDENTITY_HASH_KEY must be set (16+ characters) when NODE_ENV=production');
   }
+  // A production desk whose emails silently pile up as files would tell no customer and no owner anything.
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL && env.OUTBOX_DIR === undefined) {
+    throw new Error('SMTP_URL must be set when NODE_ENV=production (or set OUTBOX_DIR on purpose to keep emails as files)');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -111,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityHashKey: e.IDENTITY_HASH_KEY ?? demoIdentityKey,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR },
     evidenceRetentionDays: e.EVIDENCE_RETENTION_DAYS,
     storageSweepGraceMs: e.STORAGE_SWEEP_GRACE_MS,

@@ -81,6 +81,8 @@ let photos: { front: Buffer; back: Buffer };
 
 const processEnv = () => ({
   NODE_ENV: 'development',
+  // As behind a proxy on this host: each test below is a client address of its own.
+  TRUST_PROXY: 'loopback',
   DATABASE_URL: shared.url,
   LOG_LEVEL: 'info',
   APPEALS_PER_HOUR: String(appealsPerHour),
@@ -98,7 +100,7 @@ async function stop(server: ServerProcess) {
   clearTimeout(killer);
 }
 
-// The server trusts X-Forwarded-For from loopback, so each test can be a client address of its own.
+// The servers trust X-Forwarded-For from loopback (TRUST_PROXY), so each test can be a client address of its own.
 let lastOctet = 0;
 const freshAddress = () => `203.0.113.${++lastOctet}`;
 

@@ -29,7 +29,8 @@ const mfaPayload = (uin: string, fields: Record<string, string> = {}) => ({
 const photos = () => ({ applicant_id_front: front, applicant_id_back: back });
 
 beforeAll(async () => {
-  t = await createTestApp({ PUBLIC_BASE_URL: 'https://help.example.cn' });
+  // Behind a proxy on this host, so that each test is a client address of its own.
+  t = await createTestApp({ PUBLIC_BASE_URL: 'https://help.example.cn', TRUST_PROXY: 'loopback' });
   const dir = fs.mkdtempSync(path.join(t.dir, 'fixtures-'));
   front = await colourIdCard(dir, { variant: 1 });
   back = await colourIdCard(dir, { variant: 2 });

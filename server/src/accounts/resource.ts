@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
-import type { ListSpec } from '../http/listQuery';
+import { likeLiteral, type ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { presentAccount } from './presenter';
@@ -9,7 +9,7 @@ const spec: ListSpec = {
   filters: { id: 'int', uin: 'string', subjectType: 'string', status: 'string', mfaBound: 'boolean', createdAt: 'date', updatedAt: 'date' },
   sortable: ['id', 'uin', 'createdAt', 'updatedAt', 'subjectType', 'status'],
   defaultSort: ['id', 'ASC'],
-  search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: q } }, { companyName: { contains: q } }] }),
+  search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: likeLiteral(q) } }, { companyName: { contains: likeLiteral(q) } }] }),
 };
 
 // The directory changes only through approved appeals, never by hand.

@@ -4,7 +4,7 @@ import { roles } from '../auth/policy';
 import type { AppContext } from '../context';
 import type { Agent, Prisma } from '../generated/prisma/client';
 import { badRequest, notFound } from '../http/errors';
-import type { ListSpec } from '../http/listQuery';
+import { likeLiteral, type ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { unique } from '../http/uniqueViolation';
 import { restRouter } from '../http/restRouter';
@@ -27,7 +27,7 @@ const spec: ListSpec = {
   filters: { id: 'int', role: 'string', active: 'boolean', email: 'string' },
   sortable: ['id', 'name', 'email', 'role', 'createdAt', 'lastLoginAt'],
   defaultSort: ['name', 'ASC'],
-  search: (q): Prisma.AgentWhereInput => ({ OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] }),
+  search: (q): Prisma.AgentWhereInput => ({ OR: [{ name: { contains: likeLiteral(q) } }, { email: { contains: likeLiteral(q.toLowerCase()) } }] }),
 };
 
 const password = z.string().min(12, 'At least 12 characters').max(200);

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { badRequest, zodFieldErrors } from '../http/errors';
 import type { Localized } from './schema';
 
 /**
@@ -35,6 +37,22 @@ export const fieldErrorMessages = {
   unknown_variant: { 'zh-CN': '不支持的申请类型', en: 'Unknown case for this kind of appeal' },
   contact_required: { 'zh-CN': '请至少填写邮箱或手机号中的一项', en: 'Give an email address or a phone number' },
   'locale.unknown': { 'zh-CN': '不支持的语言', en: 'Unsupported language' },
+  'name.control': { 'zh-CN': '姓名中不能有换行或控制字符', en: 'A name cannot contain line breaks or control characters' },
+  'name.url': { 'zh-CN': '姓名中不能有网址', en: 'A name cannot contain a web address' },
 } satisfies Record<string, Localized>;
 
 export type FieldErrorCode = keyof typeof fieldErrorMessages;
+
+/** A code's text in the agent's language; a code that is not one of ours is shown as it is. */
+export const fieldErrorText = (code: string, locale: string): string => {
+  const text = (fieldErrorMessages as Record<string, Localized>)[code];
+  return text ? text[locale === 'en' ? 'en' : 'zh-CN'] : code;
+};
+
+/** parseInput for schemas whose messages are codes of fieldErrorMessages: each field's error in the agent's language. */
+export function parseFieldCodes<S extends z.ZodType>(schema: S, input: unknown, locale: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const errors = Object.fromEntries(Object.entries(zodFieldErrors(result.error)).map(([field, code]) => [field, fieldErrorText(code, locale)]));
+  throw badRequest('Some fields are invalid', errors);
+}

@@ -3,11 +3,11 @@ import { locales, type KindKey, type Locale, type SubjectType } from './codes';
 import { declaredFieldsSchema, optionalValue, requiredValue } from './declaredFields';
 import type { FieldErrorCode } from './fieldErrors';
 import { getKind, isKindKey, isSubjectType } from './lookup';
-import { emailSchema, mobileSchema, textSchema } from './validators';
+import { emailSchema, mobileSchema, personNameSchema } from './validators';
 
 const contactSchema = z.object(
   {
-    name: requiredValue(textSchema(100)),
+    name: requiredValue(personNameSchema(100)),
     email: optionalValue(emailSchema()),
     phone: optionalValue(mobileSchema()),
     locale: z.enum(locales, { error: 'locale.unknown' }).optional(),

@@ -146,6 +146,23 @@ export const emailSchema = () =>
 export const accountIdSchema = () =>
   ruleSchema((value) => (isValidAccountId(value) ? { ok: true, value } : { ok: false, code: 'account_id.format' }));
 
+// A name heads the desk's emails ("Dear …,"): line breaks would forge headers or paragraphs, and a web address
+// there reads as the desk's own link.
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const webAddress = /(:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|cn|net|org|info|io|xyz|top|cc|me|co|app|link|site|online|shop|vip|ru|tk|ly)\b|\b[a-z0-9-]+\.[a-z0-9-]+\/)/i;
+
+export function personNameProblem(value: string): 'name.control' | 'name.url' | null {
+  if (controlCharacters.test(value)) return 'name.control';
+  if (webAddress.test(value)) return 'name.url';
+  return null;
+}
+
+export const personNameSchema = (maxLength: number) =>
+  ruleSchema((value) => {
+    const problem = value.length > maxLength ? 'too_long' : personNameProblem(value);
+    return problem ? { ok: false, code: problem } : { ok: true, value };
+  });
+
 export const textSchema = (maxLength: number) =>
   ruleSchema((value) => (value.length <= maxLength ? { ok: true, value } : { ok: false, code: 'too_long' }));
 

@@ -6,6 +6,15 @@ type Query = Parameters<Connection['executeRaw']>[0];
 
 const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] });
 
+/**
+ * SQLite's LIKE has no escape character unless told; PostgreSQL's is the backslash. Prisma's `contains` and
+ * `startsWith` pass the pattern as given, so every LIKE is told the backslash here, and both databases then read
+ * `\%` and `\_` (see likeLiteral) as the characters themselves.
+ */
+export function withLikeEscape(query: Query): Query {
+  return /\bLIKE \?(?! ESCAPE)/.test(query.sql) ? { ...query, sql: query.sql.replace(/\bLIKE \?(?! ESCAPE)/g, "LIKE ? ESCAPE '\\'") } : query;
+}
+
 /** Hands the connection to one transaction at a time: its statements would otherwise mix on the one connection. */
 function oneAtATime() {
   let last = Promise.resolve();
@@ -28,8 +37,8 @@ function withImmediateBegin(connection: Connection): Connection {
   return {
     provider: connection.provider,
     adapterName: connection.adapterName,
-    queryRaw: (query) => connection.queryRaw(query),
-    executeRaw: (query) => connection.executeRaw(query),
+    queryRaw: (query) => connection.queryRaw(withLikeEscape(query)),
+    executeRaw: (query) => connection.executeRaw(withLikeEscape(query)),
     executeScript: (script) => connection.executeScript(script),
     getConnectionInfo: connection.getConnectionInfo?.bind(connection),
     dispose: () => connection.dispose(),
@@ -48,8 +57,8 @@ function withImmediateBegin(connection: Connection): Connection {
         provider: connection.provider,
         adapterName: connection.adapterName,
         options: { usePhantomQuery: false },
-        queryRaw: (query) => connection.queryRaw(query),
-        executeRaw: (query) => connection.executeRaw(query),
+        queryRaw: (query) => connection.queryRaw(withLikeEscape(query)),
+        executeRaw: (query) => connection.executeRaw(withLikeEscape(query)),
         commit: async () => release(),
         rollback: async () => release(),
       };

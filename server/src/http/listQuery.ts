@@ -33,7 +33,8 @@ const scalarSchemas: Record<FilterType, z.ZodType> = {
   int: z.coerce.number().int(),
   nullableInt: z.coerce.number().int(),
   boolean: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
-  date: z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'Invalid date'),
+  // Both databases store these years; past them PostgreSQL refuses the value (a 500 before this bound).
+  date: z.coerce.date().refine((d) => d.getTime() >= Date.UTC(1000, 0, 1) && d.getTime() < Date.UTC(10000, 0, 1), 'Invalid date: years 1000 to 9999'),
 };
 
 // Built once: a zod schema costs far more to build than to run, and a list request reads two.
@@ -134,3 +135,6 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
 export function contentRange(resource: string, start: number, count: number, total: number): string {
   return count === 0 ? `${resource} */${total}` : `${resource} ${start}-${start + count - 1}/${total}`;
 }
+
+/** A search term as a LIKE pattern that matches it literally: `%`, `_` and the backslash stand for themselves (db/sqliteAdapter.ts). */
+export const likeLiteral = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);

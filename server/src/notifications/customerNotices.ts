@@ -1,9 +1,10 @@
+import { personNameProblem } from '../catalog/validators';
 import type { NotificationInput } from './outbox';
 
 // What customers are told, in their ticket's language. Texts are data: adding a notice is adding one entry.
 
 export type NoticeLocale = 'zh-CN' | 'en';
-export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply';
+export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply' | 'contact_changed';
 
 export type NoticeVars = {
   statusLink: string;
@@ -116,6 +117,18 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
       sms: (v) => `Appeal ${v.reference} was not approved. Details: ${v.statusLink}`,
     },
   },
+  contact_changed: {
+    'zh-CN': {
+      subject: (v) => `您的申诉联系方式已变更（${v.reference}）`,
+      email: (v) => `客服已更改申诉 ${v.reference} 的联系方式，此后的通知将发送到新的联系方式。如果这不是您要求的，请立即联系客服并提供申诉编号。`,
+      sms: (v) => `您的申诉${v.reference}的联系方式已被客服更改。如非您本人要求，请立即联系客服。`,
+    },
+    en: {
+      subject: (v) => `The contact details of your appeal changed (${v.reference})`,
+      email: (v) => `Our support team changed the contact details of your appeal ${v.reference}; notices now go to the new ones. If you did not ask for this, contact support at once and quote the reference.`,
+      sms: (v) => `The contact details of appeal ${v.reference} were changed by support. Not you? Contact support now.`,
+    },
+  },
   reply: {
     'zh-CN': {
       subject: (v) => `您的申诉有新回复（${v.reference}）`,
@@ -129,6 +142,13 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
     },
   },
 };
+
+/** The name as it heads an email: on one line, and no web address (tickets filed before the name rule). */
+export function greetingName(name: string, locale: NoticeLocale): string {
+  const line = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  if (!line || personNameProblem(line)) return locale === 'en' ? 'customer' : '客户';
+  return line.slice(0, 100);
+}
 
 export const noticeLocale = (locale: string): NoticeLocale => (locale.toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
 
@@ -145,7 +165,7 @@ export function noticesFor(ticket: NoticeTicket, notice: CustomerNotice, vars: N
   const subject = text.subject(v);
   const out: NotificationInput[] = [];
   if (ticket.contactEmail) {
-    out.push({ ticketId: ticket.id, channel: 'email', recipient: ticket.contactEmail, subject, body: frame.email(ticket.contactName, text.email(v), vars.statusLink) });
+    out.push({ ticketId: ticket.id, channel: 'email', recipient: ticket.contactEmail, subject, body: frame.email(greetingName(ticket.contactName, locale), text.email(v), vars.statusLink) });
   }
   if (ticket.contactPhone) {
     out.push({ ticketId: ticket.id, channel: 'sms', recipient: ticket.contactPhone, subject, body: frame.sms(text.sms(v)) });

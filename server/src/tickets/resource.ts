@@ -5,7 +5,11 @@ import { authorize, authorizeOn } from '../auth/policy';
 import { signedIn } from '../auth/middleware';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
-import { HttpError, notFound } from '../http/errors';
+import { HttpError, badRequest, notFound } from '../http/errors';
+import { emailSchema, mobileSchema, personNameSchema } from '../catalog/validators';
+import { fieldErrorText, parseFieldCodes } from '../catalog/fieldErrors';
+import { noticesFor, statusLink } from '../notifications/customerNotices';
+import { enqueueIn } from '../notifications/outbox';
 import type { ListSpec } from '../http/listQuery';
 import { restRouter, type RestResource } from '../http/restRouter';
 import { parseId, parseInput } from '../http/validate';
@@ -57,14 +61,17 @@ export const ticketListSpec: ListSpec = {
 
 const createSchema = appealPayloadSchema.and(z.object({ priority: z.enum(priorities).optional() }));
 
+const blankIsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable().optional());
+
 // The whole record comes back from react-admin's edit form: unknown and read-only keys are dropped.
 const updateSchema = z.object({
   status: z.enum(ticketStatuses).optional(),
   priority: z.enum(priorities).optional(),
   assigneeId: z.number().int().positive().nullable().optional(),
-  contactName: z.string().trim().min(1).max(100).optional(),
-  contactEmail: z.string().trim().email().max(254).nullable().optional(),
-  contactPhone: z.string().trim().max(20).nullable().optional(),
+  // Validated as the public form validates them (a contact is where the desk's notices go).
+  contactName: personNameSchema(100).optional(),
+  contactEmail: blankIsNull(emailSchema()),
+  contactPhone: blankIsNull(mobileSchema()),
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 
@@ -115,7 +122,7 @@ export function ticketRoutes(ctx: AppContext): Router {
     update: {
       action: 'tickets.update',
       async handle({ id, body, agent }) {
-        const input = parseInput(updateSchema, body);
+        const input = parseFieldCodes(updateSchema, body, agent.locale);
         await db.$transaction(async (tx) => {
           const current = await tx.ticket.findUnique({ where: { id } });
           if (!current) throw notFound('Ticket');
@@ -128,7 +135,14 @@ export function ticketRoutes(ctx: AppContext): Router {
           const changed = Object.entries(plain).filter(([k, v]) => v !== undefined && v !== current[k as keyof typeof plain]);
           if (changed.length > 0) {
             authorizeOn(agent, current);
+            const next = { ...current, ...Object.fromEntries(changed) };
+            if (!next.contactEmail && !next.contactPhone) throw badRequest('Keep an email or a phone to reach the customer', { contactEmail: fieldErrorText('contact_required', agent.locale) });
             await tx.ticket.update({ where: { id }, data: Object.fromEntries(changed) });
+            // The contact that was replaced hears of it: an insider moving an appeal to their own address is seen.
+            if (changed.some(([k]) => k === 'contactEmail' || k === 'contactPhone')) {
+              const link = statusLink(ctx.config.publicBaseUrl, current.reference);
+              for (const n of noticesFor(current, 'contact_changed', { statusLink: link })) await enqueueIn(tx, n);
+            }
             await tx.event.create({
               data: { ticketId: id, actorType: 'agent', agentId: agent.id, type: 'ticket.updated', data: Object.fromEntries(changed.map(([k, v]) => [k, { from: current[k as keyof typeof plain], to: v }])) },
             });
