@@ -1,13 +1,16 @@
-import { Admin, Resource, type AuthProvider, type I18nProvider, type Store } from 'react-admin';
+import { Admin, CustomRoutes, Resource, type AuthProvider, type I18nProvider, type Store } from 'react-admin';
+import { Route } from 'react-router-dom';
 import accounts from './accounts';
 import agents from './agents';
 import { Dashboard } from './dashboard';
 import type { HelpdeskDataProvider } from './dataProvider';
 import holidays from './holidays';
+import { PROFILE_PATH } from './authProvider';
 import { AppLayout, AppTitle } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import macros from './macros';
 import notifications from './notifications';
+import { ProfilePage } from './profile';
 import rejectionReasons from './rejectionReasons';
 import tickets from './tickets';
 
@@ -36,6 +39,9 @@ export const App = ({ dataProvider, authProvider, i18nProvider, store }: AppProp
         <Resource name="tickets" {...tickets} />
         <Resource name="accounts" {...accounts} />
         <Resource name="notifications" {...notifications} />
+        <CustomRoutes>
+          <Route path={PROFILE_PATH} element={<ProfilePage />} />
+        </CustomRoutes>
         {permissions === 'admin' && (
           <>
             <Resource name="macros" {...macros} />

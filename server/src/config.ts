@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles, type Role } from './auth/policy';
 import { defaultDatabaseUrl } from './db/databaseUrl';
 
 const envSchema = z.object({
@@ -11,6 +12,12 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   // Keyed hash of identity numbers: without the key a leaked database cannot be brute-forced offline.
   IDENTITY_HASH_KEY: z.string().min(16).optional(),
+  // Agents' TOTP secrets are encrypted at rest with a key derived from this; unset, from IDENTITY_HASH_KEY.
+  TOTP_ENCRYPTION_KEY: z.string().min(16).optional(),
+  // Roles that must enrol in two-factor sign-in before anything else; unset: supervisor,admin in production.
+  REQUIRE_2FA: z.string().optional(),
+  // Sign-in attempts per client address in 15 minutes, whatever the email.
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   // Who may say, in X-Forwarded-For, which address a request came from: nobody unless set (Express's syntax:
@@ -60,10 +67,13 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
   identityHashKey: string;
+  totpEncryptionKey: string;
+  /** Roles whose agents get 403 TOTP_ENROLMENT_REQUIRED everywhere but /api/auth until they enrol. */
+  require2faRoles: Role[];
   corsOrigins: string[];
   cookieSecure: boolean;
   trustProxy: boolean | number | string[];
-  rateLimits: { appealsPerHour: number; appealsPerDay: number; publicReadsPerHour: number };
+  rateLimits: { appealsPerHour: number; appealsPerDay: number; publicReadsPerHour: number; loginAttemptsPerAddress: number };
   publicBaseUrl: string;
   evidenceRetentionDays: number;
   storageSweepGraceMs: number;
@@ -101,6 +111,13 @@ function trustProxyOf(value: string): boolean | number | string[] {
 
 const demoIdentityKey = 'demo-identity-hash-key-not-for-production';
 
+function require2faRolesOf(e: z.infer<typeof envSchema>): Role[] {
+  const listed = (e.REQUIRE_2FA ?? (e.NODE_ENV === 'production' ? 'supervisor,admin' : '')).split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = listed.filter((r) => !roles.includes(r as Role));
+  if (unknown.length) throw new Error(`REQUIRE_2FA names unknown roles: ${unknown.join(', ')} (roles: ${roles.join(', ')})`);
+  return listed as Role[];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -124,10 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     identityHashKey: e.IDENTITY_HASH_KEY ?? demoIdentityKey,
+    totpEncryptionKey: e.TOTP_ENCRYPTION_KEY ?? e.IDENTITY_HASH_KEY ?? demoIdentityKey,
+    require2faRoles: require2faRolesOf(e),
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     trustProxy: trustProxyOf(e.TRUST_PROXY),
-    rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR },
+    rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR, loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS },
     evidenceRetentionDays: e.EVIDENCE_RETENTION_DAYS,
     storageSweepGraceMs: e.STORAGE_SWEEP_GRACE_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

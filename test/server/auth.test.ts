@@ -144,6 +144,11 @@ describe('routes without a session', () => {
     ['post', '/api/privacy/export'],
     ['post', '/api/privacy/erase'],
     ['get', '/api/no-such-route'],
+    ['post', '/api/auth/totp/setup'],
+    ['post', '/api/auth/totp/enable'],
+    ['post', '/api/auth/totp/disable'],
+    ['post', '/api/agents/1/unlock'],
+    ['post', '/api/agents/1/totp/reset'],
   ] as const)('%s %s answers 401', async (method, url) => {
     const res = await request(t.app)[method](url).send({});
     expect(res.status).toBe(401);
@@ -171,6 +176,9 @@ describe('cross-site request forgery', () => {
     const forged = await client.post('/api/messages').set('Origin', 'https://evil.example').send({ ticketId: 1, kind: 'internal_note', body: 'x' });
     expect(forged.status).toBe(403);
     expect(forged.body.code).toBe('CSRF_ORIGIN');
+    const enrol = await client.post('/api/auth/totp/setup').set('Origin', 'https://evil.example');
+    expect(enrol.status).toBe(403);
+    expect((await t.db.agent.findUniqueOrThrow({ where: { id: agent.id } })).totpPendingSecret).toBeNull();
     const fetchMetadata = await client.post('/api/auth/logout').set('Sec-Fetch-Site', 'cross-site');
     expect(fetchMetadata.status).toBe(403);
     expect((await client.get('/api/auth/me')).status).toBe(200);

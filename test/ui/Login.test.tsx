@@ -1,8 +1,8 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { API } from './handlers';
+import { API, loginWithTotpHandler, recoveryCodes } from './handlers';
 import { renderApp } from './renderAdmin';
 import { server } from './server';
 
@@ -54,5 +54,71 @@ describe('Sign-in', () => {
     renderApp({ route: '/login' });
     await signIn('agent@example.com', 'wrong-password');
     expect(await screen.findByText('登录失败次数过多，请 1 小时后再试')).toBeInTheDocument();
+  });
+
+  describe('with two-factor sign-in on', () => {
+    const password = 'correct horse battery staple';
+
+    it('asks for the 6-digit code once the password is accepted, and signs in with it', async () => {
+      const received: unknown[] = [];
+      server.use(signedOut, loginWithTotpHandler('654321', received));
+      const user = userEvent.setup();
+      renderApp({ route: '/login' });
+      await signIn('agent@example.com', password);
+
+      expect(await screen.findByRole('heading', { name: '两步验证' })).toBeInTheDocument();
+      expect(screen.getByText('请输入身份验证器应用中本工作台的 6 位验证码。')).toBeInTheDocument();
+      expect(screen.queryByLabelText(/密码/, { selector: 'input' })).not.toBeInTheDocument();
+      const code = screen.getByLabelText(/6 位验证码/);
+      expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+      expect(code).toHaveAttribute('inputmode', 'numeric');
+
+      server.use(
+        http.get(`${API}/auth/me`, () =>
+          HttpResponse.json({ agent: { id: 1, email: 'agent@example.com', name: '张敏', role: 'agent', locale: 'zh-CN', twoFactor: { enabled: true, enabledAt: null, required: false, recoveryCodesLeft: 10 } } }),
+        ),
+      );
+      await user.type(code, '654321');
+      await user.click(screen.getByRole('button', { name: '验证' }));
+
+      expect(await screen.findByRole('menuitem', { name: /概览/ })).toBeInTheDocument();
+      expect(received).toEqual([
+        { email: 'agent@example.com', password },
+        { email: 'agent@example.com', password, totp: '654321' },
+      ]);
+    });
+
+    it('shows a wrong or replayed code in the console\'s words and stays on the code step', async () => {
+      server.use(signedOut, loginWithTotpHandler('654321'));
+      const user = userEvent.setup();
+      renderApp({ route: '/login' });
+      await signIn('agent@example.com', password);
+      await user.type(await screen.findByLabelText(/6 位验证码/), '111111');
+      await user.click(screen.getByRole('button', { name: '验证' }));
+      expect(await screen.findByText('验证码错误或已使用过，请等待下一个验证码')).toBeInTheDocument();
+      expect(screen.getByLabelText(/6 位验证码/)).toBeInTheDocument();
+    });
+
+    it('takes a recovery code instead of the app\'s code', async () => {
+      const received: unknown[] = [];
+      server.use(signedOut, loginWithTotpHandler('654321', received));
+      const user = userEvent.setup();
+      renderApp({ route: '/login' });
+      await signIn('agent@example.com', password);
+      await user.click(await screen.findByRole('button', { name: '使用恢复码' }));
+      await user.type(screen.getByLabelText(/恢复码/), recoveryCodes[2]!);
+      await user.click(screen.getByRole('button', { name: '验证' }));
+      await waitFor(() => expect(received).toHaveLength(2));
+      expect(received[1]).toEqual({ email: 'agent@example.com', password, recoveryCode: recoveryCodes[2] });
+    });
+
+    it('goes back to the password step', async () => {
+      server.use(signedOut, loginWithTotpHandler());
+      const user = userEvent.setup();
+      renderApp({ route: '/login' });
+      await signIn('agent@example.com', password);
+      await user.click(await screen.findByRole('button', { name: '返回' }));
+      expect(await screen.findByLabelText(/邮箱/)).toBeInTheDocument();
+    });
   });
 });

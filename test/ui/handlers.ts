@@ -235,6 +235,73 @@ export const confirmHandler = (received: ConfirmRequest[] = [], answer?: () => R
 export const meHandler = (role: 'agent' | 'supervisor' | 'admin') =>
   http.get(`${API}/auth/me`, () => HttpResponse.json({ agent: fixtures.signedInAgent(role) }));
 
+/** The two-factor requests as the server takes them (extra keys refused, codes of 6 digits). */
+export const twoFactorSchemas = {
+  login: z
+    .object({ email: z.string().email(), password: z.string().min(1), totp: z.string().regex(/^\d{6}$/).optional(), recoveryCode: z.string().min(1).optional() })
+    .strict()
+    .refine(body => body.totp === undefined || body.recoveryCode === undefined, 'a code or a recovery code, not both'),
+  enable: z.object({ code: z.string().regex(/^\d{6}$/) }).strict(),
+  disable: z.union([z.object({ code: z.string().regex(/^\d{6}$/) }).strict(), z.object({ recoveryCode: z.string().min(1) }).strict()]),
+};
+
+export const totpEnrolment = {
+  secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  otpauthUrl: 'otpauth://totp/Helpdesk:agent%40example.com?issuer=Helpdesk&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30',
+  qrCode: 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=',
+};
+
+export const recoveryCodes = Array.from({ length: 10 }, (_, i) => `k7m${i}-q2w9-x4pe-h8${i}d`);
+
+/** GET /auth/me for an agent in the given two-factor state (read on every call, so a test may change it). */
+export const meWithTwoFactor = (state: () => { enabled: boolean; required: boolean; recoveryCodesLeft?: number }, role: 'agent' | 'supervisor' | 'admin' = 'agent') =>
+  http.get(`${API}/auth/me`, () =>
+    HttpResponse.json({ agent: { ...fixtures.signedInAgent(role), twoFactor: { enabledAt: null, recoveryCodesLeft: 0, ...state() } } }),
+  );
+
+/**
+ * POST /auth/login for an agent with two-factor sign-in on: the right password alone answers TOTP_REQUIRED,
+ * `code` (or a recovery code from the list) signs in; anything else is refused as the server refuses it.
+ */
+export const loginWithTotpHandler = (code = '123456', received: unknown[] = []) =>
+  http.post(`${API}/auth/login`, async ({ request }) => {
+    const body = await readBody(request, twoFactorSchemas.login);
+    if (body instanceof Response) return body;
+    received.push(body);
+    if (body.password !== 'correct horse battery staple') return problem(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
+    if (body.totp === undefined && body.recoveryCode === undefined) return problem(401, 'TOTP_REQUIRED', 'Enter the 6-digit code');
+    if (body.totp !== undefined && body.totp !== code) return problem(401, 'TOTP_INVALID', 'The code is wrong or was used already');
+    if (body.recoveryCode !== undefined && !recoveryCodes.includes(body.recoveryCode)) return problem(401, 'RECOVERY_CODE_INVALID', 'The recovery code is wrong');
+    return HttpResponse.json({ agent: { ...fixtures.signedInAgent('agent'), twoFactor: { enabled: true, enabledAt: '2026-11-20T08:00:00.000Z', required: false, recoveryCodesLeft: 10 } } });
+  });
+
+/** POST /auth/totp/enable: `code` turns it on and answers the recovery codes; calls `onEnabled` first. */
+export const totpEnableHandler = (code = '123456', onEnabled: () => void = () => {}) =>
+  http.post(`${API}/auth/totp/enable`, async ({ request }) => {
+    const body = await readBody(request, twoFactorSchemas.enable);
+    if (body instanceof Response) return body;
+    if (body.code !== code) return problem(400, 'TOTP_INVALID', 'The code is wrong or was used already');
+    onEnabled();
+    return HttpResponse.json({
+      recoveryCodes,
+      agent: { ...fixtures.signedInAgent('agent'), twoFactor: { enabled: true, enabledAt: '2026-11-22T08:00:00.000Z', required: false, recoveryCodesLeft: 10 } },
+    });
+  });
+
+/** POST /agents/:id/unlock and /agents/:id/totp/reset (admin only on the server); each call is kept in `received`. */
+export const agentSignInHandlers = (received: string[] = []) => [
+  http.post(`${API}/agents/:id/unlock`, ({ params }) => {
+    received.push(`unlock ${String(params.id)}`);
+    const agent = fixtures.agents.find(candidate => String(candidate.id) === params.id);
+    return agent ? HttpResponse.json({ ...agent, totpEnabled: false, lockedUntil: null }) : problem(404, 'NOT_FOUND', 'Agent not found');
+  }),
+  http.post(`${API}/agents/:id/totp/reset`, ({ params }) => {
+    received.push(`reset ${String(params.id)}`);
+    const agent = fixtures.agents.find(candidate => String(candidate.id) === params.id);
+    return agent ? HttpResponse.json({ ...agent, totpEnabled: false, lockedUntil: null }) : problem(404, 'NOT_FOUND', 'Agent not found');
+  }),
+];
+
 export const handlers = [
   http.get(`${API}/public/catalog`, () => HttpResponse.json(fixtures.catalog)),
   http.get(`${API}/stats/overview`, () => HttpResponse.json(fixtures.overview)),
@@ -247,6 +314,13 @@ export const handlers = [
     return HttpResponse.json({ agent: fixtures.signedInAgent('agent') });
   }),
   http.post(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
+  http.post(`${API}/auth/totp/setup`, () => HttpResponse.json(totpEnrolment)),
+  totpEnableHandler(),
+  http.post(`${API}/auth/totp/disable`, async ({ request }) => {
+    const body = await readBody(request, twoFactorSchemas.disable);
+    return body instanceof Response ? body : HttpResponse.json({ agent: { ...fixtures.signedInAgent('agent'), twoFactor: { enabled: false, enabledAt: null, required: false, recoveryCodesLeft: 0 } } });
+  }),
+  ...agentSignInHandlers(),
   bulkAction('transition', schemas.bulkTransition, body => refuseDecisionStatus(body.to)),
   bulkAction('assign', schemas.bulkAssign),
   ticketAction('transition', schemas.transition, body => refuseDecisionStatus(body.to)),

@@ -1,5 +1,6 @@
 import { Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
 import { AgentInputs } from './AgentInputs';
+import { AgentSignInActions } from './AgentSignInActions';
 import { toAgentPayload } from './agentModel';
 
 // Agents are deactivated, not deleted: their names stay on the tickets and events they touched.
@@ -10,7 +11,7 @@ const SaveOnlyToolbar = () => (
 );
 
 export const AgentEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toAgentPayload}>
+  <Edit mutationMode="pessimistic" redirect="list" transform={toAgentPayload} actions={<AgentSignInActions />}>
     <SimpleForm toolbar={<SaveOnlyToolbar />}>
       <AgentInputs mode="edit" />
     </SimpleForm>

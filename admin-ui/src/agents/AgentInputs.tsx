@@ -10,6 +10,11 @@ export const AgentInputs = ({ mode }: { mode: 'create' | 'edit' }) => (
     <SelectInput source="role" choices={enumChoices(ROLES, 'app.role')} validate={required()} />
     <SelectInput source="locale" choices={enumChoices(AGENT_LOCALES, 'app.language')} validate={required()} />
     {mode === 'edit' && <BooleanInput source="active" />}
-    <PasswordInput source="password" autoComplete="new-password" validate={mode === 'create' ? required() : undefined} />
+    <PasswordInput
+      source="password"
+      autoComplete="new-password"
+      helperText="app.agentSignIn.passwordHint"
+      validate={mode === 'create' ? required() : undefined}
+    />
   </>
 );

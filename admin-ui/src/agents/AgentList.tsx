@@ -1,18 +1,39 @@
+import LockIcon from '@mui/icons-material/Lock';
 import { BooleanField, DataTable, List, useRecordContext, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { LocalDateField } from '../common/LocalDateField';
-import type { Agent } from '../types';
+import type { AgentWithSignIn } from './agentModel';
 
-const Column = DataTable.Col<Agent>;
+const Column = DataTable.Col<AgentWithSignIn>;
 
 // Sortable columns are those the API sorts on; the others would be refused with a 400.
 
 const RoleField = () => {
-  const record = useRecordContext<Agent>();
+  const record = useRecordContext<AgentWithSignIn>();
   const translate = useTranslate();
   return record ? (
     <Chip size="small" color={record.role === 'admin' ? 'secondary' : 'default'} label={translate(`app.role.${record.role}`)} />
   ) : null;
+};
+
+/** Two-factor sign-in on or off, and a running lock, which an admin lifts from the agent's page. */
+const SignInField = () => {
+  const record = useRecordContext<AgentWithSignIn>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <>
+      <Chip
+        size="small"
+        variant="outlined"
+        color={record.totpEnabled ? 'success' : 'default'}
+        label={translate(record.totpEnabled ? 'app.agentSignIn.totpOn' : 'app.agentSignIn.totpOff')}
+      />
+      {record.lockedUntil && (
+        <Chip size="small" color="warning" icon={<LockIcon />} label={translate('app.agentSignIn.locked')} sx={{ ml: 0.5 }} />
+      )}
+    </>
+  );
 };
 
 export const AgentList = () => (
@@ -25,6 +46,9 @@ export const AgentList = () => (
       </Column>
       <Column source="active" disableSort>
         <BooleanField source="active" />
+      </Column>
+      <Column source="totpEnabled" disableSort>
+        <SignInField />
       </Column>
       <Column source="locale" disableSort />
       <Column source="lastLoginAt">

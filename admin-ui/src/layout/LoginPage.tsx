@@ -1,16 +1,9 @@
 import { Box, Typography } from '@mui/material';
-import {
-  LocalesMenuButton,
-  Login,
-  LoginForm,
-  PasswordInput,
-  required,
-  TextInput,
-  useTranslate,
-} from 'react-admin';
+import { LocalesMenuButton, Login, useTranslate } from 'react-admin';
 import { DocumentTitle } from '../common/DocumentTitle';
+import { SignInForm } from './SignInForm';
 
-/** Sign-in with email and password; a refused sign-in shows the server's own message (LoginForm notifies it). */
+/** Sign-in with email and password, then the code when two-factor sign-in is on; refusals show the server's message. */
 export const LoginPage = () => {
   const translate = useTranslate();
   return (
@@ -24,17 +17,7 @@ export const LoginPage = () => {
           {translate('app.login.subtitle')}
         </Typography>
       </Box>
-      <LoginForm>
-        <TextInput
-          autoFocus
-          source="email"
-          type="email"
-          label="ra.auth.email"
-          autoComplete="username"
-          validate={required()}
-        />
-        <PasswordInput source="password" label="ra.auth.password" autoComplete="current-password" validate={required()} />
-      </LoginForm>
+      <SignInForm />
       <Box sx={{ textAlign: 'center', pb: 2 }}>
         <LocalesMenuButton />
       </Box>

@@ -34,13 +34,14 @@ export function afterFailure(s: FailureState, now = new Date()): FailureState {
   const inWindow = failuresInWindow(s, now) > 0;
   const failWindowAt = inWindow && s.failWindowAt ? s.failWindowAt : now;
   const failedLogins = (inWindow ? s.failedLogins : 0) + 1;
-  let lockedUntil = s.lockedUntil;
-  if (failedLogins > lockoutRule.lockAfterFailures) {
-    const fromFirstFailure = failWindowAt.getTime() + lockoutRule.lockMs;
-    // When the hour from the first failure is already over, the lock still lasts an hour from now.
-    lockedUntil = new Date(fromFirstFailure > now.getTime() ? fromFirstFailure : now.getTime() + lockoutRule.lockMs);
-  }
+  const lockedUntil = failedLogins > lockoutRule.lockAfterFailures ? lockEnd(failWindowAt, now) : s.lockedUntil;
   return { failedLogins, failWindowAt, lastFailedAt: now, lockedUntil };
+}
+
+/** A lock lasts an hour from the window's first failure; when that hour is already over, an hour from now. */
+export function lockEnd(failWindowAt: Date, now: Date): Date {
+  const fromFirstFailure = failWindowAt.getTime() + lockoutRule.lockMs;
+  return new Date(fromFirstFailure > now.getTime() ? fromFirstFailure : now.getTime() + lockoutRule.lockMs);
 }
 
 export const afterSuccess = (): FailureState => ({ failedLogins: 0, failWindowAt: null, lastFailedAt: null, lockedUntil: null });

@@ -2,64 +2,70 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import type { Agent } from '../generated/prisma/client';
-import { tooManyRequests, unauthorized } from '../http/errors';
+import { countHit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
-import { afterFailure, afterSuccess, signInGate } from './lockout';
 import { readSessionToken, requireAgent, signedIn } from './middleware';
-import { burnPasswordCheck, verifyPassword } from './passwords';
+import { unusedCount } from './recoveryCodes';
 import { createSession, endSession, sessionCookie } from './sessions';
+import { signIn } from './signIn';
+import { disableOwnTwoFactor, finishEnrolment, isEnrolled, recordEnrolment, startEnrolment } from './twoFactor';
 
-const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
+const code = z.string().trim().min(1).max(20);
+const recoveryCode = z.string().trim().min(1).max(64);
+
+const loginSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    password: z.string().min(1).max(200),
+    totp: code.optional(),
+    recoveryCode: recoveryCode.optional(),
+  })
+  .refine((b) => b.totp === undefined || b.recoveryCode === undefined, { message: 'Send a code or a recovery code, not both', path: ['recoveryCode'] });
+const enableSchema = z.object({ code });
+const disableSchema = z.union([z.object({ code }).strict(), z.object({ recoveryCode }).strict()]);
+
+// Codes are tried from a signed-in session here; a stolen session still gets only a few guesses.
+const codeTries = [{ windowMs: 15 * 60_000, max: 10 }];
+
+export const presentSelf = (a: Agent, requiredRoles: readonly string[]) => ({
+  id: a.id,
+  email: a.email,
+  name: a.name,
+  role: a.role,
+  locale: a.locale,
+  twoFactor: {
+    enabled: isEnrolled(a),
+    enabledAt: a.totpEnabledAt,
+    required: requiredRoles.includes(a.role),
+    recoveryCodesLeft: isEnrolled(a) ? unusedCount(a.recoveryCodes) : 0,
+  },
 });
-
-export const presentSelf = (a: Agent) => ({ id: a.id, email: a.email, name: a.name, role: a.role, locale: a.locale });
-
-const gateMessages = {
-  ACCOUNT_LOCKED: 'Too many wrong passwords: this sign-in is locked for an hour from the first failure today',
-  LOGIN_THROTTLED: 'Several wrong passwords: wait a moment before trying again',
-} as const;
 
 export function authRoutes(ctx: AppContext): Router {
   const { db, config } = ctx;
   const router = Router();
+  const present = (a: Agent) => presentSelf(a, config.require2faRoles);
+  // These stay open to an agent who must still enrol: who they are, signing out, and enrolling.
+  const session = requireAgent(ctx, { enrolment: 'exempt' });
 
   router.post('/login', async (req, res) => {
-    const { email, password } = parseInput(loginSchema, req.body, 'Enter an email and a password');
-    const agent = await db.agent.findUnique({ where: { email } });
-    if (!agent || !agent.active) {
-      await burnPasswordCheck(password);
-      throw unauthorized('Wrong email or password', 'INVALID_CREDENTIALS');
-    }
-    const gate = signInGate(agent);
-    if (!gate.ok) throw tooManyRequests(gateMessages[gate.code], gate.retryAfterSeconds, gate.code);
-
-    if (!(await verifyPassword(agent.passwordHash, password))) {
-      const next = afterFailure(agent);
-      await db.agent.update({ where: { id: agent.id }, data: next });
-      ctx.log.warn({ agentId: agent.id, failures: next.failedLogins }, 'failed sign-in');
-      if (next.lockedUntil && next.lockedUntil > new Date()) {
-        const seconds = Math.ceil((next.lockedUntil.getTime() - Date.now()) / 1000);
-        throw tooManyRequests(gateMessages.ACCOUNT_LOCKED, seconds, 'ACCOUNT_LOCKED');
-      }
-      throw unauthorized('Wrong email or password', 'INVALID_CREDENTIALS');
-    }
-
-    await db.agent.update({ where: { id: agent.id }, data: { ...afterSuccess(), lastLoginAt: new Date() } });
-    const session = await createSession(db, agent.id, config.sessionTtlMs, { ip: req.ip, userAgent: req.get('user-agent') });
-    res.cookie(sessionCookie, session.token, {
+    const input = parseInput(loginSchema, req.body, 'Enter an email and a password');
+    const agent = await signIn(ctx, input, req.ip ?? 'unknown');
+    const created = await createSession(db, agent.id, config.sessionTtlMs, { ip: req.ip, userAgent: req.get('user-agent') });
+    res.cookie(sessionCookie, created.token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: config.cookieSecure,
       path: '/',
-      expires: session.expiresAt,
+      expires: created.expiresAt,
     });
-    res.json({ agent: presentSelf(agent) });
+    res.json({ agent: present(agent) });
   });
 
-  router.get('/me', requireAgent(ctx), (req, res) => {
-    res.json({ agent: presentSelf(signedIn(req)) });
+  router.get('/me', session, async (req, res) => {
+    // The session's row comes from the reader; recovery codes are counted from Prisma's parsed JSON.
+    const agent = await db.agent.findUniqueOrThrow({ where: { id: signedIn(req).id } });
+    res.json({ agent: present(agent) });
   });
 
   router.post('/logout', async (req, res) => {
@@ -69,6 +75,26 @@ export function authRoutes(ctx: AppContext): Router {
     res.status(204).end();
   });
 
+  router.post('/totp/setup', session, async (req, res) => {
+    res.json(await startEnrolment(db, config.totpEncryptionKey, signedIn(req)));
+  });
+
+  router.post('/totp/enable', session, async (req, res) => {
+    const me = signedIn(req);
+    const { code: typed } = parseInput(enableSchema, req.body, 'Enter the 6-digit code from your authenticator app');
+    await countHit(db, 'totp-enable', String(me.id), codeTries, 'Too many codes tried; wait a few minutes');
+    const { recoveryCodes } = await finishEnrolment(db, config.totpEncryptionKey, me.id, typed);
+    await recordEnrolment(db, me.id);
+    res.json({ recoveryCodes, agent: present(await db.agent.findUniqueOrThrow({ where: { id: me.id } })) });
+  });
+
+  router.post('/totp/disable', session, async (req, res) => {
+    const me = signedIn(req);
+    const proof = parseInput(disableSchema, req.body, 'Enter a current code from your authenticator app, or a recovery code');
+    await countHit(db, 'totp-disable', String(me.id), codeTries, 'Too many codes tried; wait a few minutes');
+    await disableOwnTwoFactor(db, config.totpEncryptionKey, me, proof);
+    res.json({ agent: present(await db.agent.findUniqueOrThrow({ where: { id: me.id } })) });
+  });
+
   return router;
 }
-

@@ -1,0 +1,3 @@
+import { lazyPage } from '../common/lazyPage';
+
+export const ProfilePage = lazyPage(() => import('./ProfilePage'), 'ProfilePage');

@@ -1,0 +1,37 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+// AES-256-GCM with a key derived from the server secret; each ciphertext is bound to its agent (associated data),
+// so a secret copied from one agent's row to another's does not decrypt there.
+const version = 'v1';
+
+const keyCache = new Map<string, Buffer>();
+function keyOf(secret: string): Buffer {
+  let key = keyCache.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'helpdesk', 'agent totp secret', 32));
+    keyCache.set(secret, key);
+  }
+  return key;
+}
+
+export function sealSecret(serverSecret: string, agentId: number, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(serverSecret), iv);
+  cipher.setAAD(Buffer.from(`agent:${agentId}`));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [version, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+}
+
+/** The plain secret, or null when the box was sealed with another key or for another agent, or was altered. */
+export function openSecret(serverSecret: string, agentId: number, sealed: string): string | null {
+  const [v, iv, body, tag] = sealed.split('.');
+  if (v !== version || !iv || !body || !tag) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keyOf(serverSecret), Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(`agent:${agentId}`));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
