@@ -9,6 +9,7 @@ import type {
   DecisionRequest,
   Overview,
   RenderedMacro,
+  RevealedContact,
   Ticket,
   TicketReview,
   TicketStatus,
@@ -29,6 +30,8 @@ export interface TicketActions {
   /** A second supervisor applies a proposed approval, or sends it back to review. */
   confirmDecision: (id: Identifier, body: ConfirmRequest) => Promise<Ticket>;
   getReview: (id: Identifier) => Promise<TicketReview>;
+  /** The ticket's full contact, for its assignee or a supervisor; the server records each call. */
+  revealContact: (id: Identifier) => Promise<RevealedContact>;
 }
 
 export interface HelpdeskDataProvider extends DataProvider, TicketActions {
@@ -89,6 +92,7 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
     decide: (id, input) => postJson(ticket(id, 'decision'), input),
     confirmDecision: (id, body) => postJson(ticket(id, 'decision/confirm'), body),
     getReview: id => getJson<TicketReview>(ticket(id, 'review')),
+    revealContact: id => postJson<RevealedContact>('/privacy/reveal', { ticketId: id }),
     renderMacro: (macroId, ticketId) =>
       getJson<RenderedMacro>(`/macros/${encodeURIComponent(macroId)}/render?ticketId=${encodeURIComponent(ticketId)}`),
     fileUrls: evidenceId => ({

@@ -41,6 +41,18 @@ export interface MaterialSlot {
   findings?: Finding[];
 }
 
+export interface TicketContact {
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** `POST /api/privacy/reveal`: the fields asked for, in full. */
+export interface RevealedContact {
+  ticketId: number;
+  contact: Partial<TicketContact>;
+}
+
 export interface Ticket extends RaRecord<number> {
   reference: string;
   kind: string;
@@ -52,9 +64,8 @@ export interface Ticket extends RaRecord<number> {
   accountId: number | null;
   accountUin: string | null;
   fields: Record<string, string>;
-  contactName: string;
-  contactEmail: string | null;
-  contactPhone: string | null;
+  /** Masked by the server; the full contact comes only through an audited reveal. */
+  contact: TicketContact;
   locale: string;
   complete: boolean;
   overdue: boolean;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeClosedEvidence } from '../../server/src/maintenance/retention';
 import { sweepStorage } from '../../server/src/maintenance/storageSweep';
 import { colourIdCard } from '../fixtures/evidence';
+import { makeAccount, readyToDecide } from './support/desk';
 import { adultId, mfaUnbindPayload } from './support/payloads';
 import { createTestApp, signedInAs, type TestApp } from './support/testApp';
 
@@ -12,6 +13,8 @@ let t: TestApp;
 let files: string;
 let admin: Awaited<ReturnType<typeof signedInAs>>;
 let agent: Awaited<ReturnType<typeof signedInAs>>;
+let otherAgent: Awaited<ReturnType<typeof signedInAs>>;
+let supervisor: Awaited<ReturnType<typeof signedInAs>>;
 let n = 0;
 
 async function appeal(contact: { name: string; email: string; phone?: string }) {
@@ -28,6 +31,8 @@ beforeAll(async () => {
   files = fs.mkdtempSync(path.join(t.dir, 'fixtures-'));
   admin = await signedInAs(t, 'admin');
   agent = await signedInAs(t, 'agent');
+  otherAgent = await signedInAs(t, 'agent');
+  supervisor = await signedInAs(t, 'supervisor');
 });
 afterAll(() => t.close());
 
@@ -115,5 +120,101 @@ describe('the start-up sweep', () => {
     expect(report.missingFiles).toContain(missing.evidence[0]!.id);
     expect(await t.store.exists(key)).toBe(false);
     expect(await t.store.exists(keep.evidence[0]!.storageKey)).toBe(true);
+  });
+});
+
+describe("personal data in agents' answers", () => {
+  // A customer changing their security phone, who writes their numbers and addresses everywhere.
+  const customer = { name: '欧阳娜娜', email: 'ouyang.nana@example.cn', phone: '13700112233' };
+  const newPhone = '13655667788';
+  const written = { phone: '13911112222', email: 'backup.nana@example.org' };
+  const edited = 'nana.edited@example.cn';
+  const list = (client: typeof agent.client, resource: string, filter: object) =>
+    client.get(`/api/${resource}`).query({ filter: JSON.stringify(filter), range: '[0,99]' }).expect(200);
+
+  async function changingPhone() {
+    const account = await makeAccount(t, { realName: customer.name });
+    const front = await colourIdCard(files, { variant: 0, width: 1510, fileName: 'own-front.jpg' });
+    const back = await colourIdCard(files, { variant: 1, width: 1520, fileName: 'own-back.jpg' });
+    const payload = {
+      kind: 'security_phone_change', subjectType: 'personal',
+      fields: { accountId: account.uin, currentSecurityPhone: account.securityPhone!, newSecurityPhone: newPhone, realName: customer.name, idNumber: adultId, description: `我是${customer.name}，旧手机 ${written.phone} 丢了，也可以写信到 ${written.email}` },
+      contact: customer,
+    };
+    const { ticket, token } = await readyToDecide(t, agent, payload, { applicant_id_front: front, applicant_id_back: back });
+    await request(t.app).post(`/api/public/appeals/${ticket.reference}/messages`).set('Authorization', `Bearer ${token}`).send({ body: `我的邮箱是 ${customer.email}，电话 ${customer.phone}` }).expect(201);
+    await agent.client.post('/api/messages').send({ ticketId: ticket.id, kind: 'public_reply', body: `${customer.name}您好，已收到您的申诉。` }).expect(201);
+    await agent.client.post('/api/messages').send({ ticketId: ticket.id, kind: 'internal_note', body: `${customer.name} 来电确认新号码 ${newPhone}` }).expect(201);
+    return { account, ticket };
+  }
+
+  const secrets = (account: { securityPhone: string | null; securityEmail: string | null }) =>
+    [customer.name, customer.email, customer.phone, newPhone, written.phone, written.email, edited, account.securityPhone!, account.securityEmail!, adultId];
+
+  it('are masked in every answer: tickets, search, review, decision, events, messages, notifications, accounts', async () => {
+    const { account, ticket } = await changingPhone();
+    const answers: unknown[] = [];
+    const keep = <T extends { body: unknown }>(res: T) => (answers.push(res.body), res);
+
+    // Search still matches the full number server-side; what comes back is masked.
+    const found = keep(await list(agent.client, 'tickets', { q: customer.phone }));
+    expect(found.body.map((r: { id: number }) => r.id)).toContain(ticket.id);
+    const record = keep(await agent.client.get(`/api/tickets/${ticket.id}`).expect(200)).body;
+    expect(record.contact).toEqual({ name: '欧**娜', email: 'o***@example.cn', phone: '137****2233' });
+    expect(record.fields).toMatchObject({ realName: '欧**娜', newSecurityPhone: '136****7788' });
+    const review = keep(await agent.client.get(`/api/tickets/${ticket.id}/review`).expect(200)).body;
+    // Declared vs on file still says whether they match.
+    expect(review.comparison.find((c: { field: string }) => c.field === 'realName')).toMatchObject({ declared: '欧**娜', onFile: '欧**娜', result: 'match' });
+    expect(review.comparison.find((c: { field: string }) => c.field === 'currentSecurityPhone')).toMatchObject({ result: 'match' });
+
+    keep(await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: `${customer.name}您好，审核通过` }).expect(202));
+    const confirmed = keep(await supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }).expect(200));
+    expect(confirmed.body.outcome.changes[0]).toMatchObject({ before: { securityPhone: expect.stringContaining('****') }, after: { securityPhone: '136****7788' } });
+    // Kept in full where erasure can reach it, shown masked.
+    const changed = await t.db.event.findFirstOrThrow({ where: { ticketId: ticket.id, type: 'account.changed' } });
+    expect(changed.data).toMatchObject({ before: { securityPhone: account.securityPhone }, after: { securityPhone: newPhone } });
+
+    keep(await agent.client.get(`/api/tickets/${ticket.id}/review`).expect(200));
+    // An edit of the contact: ticket.updated keeps both addresses, shown masked.
+    keep(await agent.client.put(`/api/tickets/${ticket.id}`).send({ contactEmail: edited }).expect(200));
+    const events = keep(await list(agent.client, 'events', { ticketId: ticket.id })).body as { type: string; data: Record<string, unknown> }[];
+    expect(events.find((e) => e.type === 'account.changed')!.data).toMatchObject({ accountId: account.id, uin: account.uin, after: { securityPhone: '136****7788' } });
+    expect(events.find((e) => e.type === 'ticket.updated')!.data).toEqual({ contactEmail: { from: 'o***@example.cn', to: 'n***@example.cn' } });
+    keep(await agent.client.get(`/api/events/${changed.id}`).expect(200));
+    const messages = keep(await list(agent.client, 'messages', { ticketId: ticket.id })).body as { body: string }[];
+    expect(messages.map((m) => m.body)).toEqual(expect.arrayContaining(['欧**娜您好，已收到您的申诉。', '我的邮箱是 o***@example.cn，电话 137****2233']));
+    keep(await agent.client.get(`/api/messages/${(messages[0] as unknown as { id: number }).id}`).expect(200));
+    const notices = keep(await list(agent.client, 'notifications', { ticketId: ticket.id })).body as { body: string }[];
+    expect(notices.length).toBeGreaterThan(0);
+    keep(await agent.client.get(`/api/accounts/${account.id}`).expect(200));
+    keep(await list(agent.client, 'accounts', { id: [account.id] }));
+
+    const seen = JSON.stringify(answers);
+    for (const secret of secrets(account)) expect(seen, secret).not.toContain(secret);
+  });
+
+  it('gives the full contact only to the assignee, a supervisor or an admin, and records each look', async () => {
+    const { ticket } = await changingPhone();
+    const refused = await otherAgent.client.post('/api/privacy/reveal').send({ ticketId: ticket.id });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('NOT_ASSIGNEE');
+    const mine = await agent.client.post('/api/privacy/reveal').send({ ticketId: ticket.id, fields: ['contactPhone'] }).expect(200);
+    expect(mine.body).toEqual({ ticketId: ticket.id, contact: { phone: customer.phone } });
+    const boss = await supervisor.client.post('/api/privacy/reveal').send({ ticketId: ticket.id }).expect(200);
+    expect(boss.body.contact).toEqual(customer);
+    const looks = await t.db.event.findMany({ where: { ticketId: ticket.id, type: 'privacy.revealed' }, orderBy: { id: 'asc' } });
+    expect(looks.map((e) => [e.agentId, e.data])).toEqual([
+      [agent.agent.id, { fields: ['contactPhone'] }],
+      [supervisor.agent.id, { fields: ['contactName', 'contactEmail', 'contactPhone'] }],
+    ]);
+    expect((await admin.client.post('/api/privacy/reveal').send({ ticketId: ticket.id, fields: ['fieldDigests'] })).status).toBe(400);
+  });
+
+  it('a whole record sent back by the edit form writes no masked value over the real one', async () => {
+    const { ticket } = await changingPhone();
+    const record = (await agent.client.get(`/api/tickets/${ticket.id}`).expect(200)).body;
+    await agent.client.put(`/api/tickets/${ticket.id}`).send({ ...record, priority: 'high' }).expect(200);
+    const row = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(row).toMatchObject({ priority: 'high', contactName: customer.name, contactEmail: customer.email, contactPhone: customer.phone });
   });
 });

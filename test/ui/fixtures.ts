@@ -116,9 +116,7 @@ const ticket = (overrides: Partial<Ticket> & Pick<Ticket, 'id' | 'reference'>): 
   accountId: 1,
   accountUin: '100012345678',
   fields: {},
-  contactName: '王小明',
-  contactEmail: 'wang@example.com',
-  contactPhone: '138****0000',
+  contact: { name: '王*明', email: 'w***@example.com', phone: '138****0000' },
   locale: 'zh-CN',
   complete: false,
   overdue: false,
@@ -155,7 +153,7 @@ export const tickets: Ticket[] = [
     variant: 'change_name',
     subjectType: 'enterprise',
     status: 'in_review',
-    contactName: '某某科技有限公司',
+    contact: { name: '某******司', email: 'w***@example.com', phone: '138****0000' },
     fields: { companyName: '某某科技有限公司' },
   }),
   ticket({ id: 3, reference: 'AP-20261121-0007', status: 'awaiting_customer', slaDueAt: '2026-11-27T10:00:00.000Z' }),
@@ -444,9 +442,12 @@ export const macros: Macro[] = [
   },
 ];
 
+/** The contacts' names as the server holds them (tickets carry them masked); 王小明 unless named here. */
+const contactNames: Record<number, string> = { 2: '某某科技有限公司' };
+
 /** What the server's render endpoint answers: the placeholders filled from the ticket. */
 export const renderMacro = (macro: Macro, target: Ticket) => {
-  const fill = (body: string) => body.replaceAll('{{contactName}}', target.contactName).replaceAll('{{reference}}', target.reference);
+  const fill = (body: string) => body.replaceAll('{{contactName}}', contactNames[target.id] ?? '王小明').replaceAll('{{reference}}', target.reference);
   const bodyZh = fill(macro.bodyZh);
   const bodyEn = fill(macro.bodyEn);
   return { macroId: macro.id, ticketId: target.id, locale: target.locale, bodyZh, bodyEn, body: target.locale === 'en' ? bodyEn : bodyZh };

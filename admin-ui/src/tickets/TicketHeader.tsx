@@ -4,6 +4,7 @@ import { ReferenceField, TextField, useRecordContext, useTranslate } from 'react
 import { useCatalogText } from '../catalog/useCatalog';
 import { formatDateTime } from '../common/LocalDateField';
 import type { Ticket } from '../types';
+import { ContactField } from './ContactField';
 import { slaSx } from './TicketCatalogFields';
 import { PriorityChip, StatusChip } from './TicketChips';
 import { slaUrgency } from './ticketModel';
@@ -74,7 +75,7 @@ export const TicketHeader = () => {
             )}
           </Item>
           <Item label={field('contactName')}>
-            {[record.contactName, record.contactPhone, record.contactEmail].filter(Boolean).join(' · ')}
+            <ContactField key={record.id} ticket={record} />
           </Item>
         </Stack>
         <Box sx={{ mt: 2 }}>

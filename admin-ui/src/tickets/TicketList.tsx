@@ -39,7 +39,7 @@ export const TicketList = () => {
             <TextField source="name" />
           </ReferenceField>
         </Column>
-        <Column source="contactName" disableSort cellSx={oneLine} />
+        <Column source="contact.name" label="resources.tickets.fields.contactName" disableSort cellSx={oneLine} />
         <Column source="slaDueAt" cellSx={oneLine}>
           <SlaDueField />
         </Column>

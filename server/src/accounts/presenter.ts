@@ -1,26 +1,21 @@
 import type { Account } from '../generated/prisma/client';
-import { maskCode, maskEmail, maskIdNumber, maskName, maskPhone } from '../privacy/mask';
+import { presentPersonal } from '../privacy/presenter';
 
 type LoginMethod = { type: string; identifier: string; registration: boolean };
 
-const maskLogin = (m: LoginMethod): LoginMethod => ({
-  ...m,
-  identifier: m.type === 'email' ? (maskEmail(m.identifier) ?? '') : maskCode(m.identifier) ?? '',
-});
-
-/** The directory as agents see it: every identifier masked. */
+/** The directory as agents see it: every identifier masked by the personal-data rule (server/src/privacy/presenter.ts). */
 export function presentAccount(a: Account) {
-  return {
+  return presentPersonal({
     id: a.id,
     uin: a.uin,
     subjectType: a.subjectType,
-    realName: maskName(a.realName),
+    realName: a.realName,
     companyName: a.companyName,
-    idNumber: maskIdNumber(a.idNumberLast4),
-    creditCode: maskCode(a.creditCode),
-    securityPhone: maskPhone(a.securityPhone),
-    securityEmail: maskEmail(a.securityEmail),
-    loginMethods: (a.loginMethods as LoginMethod[]).map(maskLogin),
+    idNumber: a.idNumberLast4,
+    creditCode: a.creditCode,
+    securityPhone: a.securityPhone,
+    securityEmail: a.securityEmail,
+    loginMethods: a.loginMethods as LoginMethod[],
     mfaBound: a.mfaBound,
     protection: a.protection,
     balanceCents: a.balanceCents,
@@ -34,5 +29,5 @@ export function presentAccount(a: Account) {
     status: a.status,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
-  };
+  });
 }

@@ -3,8 +3,10 @@ import type { Event, Prisma } from '../generated/prisma/client';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
+import { knownByTicket, maskFreeText, presentPersonal, type Known } from '../privacy/presenter';
 
-const present = (e: Event) => ({
+// account.changed keeps the exact before and after, ticket.updated the contact it changed: both leave masked.
+const present = (e: Event, known: Known = []) => ({
   id: e.id,
   ticketId: e.ticketId,
   actorType: e.actorType,
@@ -12,10 +14,15 @@ const present = (e: Event) => ({
   type: e.type,
   fromStatus: e.fromStatus,
   toStatus: e.toStatus,
-  reason: e.reason,
-  data: e.data,
+  reason: e.reason === null ? null : maskFreeText(e.reason, known),
+  data: presentPersonal(e.data, known),
   createdAt: e.createdAt,
 });
+
+async function presentAll(db: AppContext['db'], events: Event[]) {
+  const known = await knownByTicket(db, events.map((e) => e.ticketId));
+  return events.map((e) => present(e, (e.ticketId !== null && known.get(e.ticketId)) || []));
+}
 
 const spec: ListSpec = {
   filters: { id: 'int', ticketId: 'nullableInt', agentId: 'nullableInt', type: 'string', actorType: 'string', createdAt: 'date' },
@@ -30,10 +37,13 @@ export function eventRoutes({ db }: AppContext) {
     label: 'Event',
     spec,
     read: 'events.read',
-    list: (q) => page(q, (a: Prisma.EventFindManyArgs) => db.event.findMany(a), (a: { where?: Prisma.EventWhereInput }) => db.event.count(a), present),
+    async list(q) {
+      const found = await page(q, (a: Prisma.EventFindManyArgs) => db.event.findMany(a), (a: { where?: Prisma.EventWhereInput }) => db.event.count(a), (e) => e);
+      return { ...found, rows: await presentAll(db, found.rows) };
+    },
     getOne: async (id) => {
       const e = await db.event.findUnique({ where: { id } });
-      return e ? present(e) : null;
+      return e ? (await presentAll(db, [e]))[0]! : null;
     },
   });
 }

@@ -9,6 +9,7 @@ import { acceptingFilesStatuses } from '../tickets/statuses';
 import { lockTicketIn } from '../tickets/workflow';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
+import { maskField } from '../privacy/presenter';
 import { requireReason } from '../rejectionReasons/resource';
 
 // Metadata only: the file itself is reached through the audited /api/files routes, never by path.
@@ -22,7 +23,8 @@ const present = (e: Evidence) => ({
   width: e.width,
   height: e.height,
   pages: e.pages,
-  originalName: e.originalName,
+  // The customer named the file: a phone, address or ID number in the name is masked like any free text.
+  originalName: maskField('originalName', e.originalName) ?? '',
   findings: e.findings,
   state: e.state,
   verdict: e.verdict,

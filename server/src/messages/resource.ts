@@ -8,8 +8,10 @@ import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
+import { knownByTicket, maskFreeText, type Known } from '../privacy/presenter';
 
-const present = (m: Message) => ({ id: m.id, ticketId: m.ticketId, kind: m.kind, agentId: m.agentId, body: m.body, createdAt: m.createdAt });
+// Customers write their numbers and addresses into messages, and agents quote them: bodies leave masked.
+const present = (m: Message, known: Known = []) => ({ id: m.id, ticketId: m.ticketId, kind: m.kind, agentId: m.agentId, body: maskFreeText(m.body, known), createdAt: m.createdAt });
 
 const spec: ListSpec = {
   filters: { id: 'int', ticketId: 'int', kind: 'string', agentId: 'nullableInt', createdAt: 'date' },
@@ -25,15 +27,22 @@ const createSchema = z.object({
 });
 
 export function messageRoutes({ db, config }: AppContext) {
+  const presentAll = async (messages: Message[]) => {
+    const known = await knownByTicket(db, messages.map((m) => m.ticketId));
+    return messages.map((m) => present(m, known.get(m.ticketId)));
+  };
   return restRouter({
     name: 'messages',
     label: 'Message',
     spec,
     read: 'messages.read',
-    list: (q) => page(q, (a: Prisma.MessageFindManyArgs) => db.message.findMany(a), (a: { where?: Prisma.MessageWhereInput }) => db.message.count(a), present),
+    async list(q) {
+      const found = await page(q, (a: Prisma.MessageFindManyArgs) => db.message.findMany(a), (a: { where?: Prisma.MessageWhereInput }) => db.message.count(a), (m) => m);
+      return { ...found, rows: await presentAll(found.rows) };
+    },
     getOne: async (id) => {
       const m = await db.message.findUnique({ where: { id } });
-      return m ? present(m) : null;
+      return m ? (await presentAll([m]))[0]! : null;
     },
     create: {
       action: 'messages.create',
@@ -51,7 +60,7 @@ export function messageRoutes({ db, config }: AppContext) {
           await tx.ticket.update({ where: { id: input.ticketId }, data: { updatedAt: new Date() } });
           return m;
         });
-        return present(message);
+        return (await presentAll([message]))[0]!;
       },
     },
   });

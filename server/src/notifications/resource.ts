@@ -3,16 +3,17 @@ import type { Notification, Prisma } from '../generated/prisma/client';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
-import { maskEmail, maskPhone } from '../privacy/mask';
+import { knownByTicket, maskField, maskFreeText, type Known } from '../privacy/presenter';
 
-const present = (n: Notification) => ({
+// Bodies greet the customer by name and quote the agent's words: they leave masked like any free text.
+const present = (n: Notification, known: Known = []) => ({
   id: n.id,
   ticketId: n.ticketId,
   channel: n.channel,
-  recipient: n.channel === 'email' ? maskEmail(n.recipient) : maskPhone(n.recipient),
-  subject: n.subject,
+  recipient: maskField('recipient', n.recipient),
+  subject: maskFreeText(n.subject, known),
   // A one-time code read off the outbox would let an insider pass the owner's proof of control.
-  body: n.secret ? '[redacted: one-time code]' : n.body,
+  body: n.secret ? '[redacted: one-time code]' : maskFreeText(n.body, known),
   status: n.status,
   attempts: n.attempts,
   nextAttemptAt: n.nextAttemptAt,
@@ -29,15 +30,22 @@ const spec: ListSpec = {
 
 // The outbox is written by the workflow and drained by the worker.
 export function notificationRoutes({ db }: AppContext) {
+  const presentAll = async (rows: Notification[]) => {
+    const known = await knownByTicket(db, rows.map((n) => n.ticketId));
+    return rows.map((n) => present(n, (n.ticketId !== null && known.get(n.ticketId)) || []));
+  };
   return restRouter({
     name: 'notifications',
     label: 'Notification',
     spec,
     read: 'notifications.read',
-    list: (q) => page(q, (a: Prisma.NotificationFindManyArgs) => db.notification.findMany(a), (a: { where?: Prisma.NotificationWhereInput }) => db.notification.count(a), present),
+    async list(q) {
+      const found = await page(q, (a: Prisma.NotificationFindManyArgs) => db.notification.findMany(a), (a: { where?: Prisma.NotificationWhereInput }) => db.notification.count(a), (n) => n);
+      return { ...found, rows: await presentAll(found.rows) };
+    },
     getOne: async (id) => {
       const n = await db.notification.findUnique({ where: { id } });
-      return n ? present(n) : null;
+      return n ? (await presentAll([n]))[0]! : null;
     },
   });
 }

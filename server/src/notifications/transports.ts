@@ -11,6 +11,8 @@ export type OutgoingSms = { notificationId: number; to: string; text: string };
 
 export interface EmailSender {
   send(n: OutgoingEmail): Promise<void>;
+  /** Drops any copy kept of a sent message (the demo's `.eml` file), once its customer's data is erased. */
+  forget?(notificationId: number): Promise<void>;
 }
 
 /** A real SMS gateway implements this too; the demo only logs. */
@@ -44,14 +46,31 @@ export class EmlFileEmailSender implements EmailSender {
 
   async send(n: OutgoingEmail): Promise<void> {
     // One file per notification: a worker that died after writing but before marking it sent does not write twice.
-    const done = await fs.access(path.join(this.dir, `${n.notificationId}.eml`)).then(() => true, () => false);
+    const done = await fs.access(emlFile(this.dir, n.notificationId)).then(() => true, () => false);
     if (done) return;
     // RFC 822 lines end in CRLF; nodemailer folds headers that way but keeps the body's own line ends.
     const text = n.text.replace(/\r?\n/g, '\r\n');
     const info = await this.transport.sendMail({ from: this.from, to: n.to, subject: n.subject, text });
     if (!Buffer.isBuffer(info.message)) throw new Error('the stream transport did not return a buffer');
-    await writeAtomically(path.join(this.dir, `${n.notificationId}.eml`), info.message);
+    await writeAtomically(emlFile(this.dir, n.notificationId), info.message);
   }
+
+  async forget(notificationId: number): Promise<void> {
+    await removeEmlFiles(this.dir, [notificationId]);
+  }
+}
+
+/** Where the `.eml` file of a notification is written. */
+export const emlFile = (dir: string, notificationId: number) => path.join(path.resolve(dir), `${notificationId}.eml`);
+
+/** Removes the `.eml` files of these notifications from the outbox folder, with any half-written temporary file. */
+export async function removeEmlFiles(dir: string, notificationIds: readonly number[]): Promise<void> {
+  if (notificationIds.length === 0) return;
+  const names = await fs.readdir(path.resolve(dir)).catch(() => [] as string[]);
+  const ids = new Set(notificationIds.map(String));
+  // `12.eml`, and `.12.eml.<random>.tmp` left by a write that never finished.
+  const ours = names.filter((f) => ids.has(/^\.?(\d+)\.eml(?:\.[0-9a-f]+\.tmp)?$/.exec(f)?.[1] ?? ''));
+  await Promise.all(ours.map((f) => fs.rm(path.join(path.resolve(dir), f), { force: true })));
 }
 
 async function writeAtomically(file: string, content: Buffer): Promise<void> {

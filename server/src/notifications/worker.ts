@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { AppContext } from '../context';
 import type { Notification } from '../generated/prisma/client';
+import { erasedMark } from '../privacy/erasure';
 import { maskedRecipient, type EmailSender, type SmsSender } from './transports';
 
 export type OutboxWorkerOptions = {
@@ -86,7 +87,15 @@ export function createOutboxWorker(ctx: Pick<AppContext, 'db' | 'log'>, options:
       return final ? 'failed' : 'retried';
     }
     const { count } = await db.notification.updateMany({ where: ours, data: { status: 'sent', sentAt: new Date(), lastError: null } });
-    if (count !== 1) log.warn(who, 'notification sent after its claim was taken over; it may be sent twice');
+    if (count !== 1) {
+      // Erased while it was being sent (server/src/privacy/erasure.ts): no copy of it is kept.
+      const now = await db.notification.findUnique({ where: { id: n.id }, select: { recipient: true } });
+      if (now === null || now.recipient === erasedMark) {
+        await options.email.forget?.(n.id);
+        return 'sent';
+      }
+      log.warn(who, 'notification sent after its claim was taken over; it may be sent twice');
+    }
     return 'sent';
   }
 

@@ -7,6 +7,8 @@ import type { Prisma } from '../generated/prisma/client';
 import { badRequest } from '../http/errors';
 import { parseInput } from '../http/validate';
 import { isOpen } from '../tickets/statuses';
+import { eraseTicket } from './erasure';
+import { revealContact, revealSchema } from './reveal';
 
 const who = z
   .object({ email: z.string().trim().toLowerCase().email().optional(), phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '11-digit mainland mobile').optional() })
@@ -14,14 +16,13 @@ const who = z
 
 const eraseSchema = who.and(z.object({ reason: z.string().trim().min(3, 'Say why (the customer\'s request, its date)').max(500) }));
 
-const erased = '[erased]';
-
 function ticketsOf(input: z.infer<typeof who>): Prisma.TicketWhereInput {
   return { OR: [...(input.email ? [{ contactEmail: input.email }] : []), ...(input.phone ? [{ contactPhone: input.phone }] : [])] };
 }
 
-/** A customer's data on request: everything the desk holds about their appeals, and its erasure. */
-export function privacyRoutes({ db, store }: AppContext): Router {
+/** A customer's data on request: everything the desk holds about their appeals, and its erasure; a contact's reveal. */
+export function privacyRoutes(ctx: AppContext): Router {
+  const { db } = ctx;
   const router = Router();
 
   // POST, not GET: the customer's email or phone stays out of URLs and access logs.
@@ -55,32 +56,18 @@ export function privacyRoutes({ db, store }: AppContext): Router {
     const agent = signedIn(req);
     authorize(agent.role, 'privacy.manage');
     const input = parseInput(eraseSchema, req.body);
-    const tickets = await db.ticket.findMany({ where: ticketsOf(input), include: { evidence: true } });
+    const tickets = await db.ticket.findMany({ where: ticketsOf(input), select: { id: true, reference: true, status: true } });
     if (tickets.length === 0) throw badRequest('No appeal has that email or phone', { email: 'Not found' }, 'NO_SUCH_CUSTOMER');
-    const open = tickets.filter((t) => isOpen(t.status)).map((t) => t.reference);
-    const erasedRefs: string[] = [];
-    const now = new Date();
-    for (const t of tickets.filter((x) => !isOpen(x.status))) {
-      await db.$transaction(async (tx) => {
-        await tx.ticket.update({
-          where: { id: t.id },
-          data: {
-            contactName: erased, contactEmail: null, contactPhone: null, accessTokenHash: null, searchText: '',
-            fields: Object.fromEntries(Object.keys(t.fields as object).map((k) => [k, erased])), fieldDigests: {},
-          },
-        });
-        await tx.message.updateMany({ where: { ticketId: t.id, kind: 'customer_message' }, data: { body: erased } });
-        await tx.notification.updateMany({ where: { ticketId: t.id }, data: { recipient: erased, body: erased } });
-        await tx.evidence.updateMany({ where: { ticketId: t.id }, data: { originalName: erased, purgedAt: now } });
-        await tx.event.create({ data: { ticketId: t.id, actorType: 'agent', agentId: agent.id, type: 'privacy.erased', reason: input.reason } });
-      });
-      for (const e of t.evidence) {
-        if ((await db.evidence.count({ where: { storageKey: e.storageKey, purgedAt: null } })) === 0) await store.remove(e.storageKey);
-      }
-      erasedRefs.push(t.reference);
-    }
+    const erased: string[] = [];
+    const keptOpen: string[] = [];
     // Open appeals are still being worked: the customer withdraws them first, then asks again.
-    res.json({ erased: erasedRefs, keptOpen: open });
+    for (const t of tickets) (!isOpen(t.status) && (await eraseTicket(ctx, t.id, agent, input.reason)) ? erased : keptOpen).push(t.reference);
+    res.json({ erased, keptOpen });
+  });
+
+  // The full contact, for the ticket's assignee, supervisors and admins: POST, as each call is recorded.
+  router.post('/reveal', async (req, res) => {
+    res.json(await revealContact(db, signedIn(req), parseInput(revealSchema, req.body)));
   });
 
   return router;

@@ -5,7 +5,8 @@ import type { Account, Agent, Prisma, Ticket } from '../generated/prisma/client'
 import { loadForDecision } from '../decisions/blockers';
 import { decisionPreview } from '../decisions/preview';
 import { presentAccount } from '../accounts/presenter';
-import { maskCode, maskEmail, maskIdNumber, maskPhone } from '../privacy/mask';
+import { maskCode, maskEmail, maskIdNumber, maskName, maskPhone } from '../privacy/mask';
+import { knownOf, presentPersonal } from '../privacy/presenter';
 
 export type Comparison = {
   field: string;
@@ -18,10 +19,11 @@ export type Comparison = {
 
 type Attribute = NonNullable<FieldDef['matches']>;
 
-// How each account attribute is compared and shown: identity numbers only by keyed hash, never in clear.
+// How each account attribute is compared and shown: identity numbers only by keyed hash, never in clear; names,
+// phones, emails and codes masked on both sides (agents need the match, not the value).
 const attributes: Record<Attribute, { onFile: (a: Account) => string | null; same: (declared: string, digest: string | undefined, a: Account) => boolean; show: (v: string | null) => string | null }> = {
   uin: { onFile: (a) => a.uin, same: (d, _h, a) => d === a.uin, show: (v) => v },
-  realName: { onFile: (a) => a.realName, same: (d, _h, a) => d.trim() === (a.realName ?? '').trim(), show: (v) => v },
+  realName: { onFile: (a) => a.realName, same: (d, _h, a) => d.trim() === (a.realName ?? '').trim(), show: maskName },
   companyName: { onFile: (a) => a.companyName, same: (d, _h, a) => d.trim() === (a.companyName ?? '').trim(), show: (v) => v },
   idNumber: { onFile: (a) => (a.idNumberLast4 ? maskIdNumber(a.idNumberLast4) : null), same: (_d, h, a) => Boolean(h) && h === a.idNumberHash, show: (v) => v },
   creditCode: { onFile: (a) => a.creditCode, same: (d, _h, a) => d.toUpperCase() === (a.creditCode ?? '').toUpperCase(), show: maskCode },
@@ -80,7 +82,8 @@ export async function reviewOf(db: Db, ticketId: number, viewer: Agent) {
   if (!ticket) return null;
   const preconditions = await preconditionsFor(db, ticket, ticket.account);
   const comparison = compareDeclared(ticket, ticket.account);
-  return {
+  // The effect's statement, file names and the proposal's message may quote the customer: the same rule masks them.
+  return presentPersonal({
     ticketId,
     account: ticket.account ? presentAccount(ticket.account) : null,
     comparison,
@@ -90,5 +93,5 @@ export async function reviewOf(db: Db, ticketId: number, viewer: Agent) {
       preconditionsFailed: preconditions.filter((p) => !p.ok).length,
     },
     decision: await decisionPreview(db, ticket, viewer),
-  };
+  }, knownOf(ticket));
 }

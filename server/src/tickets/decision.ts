@@ -12,6 +12,7 @@ import { phoneReleasedNotice, noticesFor, statusLink } from '../notifications/cu
 import { enqueueIn } from '../notifications/outbox';
 import { tellOwnerOfDecisionIn } from '../ownerProof/ownerNotices';
 import { maskPhone } from '../privacy/mask';
+import { presentPersonal } from '../privacy/presenter';
 import { requireReason } from '../rejectionReasons/resource';
 import { lockTicketIn, transitionIn } from './workflow';
 
@@ -154,6 +155,8 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
     tx, ticket, account: ticket.account, now: new Date(),
     fields: ticket.fields as Record<string, string>, digests: ticket.fieldDigests as Record<string, string>,
   });
+  // The exact values are kept once, in the account.changed events (erasable, shown masked); elsewhere only masked.
+  const changes = presentPersonal(outcome.changes);
   await tx.ticket.update({ where: { id: ticket.id }, data: { decision: 'approve', decisionReason: null, proposedById: null, proposedAt: null, proposal: Prisma.DbNull } });
   await transitionIn(tx, ticket.id, 'approved', { actorType: 'agent', agentId: a.by.id }, a.overridden.length ? `override: ${a.overridden.join(', ')}` : null);
   await tx.message.create({ data: { ticketId: ticket.id, kind: 'public_reply', agentId: author.id, body: a.message } });
@@ -161,7 +164,7 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
     data: {
       ticketId: ticket.id, actorType: 'agent', agentId: a.by.id, type: 'ticket.decided', reason: a.overrideReason,
       data: {
-        decision: 'approve', effect: kind.effect, changes: outcome.changes,
+        decision: 'approve', effect: kind.effect, changes,
         ...(outcome.facts ? { facts: outcome.facts } : {}),
         ...(a.overridden.length ? { overridden: a.overridden } : {}),
         ...(a.proposer ? { proposedBy: a.proposer.id, confirmedBy: a.by.id, note: a.note ?? null } : {}),
@@ -177,5 +180,5 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
   for (const owner of outcome.tellOwners) {
     for (const n of phoneReleasedNotice(owner, { phoneMasked: maskPhone(owner.phone) ?? '', reference: ticket.reference })) await enqueueIn(tx, { ...n, ticketId: ticket.id });
   }
-  return { decision: 'approve' as const, changes: outcome.changes, facts: outcome.facts ?? null };
+  return { decision: 'approve' as const, changes, facts: outcome.facts ?? null };
 }

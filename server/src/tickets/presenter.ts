@@ -1,5 +1,6 @@
 import type { MaterialSlot, Ticket } from '../generated/prisma/client';
 import { isoTime, isoTimeOrNull } from '../http/isoTime';
+import { knownOf, maskField, presentPersonal } from '../privacy/presenter';
 import { isOverdue } from './slaClock';
 import { isOpen } from './statuses';
 
@@ -26,7 +27,9 @@ export const presentedColumns = [
 export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
 
 /**
- * What leaves the server of a ticket: never the access-token hash, the identity digests or the search text.
+ * What leaves the server of a ticket: never the access-token hash, the identity digests or the search text, and its
+ * contact and declared values masked (server/src/privacy/presenter.ts). The masked contact leaves under `contact`,
+ * so a whole record sent back by react-admin's edit (PUT) can never write a masked value over a real one.
  * Dates leave as the ISO strings JSON would make of them, made here at a fraction of the cost.
  */
 export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, now = new Date()) {
@@ -41,10 +44,9 @@ export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, 
     assigneeId: t.assigneeId,
     accountId: t.accountId,
     accountUin: t.accountUin,
-    fields: t.fields,
-    contactName: t.contactName,
-    contactEmail: t.contactEmail,
-    contactPhone: t.contactPhone,
+    // The description may quote the customer's own name or number.
+    fields: presentPersonal(t.fields, knownOf(t)),
+    contact: { name: maskField('contactName', t.contactName) ?? '', email: maskField('contactEmail', t.contactEmail), phone: maskField('contactPhone', t.contactPhone) },
     locale: t.locale,
     complete: t.complete,
     overdue: isOverdue(t.slaDueAt, isOpen(t.status), t.slaPausedAt, now),

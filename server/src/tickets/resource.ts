@@ -18,6 +18,7 @@ import { reviewOf } from '../review/declaredVsOnFile';
 import { databaseKind } from '../db/databaseUrl';
 import { createTicketIn } from './createTicket';
 import { bindOwnerOnFilingIn } from '../ownerProof/onFiling';
+import { deleteTicket } from '../privacy/erasure';
 import { listTickets } from './listing';
 import { confirmDecision, confirmSchema, decide, decisionSchema } from './decision';
 import { requestMaterials, requestMaterialsSchema } from './requestMaterials';
@@ -153,12 +154,10 @@ export function ticketRoutes(ctx: AppContext): Router {
     },
     remove: {
       action: 'tickets.delete',
+      // Its files, notices and their .eml copies go with it; an event keeps who deleted which reference.
       async handle({ id, agent }) {
         const record = await mustGet(id);
-        await db.$transaction([
-          db.ticket.delete({ where: { id } }),
-          db.event.create({ data: { actorType: 'agent', agentId: agent.id, type: 'ticket.deleted', data: { reference: record.reference, ticketId: id } } }),
-        ]);
+        await deleteTicket(ctx, id, agent);
         return record;
       },
     },
