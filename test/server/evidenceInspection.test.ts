@@ -10,11 +10,13 @@ import {
   defaultLimits,
   hammingDistance,
   inspectFile,
+  pdfParsesStarted,
   RefusedFile,
   worstSeverity,
   type Finding,
   type Inspection,
 } from '../../server/src/evidence/inspection';
+import { parsePdf } from '../../server/src/evidence/inspection/pdfParser';
 import * as fixtures from '../fixtures/evidence';
 
 const holdingIdFront = holdingIdSlots('applicant')[0]!;
@@ -293,6 +295,106 @@ describe('inspectFile: PDF', () => {
     const inspection = await inspectFile(encrypted, receipt);
     expect(findingOf(inspection, 'pdf.encrypted').severity).toBe('fail');
     expect(inspection.state).toBe('fail');
+  });
+});
+
+describe('inspectFile: EXIF in every block the file carries', () => {
+  // Each photo also carries an honest rear-camera block where decoders read it (first APP1, eXIf before IDAT, first
+  // EXIF chunk): libvips hands over only that one, so the checks must read the file's blocks themselves.
+  const carriers = fixtures.exifCarriers.map((carrier, i) => [carrier, i] as const);
+
+  it.each(carriers)('fails a photo whose front camera is named in the %s', async (carrier, i) => {
+    const photo = await fixtures.cardWithHiddenExif(dir, carrier, fixtures.frontCameraExif(), `hidden-front-${i}`);
+    const inspection = await inspectFile(photo, holdingIdFront);
+    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({ severity: 'fail', facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' } });
+    expect(inspection.state).toBe('fail');
+    expect(inspection.capturedAt).toBe('2026-03-01T10:11:12'); // still read from the honest block
+  });
+
+  it.each(carriers)('warns about editing software named in the %s', async (carrier, i) => {
+    const photo = await fixtures.cardWithHiddenExif(dir, carrier, fixtures.editedExif('Adobe Photoshop 25.0'), `hidden-edited-${i}`);
+    expect(findingOf(await inspectFile(photo, holdingIdFront), 'exif.edited')).toMatchObject({ severity: 'warn', facts: { software: 'Adobe Photoshop 25.0' } });
+  });
+
+  it.each(carriers)('refuses a looping 4,000-entry EXIF block in the %s with 422', async (carrier, i) => {
+    const photo = await fixtures.cardWithHiddenExif(dir, carrier, fixtures.loopingExifTiff(), `hidden-looping-${i}`);
+    expect(await refusal(photo)).toMatchObject({ status: 422, code: 'DAMAGED_METADATA' });
+  });
+
+  it.each(carriers)('refuses more than 64 KB of EXIF with the %s, before reading it, with 422', async (carrier, i) => {
+    // An APP1 segment holds at most 64 KB, so a JPEG needs two more segments to go over; a chunk can hold megabytes.
+    const hidden = carrier.startsWith('JPEG') ? [fixtures.oversizedExif(40_000), fixtures.oversizedExif(40_000)] : fixtures.oversizedExif(256 * 1024);
+    const refused = await refusal(await fixtures.cardWithHiddenExif(dir, carrier, hidden, `hidden-oversized-${i}`));
+    expect(refused).toMatchObject({ status: 422, code: 'DAMAGED_METADATA' });
+    expect(refused.messageZh).toContain('EXIF');
+  });
+
+  it.each(carriers)('keeps a photo whose %s holds 40 KB of harmless EXIF, reporting the honest camera', async (carrier, i) => {
+    const photo = await fixtures.cardWithHiddenExif(dir, carrier, fixtures.oversizedExif(40_000), `hidden-large-${i}`);
+    const inspection = await inspectFile(photo, holdingIdFront);
+    expect(inspection.state).toBe('pass');
+    expect(findingOf(inspection, 'exif.captured_at').facts).toMatchObject({ camera: 'Apple iPhone 13', lens: 'iPhone 13 back dual wide camera 5.1mm f/1.6' });
+  });
+});
+
+describe('inspectFile: PDF bounds (object count, values, unpacked bytes, time, heap)', () => {
+  async function refusedBeforeParsing(file: string) {
+    const parses = pdfParsesStarted();
+    const refused = await refusal(file, receipt);
+    expect(pdfParsesStarted()).toBe(parses); // counted in the bytes: pdf-lib never saw the file
+    return refused;
+  }
+
+  it('refuses a 9.5 MB PDF of 218,000 tiny objects with 413 from its bytes, before pdf-lib parses it', async () => {
+    const bomb = await fixtures.pdfObjectBomb(dir);
+    expect((await stat(bomb)).size).toBeGreaterThan(9_500_000);
+    expect((await stat(bomb)).size).toBeLessThan(receipt.maxBytes);
+    const refused = await refusedBeforeParsing(bomb);
+    expect(refused).toMatchObject({ status: 413, code: 'PDF_TOO_COMPLEX' });
+    expect(refused.message).toContain('more than 20,000');
+    expect(refused.messageZh).toContain('超过 20000 个');
+    expect(hasHan(refused.messageZh)).toBe(true);
+  });
+
+  it('refuses the bomb packed into an object stream by the /N its dictionary declares, before pdf-lib parses it', async () => {
+    const bomb = await fixtures.pdfObjectStreamBomb(dir);
+    expect((await stat(bomb)).size).toBeLessThan(2_000_000);
+    expect(await refusedBeforeParsing(bomb)).toMatchObject({ status: 413, code: 'PDF_TOO_COMPLEX' });
+  });
+
+  it('keeps a PDF just under the object bound', async () => {
+    const inspection = await inspectFile(await fixtures.pdfObjectBomb(dir, defaultLimits.pdfMaxObjects - 10), receipt);
+    expect(inspection).toMatchObject({ mime: 'application/pdf', pages: 1, state: 'pass' });
+  });
+
+  it('counts objects with a lowered bound the same way, in the bytes and in the parse', async () => {
+    const letter = await fixtures.pdfDocument(dir, 3);
+    await expect(inspectFile(letter, receipt, { pdfMaxObjects: 5 })).rejects.toMatchObject({ status: 413, code: 'PDF_TOO_COMPLEX' });
+    expect((await inspectFile(letter, receipt, { pdfMaxObjects: 40 })).pages).toBe(3);
+  });
+
+  it('refuses an object stream that unpacks to 64 MB once pdf-lib has unpacked 16 MB of it', async () => {
+    const bomb = await fixtures.pdfDeflateBomb(dir);
+    expect((await stat(bomb)).size).toBeLessThan(200_000);
+    expect(await refusal(bomb, receipt)).toMatchObject({ status: 413, code: 'PDF_TOO_COMPLEX' });
+  });
+
+  it('refuses one object holding a million values', async () => {
+    expect(await refusal(await fixtures.pdfValueBomb(dir, 1_000_000), receipt)).toMatchObject({ status: 413, code: 'PDF_TOO_COMPLEX' });
+  });
+
+  it('stops a parse that outlasts its time, and parses the next PDF as before', async () => {
+    // A megabyte of junk between objects: pdf-lib tries every byte as an object header, for about ten seconds.
+    const junk = await fixtures.pdfJunkBomb(dir, 1024 * 1024);
+    await expect(inspectFile(junk, receipt, { pdfTimeoutMs: 300 })).rejects.toMatchObject({ status: 413, code: 'PDF_TOO_COMPLEX' });
+    expect((await inspectFile(await fixtures.pdfDocument(dir, 2), receipt)).pages).toBe(2);
+  });
+
+  it("ends the parse at the worker's heap limit when the value budget is lifted, and the next PDF is parsed", async () => {
+    const bytes = await readFile(await fixtures.pdfValueBomb(dir, 4_000_000));
+    const budget = { maxObjects: 1e9, maxValues: 1e9, maxDecodedBytes: 1e9, timeoutMs: 60_000 };
+    expect(await parsePdf(async () => bytes, budget, null)).toEqual({ ok: false, reason: 'too_complex', bound: 'memory' });
+    expect((await inspectFile(await fixtures.pdfDocument(dir, 1), receipt)).pages).toBe(1);
   });
 });
 

@@ -3,7 +3,10 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MATERIAL_BYTES } from '../../server/src/catalog';
-import { colourIdCard, emptyFile, pngBomb, polyglotJpegZip, truncatedJpeg, windowsExecutable } from '../fixtures/evidence';
+import { pdfParsesStarted } from '../../server/src/evidence/inspection';
+import {
+  cardWithHiddenExif, colourIdCard, emptyFile, loopingExifTiff, pdfDeflateBomb, pdfDocument, pdfJunkBomb, pdfObjectBombBytes, pngBomb, polyglotJpegZip, truncatedJpeg, windowsExecutable,
+} from '../fixtures/evidence';
 import { mfaUnbindPayload } from './support/payloads';
 import { createTestApp, type TestApp } from './support/testApp';
 
@@ -106,6 +109,57 @@ describe('hostile uploads', () => {
       expect(res.body.errors.applicant_id_front).toMatch(/EXIF/);
     });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses an EXIF bomb hidden in a PNG after its image data (422), and keeps nothing', async () => {
+    const bomb = await cardWithHiddenExif(files, 'PNG, eXIf chunk after the image data', loopingExifTiff(), 'hidden-exif-bomb');
+    await expectNothingWritten(async () => {
+      const res = await file({ applicant_id_front: bomb, applicant_id_back: back });
+      expect([res.status, res.body.code]).toEqual([422, 'DAMAGED_METADATA']);
+      expect(res.body.errors.applicant_id_front).toMatch(/EXIF/);
+    });
+  });
+
+  it('refuses a 9.5 MB PDF of 218,000 objects with 413 PDF_TOO_COMPLEX in both languages, before pdf-lib parses it, and keeps nothing', async () => {
+    const bomb = pdfObjectBombBytes();
+    const parses = pdfParsesStarted();
+    await expectNothingWritten(async () => {
+      const res = await file({ applicant_id_front: { buffer: bomb, name: 'scan.pdf' }, applicant_id_back: back });
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('PDF_TOO_COMPLEX');
+      expect(Object.keys(res.body.errors)).toEqual(['applicant_id_front']);
+      expect(res.body.errors.applicant_id_front).toMatch(/too many objects \(more than 20,000\).* \/ .*对象过多/);
+    });
+    expect(pdfParsesStarted()).toBe(parses);
+  });
+
+  it('refuses ten object bombs sent at once, each from its bytes, and keeps nothing', async () => {
+    const bomb = pdfObjectBombBytes();
+    const parses = pdfParsesStarted();
+    await expectNothingWritten(async () => {
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => file({ applicant_id_front: { buffer: bomb, name: `scan-${i}.pdf` } })));
+      expect(answers.map((r) => [r.status, r.body.code])).toEqual(Array.from({ length: 10 }, () => [413, 'PDF_TOO_COMPLEX']));
+    });
+    expect(pdfParsesStarted()).toBe(parses);
+  });
+
+  it('refuses a PDF whose object stream unpacks to 64 MB (413), never a 500, and keeps nothing', async () => {
+    const bomb = await pdfDeflateBomb(files);
+    await expectNothingWritten(async () => {
+      const res = await file({ applicant_id_front: bomb, applicant_id_back: back });
+      expect([res.status, res.body.code]).toEqual([413, 'PDF_TOO_COMPLEX']);
+    });
+  });
+
+  it('stops a PDF whose parse outlasts its time (413), keeps nothing, and takes the next PDF', async () => {
+    // Four megabytes of junk between objects: pdf-lib would try each byte as an object header for most of a minute.
+    const junk = await pdfJunkBomb(files);
+    await expectNothingWritten(async () => {
+      const res = await file({ applicant_id_front: junk, applicant_id_back: back });
+      expect([res.status, res.body.code]).toEqual([413, 'PDF_TOO_COMPLEX']);
+    });
+    const next = await file({ applicant_id_front: await pdfDocument(files, 2, { image: 'colour' }), applicant_id_back: back });
+    expect(next.status).toBe(201);
   });
 
   it('accepts a JPEG with a zip appended only as the image it decodes to, stored and served as an attachment', async () => {

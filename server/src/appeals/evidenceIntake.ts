@@ -19,12 +19,28 @@ const duplicateWithin = (otherSlot: Localized): Finding => ({
   },
 });
 
-const duplicateElsewhere = (reference: string): Finding => ({
-  code: 'duplicate.other_appeal',
-  severity: 'warn',
-  message: { 'zh-CN': `同一文件出现在另一客户的工单 ${reference} 中，请核实是否冒用`, en: `The same file appears on another customer's appeal ${reference}: check for fraud` },
-  facts: { reference },
-});
+/** Other appeals named in one fraud signal; the rest are counted ("and 12 more"). */
+export const MAX_LISTED_APPEALS = 20;
+/** Other tickets one upload adds its fraud signal to (their finding, one event each); beyond them it is only counted. */
+export const MAX_SIGNALLED_TICKETS = 20;
+
+/** One finding per file, however many appeals share it: the first MAX_LISTED_APPEALS by age, and a count. */
+const duplicateElsewhere = (references: readonly string[], count: number): Finding => {
+  const listed = references.join(', ');
+  const more = count - references.length;
+  return {
+    code: 'duplicate.other_appeal',
+    severity: 'warn',
+    message:
+      count === 1
+        ? { 'zh-CN': `同一文件出现在另一客户的工单 ${listed} 中，请核实是否冒用`, en: `The same file appears on another customer's appeal ${listed}: check for fraud` }
+        : {
+            'zh-CN': `同一文件出现在其他客户的 ${count} 个工单中：${listed}${more > 0 ? ` 等（另有 ${more} 个未列出）` : ''}，请核实是否冒用`,
+            en: `The same file appears on ${count} appeals of other customers: ${listed}${more > 0 ? ` and ${more} more` : ''}. Check for fraud`,
+          },
+    facts: { reference: references[0] ?? null, references: listed, count, more },
+  };
+};
 
 /** Checks each part against its slot and inspects it; a refused file stops the whole submission. */
 export async function inspectParts(parts: readonly UploadedPart[], slots: readonly SlotDef[]): Promise<IntakeFile[]> {
@@ -80,32 +96,82 @@ export function markDuplicatesWithin(files: readonly IntakeFile[]): void {
   for (const f of files) f.inspection.state = stateOf(f.inspection.findings);
 }
 
-type Owner = { ticketId?: number; reference: string; accountUin: string | null; contactEmail: string | null; contactPhone: string | null };
+type Customer = { accountUin: string | null; contactEmail: string | null; contactPhone: string | null };
+type Owner = { ticketId?: number; reference: string } & Customer;
 
 /**
- * Files already seen on another customer's appeal: a fraud signal on both tickets. "Another customer" is a
- * ticket with neither the account nor a contact in common (someone re-filing after a rejection is not fraud).
+ * Tickets of another customer than `of`: neither the account nor a contact in common (someone re-filing after a
+ * rejection is not fraud). A ticket without a value (null) shares nothing by it.
+ */
+const anotherCustomerThan = (of: Customer): Prisma.TicketWhereInput[] =>
+  (['accountUin', 'contactEmail', 'contactPhone'] as const).flatMap((key) => {
+    const value = of[key];
+    return value === null ? [] : [{ OR: [{ [key]: null }, { [key]: { not: value } }] }];
+  });
+
+/** Other customers' tickets holding a file of this content: how many, and the oldest MAX_LISTED_APPEALS. */
+async function othersHolding(tx: Prisma.TransactionClient, sha256: string, of: { id?: number } & Customer) {
+  const where: Prisma.TicketWhereInput = { evidence: { some: { sha256 } }, AND: anotherCustomerThan(of), ...(of.id ? { id: { not: of.id } } : {}) };
+  const count = await tx.ticket.count({ where });
+  const oldest = count === 0 ? [] : await tx.ticket.findMany({ where, orderBy: { id: 'asc' }, take: MAX_LISTED_APPEALS, select: { id: true, reference: true } });
+  return { count, oldest };
+}
+
+const withSignal = (findings: Finding[], signal: Finding) => findings.filter((f) => f.code !== 'duplicate.other_appeal').concat(signal);
+
+/**
+ * Files already seen on another customer's appeal: a fraud signal on both tickets, bounded however often one photo
+ * is re-used. Each file gets one finding naming at most MAX_LISTED_APPEALS other appeals and counting the rest;
+ * each pair of tickets gets one event on either side, written when the file first reaches this ticket; and one
+ * upload updates at most MAX_SIGNALLED_TICKETS other tickets (the oldest, so the photo's first appeal among them),
+ * whose finding is worked out again rather than appended to.
  */
 export async function flagSeenElsewhere(tx: Prisma.TransactionClient, files: readonly IntakeFile[], owner: Owner, evidenceIds: ReadonlyMap<IntakeFile, number>) {
   // By exact content only: perceptual hashes of two people's ID cards, printed on one template, can collide.
-  const earlier = await tx.evidence.findMany({
-    where: { sha256: { in: files.map((f) => f.inspection.sha256) }, ...(owner.ticketId ? { ticketId: { not: owner.ticketId } } : {}) },
-    include: { slot: { select: { slotKey: true } }, ticket: { select: { id: true, reference: true, accountUin: true, contactEmail: true, contactPhone: true } } },
-  });
-  const sameCustomer = (t: Omit<Owner, 'ticketId'>) =>
-    (owner.accountUin !== null && t.accountUin === owner.accountUin) ||
-    (owner.contactEmail !== null && t.contactEmail === owner.contactEmail) ||
-    (owner.contactPhone !== null && t.contactPhone === owner.contactPhone);
-  for (const old of earlier) {
-    if (old.ticket.reference === owner.reference || sameCustomer(old.ticket)) continue;
-    const file = files.find((f) => f.inspection.sha256 === old.sha256);
-    if (!file) continue;
-    const newId = evidenceIds.get(file)!;
-    file.inspection.findings.push(duplicateElsewhere(old.ticket.reference));
-    const oldFindings = (old.findings as Finding[]).concat(duplicateElsewhere(owner.reference));
-    await tx.evidence.update({ where: { id: old.id }, data: { findings: oldFindings, state: worseOf(old.state, 'warn') } });
-    await tx.evidence.update({ where: { id: newId }, data: { findings: file.inspection.findings, state: worseOf(fileState(file.inspection.state), 'warn') } });
-    await tx.event.create({ data: { ticketId: old.ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: old.id, slotKey: old.slot.slotKey, otherReference: owner.reference } } });
-    if (owner.ticketId) await tx.event.create({ data: { ticketId: owner.ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: newId, slotKey: file.slotKey, otherReference: old.ticket.reference } } });
+  const byContent = new Map<string, IntakeFile[]>();
+  for (const f of files) byContent.set(f.inspection.sha256, [...(byContent.get(f.inspection.sha256) ?? []), f]);
+  const toSignal = new Map<number, Set<string>>();
+  for (const [sha256, group] of byContent) {
+    const { count, oldest } = await othersHolding(tx, sha256, { id: owner.ticketId, ...owner });
+    if (count === 0) continue;
+    const signal = duplicateElsewhere(oldest.map((t) => t.reference), count);
+    const ids = group.map((f) => evidenceIds.get(f)!);
+    for (const [i, file] of group.entries()) {
+      file.inspection.findings = withSignal(file.inspection.findings, signal);
+      await tx.evidence.update({ where: { id: ids[i]! }, data: { findings: file.inspection.findings, state: worseOf(fileState(file.inspection.state), 'warn') } });
+    }
+    if (!owner.ticketId) continue;
+    // Sent again to a ticket that had it: the pairs were signalled the first time, on both sides.
+    if ((await tx.evidence.count({ where: { ticketId: owner.ticketId, sha256, id: { notIn: ids } } })) > 0) continue;
+    await tx.event.create({
+      data: {
+        ticketId: owner.ticketId, actorType: 'system', type: 'evidence.fraud_signal',
+        data: { evidenceId: ids[0]!, slotKey: group[0]!.slotKey, slotKeys: group.map((f) => f.slotKey), otherReference: oldest[0]!.reference, otherReferences: oldest.map((t) => t.reference), others: count },
+      },
+    });
+    for (const t of oldest) toSignal.set(t.id, (toSignal.get(t.id) ?? new Set()).add(sha256));
+  }
+
+  const signalled = [...toSignal.keys()].sort((a, b) => a - b).slice(0, MAX_SIGNALLED_TICKETS);
+  for (const ticketId of signalled) {
+    const other = await tx.ticket.findUniqueOrThrow({
+      where: { id: ticketId },
+      select: {
+        accountUin: true, contactEmail: true, contactPhone: true,
+        evidence: { where: { sha256: { in: [...toSignal.get(ticketId)!] } }, orderBy: { id: 'asc' }, select: { id: true, sha256: true, findings: true, state: true, slot: { select: { slotKey: true } } } },
+      },
+    });
+    const signals = new Map<string, Finding>();
+    for (const row of other.evidence) {
+      if (!signals.has(row.sha256)) {
+        const { count, oldest } = await othersHolding(tx, row.sha256, { id: ticketId, ...other });
+        signals.set(row.sha256, duplicateElsewhere(oldest.map((t) => t.reference), count));
+      }
+      await tx.evidence.update({ where: { id: row.id }, data: { findings: withSignal(row.findings as Finding[], signals.get(row.sha256)!), state: worseOf(row.state, 'warn') } });
+    }
+    const first = other.evidence[0]!;
+    await tx.event.create({
+      data: { ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: first.id, slotKey: first.slot.slotKey, otherReference: owner.reference } },
+    });
   }
 }

@@ -50,8 +50,8 @@ function captureTime(value: unknown, offset: string | null): string | null {
   return offset && /^[+-]\d{2}:\d{2}$/.test(offset) ? `${local}${offset}` : local;
 }
 
-export function readExif(raw: Buffer | undefined): ExifSummary {
-  if (!raw || raw.length === 0) return none;
+function readBlock(raw: Buffer): ExifSummary {
+  if (raw.length === 0) return none;
   let tags: ReturnType<typeof exifReader>;
   try {
     tags = exifReader(raw);
@@ -75,6 +75,37 @@ export function readExif(raw: Buffer | undefined): ExifSummary {
     software,
     capturedAt,
     frontCamera: [lens, lensMake, model, make].some((field) => field !== null && FRONT_CAMERA.test(field)),
+  };
+}
+
+const withoutPrefix = (raw: Buffer) => (raw.toString('latin1', 0, 6) === 'Exif\0\0' ? raw.subarray(6) : raw);
+
+/**
+ * One summary of every EXIF block a file carries (a JPEG's APP1 segments, PNG eXIf and WebP EXIF chunks, and what
+ * the decoder read): what the first block says, except that a front camera or editing software named by any
+ * block is what the summary says. A second block cannot hide what the first one would have shown, nor the
+ * reverse.
+ */
+export function readExif(raws: readonly (Buffer | undefined)[]): ExifSummary {
+  const distinct: Buffer[] = [];
+  for (const raw of raws) {
+    const tiff = raw && withoutPrefix(raw);
+    if (tiff && tiff.length > 0 && !distinct.some((seen) => seen.equals(tiff))) distinct.push(tiff);
+  }
+  const summaries = distinct.map(readBlock);
+  const present = summaries.filter((s) => s.present);
+  if (present.length === 0) return { ...none, damaged: summaries.some((s) => s.damaged) };
+  const front = present.find((s) => s.frontCamera);
+  const edited = present.find((s) => s.software !== null && EDITORS.test(s.software));
+  const first = <K extends 'camera' | 'lens' | 'software' | 'capturedAt'>(key: K) => present.find((s) => s[key] !== null)?.[key] ?? null;
+  return {
+    present: true,
+    damaged: false,
+    camera: front ? front.camera : first('camera'),
+    lens: front ? front.lens : first('lens'),
+    software: edited ? edited.software : first('software'),
+    capturedAt: first('capturedAt'),
+    frontCamera: front !== undefined,
   };
 }
 

@@ -1,36 +1,143 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { AcceptedMimeType } from '../../catalog';
 
 // Real cameras write a few dozen tags per IFD and a handful of IFDs. A block far beyond that is built to make
 // parsers work: libexif, libvips and exif-reader each spent over a second on a 4,000-entry looping block.
 const maxEntriesPerIfd = 512;
 const maxIfds = 16;
-const scanBytes = 256 * 1024;
+/**
+ * EXIF a photo may carry in all its blocks together: what one JPEG APP1 segment can hold (64 KB), which is where
+ * cameras put theirs, thumbnail and maker notes included. PNG and WebP chunks could hold megabytes.
+ */
+export const maxExifBytes = 64 * 1024;
 
-/** True when the JPEG's EXIF block is shaped like an attack (too many entries, looping IFDs); read before decoding. */
-export async function hasHostileExif(filePath: string): Promise<boolean> {
+const EXIF_PREFIX = Buffer.from('Exif\0\0', 'latin1');
+const WINDOW = 256 * 1024;
+
+/** Reads a file front to back through a window, so that walking thousands of chunk headers costs a few reads. */
+class FileWindow {
+  private start = 0;
+  private bytes = Buffer.alloc(0);
+  constructor(private readonly file: FileHandle) {}
+
+  /** `length` bytes at `offset`, fewer at the end of the file. */
+  async read(offset: number, length: number): Promise<Buffer> {
+    if (offset < this.start || offset + length > this.start + this.bytes.length) {
+      const buffer = Buffer.alloc(Math.max(length, WINDOW));
+      const { bytesRead } = await this.file.read(buffer, 0, buffer.length, offset);
+      this.start = offset;
+      this.bytes = buffer.subarray(0, bytesRead);
+    }
+    return this.bytes.subarray(offset - this.start, offset - this.start + length);
+  }
+}
+
+/** What the file says about its EXIF: every block (TIFF data, "Exif" prefix removed), or that it is shaped like an attack. */
+export type ExifBlocks = { hostile: true } | { hostile: false; blocks: Buffer[] };
+
+type Found = { offset: number; length: number };
+/** Says where a block is; false stops the walk (the blocks are already too large together). */
+type Report = (at: Found) => boolean;
+/** A walk ends at the image data or the end of the file; false when it gave up after maxSteps segments or chunks. */
+type Walker = (window: FileWindow, found: Report) => Promise<boolean>;
+
+// Legitimate files have a few dozen segments or chunks (a PNG's IDATs included); a crafted one can have a million.
+const maxSteps = 100_000;
+
+/** APP1 "Exif" segments before the image data, however many and however far in. */
+const jpegExif: Walker = async (window, found) => {
+  let at = 2;
+  for (let step = 0; step < maxSteps; step++) {
+    const head = await window.read(at, 10);
+    if (head.length < 4 || head[0] !== 0xff) return true;
+    const marker = head[1]!;
+    if (marker === 0xff) {
+      // Fill bytes: skip the whole run at once, up to the 0xff that starts the next marker.
+      const run = await window.read(at, WINDOW);
+      let fill = 1;
+      while (fill < run.length && run[fill] === 0xff) fill++;
+      at += fill - 1;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) return true; // image data begins: no more metadata segments
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      at += 2; // markers without a length
+      continue;
+    }
+    const length = head.readUInt16BE(2);
+    if (length < 2) return true;
+    if (marker === 0xe1 && head.length === 10 && head.subarray(4, 10).equals(EXIF_PREFIX)) {
+      if (!found({ offset: at + 10, length: length - 8 })) return true;
+    }
+    at += 2 + length;
+  }
+  return false;
+};
+
+/** eXIf chunks anywhere up to IEND: a decoder reading the header stops at the image data, an attacker need not. */
+const pngExif: Walker = async (window, found) => {
+  let at = 8;
+  for (let step = 0; step < maxSteps; step++) {
+    const head = await window.read(at, 8);
+    if (head.length < 8) return true;
+    const length = head.readUInt32BE(0);
+    const type = head.toString('latin1', 4, 8);
+    if (type === 'IEND') return true;
+    if (type === 'eXIf' && !found({ offset: at + 8, length })) return true;
+    at += 12 + length;
+  }
+  return false;
+};
+
+/** EXIF chunks of a RIFF WebP, the second one as much as the first. */
+const webpExif: Walker = async (window, found) => {
+  let at = 12;
+  for (let step = 0; step < maxSteps; step++) {
+    const head = await window.read(at, 8);
+    if (head.length < 8) return true;
+    const length = head.readUInt32LE(4);
+    if (head.toString('latin1', 0, 4) === 'EXIF' && !found({ offset: at + 8, length })) return true;
+    at += 8 + length + (length % 2);
+  }
+  return false;
+};
+
+const walkers = { 'image/jpeg': jpegExif, 'image/png': pngExif, 'image/webp': webpExif } as const;
+
+/**
+ * Every EXIF block of a JPEG (each APP1 "Exif" segment), PNG (each eXIf chunk) or WebP (each EXIF chunk), read
+ * before any decoder sees the file. Hostile when the blocks hold more than maxExifBytes together (refused from
+ * their declared lengths, before they are read), when one is shaped like an attack (too many entries, too many
+ * or looping IFDs), or when the file is cut into more than maxSteps segments or chunks.
+ */
+export async function readExifBlocks(filePath: string, mime: keyof typeof walkers): Promise<ExifBlocks> {
   const handle = await open(filePath, 'r');
-  const head = Buffer.alloc(scanBytes);
   try {
-    const { bytesRead } = await handle.read(head, 0, scanBytes, 0);
-    return exifBlockIsHostile(head.subarray(0, bytesRead));
+    const window = new FileWindow(handle);
+    const places: Found[] = [];
+    let total = 0;
+    let oversized = false;
+    const walked = await walkers[mime](window, (place) => {
+      total += place.length;
+      oversized = total > maxExifBytes;
+      if (!oversized) places.push(place);
+      return !oversized;
+    });
+    if (oversized || !walked) return { hostile: true };
+    const blocks: Buffer[] = [];
+    for (const { offset, length } of places) {
+      const data = Buffer.from(await window.read(offset, length));
+      const tiff = data.subarray(0, 6).equals(EXIF_PREFIX) ? data.subarray(6) : data; // some writers prefix PNG and WebP blocks too
+      if (tiffIsHostile(tiff)) return { hostile: true };
+      blocks.push(tiff);
+    }
+    return { hostile: false, blocks };
   } finally {
     await handle.close();
   }
 }
 
-function exifBlockIsHostile(jpeg: Buffer): boolean {
-  let at = 2;
-  while (at + 4 <= jpeg.length && jpeg[at] === 0xff) {
-    const marker = jpeg[at + 1]!;
-    if (marker === 0xda || marker === 0xd9) return false; // image data begins: no more metadata segments
-    const length = jpeg.readUInt16BE(at + 2);
-    if (marker === 0xe1 && jpeg.toString('latin1', at + 4, at + 10) === 'Exif\0\0') {
-      return tiffIsHostile(jpeg.subarray(at + 10, Math.min(jpeg.length, at + 2 + length)));
-    }
-    at += 2 + length;
-  }
-  return false;
-}
+export const carriesExif = (mime: AcceptedMimeType): mime is keyof typeof walkers => mime in walkers;
 
 function tiffIsHostile(tiff: Buffer): boolean {
   if (tiff.length < 8) return false;

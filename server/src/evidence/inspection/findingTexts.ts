@@ -87,6 +87,10 @@ export const refusalTexts = {
     'zh-CN': '照片的附加信息（EXIF）已损坏，请用相机重新拍摄，或导出一份不含附加信息的照片后上传',
     en: "The photo's metadata (EXIF) is damaged; take the photo again, or export a copy without metadata, and upload that",
   } satisfies Localized,
+  pdfTooComplex: (maxObjects: number | null): Localized => ({
+    'zh-CN': `${maxObjects === null ? 'PDF 文件结构过于复杂' : `PDF 文件包含的对象过多（超过 ${maxObjects} 个）`}，无法安全检查。请用“打印为 PDF”另存一份后重新上传，或上传各页的照片或扫描件`,
+    en: `${maxObjects === null ? 'The PDF is too complex' : `The PDF holds too many objects (more than ${maxObjects.toLocaleString('en')})`} to be checked safely. Save it again with "Print to PDF" and upload that copy, or upload photos or scans of its pages`,
+  }),
   corrupt: (mime: AcceptedMimeType): Localized => ({
     'zh-CN': `文件已损坏或不完整，无法作为${typeNames[mime]['zh-CN']}打开，请重新上传`,
     en: `The file is damaged or incomplete and cannot be opened as ${typeNames[mime].en}; please upload it again`,

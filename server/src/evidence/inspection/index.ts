@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import type { AcceptedMimeType, SlotDef } from '../../catalog';
 import { exifFindings, readExif } from './exifChecks';
-import { hasHostileExif } from './exifGuard';
+import { carriesExif, readExifBlocks } from './exifGuard';
 import { sha256OfFile } from './fileDigest';
 import { identifyFileKind } from './fileKind';
 import { finding } from './findingTexts';
@@ -17,6 +17,7 @@ export type { Facts, Finding, Severity } from './findings';
 export { worstSeverity } from './findings';
 export { defaultLimits, type InspectionLimits } from './limits';
 export { hammingDistance } from './perceptualHash';
+export { pdfParsesStarted } from './pdfParser';
 export { RefusedFile } from './refusedFile';
 
 export type Inspection = {
@@ -37,11 +38,14 @@ export type InspectedSlot = Pick<SlotDef, 'key' | 'accept' | 'maxBytes' | 'check
 type Contents = Omit<Inspection, 'mime' | 'size' | 'sha256' | 'state'>;
 
 async function inspectImage(filePath: string, mime: AcceptedMimeType, slot: InspectedSlot, limits: InspectionLimits): Promise<Contents> {
-  if (mime === 'image/jpeg' && (await hasHostileExif(filePath))) throw refuse.damagedMetadata();
+  // Every EXIF block, read and judged before any decoder parses one: libvips reads only the first (JPEG), the
+  // last (PNG) or none after the image data, and spends seconds on a looping block.
+  const exifBlocks = carriesExif(mime) ? await readExifBlocks(filePath, mime) : { hostile: false as const, blocks: [] };
+  if (exifBlocks.hostile) throw refuse.damagedMetadata();
   const header = await readImageHeader(filePath, mime, limits);
   const thumbnail = await decodeThumbnail(filePath, mime, limits);
   const { width, height } = header.autoOrient;
-  const exif = readExif(header.exif);
+  const exif = readExif([...exifBlocks.blocks, header.exif]);
   const findings: Finding[] = [];
   if (slot.checks.includes('legible')) findings.push(...legibilityFindings({ width, height }, thumbnail, limits));
   if (slot.checks.includes('colour')) findings.push(...colourFindings(header.channels, thumbnail, limits));
@@ -49,9 +53,9 @@ async function inspectImage(filePath: string, mime: AcceptedMimeType, slot: Insp
   return { phash: await differenceHash(thumbnail), width, height, pages: null, capturedAt: exif.capturedAt, findings };
 }
 
-async function inspectDocument(filePath: string, slot: InspectedSlot, limits: InspectionLimits): Promise<Contents> {
-  const { pages, findings } = await inspectPdf(filePath, slot.checks, limits);
-  return { phash: null, width: null, height: null, pages, capturedAt: null, findings };
+async function inspectDocument(filePath: string, slot: InspectedSlot, limits: InspectionLimits): Promise<Contents & { sha256: string }> {
+  const { sha256, pages, findings } = await inspectPdf(filePath, slot.checks, limits);
+  return { sha256, phash: null, width: null, height: null, pages, capturedAt: null, findings };
 }
 
 /**
@@ -67,10 +71,11 @@ export async function inspectFile(filePath: string, slot: InspectedSlot, limits:
   const { mime } = kind;
   if (!slot.accept.includes(mime)) throw refuse.notAcceptedHere(mime, slot.accept);
 
-  const [sha256, contents] = await Promise.all([
-    sha256OfFile(filePath),
-    mime === 'application/pdf' ? inspectDocument(filePath, slot, applied) : inspectImage(filePath, mime, slot, applied),
-  ]);
+  // A PDF is read whole once and hashed from memory, after its objects were counted: a bomb is never hashed.
+  const { sha256, ...contents } =
+    mime === 'application/pdf'
+      ? await inspectDocument(filePath, slot, applied)
+      : await Promise.all([sha256OfFile(filePath), inspectImage(filePath, mime, slot, applied)]).then(([hash, c]) => ({ sha256: hash, ...c }));
   const findings = slot.checks.includes('file_type') ? [finding('file.type', { mime }), ...contents.findings] : contents.findings;
   return { mime, size, sha256, ...contents, findings, state: worstSeverity(findings) };
 }

@@ -28,4 +28,6 @@ export const refuse = {
   imageTooLarge: (maxPixels: number) => refusal(413, 'IMAGE_TOO_LARGE', refusalTexts.imageTooLarge(maxPixels)),
   corrupt: (mime: AcceptedMimeType) => refusal(422, 'CORRUPT_FILE', refusalTexts.corrupt(mime)),
   damagedMetadata: () => refusal(422, 'DAMAGED_METADATA', refusalTexts.damagedMetadata),
+  /** An object bomb or a PDF pdf-lib could not parse within its budgets; `maxObjects` when the object count was the bound. */
+  pdfTooComplex: (maxObjects: number | null = null) => refusal(413, 'PDF_TOO_COMPLEX', refusalTexts.pdfTooComplex(maxObjects)),
 };
