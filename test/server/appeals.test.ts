@@ -102,6 +102,22 @@ describe('POST /api/public/appeals', () => {
     expect(new Set(ticket.evidence.map((e) => e.storageKey)).size).toBe(1);
   });
 
+  it('fails the front uploaded later as the back, but not the same file sent again to its own slot', async () => {
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: back });
+    expect(filed.body.checklist.complete).toBe(true);
+    const more = (slot: string, file: string) =>
+      request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', `Bearer ${filed.body.accessToken}`).attach(slot, file);
+    const again = await more('applicant_id_front', front);
+    expect(again.status).toBe(200);
+    expect(again.body.checklist.complete).toBe(true);
+    const asBack = await more('applicant_id_back', front);
+    expect(asBack.status).toBe(200);
+    const backSlot = asBack.body.checklist.slots.find((s: { key: string }) => s.key === 'applicant_id_back');
+    expect(backSlot.state).toBe('fail');
+    expect(backSlot.findings.map((f: { code: string }) => f.code)).toContain('duplicate.same_appeal');
+    expect(asBack.body.checklist.complete).toBe(false);
+  });
+
   it('raises a fraud signal on both tickets when another customer sends a file already seen, without telling the customer', async () => {
     const shared = await colourIdCard(files, { variant: 0, width: 1500, fileName: 'shared.jpg' });
     const first = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: shared, applicant_id_back: back });

@@ -81,16 +81,31 @@ const similarWithin = (otherSlot: Localized): Finding => ({
  * The same file in two slots of one appeal fails both (front = back is the classic). A near-identical image
  * (a re-encoded copy) only warns: documents printed on one template can look alike at hash resolution.
  */
-export function markDuplicatesWithin(files: readonly IntakeFile[]): void {
+/** A file already on the ticket, in the slot it fills. */
+export type CurrentFile = { slot: SlotDef; sha256: string; phash: string | null };
+
+const sameDocument = (a: { sha256: string; phash: string | null }, b: { sha256: string; phash: string | null }) => {
+  if (a.sha256 === b.sha256) return duplicateWithin;
+  const similar = a.phash !== null && b.phash !== null && hammingDistance(a.phash, b.phash) <= sameImageDistance;
+  return similar ? similarWithin : null;
+};
+
+/**
+ * The same document may not fill two slots of one appeal (front = back): judged among the files of this upload, and
+ * against the files the ticket already holds in its other slots (a later upload of the front as the back).
+ */
+export function markDuplicatesWithin(files: readonly IntakeFile[], current: readonly CurrentFile[] = []): void {
   for (const [i, a] of files.entries()) {
     for (const b of files.slice(i + 1)) {
-      const identical = a.inspection.sha256 === b.inspection.sha256;
-      const similar = !identical && a.inspection.phash !== null && b.inspection.phash !== null &&
-        hammingDistance(a.inspection.phash, b.inspection.phash) <= sameImageDistance;
-      if (!identical && !similar) continue;
-      const finding = identical ? duplicateWithin : similarWithin;
+      const finding = sameDocument(a.inspection, b.inspection);
+      if (!finding) continue;
       if (a.slot.checks.includes('no_duplicate')) a.inspection.findings.push(finding(b.slot.label));
       if (b.slot.checks.includes('no_duplicate')) b.inspection.findings.push(finding(a.slot.label));
+    }
+    // A slot this upload replaces no longer counts; a re-upload to the same slot is no duplicate.
+    for (const held of current.filter((c) => c.slot.key !== a.slot.key && !files.some((f) => f.slot.key === c.slot.key))) {
+      const finding = sameDocument(a.inspection, held);
+      if (finding && a.slot.checks.includes('no_duplicate')) a.inspection.findings.push(finding(held.slot.label));
     }
   }
   for (const f of files) f.inspection.state = stateOf(f.inspection.findings);

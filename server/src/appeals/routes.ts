@@ -85,8 +85,13 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
     try {
       parts = (await upload(req, res)).parts;
       if (!acceptsFiles(ticket.status)) throw conflict('This appeal is decided: file a new one to send more materials', 'APPEAL_CLOSED');
-      const files = await inspectParts(parts, slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined));
-      markDuplicatesWithin(files);
+      const defs = slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined);
+      const files = await inspectParts(parts, defs);
+      const held = await db.evidence.findMany({ where: { ticketId: ticket.id, current: true }, select: { sha256: true, phash: true, slot: { select: { slotKey: true } } } });
+      markDuplicatesWithin(files, held.flatMap((e) => {
+        const slot = defs.find((d) => d.key === e.slot.slotKey);
+        return slot ? [{ slot, sha256: e.sha256, phash: e.phash }] : [];
+      }));
       const stored = await storeFiles(store, files);
       try {
         await db.$transaction(async (tx) => {
