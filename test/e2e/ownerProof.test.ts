@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../server/src/db/client';
-import { launchChromium, screenshotPath } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import type { Db } from '../../server/src/db/client';
+import { screenshotPath } from './support/browser';
+import { startDesk, stopDesk, type RunningServer } from './support/server';
 
 // An unverified account's owner cancels it from a phone: the form asks for the code sent to the account's security
 // phone, and the owner's "this wasn't me" link stops an appeal they did not file.
@@ -12,15 +11,9 @@ let browser: Browser;
 let db: Db;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  db = await createDb(`file:${path.join(server.dir, 'e2e.db')}`);
+  ({ server, browser, db } = await startDesk());
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopDesk({ server, browser, db }));
 
 describe('proof of control and the owner objection in Chromium', () => {
   it('files an unverified cancellation only with the code sent to the security phone; the owner objects from the notice', async () => {

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../server/src/db/client';
-import { launchChromium, screenshotPath } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import type { Db } from '../../server/src/db/client';
+import { screenshotPath } from './support/browser';
+import { startDesk, stopDesk, type RunningServer } from './support/server';
 
 // A supervisor enrols an authenticator app on the profile page, signs out, and signs in again with a code.
 let server: RunningServer;
@@ -12,15 +11,9 @@ let browser: Browser;
 let db: Db;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  db = await createDb(`file:${path.join(server.dir, 'e2e.db')}`);
+  ({ server, browser, db } = await startDesk());
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopDesk({ server, browser, db }));
 
 /** The code the app would show half a minute from now: later than the step that enabled it, so never a replay. */
 const nextCode = (secret: string) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + 30_000 });

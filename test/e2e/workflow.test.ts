@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config';
-import { createDb, type Db } from '../../server/src/db/client';
+import type { Db } from '../../server/src/db/client';
 import { identityDigest } from '../../server/src/privacy/identityDigest';
 import { colourIdCard } from '../fixtures/evidence';
 import { parseEml } from '../server/support/eml';
 import { adultId } from '../server/support/payloads';
-import { launchChromium, screenshotPath } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { screenshotPath } from './support/browser';
+import { startDesk, stopDesk, type RunningServer } from './support/server';
 
 // The whole desk: an appeal arrives, the agent asks for more, the customer sends it on the status page,
 // the agent reviews the files and proposes the approval, a supervisor confirms it, the account record changes, and
@@ -19,15 +19,9 @@ let browser: Browser;
 let db: Db;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  db = await createDb(`file:${path.join(server.dir, 'e2e.db')}`);
+  ({ server, browser, db } = await startDesk());
 });
-afterAll(async () => {
-  await db?.$disconnect();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopDesk({ server, browser, db }));
 
 async function signIn(page: Page, email = 'agent@example.com', name = '王小明') {
   await page.goto(server.url);

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { freePort, startChild } from '../../../server/bench/support';
+import { createDb, type Db } from '../../../server/src/db/client';
+import { launchChromium } from './browser';
 
 export type RunningServer = { url: string; dir: string; stop: () => Promise<void>; output: () => string };
 
@@ -30,4 +33,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export type Desk = { server: RunningServer; browser: Browser; db: Db };
+
+/** For one e2e file: the desk as `npm start` serves it, Debian's Chromium, and the desk's own database. */
+export async function startDesk(env: Record<string, string> = {}): Promise<Desk> {
+  const server = await startServer(env);
+  const browser = await launchChromium();
+  const db = await createDb(`file:${path.join(server.dir, 'e2e.db')}`);
+  return { server, browser, db };
+}
+
+export async function stopDesk(desk: Partial<Desk>): Promise<void> {
+  await desk.db?.$disconnect();
+  await desk.browser?.close();
+  await desk.server?.stop();
 }
