@@ -5,6 +5,7 @@ import { Done } from './Done';
 import {
   accountIdOf,
   choiceErrors,
+  documentOf,
   emptyDraft,
   fieldErrors,
   ownerErrors,
@@ -14,6 +15,7 @@ import {
   selectionOf,
   stepOfError,
   tidyValue,
+  withDocument,
   withFieldValue,
   withKind,
   withOwnerRefused,
@@ -32,6 +34,7 @@ import { KindStep } from './steps/KindStep';
 import { MaterialsStep } from './steps/MaterialsStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { SubjectStep } from './steps/SubjectStep';
+import { unfilledRequired } from '../../server/src/catalog/slotRequirement';
 import { contactProblems, fieldProblem, isValidAccountId } from './validation';
 
 const lastStep = stepTitles.length - 1;
@@ -90,7 +93,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
 
   /** Required slots without a file are marked; true when there were any. */
   function markMissingSlots(): boolean {
-    const missing = slots.filter((slot) => slot.required && !materials.files[slot.key]);
+    const missing = unfilledRequired(slots, (key) => Boolean(materials.files[key]));
     if (missing.length === 0) return false;
     materials.setErrors((current) => ({
       ...current,
@@ -174,7 +177,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
     const key = `fields.${field.key}`;
     // A field already marked is checked again as the customer types, so the mark goes as soon as it is right.
     if (errors[key]) {
-      const problem = fieldProblem(field, value);
+      const problem = fieldProblem(field, value, undefined, documentOf(field, draft.fields));
       setErrors((current) => (problem ? { ...current, [key]: problem } : withoutKeys(current, (k) => k === key)));
     }
   };
@@ -185,7 +188,17 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
     if (tidy !== value) setDraft((d) => withFieldValue(d, field, tidy));
     const key = `fields.${field.key}`;
     // An untouched empty field is not an error yet; it becomes one when the customer tries to go on.
-    const problem = tidy.trim() === '' && !errors[key] ? null : fieldProblem(field, tidy);
+    const problem = tidy.trim() === '' && !errors[key] ? null : fieldProblem(field, tidy, undefined, documentOf(field, draft.fields));
+    setErrors((current) => (problem ? { ...current, [key]: problem } : withoutKeys(current, (k) => k === key)));
+  };
+
+  // A number already typed is judged again by the newly chosen document's rule.
+  const chooseDocument = (field: CatalogField, document: string) => {
+    const next = withDocument(draft, field, document);
+    setDraft((d) => withDocument(d, field, document));
+    const key = `fields.${field.key}`;
+    const value = draft.fields[field.key] ?? '';
+    const problem = value.trim() === '' && !errors[key] ? null : fieldProblem(field, value, undefined, documentOf(field, next.fields));
     setErrors((current) => (problem ? { ...current, [key]: problem } : withoutKeys(current, (k) => k === key)));
   };
 
@@ -295,13 +308,17 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
             errors={errors}
             onField={setField}
             onFieldBlur={blurField}
+            onDocument={chooseDocument}
+            documents={catalog.documents}
             onContact={setContact}
             onContactBlur={blurContact}
             onContactLocale={setContactLocale}
             ownerCode={ownerCode}
           />
         )}
-        {step === 3 && <MaterialsStep slots={slots} materials={materials} disabled={sending} />}
+        {step === 3 && (
+          <MaterialsStep slots={slots} materials={materials} disabled={sending} note={draft.subjectType && kind?.materialNotes?.[draft.subjectType]} />
+        )}
         {step === 4 && kind && (
           <ReviewStep
             catalog={catalog}

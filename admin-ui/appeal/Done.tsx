@@ -1,13 +1,18 @@
 import { useRef, useState } from 'react';
 import type { AppealApi, ChecklistSlot, SubmittedAppeal } from './api';
 import type { CatalogKind, CatalogSlot } from './catalog';
+import { unfilledRequired } from '../../server/src/catalog/slotRequirement';
 import { useI18n } from './i18n';
 import { MaterialsPanel } from './parts/MaterialsPanel';
 
 export const statusPageHref = (reference: string) => `/appeal/status?ref=${encodeURIComponent(reference)}`;
 
-// A failed or doubtful file, or a required one still missing, can be sent again from the receipt at once.
-const needsAnotherFile = (slot: ChecklistSlot) => slot.state === 'fail' || slot.state === 'warn' || (slot.required && slot.state === 'missing');
+// A failed or doubtful file, or a required one still missing (its alternative missing too), can be sent again at once.
+function needsAnotherFile(slots: readonly ChecklistSlot[]) {
+  const usable = new Set(slots.filter((s) => s.state === 'ok' || s.state === 'warn').map((s) => s.key));
+  const unfilled = new Set(unfilledRequired(slots, (key) => usable.has(key)).map((s) => s.key));
+  return (slot: ChecklistSlot) => slot.state === 'fail' || slot.state === 'warn' || unfilled.has(slot.key);
+}
 
 /** The receipt: the reference, the access token shown this once, and what the checks found. */
 export function Done({ api, kind, slots, result }: { api: AppealApi; kind: CatalogKind; slots: readonly CatalogSlot[]; result: SubmittedAppeal }) {
@@ -72,7 +77,7 @@ export function Done({ api, kind, slots, result }: { api: AppealApi; kind: Catal
             token={result.accessToken}
             checklist={checklist}
             slotDefs={slots}
-            editable={needsAnotherFile}
+            editable={needsAnotherFile(checklist.slots)}
             replaceable
             onUpdated={(view) => setChecklist(view.checklist)}
           />

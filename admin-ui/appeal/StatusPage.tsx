@@ -132,7 +132,7 @@ function AppealStatusView({ api, catalog, view, token, onChange, onLeave }: Appe
         <h2 id="status-word" className="status-word">
           {t(`status.${view.status}`)}
         </h2>
-        <p className="status-next">{t(`next.${view.status}`, { days, effect: text(kind?.effect.label) })}</p>
+        <p className="status-next">{t(`next.${view.status}`, { days, effect: text(view.outcome ?? kind?.effect.label) })}</p>
         <dl className="status-facts">
           <div>
             <dt>{t('status.kind')}</dt>
@@ -180,12 +180,71 @@ function AppealStatusView({ api, catalog, view, token, onChange, onLeave }: Appe
 
       <Messages api={api} view={view} token={token} onSent={(message) => onChange({ ...view, messages: [...view.messages, message] })} />
 
+      <Withdrawal api={api} view={view} token={token} onWithdrawn={onChange} />
+
       <p>
         <button type="button" className="button button-quiet" onClick={onLeave}>
           {t('status.other')}
         </button>
       </p>
     </div>
+  );
+}
+
+/** Seed 002 "审核期间您可以撤销申请": offered until the appeal is decided, and only after a second, explicit click. */
+function Withdrawal({ api, view, token, onWithdrawn }: { api: AppealApi; view: AppealView; token: string; onWithdrawn: (view: AppealView) => void }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+
+  async function withdraw() {
+    setSending(true);
+    setProblem(null);
+    try {
+      const next = await api.withdraw(view.reference, token);
+      setConfirming(false);
+      setDone(true);
+      onWithdrawn(next);
+    } catch (e) {
+      setProblem(e);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  if (done && view.status === 'withdrawn') {
+    return (
+      <p className="banner banner-ok" role="status">
+        {t('withdraw.done')}
+      </p>
+    );
+  }
+  if (!view.mayWithdraw) return null;
+  return (
+    <section aria-labelledby="withdraw-heading" className="withdraw">
+      <h3 id="withdraw-heading">{t('withdraw.heading')}</h3>
+      <p className="note">{t('withdraw.intro')}</p>
+      {problem !== null && <ProblemBanner error={problem} />}
+      {confirming ? (
+        <div role="group" aria-labelledby="withdraw-confirm" className="step-buttons">
+          <p id="withdraw-confirm">
+            <strong>{t('withdraw.confirm', { reference: view.reference })}</strong>
+          </p>
+          <button type="button" className="button button-danger" disabled={sending} onClick={() => void withdraw()}>
+            {t('withdraw.yes')}
+          </button>
+          <button type="button" className="button button-quiet" disabled={sending} onClick={() => setConfirming(false)}>
+            {t('withdraw.no')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+          {t('withdraw.button')}
+        </button>
+      )}
+    </section>
   );
 }
 

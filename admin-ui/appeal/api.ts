@@ -38,6 +38,10 @@ export interface AppealView {
   variant: string | null;
   subjectType: SubjectType;
   status: AppealStatus;
+  /** The appeal is not decided yet: the customer may withdraw it. */
+  mayWithdraw: boolean;
+  /** What approval does, as the customer is told it: the variant's own words, else the effect's. */
+  outcome: Localized;
   submittedAt: string;
   updatedAt: string;
   decidedAt: string | null;
@@ -71,6 +75,8 @@ export interface AppealApi {
   view(reference: string, token: string): Promise<AppealView>;
   addEvidence(reference: string, token: string, files: Files, onProgress?: Progress): Promise<AppealView>;
   sendMessage(reference: string, token: string, body: string): Promise<AppealMessage>;
+  /** Withdraws an undecided appeal; again, the same answer. */
+  withdraw(reference: string, token: string): Promise<AppealView>;
   /** 202 whether or not the account exists; the code goes to the account's on-file channel, never to the caller. */
   sendOwnerCode(request: OwnerCodeRequest): Promise<OwnerCodeIssued>;
   verifyOwnerCode(challengeId: string, code: string): Promise<OwnerCodeVerified>;
@@ -171,6 +177,8 @@ export function createAppealApi(base = '/api/public'): AppealApi {
         headers: { ...bearer(token), 'Content-Type': 'application/json' },
         body: JSON.stringify({ body }),
       }),
+    withdraw: (reference, token) =>
+      request<AppealView>(`/appeals/${path(reference)}/withdraw`, { method: 'POST', headers: bearer(token), cache: 'no-store' }),
     sendOwnerCode: (payload) => request<OwnerCodeIssued>('/owner-codes', json(payload)),
     verifyOwnerCode: (challengeId, code) => request<OwnerCodeVerified>(`/owner-codes/${encodeURIComponent(challengeId)}/verify`, json({ code })),
     recordObjection: (token) => request<ObjectionRecorded>('/objections', json({ token: token.trim() })),

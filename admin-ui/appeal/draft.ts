@@ -14,6 +14,7 @@ import {
   type OwnerCodeRule,
   type SubjectType,
 } from './catalog';
+import { documentChoiceKey, offersDocumentChoice } from '../../server/src/catalog/identifiers';
 import { contactProblems, fieldProblem, normaliseResidentId, type ContactDraft } from './validation';
 
 export interface Draft {
@@ -86,7 +87,7 @@ export function choiceErrors(kind: CatalogKind | undefined, draft: Draft): Error
 export function fieldErrors(fields: readonly CatalogField[], draft: Draft): Errors {
   const errors: Errors = {};
   for (const field of fields) {
-    const problem = fieldProblem(field, draft.fields[field.key]);
+    const problem = fieldProblem(field, draft.fields[field.key], undefined, documentOf(field, draft.fields));
     if (problem) errors[`fields.${field.key}`] = problem;
   }
   for (const [key, problem] of Object.entries(contactProblems(draft.contact))) {
@@ -139,6 +140,16 @@ export function ownerErrors(selection: Selection, draft: Draft, now: number): Er
 export const ownerProofErrorOf = (serverCode: string): string =>
   serverCode === 'OWNER_CODE_REQUIRED' ? 'owner_code_required' : 'owner_proof_invalid';
 
+/** The document chosen beside a person's number, as the customer left it; undefined for the field's first. */
+export const documentOf = (field: CatalogField, values: Record<string, string>): string | undefined =>
+  offersDocumentChoice(field) ? values[documentChoiceKey(field)] : undefined;
+
+/** A new choice of document for a number; the number stays, to be checked against the new document's rule. */
+export const withDocument = (draft: Draft, field: CatalogField, document: string): Draft => ({
+  ...draft,
+  fields: { ...draft.fields, [documentChoiceKey(field)]: document },
+});
+
 /** The tidy form of a value once the customer leaves the field: trimmed; ID numbers and credit codes upper-case. */
 export function tidyValue(field: CatalogField, value: string): string {
   if (field.type === 'resident_id') return normaliseResidentId(value);
@@ -152,6 +163,8 @@ export function payloadOf(draft: Draft, selection: Selection, locale: Locale, no
   for (const field of selection.fields) {
     const value = (draft.fields[field.key] ?? '').trim();
     if (value !== '') fields[field.key] = value;
+    const document = documentOf(field, draft.fields);
+    if (value !== '' && document) fields[documentChoiceKey(field)] = document;
   }
   const email = draft.contact.email.trim();
   const phone = draft.contact.phone.trim();

@@ -1,5 +1,17 @@
 // The server's validators (server/src/catalog/validators.ts), mirrored so the customer sees a mistake at once.
 // The codes are the server's too, so one dictionary entry explains a mistake found on either side.
+import { amountProblem, checklistValue, dateProblem } from '../../server/src/catalog/quantities';
+import { deskDay } from '../../server/src/calendar/deskCalendar';
+import {
+  chosenDocument,
+  contactPhoneProblem,
+  normaliseMobile,
+  orgCodeProblem,
+  organisationCodeChoice,
+  organisationCodesOf,
+  travelDocumentRules,
+  type IdentifierErrorCode,
+} from '../../server/src/catalog/identifiers';
 import type { CatalogField } from './catalog';
 
 export type FieldErrorCode =
@@ -17,7 +29,12 @@ export type FieldErrorCode =
   | 'email.format'
   | 'account_id.format'
   | 'select.not_an_option'
-  | 'contact_required';
+  | 'date.format'
+  | 'date.future'
+  | 'amount.format'
+  | 'amount.range'
+  | 'contact_required'
+  | IdentifierErrorCode;
 
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const RESIDENT_ID_CHECK = '10X98765432';
@@ -25,11 +42,8 @@ const RESIDENT_ID_CHECK = '10X98765432';
 /** Trimmed, with a lower-case x as the check character made upper-case. */
 export const normaliseResidentId = (value: string) => value.trim().toUpperCase();
 
-// Birth dates and ages are judged on the calendar in China (UTC+8), as the server does.
-function chinaDay(now: Date): number {
-  const shifted = new Date(now.getTime() + 8 * 3600 * 1000);
-  return shifted.getUTCFullYear() * 10000 + (shifted.getUTCMonth() + 1) * 100 + shifted.getUTCDate();
-}
+// Birth dates and ages are judged on the desk's calendar (China's), as the server does.
+const chinaDay = (now: Date): number => Number(deskDay(now).replaceAll('-', ''));
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -61,10 +75,22 @@ export function creditCodeProblem(value: string): FieldErrorCode | null {
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] === code[17] ? null : 'credit_code.checksum';
 }
 
-/** 11 digits from 1[3-9], after dropping spaces, dashes and a +86 / 86 prefix; null when it is not one. */
-export function normaliseMobile(value: string): string | null {
-  const compact = value.replace(/[\s-]/g, '').replace(/^(\+86|86)(?=\d{11}$)/, '');
-  return /^1[3-9]\d{9}$/.test(compact) ? compact : null;
+/** A person's number on the chosen document (the field's first when none is chosen); the server's own rules. */
+function personIdProblem(field: CatalogField, value: string, now: Date | undefined, choice: string | undefined): FieldErrorCode | null {
+  const document = chosenDocument(field, choice);
+  if (!document) return 'id_document.not_accepted';
+  if (document === 'resident_id') return residentIdProblem(value, { now, minAge: minAgeOf(field) });
+  const rule = travelDocumentRules[document];
+  return rule.number(value) ? null : rule.problem;
+}
+
+/** A credit code, or where the field takes one a GB 11714 organisation code, told apart by length as the server does. */
+function organisationCodeProblem(field: CatalogField, value: string): FieldErrorCode | null {
+  const code = organisationCodeChoice(value, organisationCodesOf(field));
+  if (code === null) return 'org_code.length';
+  if (code === 'credit_code') return creditCodeProblem(value);
+  const problem = orgCodeProblem(value);
+  return problem ? `org_code.${problem}` : null;
 }
 
 // zod's email pattern, which the server uses.
@@ -77,23 +103,31 @@ export const isValidAccountId = (value: string) => /^\d{5,20}$/.test(value.trim(
 export const minAgeOf = (field: CatalogField): number | undefined => field.minAge;
 export const maxLengthOf = (field: CatalogField): number | undefined => field.maxLength;
 
-/** One field's value: blank is 'required' or fine; anything else is checked by the field's type. */
-export function fieldProblem(field: CatalogField, raw: string | undefined, now?: Date): FieldErrorCode | null {
+/** One field's value: blank is 'required' or fine; anything else is checked by the field's type (and chosen document). */
+export function fieldProblem(field: CatalogField, raw: string | undefined, now?: Date, document?: string): FieldErrorCode | null {
   const value = (raw ?? '').trim();
   if (value === '') return field.required ? 'required' : null;
   switch (field.type) {
     case 'resident_id':
-      return residentIdProblem(value, { now, minAge: minAgeOf(field) });
+      return personIdProblem(field, value, now, document);
     case 'credit_code':
-      return creditCodeProblem(value);
+      return organisationCodeProblem(field, value);
     case 'mobile':
       return normaliseMobile(value) ? null : 'mobile.format';
+    case 'contact_phone':
+      return contactPhoneProblem(value);
     case 'email':
       return isValidEmail(value) ? null : 'email.format';
     case 'account_id':
       return isValidAccountId(value) ? null : 'account_id.format';
     case 'select':
       return field.options?.some((option) => option.value === value) ? null : 'select.not_an_option';
+    case 'checklist':
+      return checklistValue(value, (field.options ?? []).map((o) => o.value)) === null ? 'select.not_an_option' : null;
+    case 'date':
+      return dateProblem(value, now);
+    case 'amount':
+      return amountProblem(value, { min: field.min, max: field.max });
     case 'text':
     case 'textarea': {
       const max = maxLengthOf(field);
@@ -119,7 +153,8 @@ export function contactProblems(contact: ContactDraft): ContactErrors {
   const email = contact.email.trim();
   const phone = contact.phone.trim();
   if (email !== '' && !isValidEmail(email)) errors.email = 'email.format';
-  if (phone !== '' && !normaliseMobile(phone)) errors.phone = 'mobile.format';
+  const phoneProblem = phone === '' ? null : contactPhoneProblem(phone);
+  if (phoneProblem) errors.phone = phoneProblem;
   if (email === '' && phone === '') errors.contact = 'contact_required';
   return errors;
 }

@@ -232,6 +232,9 @@ export interface Notification extends RaRecord<number> {
   createdAt: string;
 }
 
+export type { PhoneHolder } from '../../server/src/review/phoneHolders';
+import type { PhoneHolder } from '../../server/src/review/phoneHolders';
+
 export type ComparisonResult = 'match' | 'mismatch' | 'not_on_file' | 'not_declared';
 
 /** GET /tickets/:id/review: the declared fields beside the account record, and the kind's preconditions. */
@@ -245,6 +248,8 @@ export interface TicketReview {
     result: ComparisonResult;
   }>;
   preconditions: Array<{ code: string; ok: boolean; label: LocalizedMessage; detail?: LocalizedMessage }>;
+  /** Everyone holding the phone the appeal is about (accounts and their members), masked; null when it names none. */
+  phoneHolders: PhoneHolder[] | null;
   summary: { mismatches: number; preconditionsFailed: number };
   /** What approving would do, who may do it and what stands in its way. */
   decision: DecisionPreview;

@@ -3,10 +3,11 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  colourIdCard, frontCameraPhoto, greyscaleAsRgb, greyscaleScan, htmlFile, pngBomb, renamedExecutable, svgWithScript, zipArchive,
+  colourIdCard, frontCameraPhoto, greyscaleAsRgb, greyscaleScan, htmlFile, pngBomb, reencodedCopy, renamedExecutable, svgWithScript, zipArchive,
 } from '../fixtures/evidence';
 import { adultId, mfaUnbindPayload } from './support/payloads';
 import { failInserts } from './support/database';
+import { makeAccount } from './support/desk';
 import { createTestApp, signedInAs, type TestApp } from './support/testApp';
 
 let t: TestApp;
@@ -36,8 +37,16 @@ function filesOnDisk(): string[] {
   return out.sort();
 }
 
-function fileAppeal(payload: unknown, attachments: Record<string, string>) {
-  let req = request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(payload));
+const defaultAccount = mfaUnbindPayload().fields.accountId;
+let accountSeq = 100_070_000;
+
+/**
+ * Files the appeal; one left on the default account is filed for an account of its own, since one customer's open
+ * appeals may not share a file (the duplicates rule tested below) and these tests re-use their photos.
+ */
+function fileAppeal(payload: ReturnType<typeof mfaUnbindPayload>, attachments: Record<string, string>) {
+  const own = payload.fields.accountId === defaultAccount ? { ...payload, fields: { ...payload.fields, accountId: String(++accountSeq) } } : payload;
+  let req = request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(own));
   for (const [slot, file] of Object.entries(attachments)) req = req.attach(slot, file);
   return req;
 }
@@ -54,7 +63,8 @@ describe('POST /api/public/appeals', () => {
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference }, include: { evidence: true, slots: true } });
     expect(ticket.accessTokenHash).not.toContain(res.body.accessToken);
     expect(ticket.evidence).toHaveLength(2);
-    expect(ticket.slots.every((s) => s.state === 'ok')).toBe(true);
+    // The agent's side also notes that neither photo names its camera (exif.no_camera, for agents only).
+    expect(ticket.slots.every((s) => s.state === 'warn')).toBe(true);
     // Stored under content addresses, never under the customer's file name.
     for (const e of ticket.evidence) expect(filesOnDisk()).toContain(path.join(e.sha256.slice(0, 2), e.sha256.slice(2, 4), e.sha256));
     expect(filesOnDisk().some((f) => f.includes('.jpg'))).toBe(false);
@@ -70,7 +80,7 @@ describe('POST /api/public/appeals', () => {
     expect(ticket.complete).toBe(false);
   });
 
-  it('fails a greyscale scan, also one saved with three equal channels, and lets the customer see why', async () => {
+  it('rule: scans must be colour — fails a greyscale scan, also one saved with three equal channels, and lets the customer see why', async () => {
     const grey = await greyscaleScan(files);
     const rgbGrey = await greyscaleAsRgb(files);
     const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: grey, applicant_id_back: rgbGrey });
@@ -84,7 +94,7 @@ describe('POST /api/public/appeals', () => {
     expect(res.body.checklist.complete).toBe(false);
   });
 
-  it('fails a hand-held ID photo taken with the front camera', async () => {
+  it('rule: a hand-held ID photo must not be taken with the front camera — fails a hand-held ID photo taken with the front camera', async () => {
     const selfie = await frontCameraPhoto(files);
     const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: selfie, applicant_id_back: back });
     const frontSlot = res.body.checklist.slots.find((s: { key: string }) => s.key === 'applicant_id_front');
@@ -92,7 +102,7 @@ describe('POST /api/public/appeals', () => {
     expect(frontSlot.findings.map((f: { code: string }) => f.code)).toContain('exif.front_camera');
   });
 
-  it('fails the same file in two slots of one appeal', async () => {
+  it('rule: the same file may not fill two slots — fails the same file in two slots of one appeal', async () => {
     const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: front });
     expect(res.status).toBe(201);
     for (const slot of res.body.checklist.slots) expect(slot.findings.map((f: { code: string }) => f.code)).toContain('duplicate.same_appeal');
@@ -102,7 +112,7 @@ describe('POST /api/public/appeals', () => {
     expect(new Set(ticket.evidence.map((e) => e.storageKey)).size).toBe(1);
   });
 
-  it('fails the front uploaded later as the back, but not the same file sent again to its own slot', async () => {
+  it('rule: the same file may not fill two slots — fails the front uploaded later as the back, but not the same file sent again to its own slot', async () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: back });
     expect(filed.body.checklist.complete).toBe(true);
     const more = (slot: string, file: string) =>
@@ -118,7 +128,7 @@ describe('POST /api/public/appeals', () => {
     expect(asBack.body.checklist.complete).toBe(false);
   });
 
-  it('raises a fraud signal on both tickets when another customer sends a file already seen, without telling the customer', async () => {
+  it('rule: the same document on another customer\'s appeal is a fraud signal for the agent — raises a fraud signal on both tickets when another customer sends a file already seen, without telling the customer', async () => {
     const shared = await colourIdCard(files, { variant: 0, width: 1500, fileName: 'shared.jpg' });
     const first = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: shared, applicant_id_back: back });
     const other = mfaUnbindPayload({ fields: { accountId: '100099999', realName: '李娜' }, contact: { name: '李娜', email: 'li.na@example.cn', phone: '13700001111' } });
@@ -208,6 +218,93 @@ describe('what agents see of an appeal', () => {
   });
 });
 
+describe('rule: a hand-held photo without camera information is a visible note', () => {
+  it("rule: a hand-held photo without camera information is a visible note — in the agent's evidence panel, not the customer's checklist", async () => {
+    const { client } = await signedInAs(t, 'agent');
+    const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
+    const agentView = await client.get(`/api/tickets/${ticket.id}`);
+    const slot = agentView.body.slots.find((s: { key: string }) => s.key === 'applicant_id_front');
+    expect(slot.state).toBe('warn');
+    expect(slot.findings.find((f: { code: string }) => f.code === 'exif.no_camera')).toMatchObject({
+      severity: 'warn',
+      message: { 'zh-CN': '没有拍摄设备信息，无法判断是否前置摄像头拍摄，请人工核对', en: 'No camera information: cannot tell whether the front camera took it; check by eye' },
+    });
+    const own = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', `Bearer ${filed.body.accessToken}`);
+    expect(JSON.stringify(own.body)).not.toContain('exif.no_camera');
+    expect(own.body.checklist.slots.find((s: { key: string }) => s.key === 'applicant_id_front').state).toBe('ok');
+  });
+});
+
+describe("rule: the same file may not fill two slots — across the customer's other open appeals", () => {
+  type Slot = { key: string; state: string; findings: { code: string; severity: string; message: { en: string; 'zh-CN': string }; facts?: Record<string, unknown> }[] };
+  const frontOf = (body: { checklist: { slots: Slot[] } }) => body.checklist.slots.find((s) => s.key === 'applicant_id_front')!;
+  const storedFront = async (reference: string) => {
+    const row = await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference }, current: true, slot: { slotKey: 'applicant_id_front' } } });
+    return { state: row.state, codes: (row.findings as { code: string }[]).map((f) => f.code) };
+  };
+
+  it("rule: the same file may not fill two slots — across the customer's other open appeals", async () => {
+    const account = await makeAccount(t);
+    const photo = await colourIdCard(files, { variant: 0, width: 1450, fileName: 'own-appeals.jpg' });
+    const mine = mfaUnbindPayload({ fields: { accountId: account.uin } });
+    const first = await fileAppeal(mine, { applicant_id_front: photo });
+    const second = await fileAppeal(mine, { applicant_id_front: photo });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { reference: second.body.reference } })).accountId).toBe(account.id);
+
+    const duplicate = frontOf(second.body).findings.find((f) => f.code === 'duplicate.own_appeal');
+    expect(duplicate).toMatchObject({ severity: 'fail', facts: { reference: first.body.reference } });
+    expect(duplicate!.message.en).toContain(first.body.reference);
+    expect(duplicate!.message['zh-CN']).toContain(first.body.reference);
+    expect(frontOf(second.body).state).toBe('fail');
+    expect(second.body.checklist.complete).toBe(false);
+    expect(await storedFront(second.body.reference)).toMatchObject({ state: 'fail', codes: expect.arrayContaining(['duplicate.own_appeal']) });
+    // The first appeal keeps its file as it was; one customer's appeals are no fraud signal.
+    expect((await storedFront(first.body.reference)).codes).not.toContain('duplicate.own_appeal');
+    for (const reference of [first.body.reference, second.body.reference]) {
+      expect((await storedFront(reference)).codes).not.toContain('duplicate.other_appeal');
+      expect(await t.db.event.count({ where: { ticket: { reference }, type: 'evidence.fraud_signal' } })).toBe(0);
+    }
+
+    // Another customer's appeal with the same photo gets the fraud signal instead, as before.
+    const stranger = await makeAccount(t);
+    const theirs = mfaUnbindPayload({ fields: { accountId: stranger.uin, realName: '李娜' }, contact: { name: '李娜', email: 'li.na.own@example.cn', phone: '13700002222' } });
+    const other = await fileAppeal(theirs, { applicant_id_front: photo });
+    expect(other.status).toBe(201);
+    expect(frontOf(other.body).findings.map((f) => f.code)).not.toContain('duplicate.own_appeal');
+    expect(await storedFront(other.body.reference)).toMatchObject({ state: 'warn', codes: expect.arrayContaining(['duplicate.other_appeal']) });
+  });
+
+  it("rule: the same file may not fill two slots — across the customer's other open appeals, by the declared account and for a file sent later", async () => {
+    const unlisted = mfaUnbindPayload({ fields: { accountId: '100079999' } }); // no such account in the directory
+    const photo = await colourIdCard(files, { variant: 1, width: 1450, fileName: 'own-appeals-later.jpg' });
+    const first = await fileAppeal(unlisted, { applicant_id_front: photo });
+    const second = await fileAppeal(unlisted, {});
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { reference: second.body.reference } })).accountId).toBeNull();
+    const later = await request(t.app).post(`/api/public/appeals/${second.body.reference}/evidence`).set('Authorization', `Bearer ${second.body.accessToken}`).attach('applicant_id_front', photo);
+    expect(later.status).toBe(200);
+    expect(frontOf(later.body)).toMatchObject({ state: 'fail', findings: expect.arrayContaining([expect.objectContaining({ code: 'duplicate.own_appeal', facts: { reference: first.body.reference } })]) });
+  });
+
+  it("rule: the same file may not fill two slots — across the customer's other open appeals, not a decided one, and a re-encoded copy only warns", async () => {
+    const account = await makeAccount(t);
+    const mine = mfaUnbindPayload({ fields: { accountId: account.uin } });
+    const photo = await colourIdCard(files, { variant: 2, width: 1450, fileName: 'own-appeals-decided.jpg' });
+    const rejected = await fileAppeal(mine, { applicant_id_front: photo });
+    await t.db.ticket.update({ where: { reference: rejected.body.reference }, data: { status: 'rejected' } });
+    const refiled = await fileAppeal(mine, { applicant_id_front: photo });
+    expect(frontOf(refiled.body).findings.map((f) => f.code)).not.toContain('duplicate.own_appeal');
+    expect(frontOf(refiled.body).state).toBe('ok');
+
+    const copy = await reencodedCopy(files, photo, { quality: 60, fileName: 'own-appeals-copy.jpg' });
+    const again = await fileAppeal(mine, { applicant_id_front: copy });
+    const similar = frontOf(again.body).findings.find((f) => f.code === 'duplicate.own_appeal_similar');
+    expect(similar).toMatchObject({ severity: 'warn', facts: { reference: refiled.body.reference } });
+    expect(frontOf(again.body).state).toBe('warn');
+  });
+});
+
 describe('the status page API', () => {
   it('opens an appeal with its token; a wrong token and an unknown reference answer the same 404', async () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
@@ -228,7 +325,8 @@ describe('the status page API', () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
     const auth = `Bearer ${filed.body.accessToken}`;
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
-    await t.db.ticket.update({ where: { id: ticket.id }, data: { status: 'awaiting_customer', slaPausedAt: new Date(Date.now() - 3600_000) } });
+    // A week's wait: the SLA clock counts only the business days in it (docs/calendar.md), and a week always has some.
+    await t.db.ticket.update({ where: { id: ticket.id }, data: { status: 'awaiting_customer', slaPausedAt: new Date(Date.now() - 7 * 86_400_000) } });
 
     const more = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', auth).attach('applicant_id_back', back);
     expect(more.status).toBe(200);

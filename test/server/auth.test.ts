@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kindKeys } from '../../server/src/catalog';
 import { createTestApp, makeAgent, testPassword, type TestApp } from './support/testApp';
 
 let t: TestApp;
@@ -65,7 +66,7 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('sign-in lockout (seed 002: 3 a day, then slow down; over 10, an hour)', () => {
-  it('slows down after three wrong passwords, even for the right one', async () => {
+  it('rule: email login: 3 wrong passwords a day, then a captcha (here a slow-down, on agents\' sign-in) — slows down after three wrong passwords, even for the right one', async () => {
     const agent = await makeAgent(t.db);
     for (let i = 0; i < 3; i += 1) {
       const res = await request(t.app).post('/api/auth/login').send({ email: agent.email, password: `wrong ${i}` });
@@ -77,7 +78,7 @@ describe('sign-in lockout (seed 002: 3 a day, then slow down; over 10, an hour)'
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('locks for an hour from the day\'s first failure once more than ten have failed', async () => {
+  it('rule: email login: over 10 wrong passwords lock for 1 hour from the day\'s first failure — locks for an hour from the day\'s first failure once more than ten have failed', async () => {
     const agent = await makeAgent(t.db);
     const firstFailure = new Date(Date.now() - 10 * 60_000);
     // Ten failures already today, the last long enough ago that the slow-down has passed.
@@ -158,7 +159,7 @@ describe('routes without a session', () => {
     expect((await request(t.app).get('/api/health')).body).toEqual({ status: 'ok' });
     const catalog = await request(t.app).get('/api/public/catalog');
     expect(catalog.status).toBe(200);
-    expect(catalog.body.kinds).toHaveLength(7);
+    expect(catalog.body.kinds).toHaveLength(kindKeys.length);
   });
 
   it('an unknown public route is a 404, not a 401', async () => {

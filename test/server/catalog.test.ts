@@ -50,7 +50,7 @@ const issuesOf = (input: unknown) => {
 };
 
 describe('the catalog holds every ticket kind', () => {
-  it('declares all seven kinds of DOMAIN.md', () => {
+  it('rule: the catalog has every kind the seeds need — declares the kinds of DOMAIN.md, employee departure\'s login-protection verifier included', () => {
     expect(kindKeys).toEqual([
       'mfa_unbind',
       'reused_phone_unbind',
@@ -59,12 +59,13 @@ describe('the catalog holds every ticket kind', () => {
       'security_phone_change',
       'account_cancellation',
       'registration_method_unbind',
+      'protection_verifier_unbind',
     ]);
     expect(Object.keys(catalog.kinds).sort()).toEqual([...kindKeys].sort());
     for (const key of kindKeys) expect(getKind(key)?.key).toBe(key);
   });
 
-  it('quotes a seed file, a label, a summary and an SLA of 3 business days on every kind', () => {
+  it('rule: manual review takes about 3 business days — quotes a seed file, a label, a summary and an SLA of 3 business days on every kind', () => {
     for (const kind of Object.values(catalog.kinds)) {
       expect(kind.source).toMatch(/^\d{3}/);
       expect(kind.label['zh-CN']).not.toBe('');
@@ -73,7 +74,7 @@ describe('the catalog holds every ticket kind', () => {
     }
   });
 
-  it('has a materials list for each subject type a kind allows, and none for the others', () => {
+  it('rule: the required materials depend on the subject type — has a materials list for each subject type a kind allows, and none for the others', () => {
     for (const kind of Object.values(catalog.kinds)) {
       expect(Object.keys(kind.materials).sort()).toEqual([...kind.subjectTypes].sort());
       for (const subjectType of kind.subjectTypes) expect(Array.isArray(kind.materials[subjectType])).toBe(true);
@@ -89,7 +90,7 @@ describe('the catalog holds every ticket kind', () => {
     }
   });
 
-  it('accepts JPEG, PNG, WebP and PDF up to 10 MB in every slot', () => {
+  it('rule: accepted files are JPEG, PNG, WebP and PDF, within a size limit — accepts JPEG, PNG, WebP and PDF up to 10 MB in every slot', () => {
     expect(MAX_MATERIAL_BYTES).toBe(10 * 1024 * 1024);
     for (const kind of Object.values(catalog.kinds)) {
       for (const slot of Object.values(kind.materials).flat()) {
@@ -100,7 +101,7 @@ describe('the catalog holds every ticket kind', () => {
     }
   });
 
-  it('checks hand-held ID photos for colour and the front camera, and licences for colour', () => {
+  it('rule: scans must be colour, and hand-held ID photos not taken with the front camera — checks hand-held ID photos for colour and the front camera, and licences for colour', () => {
     for (const kind of Object.values(catalog.kinds)) {
       for (const slot of Object.values(kind.materials).flat()) {
         if (/_id_(front|back)$/.test(slot.key)) expect(slot.checks).toEqual(expect.arrayContaining(['colour', 'not_front_camera']));
@@ -126,11 +127,11 @@ describe('the catalog holds every ticket kind', () => {
 });
 
 describe('materials follow DOMAIN.md', () => {
-  it('mfa_unbind: personal holding ID front and back', () => {
+  it('rule: materials per kind and subject type — mfa_unbind: personal holding ID front and back', () => {
     expect(requiredSlotKeys('mfa_unbind', 'personal')).toEqual(['applicant_id_front', 'applicant_id_back']);
   });
 
-  it('mfa_unbind: enterprise applicant ID, business licence and legal representative holding ID front and back', () => {
+  it('rule: materials per kind and subject type — mfa_unbind: enterprise applicant ID, business licence and legal representative holding ID front and back', () => {
     expect(requiredSlotKeys('mfa_unbind', 'enterprise')).toEqual([
       'applicant_id_front',
       'applicant_id_back',
@@ -140,7 +141,7 @@ describe('materials follow DOMAIN.md', () => {
     ]);
   });
 
-  it('reused_phone_unbind: holding ID and proof of holding the number', () => {
+  it('rule: materials per kind and subject type — reused_phone_unbind: holding ID and proof of holding the number', () => {
     expect(requiredSlotKeys('reused_phone_unbind', 'personal')).toEqual([
       'applicant_id_front',
       'applicant_id_back',
@@ -148,7 +149,7 @@ describe('materials follow DOMAIN.md', () => {
     ]);
   });
 
-  it('login_request: enterprise licence, sealed authorisation letter and handler holding ID', () => {
+  it('rule: materials per kind and subject type — login_request: enterprise licence, sealed authorisation letter and handler holding ID', () => {
     expect(requiredSlotKeys('login_request', 'personal')).toEqual(['applicant_id_front', 'applicant_id_back']);
     expect(requiredSlotKeys('login_request', 'enterprise')).toEqual([
       'business_licence',
@@ -158,7 +159,7 @@ describe('materials follow DOMAIN.md', () => {
     ]);
   });
 
-  it('security_phone_change: enterprise licence, legal rep and submitter holding ID, account information change form', () => {
+  it('rule: materials per kind and subject type — security_phone_change: enterprise licence, legal rep and submitter holding ID, account information change form', () => {
     expect(requiredSlotKeys('security_phone_change', 'enterprise')).toEqual([
       'business_licence',
       'legal_rep_id_front',
@@ -169,7 +170,7 @@ describe('materials follow DOMAIN.md', () => {
     ]);
   });
 
-  it('account_cancellation: personal holding ID, enterprise handler + licence + letter, unverified nothing', () => {
+  it('rule: materials per kind and subject type — account_cancellation: personal holding ID, enterprise handler + licence + letter, unverified nothing', () => {
     expect(requiredSlotKeys('account_cancellation', 'personal')).toEqual(['applicant_id_front', 'applicant_id_back']);
     expect(requiredSlotKeys('account_cancellation', 'enterprise')).toEqual([
       'handler_id_front',
@@ -180,7 +181,7 @@ describe('materials follow DOMAIN.md', () => {
     expect(slotsFor('account_cancellation', 'unverified')).toEqual([]);
   });
 
-  it('registration_method_unbind: enterprise documents path (licence + legal rep holding ID)', () => {
+  it('rule: materials per kind and subject type — registration_method_unbind: enterprise documents path (licence + legal rep holding ID)', () => {
     expect(requiredSlotKeys('registration_method_unbind', 'enterprise')).toEqual([
       'business_licence',
       'legal_rep_id_front',
@@ -188,20 +189,37 @@ describe('materials follow DOMAIN.md', () => {
     ]);
   });
 
-  it('enterprise_review: change variants need the change form; the deregistration certificate is optional', () => {
+  it('rule: materials per kind and subject type — security_phone_change: personal holding ID front and back, colour scans', () => {
+    expect(requiredSlotKeys('security_phone_change', 'personal')).toEqual(['applicant_id_front', 'applicant_id_back']);
+    for (const slot of slotsFor('security_phone_change', 'personal')) expect(slot.checks).toContain('colour');
+  });
+
+  it('rule: materials per kind and subject type — registration_method_unbind: personal holding ID front and back, in place of the WeChat scan and face check', () => {
+    expect(requiredSlotKeys('registration_method_unbind', 'personal')).toEqual(['applicant_id_front', 'applicant_id_back']);
+    expect(getKind('registration_method_unbind')?.materialNotes?.personal?.en).toMatch(/face check/);
+  });
+
+  it('rule: a dissolved enterprise gives the bureau-sealed deregistration statement — the enterprise cancellation asks for it in the licence slot', () => {
+    const licence = slotsFor('account_cancellation', 'enterprise').find((slot) => slot.key === 'business_licence');
+    expect(licence?.hint?.['zh-CN']).toContain('工商局盖章的注销声明函');
+    expect(licence?.hint?.en).toMatch(/deregistration statement sealed by the bureau/);
+  });
+
+  // Rewritten: seed 002 makes the documents before and after a change compulsory; the deregistration certificate
+  // takes the place of the original entity's documents, it is not an optional extra.
+  it('rule: enterprise_review change variants need the change form, and a change of entity the original entity\'s documents or the deregistration certificate', () => {
     expect(requiredSlotKeys('enterprise_review', 'enterprise', 'change_name')).toEqual([
       'business_licence',
       'legal_rep_id_front',
       'legal_rep_id_back',
       'change_application_form',
     ]);
-    const certificate = slotsFor('enterprise_review', 'enterprise', 'change_entity').find(
-      (slot) => slot.key === 'deregistration_certificate',
-    );
-    expect(certificate?.required).toBe(false);
+    const entity = slotsFor('enterprise_review', 'enterprise', 'change_entity');
+    expect(entity.find((slot) => slot.key === 'original_entity_documents')).toMatchObject({ required: true, alternative: 'deregistration_certificate' });
+    expect(entity.find((slot) => slot.key === 'deregistration_certificate')?.required).toBe(false);
   });
 
-  it('enterprise_review payment_dispute: an account ID field and a bank receipt slot, only there', () => {
+  it('rule: a payment dispute gives the account ID and the bank\'s receipt — enterprise_review payment_dispute: an account ID field and a bank receipt slot, only there', () => {
     expect(requiredSlotKeys('enterprise_review', 'enterprise', 'payment_dispute')).toEqual(['business_licence', 'bank_receipt']);
     expect(slotKeys('enterprise_review', 'enterprise', 'change_name')).not.toContain('bank_receipt');
     const accountId = fieldsFor('enterprise_review', 'enterprise', 'payment_dispute').find((f) => f.key === 'accountId');
@@ -211,7 +229,7 @@ describe('materials follow DOMAIN.md', () => {
 });
 
 describe('fieldsFor and slotsFor', () => {
-  it('gives personal mfa_unbind the identity fields, marked sensitive and matched against the account', () => {
+  it('rule: the personal MFA-unbind template asks the login account, real name, ID number and the phone in use now — gives personal mfa_unbind the identity fields, marked sensitive and matched against the account', () => {
     const fields = fieldsFor('mfa_unbind', 'personal');
     expect(fields.map((f) => f.key)).toEqual(['loginAccount', 'accountId', 'realName', 'idNumber', 'currentPhone', 'description']);
     expect(fields.find((f) => f.key === 'idNumber')).toMatchObject({
@@ -222,7 +240,7 @@ describe('fieldsFor and slotsFor', () => {
     });
   });
 
-  it('gives enterprise mfa_unbind the company fields instead', () => {
+  it('rule: the enterprise MFA-unbind template asks the company name, credit code and the applicant — gives enterprise mfa_unbind the company fields instead', () => {
     const keys = fieldsFor('mfa_unbind', 'enterprise').map((f) => f.key);
     expect(keys).toEqual(expect.arrayContaining(['companyName', 'creditCode', 'applicantName', 'applicantIdNumber']));
     expect(keys).not.toContain('idNumber');
@@ -295,7 +313,7 @@ describe('declaredFieldsSchema', () => {
     for (const message of messages) expect(fieldErrorMessages[message as FieldErrorCode]).toBeDefined();
   });
 
-  it('applies the minimum age against the given time', () => {
+  it('rule: minimum age 18 for personal verification — applies the minimum age against the given time', () => {
     const fields = { ...validPersonalMfaUnbind().fields, idNumber: '110105200706010016' };
     const schema = (now: Date) => declaredFieldsSchema('mfa_unbind', 'personal', undefined, now);
     expect(schema(new Date('2025-01-01T00:00:00Z')).safeParse(fields).error?.issues[0]?.message).toBe('resident_id.under_age');
@@ -373,7 +391,7 @@ describe('appealPayloadSchema', () => {
     };
     expect(issuesOf(review)).toEqual([{ path: 'variant', message: 'variant_required' }]);
     expect(issuesOf({ ...review, variant: 'merger' })).toEqual([{ path: 'variant', message: 'unknown_variant' }]);
-    expect(appealPayloadSchema.parse({ ...review, variant: 'payment_dispute' }).variant).toBe('payment_dispute');
+    expect(appealPayloadSchema.parse({ ...review, variant: 'payment_dispute', fields: { ...review.fields, transferAmount: '0.37', transferDate: '2026-11-20' } }).variant).toBe('payment_dispute');
     expect(issuesOf({ ...validPersonalMfaUnbind(), variant: 'payment_dispute' })).toEqual([
       { path: 'variant', message: 'unknown_variant' },
     ]);
@@ -411,7 +429,7 @@ describe('publicCatalog', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
-  it('lists subject types, checks and the seven kinds in catalog order with the documented keys', () => {
+  it('lists subject types, checks and the kinds in catalog order with the documented keys', () => {
     const json = publicCatalog();
     expect(json.subjectTypes.map((s) => s.key)).toEqual([...subjectTypeKeys]);
     expect(json.checks.map((c) => c.code)).toEqual([
@@ -424,8 +442,9 @@ describe('publicCatalog', () => {
     ]);
     expect(json.kinds.map((k) => k.key)).toEqual([...kindKeys]);
     for (const kind of json.kinds) {
-      expect(Object.keys(kind).sort()).toEqual(
-        ['effect', 'fields', 'key', 'label', 'materials', 'ownerCode', 'preconditions', 'slaBusinessDays', 'source', 'subjectTypes', 'summary', 'variants'].sort(),
+      // materialNotes appears only on kinds whose seed asks for a face check.
+      expect(Object.keys(kind).filter((k) => k !== 'materialNotes').sort()).toEqual(
+        ['effect', 'fields', 'key', 'label', 'materials', 'ownerCode', 'preconditions', 'slaBusinessDays', 'source', 'subjectTypeNotes', 'subjectTypes', 'summary', 'variants'].sort(),
       );
       expect(Object.keys(kind.materials).sort()).toEqual([...kind.subjectTypes].sort());
     }
@@ -446,5 +465,28 @@ describe('publicCatalog', () => {
     const first = publicCatalog();
     first.kinds[0]!.label.en = 'changed';
     expect(publicCatalog().kinds[0]!.label.en).not.toBe('changed');
+  });
+});
+
+describe('identity documents as catalog data', () => {
+  it('rule: a legal representative may be a foreign national — only legal-representative numbers take a passport; every person may give a travel permit', () => {
+    for (const kind of publicCatalog().kinds) {
+      for (const field of kind.fields.filter((f) => f.type === 'resident_id')) {
+        const passport = field.key.startsWith('newLegalRep') ? ['passport'] : [];
+        expect(field.documents, `${kind.key}.${field.key}`).toEqual(['resident_id', 'hk_macau_permit', 'taiwan_permit', ...passport]);
+      }
+      for (const field of kind.fields.filter((f) => f.type === 'credit_code')) expect(field.documents, `${kind.key}.${field.key}`).toEqual(['credit_code', 'org_code']);
+    }
+    expect(publicCatalog().documents.map((d) => d.key)).toEqual(['resident_id', 'hk_macau_permit', 'taiwan_permit', 'passport', 'credit_code', 'org_code']);
+  });
+
+  it('rule: other organisation codes (GB 11714) — the loader refuses a document that does not fit the field', () => {
+    const base = kindDefinitions.mfa_unbind;
+    const broken = {
+      ...base,
+      fields: base.fields.map((f) => (f.type === 'credit_code' ? { ...f, documents: ['credit_code', 'passport'] } : f)),
+    };
+    const input = { subjectTypes: subjectTypeLabels, checks: checkLabels, preconditions: preconditionLabels, effects: effectLabels, kinds: { ...kindDefinitions, mfa_unbind: broken } };
+    expect(() => loadCatalog(input)).toThrow(/passport is not a document of a credit_code field/);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog, kindKeys } from '../../server/src/catalog';
+import { catalog, effectOf, kindKeys } from '../../server/src/catalog';
 import { effects } from '../../server/src/effects/registry';
 import type { Account } from '../../server/src/generated/prisma/client';
 import { colourIdCard } from '../fixtures/evidence';
@@ -10,23 +10,26 @@ import { adultId, creditCodeFor } from './support/payloads';
 import { createTestApp, signedInAs, type TestApp } from './support/testApp';
 
 describe('approval effects and the catalog', () => {
-  it.each(kindKeys)('%s declares every field its effect reads', (key) => {
+  it.each(kindKeys)('%s declares every field its effects read (each variant\'s own effect included)', (key) => {
     const kind = catalog.kinds[key];
-    const effect = effects[kind.effect];
-    const declared = new Set(kind.fields.map((f) => f.key));
     // A field an effect reads may belong to one variant only; it must exist somewhere on the kind.
-    for (const field of effect.reads) expect(declared.has(field), `${key} lacks ${field}`).toBe(true);
-    if (effect.phoneField) expect(declared.has(effect.phoneField)).toBe(true);
+    const declared = new Set(kind.fields.map((f) => f.key));
+    for (const variant of [undefined, ...kind.variants.map((v) => v.key)]) {
+      const effect = effects[effectOf(kind, variant)];
+      for (const field of effect.reads) expect(declared.has(field), `${key}/${variant ?? '-'} lacks ${field}`).toBe(true);
+      if (effect.phoneField) expect(declared.has(effect.phoneField)).toBe(true);
+      if (effect.creditCodeField) expect(declared.has(effect.creditCodeField), `${key}/${variant} lacks ${effect.creditCodeField}`).toBe(true);
+    }
   });
 
   it('every effect code of the catalog has an implementation', () => {
-    for (const key of kindKeys) expect(effects[catalog.kinds[key].effect]).toBeDefined();
+    for (const key of kindKeys) for (const v of [null, ...catalog.kinds[key].variants.map((x) => x.key)]) expect(effects[effectOf(catalog.kinds[key], v)]).toBeDefined();
   });
 });
 
 // Each effect through the API: approved (proposed, then confirmed by a second person), the account row and the
 // account.changed event say exactly what changed; refused, nothing changed.
-describe('the seven effects through POST /decision and /decision/confirm', () => {
+describe('the change-making effects through POST /decision and /decision/confirm', () => {
   let t: TestApp;
   let agent: Client;
   let supervisor: Client;
@@ -82,7 +85,7 @@ describe('the seven effects through POST /decision and /decision/confirm', () =>
       effect: 'update_enterprise',
       account: { subjectType: 'enterprise', companyName: '深圳示例科技有限公司', creditCode: company, realName: '王强', idNumberHash: null, idNumberLast4: null },
       appeal: (a) => ({
-        payload: { kind: 'enterprise_review', subjectType: 'enterprise', variant: 'change_entity', fields: { accountId: a.uin, companyName: '深圳示例科技有限公司', creditCode: company, newCompanyName: '北京新主体有限公司', newCreditCode: newCompany, newLegalRepName: '赵敏', newLegalRepIdNumber: adultId }, contact },
+        payload: { kind: 'enterprise_review', subjectType: 'enterprise', variant: 'change_entity', fields: { accountId: a.uin, companyName: '深圳示例科技有限公司', creditCode: company, newCompanyName: '北京新主体有限公司', newCreditCode: newCompany, legalRepName: '王强', legalRepIdNumber: adultId, newLegalRepName: '赵敏', newLegalRepIdNumber: adultId, newLicenceDate: '2026-01-05', handlerName: '孙丽', handlerIdNumber: adultId }, contact },
         files: { business_licence: photo(0), legal_rep_id_front: photo(1), legal_rep_id_back: photo(2), change_application_form: photo(3), original_entity_documents: photo(4) },
       }),
       changed: (b, a) => expect([a.companyName, a.creditCode, a.realName, a.idNumberLast4]).toEqual(['北京新主体有限公司', newCompany, '赵敏', adultId.slice(-4)]),
@@ -106,7 +109,7 @@ describe('the seven effects through POST /decision and /decision/confirm', () =>
     },
   ];
 
-  it.each(cases)('$effect: approval changes the account and records it; the owner is told on the channels on file', async (c) => {
+  it.each(cases)('rule: a change needs a second person\'s confirmation and is told to the channels on file at filing and approval — $effect: approval changes the account and records it; the owner is told on the channels on file', async (c) => {
     const a = await makeAccount(t, c.account);
     const { payload, files } = c.appeal(a);
     const { ticket } = await readyToDecide(t, agent, payload, files);

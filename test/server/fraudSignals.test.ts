@@ -80,7 +80,7 @@ describe('fraud signals for one photo re-used across 30 appeals', () => {
     expect(first.signals[0]!.message).toMatchObject({ en: expect.stringContaining('and 9 more') });
   });
 
-  it('shows agents the signal on the ticket, and never the customer', async () => {
+  it('rule: the same document on another customer\'s appeal is a fraud signal for the agent — shows agents the signal on the ticket, and never the customer', async () => {
     const { client } = await signedInAs(t, 'agent');
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: references[0] } });
     const seen = await client.get(`/api/tickets/${ticket.id}`);

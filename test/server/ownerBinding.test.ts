@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the directory decides who the owner is', () => {
-  it('an "unverified" cancellation of a personal-verified account cannot be filed without a code, and cannot be approved even by a supervisor', async () => {
+  it('rule: the subject type that decides the materials is the account\'s, from the directory — an "unverified" cancellation of a personal-verified account cannot be filed without a code, and cannot be approved even by a supervisor', async () => {
     const a = await makeAccount(t);
     const payload = { kind: 'account_cancellation', subjectType: 'unverified', fields: { accountId: a.uin }, contact: { name: '王五', email: 'attacker@evil.example' } };
     const filed = await fileAppeal(t, payload);
@@ -80,7 +80,7 @@ describe('the directory decides who the owner is', () => {
     expect(await t.db.notification.count({ where: { ticketId: id, recipient: a.securityPhone!, body: { contains: '未通过' } } })).toBe(1);
   });
 
-  it('an MFA unbind with the real name and ID number both mismatching is blocked; only a supervisor overrides, with a recorded reason', async () => {
+  it('rule: the applicant must match the account\'s real-name information — an MFA unbind with the real name and ID number both mismatching is blocked; only a supervisor overrides, with a recorded reason', async () => {
     const a = await makeAccount(t);
     const { ticket } = await readyToDecide(t, agent, mfaPayload(a.uin, { realName: '李四', idNumber: otherId }), photos());
     const review = await agent.client.get(`/api/tickets/${ticket.id}/review`);
@@ -99,11 +99,11 @@ describe('the directory decides who the owner is', () => {
     expect(proposed).toMatchObject({ agentId: supervisor.agent.id, reason, data: expect.objectContaining({ overridden: ['identity_mismatch'] }) });
   });
 
-  it('a login email that another account already holds cannot be bound, whoever overrides', async () => {
+  it('rule: a new login email must not already be a login method (registration email included) or security email of any account — a login email that another account already holds cannot be bound, whoever overrides', async () => {
     const holder = await makeAccount(t);
     const a = await makeAccount(t);
     for (const taken of [holder.securityEmail!, `LOGIN${holder.uin}@example.cn`]) {
-      const payload = { kind: 'login_request', subjectType: 'personal', fields: { accountId: a.uin, newEmail: taken, realName: '张伟', idNumber: adultId }, contact: { name: '张伟', email: 'me@example.cn' } };
+      const payload = { kind: 'login_request', subjectType: 'personal', fields: { accountId: a.uin, newEmail: taken, realName: '张伟', idNumber: adultId, resetMfa: 'yes' }, contact: { name: '张伟', email: 'me@example.cn' } };
       const { ticket } = await readyToDecide(t, agent, payload, photos());
       const blocked = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已绑定', override: true, overrideReason: '客户坚持要用这个邮箱登录' });
       expect(blocked.status).toBe(409);
@@ -117,7 +117,7 @@ describe('the directory decides who the owner is', () => {
     const email = `shared.${Date.now()}@example.cn`;
     const tickets = [];
     for (const a of [await makeAccount(t), await makeAccount(t)]) {
-      const payload = { kind: 'login_request', subjectType: 'personal', fields: { accountId: a.uin, newEmail: email, realName: '张伟', idNumber: adultId }, contact: { name: '张伟', email: 'me@example.cn' } };
+      const payload = { kind: 'login_request', subjectType: 'personal', fields: { accountId: a.uin, newEmail: email, realName: '张伟', idNumber: adultId, resetMfa: 'yes' }, contact: { name: '张伟', email: 'me@example.cn' } };
       const { ticket } = await readyToDecide(t, agent, payload, photos());
       await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已绑定' }).expect(202);
       tickets.push(ticket);
@@ -207,7 +207,7 @@ describe('one door to a decision', () => {
 });
 
 describe('four eyes on what cannot be undone', () => {
-  it('the proposer cannot confirm, a plain agent cannot, and a changed account makes the proposal stale', async () => {
+  it('rule: irreversible or sign-in-changing effects need a second person\'s confirmation — the proposer cannot confirm, a plain agent cannot, and a changed account makes the proposal stale', async () => {
     const a = await makeAccount(t);
     const { ticket } = await readyToDecide(t, supervisor, mfaPayload(a.uin), photos());
     const proposed = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' });
@@ -313,7 +313,7 @@ describe('proof of control: a one-time code to the channel on file', () => {
 });
 
 describe("the owner's objection", () => {
-  it('"this wasn\'t me" stops the approval, alerts supervisors, and works once', async () => {
+  it('rule: the owner\'s objection stops approval — "this wasn\'t me" stops the approval, alerts supervisors, and works once', async () => {
     const a = await makeAccount(t);
     const { ticket } = await readyToDecide(t, agent, mfaPayload(a.uin), photos());
     const notice = await t.db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, recipient: a.securityEmail! } });
@@ -333,7 +333,7 @@ describe("the owner's objection", () => {
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).priority).toBe('urgent');
   });
 
-  it('an objection after the proposal stops its confirmation', async () => {
+  it('rule: the owner\'s objection stops approval — an objection after the proposal stops its confirmation', async () => {
     const a = await makeAccount(t);
     const { ticket } = await readyToDecide(t, agent, mfaPayload(a.uin), photos());
     const notice = await t.db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, recipient: a.securityPhone! } });

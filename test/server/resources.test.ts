@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('accounts', () => {
-  it('shows identifiers masked and never the identity hash', async () => {
+  it('rule: the directory shows names and identity numbers masked, the ID number kept only to be matched — shows identifiers masked and never the identity hash', async () => {
     const account = await t.db.account.create({
       data: {
         uin: '100012345', subjectType: 'personal', realName: '张伟', idNumberHash: identityDigest(t.config.identityHashKey, adultId), idNumberLast4: adultId.slice(-4),

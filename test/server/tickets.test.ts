@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('POST /api/tickets', () => {
-  it('creates a ticket with a day reference, its material slots and a first event', async () => {
+  it('rule: a customer without another account phones support, and an agent files the same appeal — creates a ticket with a day reference, its material slots and a first event', async () => {
     const res = await agent.client.post('/api/tickets').send(mfaUnbindPayload());
     expect(res.status).toBe(201);
     expect(res.body.reference).toMatch(/^AP-\d{8}-\d{4}$/);

@@ -39,7 +39,7 @@ async function enrolled(role: 'agent' | 'supervisor' | 'admin' = 'agent') {
 }
 
 describe('POST /api/auth/totp/setup and /enable', () => {
-  it('enrols with a secret, an otpauth:// address and a QR code, and answers ten recovery codes once', async () => {
+  it('rule: MFA code: 6 digits every 30 s, one device per account (agents\' two-factor) — enrols with a secret, an otpauth:// address and a QR code, and answers ten recovery codes once', async () => {
     const { agent, client } = await signedInAs(t, 'agent');
     const setup = await client.post('/api/auth/totp/setup');
     expect(setup.status).toBe(200);

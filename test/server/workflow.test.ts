@@ -3,6 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskDay, deskDayBounds, shiftDeskDay } from '../../server/src/calendar/deskCalendar';
 import { identityDigest } from '../../server/src/privacy/identityDigest';
 import { colourIdCard, rearCameraPhoto } from '../fixtures/evidence';
 import { adultId, mfaUnbindPayload } from './support/payloads';
@@ -168,7 +169,7 @@ describe('POST /api/tickets/:id/decision', () => {
     expect(decided.data).toMatchObject({ overridden: ['precondition_failed'], proposedBy: supervisor.agent.id, confirmedBy: admin.agent.id });
   });
 
-  it('blocks approval while a file is rejected by the agent', async () => {
+  it('rule: what the checks cannot judge (a covered or cropped card) the agent rejects, and that blocks approval — blocks approval while a file is rejected by the agent', async () => {
     const a = await account();
     const { ticket } = await appealInReview(a.uin);
     const evidence = await t.db.evidence.findFirstOrThrow({ where: { ticketId: ticket.id, current: true } });
@@ -182,7 +183,7 @@ describe('POST /api/tickets/:id/decision', () => {
     expect(blocked.body.blockers.map((b: { code: string }) => b.code)).toContain('material_rejected');
   });
 
-  it('releases a reused phone from every account that holds it, and tells each owner', async () => {
+  it('rule: approving a reused-number release removes it from every account that holds it and tells their security email — releases a reused phone from every account that holds it, and tells each owner', async () => {
     const phone = '13655556666';
     const holders = [await account({ securityPhone: phone }), await account({ securityPhone: phone }), await account({ securityPhone: phone })];
     const bystander = await account({ securityPhone: '13700000000' });
@@ -356,13 +357,14 @@ describe('GET /api/stats/overview', () => {
       const decidedAt = new Date(Date.now() - i * 2 * 86_400_000 - 3_600_000);
       await t.db.ticket.update({ where: { id: ticket.id }, data: { decidedAt, submittedAt: new Date(decidedAt.getTime() - (i + 1) * 5 * 3_600_000), decision: i % 3 === 0 ? 'reject' : 'approve' } });
     }
-    const since = Date.now() - 30 * 86_400_000;
-    const decided = (await t.db.ticket.findMany({ where: { decidedAt: { gte: new Date(since) } } })).filter((d) => d.decidedAt);
+    // The last 30 desk days, today's included (docs/calendar.md).
+    const since = deskDayBounds(shiftDeskDay(deskDay(new Date()), -29)).start;
+    const decided = (await t.db.ticket.findMany({ where: { decidedAt: { gte: since } } })).filter((d) => d.decidedAt);
     const hours = decided.map((d) => (d.decidedAt!.getTime() - d.submittedAt.getTime()) / 3_600_000).sort((a, b) => a - b);
     const res = await agent.client.get('/api/stats/overview');
     expect(res.body.medianHoursToDecision).toBe(Math.round(hours[Math.floor(hours.length / 2)]! * 10) / 10);
     for (const day of res.body.decisionsPerDay as { day: string; approved: number; rejected: number }[]) {
-      const that = decided.filter((d) => d.decidedAt!.toISOString().slice(0, 10) === day.day);
+      const that = decided.filter((d) => deskDay(d.decidedAt!) === day.day);
       const rejected = that.filter((d) => d.decision === 'reject' || d.status === 'rejected').length;
       expect(day, day.day).toEqual({ day: day.day, approved: that.length - rejected, rejected });
     }

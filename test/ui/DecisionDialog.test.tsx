@@ -77,6 +77,28 @@ describe('the approval dialog', () => {
     expect(within(dialog).getByRole('list', { name: 'Files not reviewed yet' })).toHaveTextContent('Applicant holding ID card, frontfront.jpg');
   });
 
+  it('rule: the approve dialog says what the customer will be told, in the variant\'s words, and the notes beside the blockers', async () => {
+    desk('agent', {
+      effect: {
+        code: 'report_enterprise_accounts',
+        label: { 'zh-CN': '告知企业名下的账号及其登录方式（不变更账号）', en: 'Tell the company its accounts and their login methods (no change)' },
+        statement: { 'zh-CN': '告知客户统一社会信用代码 9144********0X 名下的账号及登录方式（脱敏，不变更账号）', en: 'tell the customer the accounts of credit code 9144********0X and their login methods (masked, no change)' },
+        outcome: { 'zh-CN': '找回的账号及登录方式已发送给您', en: 'the accounts registered under the company and their login methods are sent to you' },
+      },
+      notes: [{ code: 'mfa_reset_without_mfa', label: { 'zh-CN': '申请勾选了“修改 MFA”，但账号未开启 MFA：通过后只绑定新的登录邮箱，不涉及 MFA', en: 'The appeal ticks "modify MFA" but the account has no MFA' } }],
+      blockers: [],
+      unreviewedFiles: [],
+    });
+    const user = userEvent.setup();
+    renderReview();
+
+    const dialog = await openApproval(user);
+    const effect = within(dialog).getByRole('note', { name: '通过后将' });
+    expect(effect).toHaveTextContent('告知客户统一社会信用代码 9144********0X 名下的账号及登录方式');
+    expect(effect).toHaveTextContent('客户将被告知：找回的账号及登录方式已发送给您');
+    expect(within(dialog).getByRole('note', { name: '请留意' })).toHaveTextContent('账号未开启 MFA');
+  });
+
   it('does not let a supervisor override a blocker that may not be overridden', async () => {
     const received = desk('supervisor', { mayOverride: true });
     const user = userEvent.setup();

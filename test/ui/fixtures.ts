@@ -338,10 +338,12 @@ export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): Decis
       '解绑账号 100012345678 的 MFA 设备',
       'unbind the MFA device from account 100012345678',
     ),
+    outcome: t('解绑 MFA 设备', 'Unbind the MFA device'),
   },
   fourEyes: false,
   fourEyesReason: null,
   blockers: [blockers.identityMismatch, blockers.arrears, blockers.unreviewed],
+  notes: [],
   unreviewedFiles: [
     { evidenceId: 401, slot: 'applicant_holding_id_front', slotLabel: t('申请人手持身份证正面', 'Applicant holding ID card, front'), originalName: 'front.jpg' },
     { evidenceId: 402, slot: 'applicant_holding_id_back', slotLabel: t('申请人手持身份证反面', 'Applicant holding ID card, back'), originalName: 'back.jpg' },
@@ -370,6 +372,7 @@ export const review: TicketReview = {
       detail: t('账号欠费 12.00 元', 'The account owes 12.00 yuan'),
     },
   ],
+  phoneHolders: null,
   summary: { mismatches: 1, preconditionsFailed: 1 },
   decision: decisionPreview(),
 };

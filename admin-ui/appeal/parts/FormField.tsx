@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 
 type InputMode = HTMLAttributes<HTMLInputElement>['inputMode'];
 
@@ -11,8 +11,8 @@ export interface FormFieldProps {
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
-  control?: 'input' | 'textarea' | 'select';
-  type?: 'text' | 'email' | 'tel';
+  control?: 'input' | 'textarea' | 'select' | 'checklist';
+  type?: 'text' | 'email' | 'tel' | 'date';
   inputMode?: InputMode;
   autoComplete?: string;
   options?: { value: string; label: string }[];
@@ -21,6 +21,29 @@ export interface FormFieldProps {
   groupError?: { id: string };
   /** Shown as a counter under a textarea; the limit itself is checked by the validator. */
   maxLength?: number;
+  /** A control that qualifies the value, shown between the hint and the input (the document an ID number is on). */
+  before?: ReactNode;
+}
+
+/** Ticked options as the catalog's comma-separated value; each box is labelled by its option. */
+function ChecklistControl(props: { id: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[]; describedBy?: string; invalid: boolean }) {
+  const ticked = new Set(props.value.split(',').filter(Boolean));
+  const toggle = (option: string, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(option);
+    else next.delete(option);
+    props.onChange(props.options.map((o) => o.value).filter((v) => next.has(v)).join(','));
+  };
+  return (
+    <div className="checklist" id={props.id} role="group" aria-describedby={props.describedBy} aria-invalid={props.invalid || undefined}>
+      {props.options.map((option) => (
+        <label key={option.value} className="checklist-item">
+          <input type="checkbox" name={`${props.id}-${option.value}`} checked={ticked.has(option.value)} onChange={(e) => toggle(option.value, e.target.checked)} />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </div>
+  );
 }
 
 /** A labelled input with its hint and inline error, both tied to it by aria-describedby. */
@@ -53,7 +76,10 @@ export function FormField(props: FormFieldProps) {
           {hint}
         </p>
       )}
-      {control === 'textarea' ? (
+      {props.before}
+      {control === 'checklist' ? (
+        <ChecklistControl id={id} value={value} onChange={onChange} options={options} describedBy={describedBy} invalid={Boolean(error || props.groupError)} />
+      ) : control === 'textarea' ? (
         <textarea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />
       ) : control === 'select' ? (
         <select {...common} onChange={(e) => onChange(e.target.value)}>

@@ -11,6 +11,7 @@ const headlines: Record<string, MessageKey> = {
   NETWORK: 'problem.NETWORK',
   NOT_FOUND: 'problem.NOT_FOUND',
   APPEAL_CLOSED: 'problem.APPEAL_CLOSED',
+  APPEAL_DECIDED: 'problem.APPEAL_DECIDED',
   OWNER_CODE_REQUIRED: 'problem.OWNER_CODE_REQUIRED',
   OWNER_PROOF_INVALID: 'problem.OWNER_PROOF_INVALID',
 };

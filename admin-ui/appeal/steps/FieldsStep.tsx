@@ -1,7 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
-import type { CatalogField, FieldType, Locale } from '../catalog';
-import type { Draft, Errors } from '../draft';
+import { chosenDocument, documentChoiceKey, offersDocumentChoice, personDocumentsOf } from '../../../server/src/catalog/identifiers';
+import type { Catalog, CatalogField, FieldType, Locale } from '../catalog';
+import { documentOf, type Draft, type Errors } from '../draft';
 import { useI18n } from '../i18n';
+import { DocumentChoice } from '../parts/DocumentChoice';
 import { FormField, type FormFieldProps } from '../parts/FormField';
 import { maxLengthOf } from '../validation';
 
@@ -13,6 +15,10 @@ interface FieldsStepProps {
   errors: Errors;
   onField: (field: CatalogField, value: string) => void;
   onFieldBlur: (field: CatalogField) => void;
+  /** The document chosen beside a person's number. */
+  onDocument: (field: CatalogField, document: string) => void;
+  /** The catalog's documents, for their names and how their numbers are written. */
+  documents: Catalog['documents'];
   onContact: (key: ContactKey, value: string) => void;
   onContactBlur: (key: ContactKey) => void;
   onContactLocale: (locale: Locale) => void;
@@ -25,16 +31,36 @@ const inputs: Record<FieldType, Pick<FormFieldProps, 'control' | 'type' | 'input
   resident_id: { inputMode: 'text' },
   credit_code: { inputMode: 'text' },
   mobile: { type: 'tel', inputMode: 'tel', autoComplete: 'tel-national' },
+  contact_phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
   email: { type: 'email', inputMode: 'email', autoComplete: 'email' },
   account_id: { inputMode: 'numeric' },
   text: {},
   select: { control: 'select' },
+  date: { type: 'date' },
+  amount: { inputMode: 'decimal' },
+  checklist: { control: 'checklist' },
   textarea: { control: 'textarea' },
 };
 
 /** Step 3: the fields of the chosen kind, subject type and variant, then how we reach the customer. */
-export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onContact, onContactBlur, onContactLocale, ownerCode }: FieldsStepProps) {
+export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onDocument, documents, onContact, onContactBlur, onContactLocale, ownerCode }: FieldsStepProps) {
   const { t, text, errorText, locale } = useI18n();
+  const documentEntry = (key: string | undefined) => documents?.find((d) => d.key === key);
+  // A number on another document than the field's first is explained by that document's own hint.
+  const hintOf = (field: CatalogField) => {
+    const document = offersDocumentChoice(field) ? chosenDocument(field, documentOf(field, draft.fields)) : undefined;
+    const hint = document && document !== personDocumentsOf(field)[0] ? documentEntry(document)?.hint : field.hint;
+    return hint ? text(hint) : undefined;
+  };
+  const documentChoice = (field: CatalogField) =>
+    offersDocumentChoice(field) ? (
+      <DocumentChoice
+        id={`field-${documentChoiceKey(field)}`}
+        value={chosenDocument(field, documentOf(field, draft.fields)) ?? ''}
+        options={personDocumentsOf(field).map((key) => ({ value: key, label: text(documentEntry(key)?.label) || key }))}
+        onChange={(document) => onDocument(field, document)}
+      />
+    ) : undefined;
   const error = (key: string) => (errors[key] ? errorText(errors[key]) : undefined);
   const contactError = (key: ContactKey) => error(`contact.${key}`);
   const eitherError = error('contact');
@@ -51,15 +77,16 @@ export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onCont
             <FormField
               id={`field-${field.key}`}
               label={text(field.label)}
-              hint={field.hint ? text(field.hint) : undefined}
+              hint={hintOf(field)}
               required={field.required}
-              error={error(`fields.${field.key}`)}
+              error={error(`fields.${field.key}`) ?? (offersDocumentChoice(field) ? error(`fields.${documentChoiceKey(field)}`) : undefined)}
               value={draft.fields[field.key] ?? ''}
               onChange={(value) => onField(field, value)}
               onBlur={() => onFieldBlur(field)}
               options={field.options?.map((o) => ({ value: o.value, label: text(o.label) }))}
               placeholder={field.type === 'select' ? t('fields.choose') : undefined}
               maxLength={maxLengthOf(field)}
+              before={documentChoice(field)}
               {...inputs[field.type]}
             />
             {field.type === 'account_id' && ownerCode}
@@ -94,9 +121,10 @@ export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onCont
         <FormField
           id="contact-phone"
           label={t('contact.phone')}
+          hint={t('contact.phoneHint')}
           type="tel"
           inputMode="tel"
-          autoComplete="tel-national"
+          autoComplete="tel"
           value={draft.contact.phone}
           error={contactError('phone')}
           groupError={either}

@@ -1,17 +1,30 @@
-import type { CatalogSlot } from '../catalog';
+import type { CatalogSlot, Localized } from '../catalog';
 import { useI18n } from '../i18n';
 import type { MaterialFiles } from '../parts/materialFiles';
 import { UploadBox } from '../parts/UploadBox';
 
+interface MaterialsStepProps {
+  slots: readonly CatalogSlot[];
+  materials: MaterialFiles;
+  disabled?: boolean;
+  /** The catalog's word on these materials, such as the hand-held photo that stands in for a face check. */
+  note?: Localized | '' | undefined;
+}
+
 /** Step 4: one upload box per material slot; each file is checked (type by content, size) when chosen. */
-export function MaterialsStep({ slots, materials, disabled }: { slots: readonly CatalogSlot[]; materials: MaterialFiles; disabled?: boolean }) {
-  const { t } = useI18n();
+export function MaterialsStep({ slots, materials, disabled, note }: MaterialsStepProps) {
+  const { t, text } = useI18n();
   return (
     <div className="step-body">
       <h2 className="step-heading" tabIndex={-1}>
         {t('materials.heading')}
       </h2>
       <p className="intro">{slots.length > 0 ? t('materials.intro') : t('materials.none')}</p>
+      {note && (
+        <p className="note materials-note" role="note">
+          {text(note)}
+        </p>
+      )}
       <div className="slots">
         {slots.map((slot) => (
           <UploadBox

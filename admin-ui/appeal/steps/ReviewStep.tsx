@@ -1,5 +1,6 @@
 import type { Catalog, CatalogField, CatalogKind, CatalogSlot } from '../catalog';
-import type { Draft } from '../draft';
+import { chosenDocument, offersDocumentChoice } from '../../../server/src/catalog/identifiers';
+import { documentOf, type Draft } from '../draft';
 import { formatBytes } from '../fileCheck';
 import { useI18n } from '../i18n';
 import type { MaterialFiles } from '../parts/materialFiles';
@@ -26,7 +27,11 @@ export function ReviewStep({ catalog, kind, draft, fields, slots, materials, own
     const value = (draft.fields[field.key] ?? '').trim();
     if (value === '') return t('review.empty');
     const option = field.options?.find((o) => o.value === value);
-    return option ? text(option.label) : value;
+    if (option) return text(option.label);
+    // A person's number is shown with the document it is on: 港澳居民来往内地通行证 H12345678.
+    const document = offersDocumentChoice(field) ? chosenDocument(field, documentOf(field, draft.fields)) : undefined;
+    const documentLabel = catalog.documents?.find((d) => d.key === document)?.label;
+    return documentLabel ? `${text(documentLabel)} ${value}` : value;
   };
   const edit = (step: number) => (
     <button type="button" className="button button-quiet button-small" onClick={() => onEdit(step)} disabled={disabled}>

@@ -29,6 +29,11 @@ export function SubjectStep({ catalog, kind, subjectType, variant, errors, onSub
             </span>
           </label>
         ))}
+        {subjectType && kind.subjectTypeNotes[subjectType] && (
+          <p className="note" role="note">
+            {text(kind.subjectTypeNotes[subjectType])}
+          </p>
+        )}
         {errors.subjectType && (
           <p className="error" id="subjectType-error" role="alert">
             {errorText(errors.subjectType)}

@@ -1,3 +1,4 @@
+import { chosenDocument, documentChoiceKey, offersDocumentChoice } from '../../../server/src/catalog/identifiers';
 import type { SubjectType } from '../types';
 import type { Catalog, CatalogField, CatalogKind, CatalogMaterial, LocalizedText } from './catalogTypes';
 
@@ -40,9 +41,32 @@ export const fieldValue = (
   value: string,
   locale: string,
 ): string => {
-  const option = findField(catalog, kind, fieldKey)?.options?.find(entry => entry.value === value);
-  return localize(option?.label, locale) ?? value;
+  const field = findField(catalog, kind, fieldKey);
+  const labelOf = (v: string) => localize(field?.options?.find(entry => entry.value === v)?.label, locale) ?? v;
+  // A checklist holds its ticked options comma-separated, in catalog order.
+  if (field?.type === 'checklist') return value.split(',').filter(Boolean).map(labelOf).join(locale === 'en' ? ', ' : '、');
+  return labelOf(value);
 };
+
+/** A declared number with the document it is on ('港澳居民来往内地通行证 **************5678'); other values as fieldValue. */
+export const declaredValue = (
+  catalog: Catalog | undefined,
+  kind: string,
+  fieldKey: string,
+  declared: Record<string, string>,
+  locale: string,
+): string => {
+  const field = findField(catalog, kind, fieldKey);
+  const value = declared[fieldKey] ?? '';
+  if (!field || !offersDocumentChoice(field)) return fieldValue(catalog, kind, fieldKey, value, locale);
+  const document = chosenDocument(field, declared[documentChoiceKey(field)]);
+  const label = localize(catalog?.documents?.find(entry => entry.key === document)?.label, locale);
+  return label ? `${label} ${value}` : value;
+};
+
+/** The declared keys that name a number's document: shown with the number, not on a row of their own. */
+export const documentChoiceKeys = (catalog: Catalog | undefined, kind: string): Set<string> =>
+  new Set(findKind(catalog, kind)?.fields.filter(offersDocumentChoice).map(documentChoiceKey) ?? []);
 
 export const materialLabel = (
   catalog: Catalog | undefined,

@@ -25,6 +25,8 @@ export interface CatalogField extends Labelled {
   options?: CatalogFieldOption[];
   matches?: string;
   sensitive?: boolean;
+  /** The documents the number may be on, the default first. */
+  documents?: string[];
 }
 
 export interface CatalogMaterial extends Labelled {
@@ -53,5 +55,7 @@ export interface CatalogKind extends Labelled {
 export interface Catalog {
   subjectTypes: Array<Labelled & { key: SubjectType }>;
   checks: Array<Labelled & { code: string }>;
+  /** The identity documents and codes numbers may be on. */
+  documents?: Array<Labelled & { key: string; hint: LocalizedText }>;
   kinds: CatalogKind[];
 }

@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Stack, Typography, useTheme } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDeskDay } from '../../../server/src/calendar/deskCalendar';
 import type { DecisionsOnDay } from '../types';
 import { niceMax, stackBars } from './chartModel';
 
@@ -8,8 +9,7 @@ const HEIGHT = 220;
 const MARGIN = { top: 10, right: 8, bottom: 28, left: 32 };
 const PLOT = { width: WIDTH - MARGIN.left - MARGIN.right, height: HEIGHT - MARGIN.top - MARGIN.bottom };
 
-const shortDay = (day: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+const shortDay = (day: string, locale: string) => formatDeskDay(day, locale, { month: 'numeric', day: 'numeric' });
 
 /** Decisions of the last 30 days, approved and rejected stacked per day, drawn as plain SVG. */
 export const DecisionsChart = ({ days }: { days: readonly DecisionsOnDay[] }) => {

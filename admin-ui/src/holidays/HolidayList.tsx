@@ -1,13 +1,16 @@
-import { DataTable, DateField, List, SearchInput, useLocaleState } from 'react-admin';
+import { DataTable, List, SearchInput, useLocaleState, useRecordContext } from 'react-admin';
+import { formatDeskDay } from '../../../server/src/calendar/deskCalendar';
 import type { Holiday } from '../types';
 
 const Column = DataTable.Col<Holiday>;
 
 const holidayFilters = [<SearchInput key="q" source="q" alwaysOn />];
 
+/** A holiday is a day of the desk's calendar, shown as that day wherever the agent's browser is. */
 const DayField = () => {
   const [locale] = useLocaleState();
-  return <DateField source="day" locales={locale} options={{ dateStyle: 'full', timeZone: 'UTC' }} />;
+  const record = useRecordContext<Holiday>();
+  return record ? <>{formatDeskDay(record.day, locale, { dateStyle: 'full' })}</> : null;
 };
 
 // Sortable: day (the API's list).

@@ -1,6 +1,6 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { findKind } from '../catalog/catalogText';
+import { declaredValue, documentChoiceKeys, findKind } from '../catalog/catalogText';
 import { useCatalogText } from '../catalog/useCatalog';
 import type { Ticket } from '../types';
 
@@ -16,7 +16,8 @@ export const DeclaredFields = () => {
   const text = useCatalogText();
   if (!record) return null;
   const declared = record.fields ?? {};
-  const keys = orderedKeys(declared, findKind(text.catalog, record.kind)?.fields.map(field => field.key) ?? []);
+  const choices = documentChoiceKeys(text.catalog, record.kind);
+  const keys = orderedKeys(declared, findKind(text.catalog, record.kind)?.fields.map(field => field.key) ?? []).filter(key => !choices.has(key));
 
   return (
     <Card>
@@ -34,7 +35,7 @@ export const DeclaredFields = () => {
                   <TableCell component="th" scope="row" sx={{ width: '40%', color: 'text.secondary' }}>
                     {text.field(record.kind, key)}
                   </TableCell>
-                  <TableCell>{text.fieldValue(record.kind, key, declared[key] ?? '')}</TableCell>
+                  <TableCell>{declaredValue(text.catalog, record.kind, key, declared, text.locale)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -3,7 +3,7 @@ import { slotsFor } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { buildChecklist, fileState, isComplete, type CurrentEvidence } from './checklist';
-import { flagSeenElsewhere, type IntakeFile } from './evidenceIntake';
+import { flagSeenElsewhere, markDuplicatesOnOwnAppealsIn, type IntakeFile } from './evidenceIntake';
 import type { Finding } from '../evidence/inspection';
 import { conflict } from '../http/errors';
 import { acceptingFilesStatuses } from '../tickets/statuses';
@@ -29,7 +29,8 @@ export async function releaseUnreferenced(db: Db, store: EvidenceStore, keys: re
 
 /**
  * Records files on a ticket inside the caller's transaction: each replaces the slot's current file, the slot
- * takes the file's state, fraud signals are raised, and the ticket's completeness is worked out again.
+ * takes the file's state, a file already on the customer's other open appeals is marked, fraud signals are raised,
+ * and the ticket's completeness is worked out again.
  */
 export async function attachEvidenceIn(tx: Prisma.TransactionClient, ticketId: number, files: readonly IntakeFile[], actor: 'customer' | 'system', options: { decidedHistory?: boolean } = {}) {
   // Checked here, holding the row, not before the upload: a file that arrives after the decision is refused.
@@ -38,6 +39,7 @@ export async function attachEvidenceIn(tx: Prisma.TransactionClient, ticketId: n
     throw conflict('This appeal is decided or being decided: its files can no longer change', 'APPEAL_CLOSED');
   }
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { slots: true } });
+  await markDuplicatesOnOwnAppealsIn(tx, ticket, files);
   const slotIds = new Map(ticket.slots.map((s) => [s.slotKey, s.id]));
   const ids = new Map<IntakeFile, number>();
   for (const f of files) {

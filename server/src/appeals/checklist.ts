@@ -1,4 +1,5 @@
 import type { Localized, SlotDef } from '../catalog';
+import { unfilledRequired } from '../catalog/slotRequirement';
 import type { Finding, Severity } from '../evidence/inspection';
 
 export type FileState = 'ok' | 'warn' | 'fail';
@@ -17,6 +18,8 @@ export type ChecklistSlot = {
   label: Localized;
   hint: Localized;
   required: boolean;
+  /** Another slot whose file fulfils this one instead. */
+  alternative: string | null;
   state: SlotState;
   findings: Finding[];
   evidenceId: number | null;
@@ -25,8 +28,11 @@ export type ChecklistSlot = {
 
 export type Checklist = { complete: boolean; slots: ChecklistSlot[] };
 
-/** Fraud signals are for agents: a customer is never told their document was seen on someone else's appeal. */
-export const agentOnlyFindings = new Set(['duplicate.other_appeal']);
+/**
+ * Fraud signals are for agents: a customer is never told their document was seen on someone else's appeal. Nor
+ * that a photo without camera information is left to an agent's eye: nothing the customer could do about it.
+ */
+export const agentOnlyFindings = new Set(['duplicate.other_appeal', 'exif.no_camera']);
 
 const rank: Record<Severity, number> = { pass: 0, warn: 1, fail: 2 };
 
@@ -34,9 +40,11 @@ export function stateOf(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((worst, f) => (rank[f.severity] > rank[worst] ? f.severity : worst), 'pass');
 }
 
-/** Complete when every required slot holds a file that did not fail, and no slot waits for a new file. */
-export const isComplete = (slots: readonly { required: boolean; state: SlotState; requested?: boolean }[]) =>
-  slots.every((s) => !s.requested && (!s.required || s.state === 'ok' || s.state === 'warn'));
+/** Complete when every required slot (or its alternative) holds a file that did not fail, and no slot waits for a new file. */
+export function isComplete(slots: readonly { key: string; required: boolean; alternative?: string | null; state: SlotState; requested?: boolean }[]): boolean {
+  const usable = new Set(slots.filter((s) => s.state === 'ok' || s.state === 'warn').map((s) => s.key));
+  return slots.every((s) => !s.requested) && unfilledRequired(slots, (key) => usable.has(key)).length === 0;
+}
 
 export type CurrentEvidence = { id: number; findings: Finding[] };
 
@@ -54,6 +62,7 @@ export function buildChecklist(
       label: def.label,
       hint: def.hint,
       required: def.required,
+      alternative: def.alternative ?? null,
       state: evidence ? fileState(stateOf(findings)) : 'missing',
       findings,
       evidenceId: evidence?.id ?? null,

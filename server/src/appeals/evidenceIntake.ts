@@ -2,6 +2,7 @@ import type { Localized, SlotDef } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import { hammingDistance, inspectFile, RefusedFile, type Finding, type Inspection } from '../evidence/inspection';
 import { HttpError, badRequest } from '../http/errors';
+import { openStatuses } from '../tickets/statuses';
 import { fileState, stateOf, worseOf } from './checklist';
 import type { UploadedPart } from './upload';
 
@@ -109,6 +110,65 @@ export function markDuplicatesWithin(files: readonly IntakeFile[], current: read
     }
   }
   for (const f of files) f.inspection.state = stateOf(f.inspection.findings);
+}
+
+/** Current files of an account's other open appeals an upload is compared with by perceptual hash, at most (the most recent). */
+export const MAX_OWN_FILES_COMPARED = 200;
+
+const duplicateOnOwnAppeal = (reference: string): Finding => ({
+  code: 'duplicate.own_appeal',
+  severity: 'fail',
+  message: {
+    'zh-CN': `这份文件已用于您的另一个处理中的申诉 ${reference}，同一份文件不能重复使用，请上传本申诉对应的材料`,
+    en: `This file is already on your other open appeal ${reference}; one file cannot serve twice. Upload the document this appeal asks for`,
+  },
+  facts: { reference },
+});
+
+const similarOnOwnAppeal = (reference: string): Finding => ({
+  code: 'duplicate.own_appeal_similar',
+  severity: 'warn',
+  message: {
+    'zh-CN': `与您的另一个处理中的申诉 ${reference} 中的图片几乎相同，请确认上传的是本申诉对应的材料`,
+    en: `This image looks almost the same as one on your other open appeal ${reference}: check that it is the document this appeal asks for`,
+  },
+  facts: { reference },
+});
+
+type Account = { accountId: number | null; accountUin: string | null };
+
+/** The other open appeals of the same account: the linked account, or the declared account when none is linked. */
+function ownOpenAppeals(ticketId: number, of: Account): Prisma.TicketWhereInput | null {
+  const account = of.accountId !== null ? { accountId: of.accountId } : of.accountUin !== null ? { accountUin: of.accountUin } : null;
+  return account && { ...account, id: { not: ticketId }, status: { in: [...openStatuses] } };
+}
+
+/**
+ * Nor may one document serve two open appeals of one customer: a file already current on another open appeal of the
+ * same account fails, naming that appeal (the oldest); a near-identical image only warns, as within one appeal.
+ * Another customer's appeal is a fraud signal instead (flagSeenElsewhere). Exact copies are found by an indexed
+ * query per file; near ones among the most recent MAX_OWN_FILES_COMPARED files of those appeals.
+ */
+export async function markDuplicatesOnOwnAppealsIn(tx: Prisma.TransactionClient, ticket: { id: number } & Account, files: readonly IntakeFile[]): Promise<void> {
+  const judged = files.filter((f) => f.slot.checks.includes('no_duplicate'));
+  const appeals = ownOpenAppeals(ticket.id, ticket);
+  if (judged.length === 0 || !appeals) return;
+  const near = judged.some((f) => f.inspection.phash !== null)
+    ? await tx.evidence.findMany({
+        where: { current: true, phash: { not: null }, ticket: appeals },
+        orderBy: { id: 'desc' },
+        take: MAX_OWN_FILES_COMPARED,
+        select: { phash: true, ticket: { select: { reference: true } } },
+      })
+    : [];
+  for (const f of judged) {
+    const { sha256, phash } = f.inspection;
+    const same = await tx.evidence.findFirst({ where: { current: true, sha256, ticket: appeals }, orderBy: { id: 'asc' }, select: { ticket: { select: { reference: true } } } });
+    const similar = same || phash === null ? undefined : near.findLast((e) => hammingDistance(e.phash!, phash) <= sameImageDistance);
+    if (same) f.inspection.findings.push(duplicateOnOwnAppeal(same.ticket.reference));
+    else if (similar) f.inspection.findings.push(similarOnOwnAppeal(similar.ticket.reference));
+    f.inspection.state = stateOf(f.inspection.findings);
+  }
 }
 
 type Customer = { accountUin: string | null; contactEmail: string | null; contactPhone: string | null };

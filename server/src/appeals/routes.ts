@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { slotsFor } from '../catalog';
+import { getKind, outcomeOf, slotsFor } from '../catalog';
 import type { AppContext } from '../context';
 import { conflict, notFound } from '../http/errors';
 import { finishBeforeExit } from '../http/inflight';
@@ -8,12 +8,13 @@ import { rateLimit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
 import type { Ticket } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
-import { acceptsFiles, customerStatus } from '../tickets/statuses';
+import { acceptsFiles, customerStatus, mayWithdraw } from '../tickets/statuses';
 import { transitionIn } from '../tickets/workflow';
 import { bearerToken, tokenMatches } from './accessToken';
 import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
 import { inspectParts, markDuplicatesWithin } from './evidenceIntake';
 import { submitAppeal } from './submitAppeal';
+import { withdrawAppeal } from './withdrawAppeal';
 import { discard, receiveUpload, type UploadedPart } from './upload';
 
 const hour = 3600_000;
@@ -49,6 +50,9 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
       subjectType: ticket.subjectType,
       status: customerStatus(ticket.status),
       acceptsFiles: acceptsFiles(ticket.status),
+      mayWithdraw: mayWithdraw(ticket.status),
+      // What approval does, in the words the customer is told it (the variant's, else the effect's).
+      outcome: outcomeOf(getKind(ticket.kind)!, ticket.variant),
       submittedAt: ticket.submittedAt,
       updatedAt: ticket.updatedAt,
       decidedAt: ticket.decidedAt,
@@ -112,6 +116,14 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
   router.post('/:reference/evidence', writes, async (req, res) => {
     const ticket = await openAppeal(req);
     await finishBeforeExit(addEvidence(req, res, ticket));
+  });
+
+  /** The customer withdraws an undecided appeal; again, the same answer (docs/decisions.md, "Withdrawal"). */
+  router.post('/:reference/withdraw', writes, async (req, res) => {
+    const ticket = await openAppeal(req);
+    await withdrawAppeal(ctx, ticket.id);
+    res.set('Cache-Control', 'no-store');
+    res.json(await view(ticket.id));
   });
 
   router.post('/:reference/messages', writes, async (req, res) => {

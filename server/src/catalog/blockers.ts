@@ -25,9 +25,24 @@ export const blockerRules = {
     overridable: false,
     label: { 'zh-CN': '账号所有人已通过通知中的链接表示“不是我本人操作”', en: 'The account owner answered the notice: "this wasn\'t me"' },
   },
+  handler_changed: {
+    overridable: false,
+    label: { 'zh-CN': '企业实名认证的经办人不支持变更，申报的经办人与账号登记的不一致', en: "An enterprise's handler cannot be changed, and the declared handler is not the one on file" },
+  },
   login_email_taken: {
     overridable: false,
     label: { 'zh-CN': '新登录邮箱已是其他账号的登录方式或安全邮箱，不能再关联', en: 'The new login email is already a login method or security email of another account' },
+  },
+  verifier_not_on_file: {
+    overridable: false,
+    label: { 'zh-CN': '账号保护并非使用申报的微信、QQ 或邮箱验证', en: 'Login protection does not verify with the declared WeChat, QQ or email' },
+  },
+  mfa_reset_not_ticked: {
+    overridable: false,
+    label: {
+      'zh-CN': '账号开启了登录 MFA，但申请未勾选“修改 MFA”：通过后客户仍无法登录。请驳回，并请客户重新提交勾选了“修改 MFA”的申请（企业须在授权书中勾选）',
+      en: 'The account has login MFA but the appeal does not tick "modify MFA": once approved the customer still could not sign in. Reject it and ask for a new appeal with "modify MFA" ticked (on the authorisation letter, for a company)',
+    },
   },
   materials_incomplete: {
     overridable: true,
@@ -52,4 +67,16 @@ export const blockerRules = {
 } as const satisfies Record<string, { overridable: boolean; label: Localized }>;
 
 export type BlockerCode = keyof typeof blockerRules;
+
+/** What the agent should know before deciding, without it standing in the way (shown beside the blockers). */
+export const decisionNoteRules = {
+  mfa_reset_without_mfa: {
+    label: {
+      'zh-CN': '申请勾选了“修改 MFA”，但账号未开启 MFA：通过后只绑定新的登录邮箱，不涉及 MFA',
+      en: 'The appeal ticks "modify MFA" but the account has no MFA: approval only binds the new login email',
+    },
+  },
+} as const satisfies Record<string, { label: Localized }>;
+
+export type DecisionNoteCode = keyof typeof decisionNoteRules;
 export const blockerCodes = Object.keys(blockerRules) as BlockerCode[];

@@ -1,28 +1,36 @@
 import { z } from 'zod';
-import type { FieldType } from './codes';
+import type { FieldType, PersonDocument } from './codes';
+import { chosenDocument, documentChoiceKey, offersDocumentChoice, organisationCodesOf, personDocumentsOf } from './identifiers';
 import { fieldsFor } from './lookup';
 import type { FieldDef, KindDef } from './schema';
 import {
   accountIdSchema,
-  creditCodeSchema,
+  contactPhoneSchema,
   emailSchema,
   mobileSchema,
-  residentIdSchema,
+  organisationCodeSchema,
+  personIdSchema,
+  ruleSchema,
   selectSchema,
   textSchema,
 } from './validators';
+import { amountSchema, checklistSchema, dateSchema } from './quantities';
 
 type ValueSchema = z.ZodType<string, unknown>;
 
-const valueSchemas: Record<FieldType, (field: FieldDef, now: Date | undefined) => ValueSchema> = {
-  resident_id: (field, now) => residentIdSchema({ now, minAge: field.minAge }),
-  credit_code: () => creditCodeSchema(),
+const valueSchemas: Record<FieldType, (field: FieldDef, now: Date | undefined, document: PersonDocument | undefined) => ValueSchema> = {
+  resident_id: (field, now, document) => personIdSchema(document ?? chosenDocument(field, undefined) ?? 'resident_id', { now, minAge: field.minAge }),
+  credit_code: (field) => organisationCodeSchema(organisationCodesOf(field)),
   mobile: () => mobileSchema(),
+  contact_phone: () => contactPhoneSchema(),
   email: () => emailSchema(),
   account_id: () => accountIdSchema(),
   text: (field) => textSchema(field.maxLength ?? 100),
   textarea: (field) => textSchema(field.maxLength ?? 2000),
   select: (field) => selectSchema((field.options ?? []).map((option) => option.value)),
+  date: (_field, now) => dateSchema(now),
+  amount: (field) => amountSchema({ min: field.min, max: field.max }),
+  checklist: (field) => checklistSchema((field.options ?? []).map((option) => option.value)),
 };
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -33,10 +41,39 @@ export const requiredValue = <T extends z.ZodType>(schema: T) => z.preprocess(bl
 
 export const optionalValue = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-/** One field's value: blank counts as absent ('required' if the field must be filled), otherwise validated and normalised. */
-export function fieldValueSchema(field: FieldDef, now?: Date): z.ZodType<string | undefined, unknown> {
-  const value = valueSchemas[field.type](field, now);
+/**
+ * One field's value: blank counts as absent ('required' if the field must be filled), otherwise validated and
+ * normalised; a person's number by the given document (the field's first when none is given).
+ */
+export function fieldValueSchema(field: FieldDef, now?: Date, document?: PersonDocument): z.ZodType<string | undefined, unknown> {
+  const value = valueSchemas[field.type](field, now, document);
   return field.required ? requiredValue(value) : optionalValue(value);
+}
+
+/** The customer's choice of document beside a number: one the field accepts, or absent for its first. */
+const documentChoiceSchema = (field: FieldDef) => {
+  const documents: readonly string[] = personDocumentsOf(field);
+  return optionalValue(ruleSchema((value) => (documents.includes(value) ? { ok: true, value } : { ok: false, code: 'id_document.not_accepted' })));
+};
+
+/** A number checked by the document paired with it; a refused choice is reported at its own key, not here again. */
+const documentedValueSchema = (field: FieldDef, now: Date | undefined) =>
+  z.object({ document: z.unknown(), value: z.unknown() }).transform((pair, ctx) => {
+    const document = chosenDocument(field, pair.document);
+    if (!document) return undefined;
+    const result = fieldValueSchema(field, now, document).safeParse(pair.value);
+    if (result.success) return result.data;
+    for (const found of result.error.issues) ctx.addIssue({ code: 'custom', message: found.message });
+    return z.NEVER;
+  });
+
+/** Each number that offers a choice of document, paired with that choice, so its own schema sees both. */
+function pairWithDocuments(raw: unknown, fields: readonly FieldDef[]): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const values = raw as Record<string, unknown>;
+  const paired: Record<string, unknown> = { ...values };
+  for (const field of fields) paired[field.key] = { document: values[documentChoiceKey(field)], value: values[field.key] };
+  return paired;
 }
 
 /**
@@ -45,8 +82,13 @@ export function fieldValueSchema(field: FieldDef, now?: Date): z.ZodType<string 
  */
 export function declaredFieldsSchema(kind: string | KindDef, subjectType: string, variant?: string | null, now?: Date) {
   const shape: Record<string, z.ZodType<string | undefined, unknown>> = {};
-  for (const field of fieldsFor(kind, subjectType, variant)) shape[field.key] = fieldValueSchema(field, now);
-  return z.strictObject(shape, {
+  const fields = fieldsFor(kind, subjectType, variant);
+  const chosen = fields.filter(offersDocumentChoice);
+  for (const field of fields) shape[field.key] = offersDocumentChoice(field) ? documentedValueSchema(field, now) : fieldValueSchema(field, now);
+  // The document a number is on is declared beside it (`idNumberType`), so existing clients may leave it out.
+  for (const field of chosen) shape[documentChoiceKey(field)] = documentChoiceSchema(field);
+  const object = z.strictObject(shape, {
     error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown_field' : 'not_an_object'),
   });
+  return z.preprocess((raw) => pairWithDocuments(raw, chosen), object);
 }

@@ -23,10 +23,37 @@ export const fieldErrorMessages = {
     en: 'The credit code has invalid characters (I, O, Z, S, V are never used)',
   },
   'credit_code.checksum': { 'zh-CN': '统一社会信用代码校验位不正确，请核对', en: 'The credit code’s check character is wrong' },
+  'hk_macau_permit.format': {
+    'zh-CN': '港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字（旧版证件为 10 位数字）',
+    en: 'A Mainland Travel Permit for Hong Kong and Macao Residents is H or M and 8 digits (10 on older permits)',
+  },
+  'taiwan_permit.format': {
+    'zh-CN': '台湾居民来往大陆通行证号码应为 8 位数字（旧版证件为 10 位数字）',
+    en: 'A Mainland Travel Permit for Taiwan Residents has 8 digits (10 on older permits)',
+  },
+  'passport.format': { 'zh-CN': '护照号码应为 5 至 20 位字母或数字', en: 'A passport number is 5 to 20 letters or digits' },
+  'id_document.not_accepted': {
+    'zh-CN': '此项不接受该证件类型（护照仅用于企业法人）',
+    en: 'This document is not accepted here (passports only for a legal representative)',
+  },
+  'org_code.length': {
+    'zh-CN': '应为 18 位统一社会信用代码或 9 位组织机构代码',
+    en: 'Enter an 18-character credit code or a 9-character organisation code',
+  },
+  'org_code.format': { 'zh-CN': '组织机构代码格式不正确', en: 'The organisation code is malformed' },
+  'org_code.checksum': { 'zh-CN': '组织机构代码校验位不正确，请核对', en: 'The organisation code’s check character is wrong' },
   'mobile.format': { 'zh-CN': '请填写 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
+  'contact_phone.international': {
+    'zh-CN': '国际号码应为 + 加国家或地区代码和号码，共 8 至 15 位数字',
+    en: 'An international number is + and the country code, 8 to 15 digits in all',
+  },
   'email.format': { 'zh-CN': '邮箱地址格式不正确', en: 'The email address is malformed' },
   'account_id.format': { 'zh-CN': '账号 ID 应为 5 至 20 位数字', en: 'An account ID is 5 to 20 digits' },
   'select.not_an_option': { 'zh-CN': '请从选项中选择', en: 'Choose one of the options' },
+  'date.format': { 'zh-CN': '请按 年-月-日 填写有效日期', en: 'Enter a real date as YYYY-MM-DD' },
+  'date.future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be after today' },
+  'amount.format': { 'zh-CN': '请填写金额（元），最多两位小数', en: 'Enter an amount in yuan with at most two decimals' },
+  'amount.range': { 'zh-CN': '金额不在允许的范围内，请对照说明填写', en: 'The amount is outside the allowed range: see the hint' },
   unknown_kind: { 'zh-CN': '不支持的申诉类型', en: 'Unknown kind of appeal' },
   unknown_subject_type: { 'zh-CN': '不支持的认证类型', en: 'Unknown subject type' },
   subject_type_not_allowed: {

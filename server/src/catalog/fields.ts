@@ -1,3 +1,4 @@
+import type { PersonDocument } from './codes';
 import type { FieldDef, Localized } from './schema';
 
 /** Shared field definitions; a kind overrides what differs (required, subject types, variants, hint). */
@@ -40,6 +41,10 @@ export const realNameField = (extra: Extra = {}): FieldDef => ({
   ...extra,
 });
 
+// Seed 002: Hong Kong, Macao and Taiwan residents verify personally with their travel permits, and those are
+// personal documents, so any person may give one; only a legal representative may be a foreign national.
+const personalDocuments: PersonDocument[] = ['resident_id', 'hk_macau_permit', 'taiwan_permit'];
+
 export const idNumberField = (extra: Extra = {}): FieldDef => ({
   key: 'idNumber',
   type: 'resident_id',
@@ -48,7 +53,9 @@ export const idNumberField = (extra: Extra = {}): FieldDef => ({
   required: true,
   matches: 'idNumber',
   sensitive: true,
+  // Checked on resident IDs only: a permit's number carries no birth date, the hand-held photo shows the holder.
   minAge: 18,
+  documents: personalDocuments,
   ...extra,
 });
 
@@ -67,21 +74,26 @@ export const creditCodeField = (extra: Extra = {}): FieldDef => ({
   key: 'creditCode',
   type: 'credit_code',
   label: { 'zh-CN': '统一社会信用代码', en: 'Unified social credit code' },
-  hint: { 'zh-CN': '18 位，见营业执照', en: '18 characters, printed on the business licence' },
+  hint: {
+    'zh-CN': '18 位，见营业执照；没有统一社会信用代码的组织填 9 位组织机构代码',
+    en: '18 characters, printed on the business licence; an organisation without one gives its 9-character organisation code',
+  },
   required: true,
   matches: 'creditCode',
+  // Seed 002's change form asks for "社会信用代码/其他组织机构代码": either identifies the organisation.
+  documents: ['credit_code', 'org_code'],
   ...extra,
 });
 
 const roles = {
-  applicant: { 'zh-CN': '申请人', en: "Applicant's" },
-  handler: { 'zh-CN': '经办人', en: "Handler's" },
-  newLegalRep: { 'zh-CN': '变更后企业法人', en: "New legal representative's" },
-} satisfies Record<string, Localized>;
+  applicant: { who: { 'zh-CN': '申请人', en: "Applicant's" }, documents: personalDocuments },
+  handler: { who: { 'zh-CN': '经办人', en: "Handler's" }, documents: personalDocuments },
+  newLegalRep: { who: { 'zh-CN': '变更后企业法人', en: "New legal representative's" }, documents: [...personalDocuments, 'passport'] },
+} satisfies Record<string, { who: Localized; documents: PersonDocument[] }>;
 
 /** Name and resident ID number of a person acting in the appeal (applicant, handler, ...). */
 export function personFields(role: keyof typeof roles, extra: Extra = {}): FieldDef[] {
-  const who = roles[role];
+  const { who, documents } = roles[role];
   return [
     {
       key: `${role}Name`,
@@ -98,6 +110,7 @@ export function personFields(role: keyof typeof roles, extra: Extra = {}): Field
       hint: { 'zh-CN': '18 位，末位可能是 X', en: '18 characters; the last one may be X' },
       required: true,
       sensitive: true,
+      documents,
       ...extra,
     },
   ];
@@ -105,9 +118,12 @@ export function personFields(role: keyof typeof roles, extra: Extra = {}): Field
 
 export const currentPhoneField = (extra: Extra = {}): FieldDef => ({
   key: 'currentPhone',
-  type: 'mobile',
+  type: 'contact_phone',
   label: { 'zh-CN': '正在使用的手机号', en: 'Phone number you use now' },
-  hint: { 'zh-CN': '用于审核期间联系您', en: 'We use it to reach you during the review' },
+  hint: {
+    'zh-CN': '用于审核期间联系您；中国大陆以外的号码请以 + 和国家或地区代码开头',
+    en: 'We use it to reach you during the review; outside the mainland, start with + and the country code',
+  },
   required: true,
   ...extra,
 });

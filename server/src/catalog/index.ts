@@ -6,8 +6,12 @@ export {
   preconditionCodes,
   effectCodes,
   fieldTypes,
+  personDocuments,
+  organisationCodes,
+  identityDocuments,
   matchAttributes,
   loginMethodTypes,
+  abandonableCategories,
   acceptedMimeTypes,
   locales,
   MAX_MATERIAL_BYTES,
@@ -17,8 +21,12 @@ export {
   type PreconditionCode,
   type EffectCode,
   type FieldType,
+  type PersonDocument,
+  type OrganisationCode,
+  type IdentityDocument,
   type MatchAttribute,
   type AcceptedMimeType,
+  type AbandonableCategory,
   type Locale,
 } from './codes';
 export {
@@ -33,7 +41,7 @@ export {
   type VariantDef,
   type PreconditionRef,
 } from './schema';
-export { getKind, fieldsFor, slotsFor, isKindKey, isSubjectType, fourEyesReason, ownerCodeRule } from './lookup';
+export { getKind, fieldsFor, slotsFor, isKindKey, isSubjectType, fourEyesReason, ownerCodeRule, effectOf, outcomeOf } from './lookup';
 export { declaredFieldsSchema, fieldValueSchema } from './declaredFields';
 export { appealPayloadSchema, buildAppealPayloadSchema, type AppealPayload } from './payload';
 export { fieldErrorMessages, type FieldErrorCode } from './fieldErrors';
@@ -43,6 +51,7 @@ export {
   evaluatePrecondition,
   AccountFactsSchema,
   type AccountFacts,
+  type PreconditionContext,
   type PreconditionResult,
 } from './preconditions';
 export {
@@ -51,6 +60,8 @@ export {
   isValidCreditCode,
   creditCodeProblem,
   normaliseMobile,
+  normaliseContactPhone,
+  orgCodeProblem,
   isValidMobile,
   isValidEmail,
   isValidAccountId,
@@ -58,5 +69,6 @@ export {
   type ResidentIdProblem,
   type CreditCodeProblem,
 } from './validators';
+export { abandonableLabels } from './labels';
 export { defaultRejectionReasons, type RejectionScope } from './rejectionReasons';
-export { blockerRules, blockerCodes, type BlockerCode } from './blockers';
+export { blockerRules, blockerCodes, decisionNoteRules, type BlockerCode, type DecisionNoteCode } from './blockers';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { KindDefShape } from './schema';
 import { appliesTo, variantChoices } from './selection';
+import { documentChoiceKey, offersDocumentChoice } from './identifiers';
 
 function duplicates(values: readonly string[]): string[] {
   return values.filter((value, index) => values.indexOf(value) !== index);
@@ -29,6 +30,10 @@ export function checkKindIntegrity(kind: KindDefShape, ctx: z.RefinementCtx): vo
       if (!kind.subjectTypes.includes(t)) report(ctx, ['fields', index], `subject type ${t} not allowed by the kind`);
     }
     for (const v of unknownVariants(field.variants)) report(ctx, ['fields', index], `unknown variant ${v}`);
+    // The declared document choice beside a number (idNumberType) must not be another field's key.
+    if (offersDocumentChoice(field) && kind.fields.some((other) => other.key === documentChoiceKey(field))) {
+      report(ctx, ['fields', index], `${documentChoiceKey(field)} is both a field and the document choice of ${field.key}`);
+    }
   });
 
   const materialTypes = Object.keys(kind.materials);
@@ -41,6 +46,9 @@ export function checkKindIntegrity(kind: KindDefShape, ctx: z.RefinementCtx): vo
     for (const dup of duplicates(slots.map((slot) => slot.key))) report(ctx, ['materials', subjectType], `duplicate slot ${dup}`);
     slots.forEach((slot, index) => {
       for (const v of unknownVariants(slot.variants)) report(ctx, ['materials', subjectType, index], `unknown variant ${v}`);
+      if (slot.alternative !== undefined && !slots.some((other) => other.key === slot.alternative && other.key !== slot.key)) {
+        report(ctx, ['materials', subjectType, index], `alternative ${slot.alternative} is not a slot of ${subjectType}`);
+      }
     });
     for (const variant of variantChoices(kind.variants)) {
       const keys = kind.fields.filter((field) => appliesTo(field, subjectType, variant)).map((field) => field.key);

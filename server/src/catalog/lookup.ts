@@ -1,5 +1,5 @@
 import { catalog } from './catalog';
-import { kindKeys, subjectTypeKeys, type KindKey, type SubjectType } from './codes';
+import { kindKeys, subjectTypeKeys, type EffectCode, type KindKey, type SubjectType } from './codes';
 import type { FieldDef, KindDef, Localized, SlotDef } from './schema';
 import { appliesTo } from './selection';
 
@@ -34,6 +34,16 @@ export function slotsFor(kind: string | KindDef, subjectType: string, variant?: 
   if (!found) return [];
   const slots = found.def.materials[found.subjectType] ?? [];
   return slots.filter((slot) => appliesTo(slot, found.subjectType, variant ?? undefined));
+}
+
+/** What approving does for this kind and variant: the variant's own effect, or the kind's. */
+export function effectOf(kind: KindDef, variant?: string | null): EffectCode {
+  return kind.variants.find((v) => v.key === variant)?.effect ?? kind.effect;
+}
+
+/** What the customer is told approving did: the variant's own words, else the label of the effect it applies. */
+export function outcomeOf(kind: KindDef, variant?: string | null): Localized {
+  return kind.variants.find((v) => v.key === variant)?.outcome ?? catalog.effects[effectOf(kind, variant)];
 }
 
 /** Why approval needs a second person for this kind and variant, or null when one agent's approval applies it. */

@@ -3,13 +3,14 @@ import { locales, type KindKey, type Locale, type SubjectType } from './codes';
 import { declaredFieldsSchema, optionalValue, requiredValue } from './declaredFields';
 import type { FieldErrorCode } from './fieldErrors';
 import { getKind, isKindKey, isSubjectType } from './lookup';
-import { emailSchema, mobileSchema, personNameSchema } from './validators';
+import { contactPhoneSchema, emailSchema, personNameSchema } from './validators';
 
 const contactSchema = z.object(
   {
     name: requiredValue(personNameSchema(100)),
     email: optionalValue(emailSchema()),
-    phone: optionalValue(mobileSchema()),
+    // Customers outside the mainland are reached on their own numbers (+852 …); security phones stay mainland.
+    phone: optionalValue(contactPhoneSchema()),
     locale: z.enum(locales, { error: 'locale.unknown' }).optional(),
   },
   { error: 'required' },

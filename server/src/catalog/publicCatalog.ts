@@ -1,18 +1,21 @@
 import { catalog } from './catalog';
 import {
   checkCodes,
+  identityDocuments,
   kindKeys,
   subjectTypeKeys,
   type AcceptedMimeType,
   type CheckCode,
   type EffectCode,
   type FieldType,
+  type IdentityDocument,
   type KindKey,
   type MatchAttribute,
   type PreconditionCode,
   type SubjectType,
 } from './codes';
 import type { FieldDef, KindDef, Localized, SlotDef } from './schema';
+import { documentLabels } from './labels';
 import { ownerCodeRule } from './lookup';
 import { variantChoices } from './selection';
 import type { OwnerCodeRule } from '../ownerProof/contract';
@@ -30,6 +33,10 @@ export interface PublicField {
   sensitive?: true;
   maxLength?: number;
   minAge?: number;
+  /** The documents the number may be on, the default first; a person's is chosen beside it (identifiers.ts). */
+  documents?: IdentityDocument[];
+  min?: number;
+  max?: number;
 }
 
 export interface PublicSlot {
@@ -41,6 +48,7 @@ export interface PublicSlot {
   accept: AcceptedMimeType[];
   maxBytes: number;
   checks: CheckCode[];
+  alternative?: string;
 }
 
 export interface PublicKind {
@@ -49,12 +57,17 @@ export interface PublicKind {
   summary: Localized;
   source: string;
   subjectTypes: SubjectType[];
-  variants: { key: string; label: Localized }[];
+  /** `outcome`: what the customer is told approval did, where the variant words it itself. */
+  variants: { key: string; label: Localized; effect?: { code: EffectCode; label: Localized }; outcome?: Localized }[];
   slaBusinessDays: number;
   effect: { code: EffectCode; label: Localized };
   preconditions: { code: PreconditionCode; label: Localized; variants?: string[] }[];
   fields: PublicField[];
   materials: Partial<Record<SubjectType, PublicSlot[]>>;
+  /** Said above the materials, by subject type (a hand-held ID photo in place of the seed's face check). */
+  materialNotes?: Partial<Record<SubjectType, Localized>>;
+  /** What the form tells a customer of this subject type (how they prove the account is theirs). */
+  subjectTypeNotes: Partial<Record<SubjectType, Localized>>;
   /** Whether the appeal must (or may) carry a code verified on the account's on-file channel, by subject type. */
   ownerCode: Partial<Record<SubjectType, OwnerCodeRule>>;
 }
@@ -62,6 +75,7 @@ export interface PublicKind {
 export interface PublicCatalog {
   subjectTypes: { key: SubjectType; label: Localized }[];
   checks: { code: CheckCode; label: Localized }[];
+  documents: { key: IdentityDocument; label: Localized; hint: Localized }[];
   kinds: PublicKind[];
 }
 
@@ -82,6 +96,9 @@ const publicField = (f: FieldDef): PublicField => ({
   // The form checks what the server checks, from the same numbers.
   ...(f.maxLength !== undefined && { maxLength: f.maxLength }),
   ...(f.minAge !== undefined && { minAge: f.minAge }),
+  ...(f.documents && { documents: [...f.documents] }),
+  ...(f.min !== undefined && { min: f.min }),
+  ...(f.max !== undefined && { max: f.max }),
 });
 
 const publicSlot = (s: SlotDef): PublicSlot => ({
@@ -93,6 +110,7 @@ const publicSlot = (s: SlotDef): PublicSlot => ({
   accept: [...s.accept],
   maxBytes: s.maxBytes,
   checks: [...s.checks],
+  ...(s.alternative && { alternative: s.alternative }),
 });
 
 function publicKind(kind: KindDef): PublicKind {
@@ -110,7 +128,12 @@ function publicKind(kind: KindDef): PublicKind {
     summary: localized(kind.summary),
     source: kind.source,
     subjectTypes: [...kind.subjectTypes],
-    variants: kind.variants.map((v) => ({ key: v.key, label: localized(v.label) })),
+    variants: kind.variants.map((v) => ({
+      key: v.key,
+      label: localized(v.label),
+      ...(v.effect && { effect: { code: v.effect, label: localized(catalog.effects[v.effect]) } }),
+      ...(v.outcome && { outcome: localized(v.outcome) }),
+    })),
     slaBusinessDays: kind.slaBusinessDays,
     effect: { code: kind.effect, label: localized(catalog.effects[kind.effect]) },
     preconditions: kind.preconditions.map((p) => ({
@@ -120,7 +143,9 @@ function publicKind(kind: KindDef): PublicKind {
     })),
     fields: kind.fields.map(publicField),
     materials,
+    ...(kind.materialNotes && { materialNotes: Object.fromEntries(Object.entries(kind.materialNotes).map(([t, note]) => [t, localized(note)])) }),
     ownerCode,
+    subjectTypeNotes: Object.fromEntries(Object.entries(kind.subjectTypeNotes ?? {}).map(([k, v]) => [k, localized(v)])),
   };
 }
 
@@ -129,6 +154,7 @@ export function publicCatalog(): PublicCatalog {
   return {
     subjectTypes: subjectTypeKeys.map((key) => ({ key, label: localized(catalog.subjectTypes[key]) })),
     checks: checkCodes.map((code) => ({ code, label: localized(catalog.checks[code]) })),
+    documents: identityDocuments.map((key) => ({ key, label: localized(documentLabels[key].label), hint: localized(documentLabels[key].hint) })),
     kinds: kindKeys.map((key) => publicKind(catalog.kinds[key])),
   };
 }

@@ -4,9 +4,12 @@ import {
   checkCodes,
   effectCodes,
   fieldTypes,
+  identityDocuments,
   kindKeys,
   matchAttributes,
   MAX_MATERIAL_BYTES,
+  organisationCodes,
+  personDocuments,
   preconditionCodes,
   subjectTypeKeys,
 } from './codes';
@@ -37,13 +40,31 @@ export const FieldDefSchema = z
     sensitive: z.literal(true).optional(),
     maxLength: z.number().int().positive().optional(),
     minAge: z.number().int().positive().optional(),
+    /** The documents a resident_id or credit_code field's number may be on; the first when the customer names none. */
+    documents: z.array(z.enum(identityDocuments)).min(1).optional(),
+    /** Bounds of an amount field, in yuan. */
+    min: z.number().nonnegative().optional(),
+    max: z.number().positive().optional(),
   })
   .superRefine((field, ctx) => {
-    if ((field.type === 'select') !== (field.options !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'options belong to select fields, and only to them' });
+    const hasOptions = field.type === 'select' || field.type === 'checklist';
+    if (hasOptions !== (field.options !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'options belong to select and checklist fields, and only to them' });
+    }
+    if ((field.min !== undefined || field.max !== undefined) && field.type !== 'amount') {
+      ctx.addIssue({ code: 'custom', path: ['min'], message: 'min and max apply to amount fields only' });
     }
     if (field.minAge !== undefined && field.type !== 'resident_id') {
       ctx.addIssue({ code: 'custom', path: ['minAge'], message: 'minAge applies to resident_id fields only' });
+    }
+    if (field.documents) {
+      const allowed: readonly string[] = field.type === 'resident_id' ? personDocuments : field.type === 'credit_code' ? organisationCodes : [];
+      for (const document of field.documents.filter((d) => !allowed.includes(d))) {
+        ctx.addIssue({ code: 'custom', path: ['documents'], message: `${document} is not a document of a ${field.type} field` });
+      }
+      if (new Set(field.documents).size !== field.documents.length) {
+        ctx.addIssue({ code: 'custom', path: ['documents'], message: 'a document is listed twice' });
+      }
     }
     if (field.maxLength !== undefined && field.type !== 'text' && field.type !== 'textarea') {
       ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'maxLength applies to text and textarea fields only' });
@@ -60,6 +81,8 @@ export const SlotDefSchema = z.strictObject({
   accept: z.array(z.enum(acceptedMimeTypes)).min(1),
   maxBytes: z.number().int().positive().max(MAX_MATERIAL_BYTES),
   checks: z.array(z.enum(checkCodes)),
+  /** Another slot of the kind whose file fulfils this one instead (a deregistration certificate for a licence). */
+  alternative: z.string().optional(),
 });
 export type SlotDef = z.infer<typeof SlotDefSchema>;
 
@@ -74,6 +97,13 @@ export const VariantDefSchema = z.strictObject({
   label: LocalizedSchema,
   /** Overrides the kind's four-eyes rule for this variant: null when this variant changes nothing. */
   fourEyes: LocalizedSchema.nullable().optional(),
+  /** What approving this variant does, when it is not the kind's effect. */
+  effect: z.enum(effectCodes).optional(),
+  /**
+   * What the customer is told approval did, where the effect's label would say more or less than happened (an
+   * account retrieval is not "enterprise details updated"): the approval notice, the status page, the agent's dialog.
+   */
+  outcome: LocalizedSchema.optional(),
 });
 export type VariantDef = z.infer<typeof VariantDefSchema>;
 
@@ -87,6 +117,10 @@ const KindDefShapeSchema = z.strictObject({
   fields: z.array(FieldDefSchema),
   materials: z.partialRecord(SubjectTypeSchema, z.array(SlotDefSchema)),
   preconditions: z.array(PreconditionRefSchema),
+  /** Why a subject type the seeds do not name is (or is not) served, or how it proves ownership; shown on the form. */
+  subjectTypeNotes: z.partialRecord(SubjectTypeSchema, LocalizedSchema).optional(),
+  /** Said above the materials, by subject type: where a hand-held ID photo stands in for the seed's face check. */
+  materialNotes: z.partialRecord(SubjectTypeSchema, LocalizedSchema).optional(),
   slaBusinessDays: z.number().int().min(1).max(30),
   effect: z.enum(effectCodes),
   /** Present when approval needs a second person (docs/decisions.md); the text says why, to the agents. */

@@ -23,6 +23,15 @@ const holdingHint: Localized = {
   en: 'Hold the card beside your face, face and text clearly visible; use the rear camera, not a selfie. Colour photo or colour scan',
 };
 
+/**
+ * Where a seed asks for a face check (人脸识别: 002 MFA unbind, 003/004 cancellation, 000 registration method), an
+ * appeal cannot do one: the hand-held ID photos stand in for it, and the form says so above the materials.
+ */
+export const faceCheckByPhotoNote: Localized = {
+  'zh-CN': '官网自助流程中的人脸识别（刷脸）无法通过申诉完成，请改为上传本人手持身份证的正面和反面照片：审核员会将照片中的人脸与证件逐一核对。',
+  en: 'The face check of the self-service flow cannot be done through an appeal: instead, upload photos of yourself holding your ID card, front and back. The reviewer compares the face in them with the card.',
+};
+
 /** Front and back of a hand-held ID card photo: `${holder}_id_front`, `${holder}_id_back`. */
 export function holdingIdSlots(holder: keyof typeof holders, extra: Extra = {}): SlotDef[] {
   const who = holders[holder];

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { contactPhoneProblem, normaliseContactPhone, normaliseMobile, normaliseOrgCode, orgCodeProblem, organisationCodeChoice, travelDocumentRules } from './identifiers';
+import type { OrganisationCode, PersonDocument } from './codes';
+import { ageOn } from '../calendar/deskCalendar';
 
 export type ResidentIdProblem = 'length' | 'format' | 'checksum' | 'birth_date' | 'under_age';
 export type CreditCodeProblem = 'length' | 'format' | 'checksum';
@@ -20,12 +23,6 @@ function residentIdCheckChar(first17: string): string {
   return RESIDENT_ID_CHECK[sum % 11] ?? '';
 }
 
-// Birth dates and ages are judged on the calendar in China (UTC+8, no daylight saving), not the server's zone.
-function chinaCalendarDay(now: Date): { year: number; month: number; day: number } {
-  const shifted = new Date(now.getTime() + 8 * 3600 * 1000);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
-}
-
 function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
@@ -40,15 +37,10 @@ export function residentIdProblem(value: string, options: ResidentIdOptions = {}
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
-  const today = chinaCalendarDay(options.now ?? new Date());
-  const born = year * 10000 + month * 100 + day;
-  const todayNumber = today.year * 10000 + today.month * 100 + today.day;
-  if (year < 1900 || !isRealDate(year, month, day) || born > todayNumber) return 'birth_date';
-
-  if (options.minAge !== undefined) {
-    const age = Math.floor((todayNumber - born) / 10000);
-    if (age < options.minAge) return 'under_age';
-  }
+  // Birth dates and ages are judged on the desk's calendar (China's), not the server's zone.
+  const age = ageOn({ year, month, day }, options.now ?? new Date());
+  if (year < 1900 || !isRealDate(year, month, day) || age < 0) return 'birth_date';
+  if (options.minAge !== undefined && age < options.minAge) return 'under_age';
   return null;
 }
 
@@ -78,11 +70,7 @@ export function isValidCreditCode(value: string): boolean {
 }
 
 
-/** A mainland mobile number as 11 digits, or null; tolerates +86 / 86, spaces and dashes. */
-export function normaliseMobile(value: string): string | null {
-  const compact = value.replace(/[\s-]/g, '').replace(/^(\+86|86)(?=\d{11}$)/, '');
-  return /^1[3-9]\d{9}$/.test(compact) ? compact : null;
-}
+export { normaliseContactPhone, normaliseMobile, normaliseOrgCode, orgCodeProblem } from './identifiers';
 
 export function isValidMobile(value: string): boolean {
   return normaliseMobile(value) !== null;
@@ -97,11 +85,15 @@ export function isValidAccountId(value: string): boolean {
   return /^\d{5,20}$/.test(value.trim());
 }
 
-/** '110101********123X' for an 18-character ID; otherwise only the last `keepLast` characters show. */
+/**
+ * '110101********123X' for a resident ID number (its region code is not personal); any other number, a permit's,
+ * a passport's or a code, shows only its last `keepLast` characters.
+ */
 export function maskIdentifier(value: string, keepLast = 4): string {
   const keep = Math.max(0, Math.min(keepLast, value.length));
   const tail = keep > 0 ? value.slice(-keep) : '';
-  if (value.length === 18 && keep <= 12) return value.slice(0, 6) + '*'.repeat(12 - keep) + tail;
+  const residentId = /^[1-9]\d{16}[\dX]$/.test(value) && residentIdCheckChar(value.slice(0, 17)) === value[17];
+  if (residentId && keep <= 12) return value.slice(0, 6) + '*'.repeat(12 - keep) + tail;
   if (value.length <= keepLast) return '*'.repeat(value.length);
   return '*'.repeat(value.length - keep) + tail;
 }
@@ -168,3 +160,33 @@ export const textSchema = (maxLength: number) =>
 
 export const selectSchema = (values: readonly string[]) =>
   ruleSchema((value) => (values.includes(value) ? { ok: true, value } : { ok: false, code: 'select.not_an_option' }));
+
+/** A person's identity number on the given document: a resident ID with its checks, a permit or a passport by its format. */
+export const personIdSchema = (document: PersonDocument, options: ResidentIdOptions = {}) => {
+  if (document === 'resident_id') return residentIdSchema(options);
+  const rule = travelDocumentRules[document];
+  return ruleSchema((value) => {
+    const number = rule.number(value);
+    return number ? { ok: true, value: number } : { ok: false, code: rule.problem };
+  });
+};
+
+/** An organisation's code: a credit code, or where accepted a GB 11714 organisation code, told apart by length. */
+export const organisationCodeSchema = (accepted: readonly OrganisationCode[] = ['credit_code']) =>
+  ruleSchema((value) => {
+    const code = organisationCodeChoice(value, accepted);
+    if (code === 'org_code') {
+      const problem = orgCodeProblem(value);
+      return problem ? { ok: false, code: `org_code.${problem}` } : { ok: true, value: normaliseOrgCode(value) };
+    }
+    if (code === null) return { ok: false, code: 'org_code.length' };
+    const problem = creditCodeProblem(value);
+    return problem ? { ok: false, code: `credit_code.${problem}` } : { ok: true, value: normaliseCreditCode(value) };
+  });
+
+/** Where the desk reaches someone: a mainland mobile (11 digits) or an international number ('+' and digits). */
+export const contactPhoneSchema = () =>
+  ruleSchema((value) => {
+    const phone = normaliseContactPhone(value);
+    return phone ? { ok: true, value: phone } : { ok: false, code: contactPhoneProblem(value) ?? 'mobile.format' };
+  });

@@ -1,9 +1,9 @@
-import { blockerRules, getKind, ownerCodeRule, type BlockerCode, type Localized } from '../catalog';
+import { blockerRules, decisionNoteRules, getKind, ownerCodeRule, type BlockerCode, type Localized } from '../catalog';
 import type { Db } from '../db/client';
-import { effects } from '../effects/registry';
+import { effectFor, hasLoginMfa } from '../effects/registry';
 import type { Account, Evidence, MaterialSlot, Prisma, Ticket } from '../generated/prisma/client';
 import { compareDeclared, preconditionsFor } from '../review/declaredVsOnFile';
-import type { Blocker } from './contract';
+import type { Blocker, DecisionNote } from './contract';
 
 export type TicketForDecision = Ticket & { account: Account | null; slots: MaterialSlot[]; evidence: Evidence[] };
 
@@ -13,6 +13,8 @@ export const loadForDecision = (tx: Prisma.TransactionClient | Db, id: number): 
 
 // The identity values of DOMAIN.md's "who the owner is": every one the customer declared must match the account.
 const identityAttributes: ReadonlySet<string> = new Set(['realName', 'idNumber', 'companyName', 'creditCode']);
+// Seed 002: an enterprise's handler (经办人) cannot be changed, so a different declared handler is refused outright.
+const handlerAttributes: ReadonlySet<string> = new Set(['handlerName', 'handlerIdNumber']);
 
 const blocker = (code: BlockerCode, extra: { detail?: Localized; precondition?: Blocker['precondition'] } = {}): Blocker => ({
   code,
@@ -29,7 +31,7 @@ const listed = (items: Localized[]): Localized => ({ 'zh-CN': items.map((i) => i
  */
 export async function blockersIn(tx: Prisma.TransactionClient | Db, ticket: TicketForDecision): Promise<Blocker[]> {
   const kind = getKind(ticket.kind)!;
-  const effect = effects[kind.effect];
+  const effect = effectFor(ticket);
   const account = ticket.account;
   const out: Blocker[] = [];
 
@@ -39,13 +41,17 @@ export async function blockersIn(tx: Prisma.TransactionClient | Db, ticket: Tick
     out.push(blocker('subject_type_mismatch', { detail: { 'zh-CN': `申报 ${ticket.subjectType}，账号为 ${account.subjectType}`, en: `declared ${ticket.subjectType}, the account is ${account.subjectType}` } }));
   }
   if (account) {
-    const mismatched = compareDeclared(ticket, account).filter((c) => c.result === 'mismatch' && identityAttributes.has(c.attribute));
+    const compared = compareDeclared(ticket, account).filter((c) => c.result === 'mismatch');
+    const mismatched = compared.filter((c) => identityAttributes.has(c.attribute));
     if (mismatched.length) out.push(blocker('identity_mismatch', { detail: listed(mismatched.map((c) => c.label)) }));
+    const handler = compared.filter((c) => handlerAttributes.has(c.attribute));
+    if (handler.length) out.push(blocker('handler_changed', { detail: listed(handler.map((c) => c.label)) }));
   }
   if (ownerCodeRule(kind, ticket.subjectType, ticket.variant) === 'required' && !ticket.ownerVerifiedAt) out.push(blocker('owner_not_verified'));
+  if (account && effect.mfaResetField && hasLoginMfa(account) && !mfaResetTicked(ticket, effect.mfaResetField)) out.push(blocker('mfa_reset_not_ticked'));
   if (account && effect.conflictIn) {
     const taken = await effect.conflictIn(tx, { account, fields: ticket.fields as Record<string, string> });
-    if (taken) out.push(blocker('login_email_taken', { detail: taken }));
+    if (taken) out.push(blocker(effect.conflictBlocker ?? 'login_email_taken', { detail: taken }));
   }
 
   if (!ticket.complete) out.push(blocker('materials_incomplete'));
@@ -58,6 +64,18 @@ export async function blockersIn(tx: Prisma.TransactionClient | Db, ticket: Tick
     else out.push(blocker('precondition_failed', { precondition: p.code, detail: p.detail ?? p.label }));
   }
   return out;
+}
+
+const mfaResetTicked = (ticket: Ticket, field: string) => (ticket.fields as Record<string, string>)[field] === 'yes';
+
+/** What the agent should know before deciding that does not stand in the way (seed 002's "modify MFA" tick). */
+export function decisionNotesOf(ticket: TicketForDecision): DecisionNote[] {
+  const effect = effectFor(ticket);
+  const notes: DecisionNote[] = [];
+  if (ticket.account && effect.mfaResetField && !hasLoginMfa(ticket.account) && mfaResetTicked(ticket, effect.mfaResetField)) {
+    notes.push({ code: 'mfa_reset_without_mfa', label: decisionNoteRules.mfa_reset_without_mfa.label });
+  }
+  return notes;
 }
 
 /** The blockers an approval cannot pass: all of them, or only the unoverridable ones when a supervisor overrides. */

@@ -1,5 +1,5 @@
 // What the decision routes send and answer: imported (as types) by the server, the console and its test mocks.
-import type { BlockerCode, EffectCode, Localized, PreconditionCode } from '../catalog';
+import type { BlockerCode, DecisionNoteCode, EffectCode, Localized, PreconditionCode } from '../catalog';
 
 export type Blocker = {
   code: BlockerCode;
@@ -11,6 +11,9 @@ export type Blocker = {
   /** A supervisor may approve anyway with a recorded reason. */
   overridable: boolean;
 };
+
+/** Something the agent should know before deciding that does not stand in the way. */
+export type DecisionNote = { code: DecisionNoteCode; label: Localized };
 
 export type UnreviewedFile = { evidenceId: number; slot: string; slotLabel: Localized; originalName: string };
 
@@ -27,11 +30,13 @@ export type ProposalView = {
 
 /** GET /api/tickets/:id/review → `decision`: what approving would do and what stands in its way. */
 export type DecisionPreview = {
-  effect: { code: EffectCode; label: Localized; statement: Localized };
+  /** `outcome`: what the customer is told approval did (the variant's words, else the effect's label). */
+  effect: { code: EffectCode; label: Localized; statement: Localized; outcome: Localized };
   /** Approval is a proposal that a different supervisor or admin confirms. */
   fourEyes: boolean;
   fourEyesReason: Localized | null;
   blockers: Blocker[];
+  notes: DecisionNote[];
   unreviewedFiles: UnreviewedFile[];
   /** The signed-in agent is the assignee, or a supervisor or admin. */
   mayDecide: boolean;

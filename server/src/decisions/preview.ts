@@ -1,11 +1,11 @@
 import { effectLabels } from '../catalog/labels';
-import { fourEyesReason, getKind, slotsFor } from '../catalog';
+import { effectOf, fourEyesReason, getKind, outcomeOf, slotsFor } from '../catalog';
 import { can, mayActOn, mayDecide } from '../auth/policy';
 import type { Db } from '../db/client';
 import type { Agent } from '../generated/prisma/client';
 import { isoTime, isoTimeOrNull } from '../http/isoTime';
 import { statementOf } from '../effects/registry';
-import { blockersIn, type TicketForDecision } from './blockers';
+import { blockersIn, decisionNotesOf, type TicketForDecision } from './blockers';
 import type { DecisionPreview, ProposalView } from './contract';
 
 type Proposal = { message: string; overridden: ProposalView['overridden']; overrideReason: string | null };
@@ -29,10 +29,11 @@ export async function decisionPreview(db: Db, ticket: TicketForDecision, viewer:
     };
   }
   return {
-    effect: { code: kind.effect, label: effectLabels[kind.effect], statement: statementOf(ticket) },
+    effect: { code: effectOf(kind, ticket.variant), label: effectLabels[effectOf(kind, ticket.variant)], statement: statementOf(ticket), outcome: outcomeOf(kind, ticket.variant) },
     fourEyes: fourEyesReason(kind, ticket.variant) !== null,
     fourEyesReason: fourEyesReason(kind, ticket.variant),
     blockers: await blockersIn(db, ticket),
+    notes: decisionNotesOf(ticket),
     unreviewedFiles: ticket.evidence
       .filter((e) => e.verdict === null)
       .map((e) => {

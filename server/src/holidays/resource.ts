@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDeskDay } from '../calendar/deskCalendar';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import type { Holiday, Prisma } from '../generated/prisma/client';
@@ -14,7 +15,8 @@ const present = (h: Holiday) => ({ id: h.id, day: h.day, name: h.name, createdAt
 const spec: ListSpec = { filters: { id: 'int', day: 'string' }, sortable: ['id', 'day'], defaultSort: ['day', 'ASC'], search: (q): Prisma.HolidayWhereInput => ({ name: { contains: q } }) };
 
 const schema = z.object({
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date'),
+  // A day of the desk's calendar (docs/calendar.md).
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isDeskDay, 'Not a date'),
   name: z.string().trim().min(1).max(100),
 });
 

@@ -4,7 +4,7 @@ import type { NotificationInput } from './outbox';
 // What customers are told, in their ticket's language. Texts are data: adding a notice is adding one entry.
 
 export type NoticeLocale = 'zh-CN' | 'en';
-export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply' | 'contact_changed';
+export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply' | 'contact_changed' | 'withdrawn';
 
 export type NoticeVars = {
   statusLink: string;
@@ -14,6 +14,8 @@ export type NoticeVars = {
   slots?: string[];
   /** The rejection reason, as text in the ticket's language. */
   reason?: string;
+  /** What approval did, in the ticket's language: the variant's outcome, else its effect's label (catalog). */
+  outcome?: string;
 };
 
 export type NoticeTicket = {
@@ -84,13 +86,13 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
   approved: {
     'zh-CN': {
       subject: (v) => `您的申诉已通过（${v.reference}）`,
-      email: (v) => joined(`您的申诉 ${v.reference} 已审核通过，相应的账号变更已经生效。`, v.message && `审核员留言：\n${v.message}`),
-      sms: (v) => `您的申诉${v.reference}已审核通过。详情：${v.statusLink}`,
+      email: (v) => joined(`您的申诉 ${v.reference} 已审核通过。`, v.outcome && `处理结果：${v.outcome}。`, v.message && `审核员留言：\n${v.message}`),
+      sms: (v) => `您的申诉${v.reference}已审核通过${v.outcome ? `：${v.outcome}` : ''}。详情：${v.statusLink}`,
     },
     en: {
       subject: (v) => `Your appeal is approved (${v.reference})`,
-      email: (v) => joined(`Your appeal ${v.reference} is approved and the change to your account has been made.`, v.message && `A note from the reviewer:\n${v.message}`),
-      sms: (v) => `Appeal ${v.reference} is approved. Details: ${v.statusLink}`,
+      email: (v) => joined(`Your appeal ${v.reference} is approved.`, v.outcome && `Outcome: ${v.outcome}.`, v.message && `A note from the reviewer:\n${v.message}`),
+      sms: (v) => `Appeal ${v.reference} is approved${v.outcome ? `: ${v.outcome}` : ''}. Details: ${v.statusLink}`,
     },
   },
   rejected: {
@@ -115,6 +117,18 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
           'You may file a new appeal once you have the materials ready.',
         ),
       sms: (v) => `Appeal ${v.reference} was not approved. Details: ${v.statusLink}`,
+    },
+  },
+  withdrawn: {
+    'zh-CN': {
+      subject: (v) => `您的申诉已撤销（${v.reference}）`,
+      email: (v) => `您已撤销申诉 ${v.reference}，我们不会再处理这份申诉，账号未作任何变更。如需继续办理，请重新提交申诉。如果这不是您本人的操作，请立即联系客服并提供申诉编号。`,
+      sms: (v) => `您的申诉${v.reference}已撤销，账号未作变更。如非本人操作，请立即联系客服。`,
+    },
+    en: {
+      subject: (v) => `Your appeal is withdrawn (${v.reference})`,
+      email: (v) => `You withdrew your appeal ${v.reference}: we will not process it, and nothing was changed on the account. To go on, file a new appeal. If you did not withdraw it, contact support at once and quote the reference.`,
+      sms: (v) => `Appeal ${v.reference} is withdrawn; nothing was changed. Not you? Contact support now.`,
     },
   },
   contact_changed: {

@@ -14,7 +14,8 @@ export const OBJECTION_LINK_DAYS = 30;
 export const objectionLink = (publicBaseUrl: string, token: string) => `${publicBaseUrl.replace(/\/+$/, '')}/appeal/object?token=${token}`;
 
 type OwnerChannels = Pick<Account, 'securityPhone' | 'securityEmail'>;
-type Stage = 'filed' | 'approved' | 'rejected';
+/** `handled`: approved, and the effect changed nothing on the account (a transfer checked by hand). */
+type Stage = 'filed' | 'approved' | 'handled' | 'rejected';
 
 const signature = '此邮件由系统自动发送，请勿直接回复。我们不会向您索取密码或验证码。 / This message was sent automatically; please do not reply. We never ask for your password or codes.';
 
@@ -36,6 +37,14 @@ function texts(stage: Stage, v: { reference: string; uin: string; statement: Loc
         en: `Following appeal ${v.reference}, our account-security desk approved it and did this: ${what.en}.\nIf you did not ask for this, contact support at once and quote the reference.`,
         smsZh: `账号${v.uin}已按申诉${v.reference}完成变更。非本人申请请立即联系客服`,
         smsEn: `Account ${v.uin} was changed per appeal ${v.reference}. Not you? Contact support now`,
+      };
+    case 'handled':
+      return {
+        subject: `关于您账号 ${v.uin} 的申诉已处理 / An appeal about your account ${v.uin} was handled (${v.reference})`,
+        zh: `根据申诉 ${v.reference}，账号安全中心已审核通过并执行：${what.zh}。账号本身未作任何变更。\n如非本人申请，请立即联系客服并提供申诉编号。`,
+        en: `Following appeal ${v.reference}, our account-security desk approved it and did this: ${what.en}. Nothing was changed on the account.\nIf you did not ask for this, contact support at once and quote the reference.`,
+        smsZh: `关于账号${v.uin}的申诉${v.reference}已处理，账号未变更。非本人申请请立即联系客服`,
+        smsEn: `Appeal ${v.reference} about account ${v.uin} was handled; nothing changed. Not you? Contact support now`,
       };
     case 'rejected':
       return {
@@ -81,7 +90,7 @@ export async function tellOwnerOfDecisionIn(
   tx: Prisma.TransactionClient,
   ticket: { id: number; reference: string },
   accountBefore: Account,
-  decision: 'approved' | 'rejected',
+  decision: 'approved' | 'handled' | 'rejected',
   statement: Localized,
 ): Promise<void> {
   await enqueueIn(tx, ownerNotices(ticket.id, accountBefore, decision, { reference: ticket.reference, uin: accountBefore.uin, statement }));

@@ -48,6 +48,7 @@ export const maskFreeText: Masker = (text, known) =>
 function declaredMasker(f: FieldDef): Masker | undefined {
   switch (f.type) {
     case 'mobile':
+    case 'contact_phone':
       return phone;
     case 'email':
       return email;

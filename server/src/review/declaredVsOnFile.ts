@@ -1,6 +1,8 @@
-import { evaluatePreconditions, fieldsFor, getKind, type AccountFacts, type FieldDef, type Localized, type PreconditionResult } from '../catalog';
+import { effectOf, evaluatePreconditions, fieldsFor, getKind, type AccountFacts, type FieldDef, type Localized, type PreconditionResult } from '../catalog';
 import type { Db } from '../db/client';
-import { effects } from '../effects/registry';
+import { effectFor, effects } from '../effects/registry';
+import { phoneHoldersOf } from './phoneHolders';
+import { loadHolidays } from '../holidays/resource';
 import type { Account, Agent, Prisma, Ticket } from '../generated/prisma/client';
 import { loadForDecision } from '../decisions/blockers';
 import { decisionPreview } from '../decisions/preview';
@@ -29,6 +31,8 @@ const attributes: Record<Attribute, { onFile: (a: Account) => string | null; sam
   creditCode: { onFile: (a) => a.creditCode, same: (d, _h, a) => d.toUpperCase() === (a.creditCode ?? '').toUpperCase(), show: maskCode },
   securityPhone: { onFile: (a) => a.securityPhone, same: (d, _h, a) => d === a.securityPhone, show: maskPhone },
   securityEmail: { onFile: (a) => a.securityEmail, same: (d, _h, a) => d.toLowerCase() === (a.securityEmail ?? '').toLowerCase(), show: maskEmail },
+  handlerName: { onFile: (a) => a.handlerName, same: (d, _h, a) => d.trim() === (a.handlerName ?? '').trim(), show: maskName },
+  handlerIdNumber: { onFile: (a) => (a.handlerIdHash ? '******' : null), same: (_d, h, a) => Boolean(h) && h === a.handlerIdHash, show: (v) => v },
 };
 
 /** The customer's declared fields beside the account record, each marked match or mismatch. */
@@ -46,7 +50,7 @@ export function compareDeclared(ticket: Ticket, account: Account | null): Compar
     });
 }
 
-export function accountFacts(account: Account, accountsSharingSecurityPhone?: number): AccountFacts {
+export function accountFacts(account: Account, counts: { accountsSharingSecurityPhone?: number; accountsOnNewCreditCode?: number } = {}): AccountFacts {
   return {
     subjectType: account.subjectType as AccountFacts['subjectType'],
     securityPhone: account.securityPhone,
@@ -61,8 +65,14 @@ export function accountFacts(account: Account, accountsSharingSecurityPhone?: nu
     collaborators: account.collaborators,
     openComplaints: account.openComplaints,
     lastRealNameChangeAt: account.lastRealNameChangeAt,
+    lastRealNameVerifiedAt: account.lastRealNameVerifiedAt,
+    creditCode: account.creditCode,
     status: account.status as AccountFacts['status'],
-    ...(accountsSharingSecurityPhone === undefined ? {} : { accountsSharingSecurityPhone }),
+    unfinishedOrders: account.unfinishedOrders,
+    messageRecipients: account.messageRecipients,
+    advancePaymentCents: account.advancePaymentCents,
+    abandonableResources: (account.abandonableResources ?? []) as AccountFacts['abandonableResources'],
+    ...counts,
   };
 }
 
@@ -70,10 +80,15 @@ export function accountFacts(account: Account, accountsSharingSecurityPhone?: nu
 export async function preconditionsFor(db: Db | Prisma.TransactionClient, ticket: Ticket, account: Account | null): Promise<PreconditionResult[]> {
   const kind = getKind(ticket.kind);
   if (!kind || !account) return [];
-  const phoneField = effects[kind.effect].phoneField;
-  const phone = phoneField ? (ticket.fields as Record<string, string>)[phoneField] : undefined;
-  const sharing = phone ? await db.account.count({ where: { securityPhone: phone, NOT: { id: account.id } } }) : undefined;
-  return evaluatePreconditions(kind, accountFacts(account, sharing), new Date(), ticket.variant);
+  const declared = ticket.fields as Record<string, string>;
+  const { phoneField, creditCodeField } = effects[effectOf(kind, ticket.variant)];
+  const phone = phoneField ? declared[phoneField] : undefined;
+  const creditCode = creditCodeField ? declared[creditCodeField] : undefined;
+  const counts = {
+    ...(phone && { accountsSharingSecurityPhone: await db.account.count({ where: { securityPhone: phone, NOT: { id: account.id } } }) }),
+    ...(creditCode && { accountsOnNewCreditCode: await db.account.count({ where: { creditCode, status: { not: 'cancelled' }, NOT: { id: account.id } } }) }),
+  };
+  return evaluatePreconditions(kind, accountFacts(account, counts), new Date(), ticket.variant, { declared, holidays: await loadHolidays(db) });
 }
 
 /** The review page's data: declared vs on file, the preconditions, and what approving would do (docs/decisions.md). */
@@ -82,12 +97,15 @@ export async function reviewOf(db: Db, ticketId: number, viewer: Agent) {
   if (!ticket) return null;
   const preconditions = await preconditionsFor(db, ticket, ticket.account);
   const comparison = compareDeclared(ticket, ticket.account);
+  const phoneField = effectFor(ticket).phoneField;
+  const phone = phoneField ? (ticket.fields as Record<string, string>)[phoneField] : undefined;
   // The effect's statement, file names and the proposal's message may quote the customer: the same rule masks them.
   return presentPersonal({
     ticketId,
     account: ticket.account ? presentAccount(ticket.account) : null,
     comparison,
     preconditions,
+    phoneHolders: phone ? await phoneHoldersOf(db, phone) : null,
     summary: {
       mismatches: comparison.filter((c) => c.result === 'mismatch').length,
       preconditionsFailed: preconditions.filter((p) => !p.ok).length,

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
+import { addBusinessDays } from '../calendar/deskCalendar';
 import { fieldsFor, getKind, kindKeys, slotsFor } from '../catalog';
 import { sqliteFileFromUrl } from '../db/databaseUrl';
 import { rebuildTicketCounts } from '../db/sqliteMaintenance';
 import { protectDeclaredFields, ticketSearchText } from '../tickets/declaredFields';
 import { formatReference, referenceDay } from '../tickets/reference';
-import { addBusinessDays } from '../tickets/slaClock';
 import { declareFields } from './declared';
 import type { DemoAccount } from './directory';
 import { givenNames, surnames } from './people';
@@ -107,7 +107,7 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
     return remember(shapes, key, { fields: JSON.stringify(shown), digests: JSON.stringify(digests), contactName, searchText });
   };
   const dayOfHour = new Map<number, string>();
-  const slaOffset = new Map<string, number>();
+  const slaDueOfHour = new Map<string, number[]>();
 
   const batch = conn.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
@@ -125,7 +125,12 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
       const reference = formatReference(dayKey, n);
       const shape = declaredShape(comboIndex, account, r.int(0, declaredVariety - 1));
       const slaKey = `${hour}:${combo.kind.slaBusinessDays}`;
-      const slaDue = submitted + (slaOffset.get(slaKey) ?? remember(slaOffset, slaKey, addBusinessDays(new Date(submitted), combo.kind.slaBusinessDays).getTime() - submitted));
+      // Desk hours are whole UTC hours. In each the SLA clock runs (the due moment moves with the filing) or stands still;
+      // only an hour's first instant may fall due earlier, at the end of a business day rather than the next one's start.
+      const [atStart = 0, atEnd = 0] = slaDueOfHour.get(slaKey)
+        ?? remember(slaDueOfHour, slaKey, [hour, hour + 1].map((h) => addBusinessDays(new Date(h * 3_600_000), combo.kind.slaBusinessDays).getTime()));
+      const intoHour = submitted - hour * 3_600_000;
+      const slaDue = intoHour === 0 ? atStart : Math.max(atStart, atEnd - (3_600_000 - intoHour));
       // Nothing lies in the future: a recent ticket was handled within the time it has had.
       const within = (from: number, min: number, max: number) => from + r.int(Math.min(min, now.getTime() - from), Math.min(max, now.getTime() - from));
       const decided = ['approved', 'rejected', 'closed'].includes(status) ? within(submitted, day / 4, 6 * day) : null;

@@ -1,3 +1,4 @@
+import { deskDay } from '../calendar/deskCalendar';
 import type { FieldDef, KindKey } from '../catalog';
 import type { DemoAccount } from './directory';
 import { residentId } from './identities';
@@ -13,6 +14,7 @@ const stories: Record<KindKey, string> = {
   security_phone_change: '原安全手机已停用，收不到验证码，申请修改安全手机。',
   account_cancellation: '业务已停止，账号下资源已清理，申请注销账号。',
   registration_method_unbind: '希望解绑注册时使用的微信，保留邮箱登录。',
+  protection_verifier_unbind: '账号保护绑定的是已离职同事的微信，现在无法通过登录验证，申请解绑。',
 };
 
 /** Declared values for every field the catalog asks of this kind: matched ones taken from the account. */
@@ -26,16 +28,21 @@ export function declareFields(kind: KindKey, defs: readonly FieldDef[], account:
     creditCode: a.creditCode,
     securityPhone: a.securityPhone ?? account.phone,
     securityEmail: a.securityEmail,
+    handlerName: a.handlerName,
   };
   const byType: Record<FieldDef['type'], () => string> = {
     resident_id: () => residentId(r.pick(regions), new Date(Date.UTC(r.int(1965, 2003), r.int(0, 11), r.int(1, 28))), r.int(1, 999)),
     credit_code: () => a.creditCode ?? '91440300MA5FUTQ58B',
     mobile: () => account.phone ?? '13912345678',
+    contact_phone: () => account.phone ?? '13912345678',
     email: () => `${r.pick(pinyin)}${r.int(10, 999)}@${r.pick(emailDomains)}`,
     account_id: () => a.uin,
     text: () => r.pick(surnames) + r.pick(givenNames),
     textarea: () => stories[kind],
     select: () => '',
+    date: () => deskDay(new Date(Date.now() - r.int(2, 40) * 86_400_000)),
+    amount: () => `0.${String(r.int(1, 99)).padStart(2, '0')}`,
+    checklist: () => '',
   };
   const out: Record<string, string> = {};
   for (const def of defs) {

@@ -49,6 +49,16 @@ export function demoDirectory(r: Random, hashKey: string, count = { personal: 12
         collaborators: r.chance(0.2) ? r.int(1, 5) : 0,
         openComplaints: r.chance(0.1) ? 1 : 0,
         lastRealNameChangeAt: r.chance(0.3) ? new Date(Date.now() - r.int(1, 400) * 86_400_000) : null,
+        lastRealNameVerifiedAt: subjectType === 'unverified' ? null : new Date(Date.now() - r.int(5, 900) * 86_400_000),
+        unfinishedOrders: blocked && r.chance(0.3) ? r.int(1, 3) : 0,
+        messageRecipients: r.chance(0.2) ? r.int(1, 4) : 0,
+        advancePaymentCents: blocked && r.chance(0.2) ? r.int(1_000, 50_000) : 0,
+        abandonableResources: r.chance(0.3)
+          ? [
+              { category: 'cdn_traffic_package', name: `CDN 流量包 ${r.int(10, 500)} GB` },
+              { category: 'ssl_certificate', name: `SSL 证书 ${uin}.example.cn`, expiresAt: new Date(Date.now() + r.int(10, 200) * 86_400_000).toISOString() },
+            ]
+          : [],
         status: serial % 17 === 0 ? 'frozen' : 'active',
       },
     };
@@ -78,6 +88,10 @@ export function demoDirectory(r: Random, hashKey: string, count = { personal: 12
         creditCode: creditCode(region, 1_000_000 + i * 7_777 + r.int(0, 999)),
         idNumberHash: identityDigest(hashKey, idNumber),
         idNumberLast4: idNumber.slice(-4),
+        handlerName: personName(r),
+        // A sub-user whose phone is the shared number: the reused-phone review lists it beside the accounts.
+        ...(i === 0 && { members: { create: [{ role: 'sub_user', name: personName(r), phone: sharedSecurityPhone }] } }),
+        ...(i === 1 && { protection: { login: true, operation: false, remoteLogin: false, mfaType: 'none', verifier: { type: 'wechat', identifier: `wxid_left${r.int(1000, 9999)}` } } }),
       },
     });
   }

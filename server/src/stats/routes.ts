@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { authorize } from '../auth/policy';
 import { signedIn } from '../auth/middleware';
+import { deskDay, deskDayBounds, shiftDeskDay } from '../calendar/deskCalendar';
 import type { AppContext } from '../context';
 import { databaseKind } from '../db/databaseUrl';
 import { openStatuses } from '../tickets/statuses';
@@ -19,7 +20,9 @@ export function statsRoutes({ db, config }: AppContext): Router {
       db.ticket.count({ where: { ...open, slaPausedAt: null, slaDueAt: { lt: new Date() } } }),
     ]);
     const statusCounts = Object.fromEntries(byStatus.map((r) => [r.status, r._sum.n ?? 0]).filter(([, n]) => n));
-    const since = new Date(Date.now() - 30 * 86_400_000);
+    // Thirty whole desk days, today's included.
+    const today = deskDay(new Date());
+    const since = deskDayBounds(shiftDeskDay(today, -29)).start;
     const [decided, load, dueSoon] = await Promise.all([
       decisionsSince(db, dialect, since),
       db.ticketTally.groupBy({ by: ['assigneeId'], where: open, _sum: { n: true } }),
@@ -27,7 +30,7 @@ export function statsRoutes({ db, config }: AppContext): Router {
     ]);
     const perDay = new Map<string, { day: string; approved: number; rejected: number }>();
     for (let d = 29; d >= 0; d -= 1) {
-      const day = new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+      const day = shiftDeskDay(today, -d);
       perDay.set(day, { day, approved: 0, rejected: 0 });
     }
     for (const d of decided.perDay) {

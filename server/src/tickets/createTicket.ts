@@ -1,10 +1,10 @@
+import { addBusinessDays } from '../calendar/deskCalendar';
 import type { Db } from '../db/client';
 import { loadHolidays } from '../holidays/resource';
 import { fieldsFor, getKind, slotsFor } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import { declaredAccountUin, protectDeclaredFields, ticketSearchText, type DeclaredValues } from './declaredFields';
 import { nextReference } from './reference';
-import { addBusinessDays } from './slaClock';
 import type { Priority } from './statuses';
 
 export type NewTicket = {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { fourEyesReason, getKind } from '../catalog';
+import { effectOf, fourEyesReason, getKind, outcomeOf } from '../catalog';
 import { authorize, authorizeOn, can, mayDecide } from '../auth/policy';
 import type { AppContext } from '../context';
 import { basisOf, type DecisionBasis } from '../decisions/basis';
 import { blockersIn, loadForDecision, standingBlockers, type TicketForDecision } from '../decisions/blockers';
 import type { Blocker } from '../decisions/contract';
-import { effects, statementOf } from '../effects/registry';
+import { effectFor, statementOf } from '../effects/registry';
 import { Prisma, type Agent } from '../generated/prisma/client';
 import { HttpError, conflict, forbidden, notFound } from '../http/errors';
-import { phoneReleasedNotice, noticesFor, statusLink } from '../notifications/customerNotices';
+import { noticeLocale, phoneReleasedNotice, noticesFor, statusLink } from '../notifications/customerNotices';
 import { enqueueIn } from '../notifications/outbox';
 import { tellOwnerOfDecisionIn } from '../ownerProof/ownerNotices';
 import { maskPhone } from '../privacy/mask';
@@ -149,7 +149,7 @@ type Approval = {
 
 async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ticket: TicketForDecision, a: Approval) {
   const kind = getKind(ticket.kind)!;
-  const effect = effects[kind.effect];
+  const effect = effectFor(ticket);
   const author = a.proposer ?? a.by;
   const outcome = await effect.apply({
     tx, ticket, account: ticket.account, now: new Date(),
@@ -159,12 +159,14 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
   const changes = presentPersonal(outcome.changes);
   await tx.ticket.update({ where: { id: ticket.id }, data: { decision: 'approve', decisionReason: null, proposedById: null, proposedAt: null, proposal: Prisma.DbNull } });
   await transitionIn(tx, ticket.id, 'approved', { actorType: 'agent', agentId: a.by.id }, a.overridden.length ? `override: ${a.overridden.join(', ')}` : null);
-  await tx.message.create({ data: { ticketId: ticket.id, kind: 'public_reply', agentId: author.id, body: a.message } });
+  // What the effect found for the customer (a retrieval's accounts) follows the agent's words, in the appeal's language.
+  const message = outcome.reply ? `${a.message}\n\n${outcome.reply[ticket.locale === 'en' ? 'en' : 'zh-CN']}` : a.message;
+  await tx.message.create({ data: { ticketId: ticket.id, kind: 'public_reply', agentId: author.id, body: message } });
   await tx.event.create({
     data: {
       ticketId: ticket.id, actorType: 'agent', agentId: a.by.id, type: 'ticket.decided', reason: a.overrideReason,
       data: {
-        decision: 'approve', effect: kind.effect, changes,
+        decision: 'approve', effect: effectOf(kind, ticket.variant), changes,
         ...(outcome.facts ? { facts: outcome.facts } : {}),
         ...(a.overridden.length ? { overridden: a.overridden } : {}),
         ...(a.proposer ? { proposedBy: a.proposer.id, confirmedBy: a.by.id, note: a.note ?? null } : {}),
@@ -175,8 +177,10 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
   for (const c of outcome.changes) {
     await tx.event.create({ data: { ticketId: ticket.id, actorType: 'agent', agentId: a.by.id, type: 'account.changed', data: c } });
   }
-  for (const n of noticesFor(ticket, 'approved', { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference), message: a.message })) await enqueueIn(tx, n);
-  if (ticket.account) await tellOwnerOfDecisionIn(tx, ticket, ticket.account, 'approved', statementOf(ticket));
+  const told = { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference), message, outcome: outcomeOf(kind, ticket.variant)[noticeLocale(ticket.locale)] };
+  for (const n of noticesFor(ticket, 'approved', told)) await enqueueIn(tx, n);
+  // The owner hears "your account was changed" only when it was.
+  if (ticket.account) await tellOwnerOfDecisionIn(tx, ticket, ticket.account, outcome.changes.length ? 'approved' : 'handled', statementOf(ticket));
   for (const owner of outcome.tellOwners) {
     for (const n of phoneReleasedNotice(owner, { phoneMasked: maskPhone(owner.phone) ?? '', reference: ticket.reference })) await enqueueIn(tx, { ...n, ticketId: ticket.id });
   }

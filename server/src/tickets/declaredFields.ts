@@ -1,10 +1,11 @@
 import type { FieldDef } from '../catalog';
+import { documentChoiceKey, offersDocumentChoice } from '../catalog/identifiers';
 import { identityDigest } from '../privacy/identityDigest';
 import { maskIdNumber } from '../privacy/mask';
 
 export type DeclaredValues = Record<string, string>;
 
-/** Identity numbers are kept only masked, with a keyed hash beside them for matching. */
+/** Identity numbers are kept only masked, with a keyed hash beside them for matching, and the document they are on. */
 export function protectDeclaredFields(defs: readonly FieldDef[], values: DeclaredValues, hashKey: string) {
   const shown: DeclaredValues = {};
   const digests: DeclaredValues = {};
@@ -17,6 +18,8 @@ export function protectDeclaredFields(defs: readonly FieldDef[], values: Declare
     } else {
       shown[def.key] = value;
     }
+    const document = offersDocumentChoice(def) ? values[documentChoiceKey(def)] : undefined;
+    if (document) shown[documentChoiceKey(def)] = document;
   }
   return { shown, digests };
 }

@@ -1,9 +1,8 @@
+import { deskDay } from '../calendar/deskCalendar';
 import type { Prisma } from '../generated/prisma/client';
 
-// References carry the customer's calendar day (China Standard Time), not the server's.
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export const referenceDay = (at: Date) => dayFormat.format(at).replaceAll('-', '');
+/** References carry the desk's day (China's), not the server's: 20261130. */
+export const referenceDay = (at: Date) => deskDay(at).replaceAll('-', '');
 
 export const formatReference = (day: string, n: number) => `AP-${day}-${String(n).padStart(4, '0')}`;
 

@@ -6,7 +6,7 @@ import { signedIn } from '../auth/middleware';
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { HttpError, badRequest, notFound } from '../http/errors';
-import { emailSchema, mobileSchema, personNameSchema } from '../catalog/validators';
+import { contactPhoneSchema, emailSchema, personNameSchema } from '../catalog/validators';
 import { fieldErrorText, parseFieldCodes } from '../catalog/fieldErrors';
 import { noticesFor, statusLink } from '../notifications/customerNotices';
 import { enqueueIn } from '../notifications/outbox';
@@ -72,7 +72,7 @@ const updateSchema = z.object({
   // Validated as the public form validates them (a contact is where the desk's notices go).
   contactName: personNameSchema(100).optional(),
   contactEmail: blankIsNull(emailSchema()),
-  contactPhone: blankIsNull(mobileSchema()),
+  contactPhone: blankIsNull(contactPhoneSchema()),
   locale: z.enum(['zh-CN', 'en']).optional(),
 });
 

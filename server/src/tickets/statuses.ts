@@ -5,6 +5,12 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 
 export const openStatuses: readonly TicketStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer', 'approval_pending'];
 
+/**
+ * Statuses from which the customer may withdraw the appeal (seed 002 "审核期间您可以撤销申请"): every one not yet
+ * decided, a pending approval included (its proposal is dropped).
+ */
+export const withdrawableStatuses: readonly TicketStatus[] = openStatuses;
+
 /** Statuses in which the customer may still send files: an approval waiting for its second person is frozen too. */
 export const acceptingFilesStatuses: readonly TicketStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer'];
 
@@ -39,6 +45,8 @@ export const canTransition = (from: string, to: string): boolean =>
 export const isOpen = (status: string) => openStatuses.includes(status as TicketStatus);
 
 export const acceptsFiles = (status: string) => acceptingFilesStatuses.includes(status as TicketStatus);
+
+export const mayWithdraw = (status: string) => withdrawableStatuses.includes(status as TicketStatus);
 
 /** What the customer is shown: a pending approval is, to them, still under review. */
 export const customerStatus = (status: string): string => (status === 'approval_pending' ? 'in_review' : status);

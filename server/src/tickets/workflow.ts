@@ -1,6 +1,8 @@
 import { authorizeOn, type Action } from '../auth/policy';
 import type { Prisma } from '../generated/prisma/client';
+import { loadHolidays } from '../holidays/resource';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { resumedSlaDueAt } from './slaClock';
 import { canTransition, isPlainMove, openStatuses, type TicketStatus } from './statuses';
 
 export type Actor = { actorType: 'agent'; agentId: number } | { actorType: 'customer' | 'system' };
@@ -26,12 +28,12 @@ export async function transitionIn(tx: Prisma.TransactionClient, ticketId: numbe
   const data: Prisma.TicketUpdateInput = { status: to };
   if (to === 'awaiting_customer') data.slaPausedAt = now;
   if (ticket.status === 'awaiting_customer' && ticket.slaPausedAt) {
-    // The SLA clock stood still while the customer was being waited for.
-    data.slaDueAt = new Date(ticket.slaDueAt.getTime() + (now.getTime() - ticket.slaPausedAt.getTime()));
+    data.slaDueAt = resumedSlaDueAt(ticket.slaDueAt, ticket.slaPausedAt, now, await loadHolidays(tx));
     data.slaPausedAt = null;
   }
   if (to === 'approved' || to === 'rejected') data.decidedAt = now;
-  if (to === 'closed') data.closedAt = now;
+  // A withdrawn appeal is closed for the clock and for retention, whoever withdrew it.
+  if (to === 'closed' || to === 'withdrawn') data.closedAt = now;
   const updated = await tx.ticket.update({ where: { id: ticketId }, data });
   await tx.event.create({
     data: { ticketId, ...actorColumns(actor), type: 'ticket.transitioned', fromStatus: ticket.status, toStatus: to, reason: reason ?? null },

@@ -29,11 +29,12 @@ const fieldLabels = () => [...document.querySelectorAll('.fields .field-label la
 const slotTitles = () => [...document.querySelectorAll('.slot-title')].map((title) => title.textContent);
 
 describe('the appeal form', () => {
-  it('lists the seven kinds in zh-CN, each with its plain-words summary', async () => {
+  it('lists every kind of the catalog in zh-CN, each with its plain-words summary', async () => {
     renderAppeal();
     expect(await screen.findByText('您遇到了什么问题？')).toBeInTheDocument();
     const radios = screen.getAllByRole('radio');
-    expect(radios).toHaveLength(7);
+    expect(radios).toHaveLength(catalog.kinds.length);
+    expect(catalog.kinds).toHaveLength(8);
     for (const kind of catalog.kinds) {
       expect(screen.getByText(kind.label['zh-CN'])).toBeInTheDocument();
       expect(screen.getByText(kind.summary['zh-CN'])).toBeInTheDocument();
@@ -71,6 +72,22 @@ describe('the appeal form', () => {
     await user.click(next());
     await screen.findByText('填写账号和申请人信息');
     expect(fieldLabels()).toEqual(fieldsFor(kind, 'enterprise', undefined).map((f) => f.label['zh-CN']));
+  });
+
+  it('rule: where the seed asks for a face check, the materials step says a hand-held ID photo stands in for it', async () => {
+    const { user } = renderAppeal();
+    const kind = kindOf('mfa_unbind');
+    await chooseKindAndSubject(user, kind.label['zh-CN'], '个人实名认证');
+    await fillPersonalMfa(user);
+    await user.click(next());
+    await screen.findByText('上传证明材料');
+    const note = screen.getByRole('note');
+    expect(note).toHaveTextContent(/人脸识别/);
+    expect(note).toHaveTextContent(/手持身份证的正面和反面照片/);
+    expect(note).toHaveTextContent(kind.materialNotes!.personal!['zh-CN']);
+
+    await user.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(await screen.findByRole('note')).toHaveTextContent(/face check .* holding your ID card/);
   });
 
   it('follows the variant: a payment dispute asks for the bank receipt, not the change form', async () => {

@@ -3,11 +3,12 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppealView } from '../../../admin-ui/appeal/api';
 import { server } from '../server';
-import { APPEAL_API, appealHandlers, awaitingView, checklistFor, kindOf, REFERENCE, TOKEN, viewHandler } from './handlers';
+import { APPEAL_API, appealHandlers, awaitingView, checklistFor, kindOf, REFERENCE, TOKEN, viewHandler, withdrawals, withdrawHandler } from './handlers';
 import { jpegFile, renderAppeal } from './renderAppeal';
 
 beforeEach(() => {
   server.use(...appealHandlers);
+  withdrawals.length = 0;
   localStorage.clear();
   sessionStorage.clear();
 });
@@ -87,6 +88,7 @@ describe('the status page', () => {
     const approved: AppealView = {
       ...awaitingView,
       status: 'approved',
+      mayWithdraw: false,
       decidedAt: '2026-11-26T02:00:00.000Z',
       requestedSlots: [],
       checklist: checklistFor('mfa_unbind', 'personal', undefined, { applicant_id_front: 'ok', applicant_id_back: 'ok' }),
@@ -97,6 +99,75 @@ describe('the status page', () => {
     expect(screen.getByText(`申诉已通过：${kindOf('mfa_unbind').effect.label['zh-CN']}。结果已发送到您的联系方式。`)).toBeInTheDocument();
     expect(screen.getByText('此申诉已结束，不能再上传材料。')).toBeInTheDocument();
     expect(document.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it('rule: the customer may withdraw while under review, after confirming, and the page says it is withdrawn', async () => {
+    const { user } = openWithStoredToken();
+    await screen.findByRole('heading', { name: '待客户补充材料' });
+    const section = screen.getByRole('region', { name: '撤销申请' });
+    expect(within(section).getByText(/审核结束前，您可以撤销这份申诉/)).toBeInTheDocument();
+
+    // The first click only asks; "keep it" sends nothing.
+    await user.click(within(section).getByRole('button', { name: '撤销申请' }));
+    expect(within(section).getByText(`确定撤销申诉 ${REFERENCE} 吗？撤销后不能恢复。`)).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: '暂不撤销' }));
+    expect(withdrawals).toEqual([]);
+
+    await user.click(within(section).getByRole('button', { name: '撤销申请' }));
+    await user.click(within(section).getByRole('button', { name: '确定撤销' }));
+    expect(await screen.findByRole('heading', { name: '已撤销' })).toBeInTheDocument();
+    expect(withdrawals).toEqual([{ reference: REFERENCE }]);
+    expect(screen.getByText('申诉已撤销，确认通知已发送到您的联系方式。')).toBeInTheDocument();
+    expect(screen.getByText(/此申诉已撤销，我们不会再处理/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '撤销申请' })).not.toBeInTheDocument();
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it('rule: the withdraw button is hidden once the appeal is decided', async () => {
+    const open = openWithStoredToken();
+    await screen.findByRole('heading', { name: '待客户补充材料' });
+    expect(screen.getByRole('button', { name: '撤销申请' })).toBeInTheDocument();
+    open.unmount();
+
+    const rejected: AppealView = { ...awaitingView, status: 'rejected', mayWithdraw: false, decidedAt: '2026-11-26T02:00:00.000Z', requestedSlots: [] };
+    server.use(viewHandler(rejected), withdrawHandler(rejected));
+    openWithStoredToken();
+    expect(await screen.findByRole('heading', { name: '未通过' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: '撤销申请' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '撤销申请' })).not.toBeInTheDocument();
+  });
+
+  it('rule: a decision made meanwhile answers the withdrawal: the page says the appeal is decided', async () => {
+    const decided: AppealView = { ...awaitingView, status: 'in_review', mayWithdraw: false };
+    server.use(withdrawHandler(decided));
+    const { user } = openWithStoredToken();
+    await screen.findByRole('heading', { name: '待客户补充材料' });
+    await user.click(screen.getByRole('button', { name: '撤销申请' }));
+    await user.click(screen.getByRole('button', { name: '确定撤销' }));
+    expect(await screen.findByText('此申诉已审核完毕，不能再撤销。')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '待客户补充材料' })).toBeInTheDocument();
+  });
+
+  it('rule: an approved account retrieval is not told "enterprise details updated" on the status page', async () => {
+    const kind = kindOf('enterprise_review');
+    const retrieval = kind.variants.find((v) => v.key === 'account_retrieval')!;
+    const approved: AppealView = {
+      ...awaitingView,
+      kind: 'enterprise_review',
+      variant: 'account_retrieval',
+      subjectType: 'enterprise',
+      status: 'approved',
+      mayWithdraw: false,
+      outcome: retrieval.outcome!,
+      decidedAt: '2026-11-26T02:00:00.000Z',
+      requestedSlots: [],
+      checklist: checklistFor('enterprise_review', 'enterprise', 'account_retrieval', { business_licence: 'ok', legal_rep_id_front: 'ok', legal_rep_id_back: 'ok' }),
+    };
+    server.use(viewHandler(approved));
+    openWithStoredToken();
+    expect(await screen.findByRole('heading', { name: '已通过' })).toBeInTheDocument();
+    expect(screen.getByText('申诉已通过：找回的账号及登录方式已发送给您。结果已发送到您的联系方式。')).toBeInTheDocument();
+    expect(screen.queryByText(/更新企业实名信息/)).not.toBeInTheDocument();
   });
 
   it('says when the server limits the rate', async () => {

@@ -14,6 +14,8 @@ import type {
 } from '../../../admin-ui/appeal/api';
 import { fieldsFor, slotsFor, type Catalog, type CatalogKind, type SubjectType } from '../../../admin-ui/appeal/catalog';
 import { publicCatalog } from '../../../server/src/catalog/publicCatalog';
+import { documentChoiceKey, offersDocumentChoice } from '../../../server/src/catalog/identifiers';
+import { isComplete } from '../../../server/src/appeals/checklist';
 import { OWNER_CODE_MAX_ATTEMPTS, OWNER_CODE_TTL_SECONDS, OWNER_PROOF_TTL_SECONDS } from '../../../server/src/ownerProof/contract';
 
 export const APPEAL_API = 'http://localhost/api/public';
@@ -45,9 +47,9 @@ export function checklistFor(kindKey: string, subjectType: SubjectType, variant:
   const slots = slotsFor(kindOf(kindKey), subjectType, variant).map((slot, i): ChecklistSlot => {
     const state = states[slot.key] ?? 'missing';
     const findings = state === 'fail' ? [frontCameraFinding] : state === 'missing' ? [] : [passFinding];
-    return { key: slot.key, label: slot.label, hint: slot.hint, required: slot.required, state, findings, evidenceId: state === 'missing' ? null : i + 1, requested: requested.includes(slot.key) };
+    return { key: slot.key, label: slot.label, hint: slot.hint, required: slot.required, alternative: slot.alternative ?? null, state, findings, evidenceId: state === 'missing' ? null : i + 1, requested: requested.includes(slot.key) };
   });
-  return { complete: slots.every((s) => !s.required || s.state === 'ok' || s.state === 'warn'), slots };
+  return { complete: isComplete(slots), slots };
 }
 
 const problem = (status: number, code: string, message: string, errors?: Record<string, string>) =>
@@ -83,7 +85,8 @@ export const submitHandler = http.post(`${APPEAL_API}/appeals`, async ({ request
   } else if (kind.ownerCode[payload.subjectType] === 'required') {
     return problem(400, 'OWNER_CODE_REQUIRED', serverMessages.codeRequired, { ownerProof: serverMessages.codeRequired });
   }
-  const allowed = new Set(fieldsFor(kind, payload.subjectType, payload.variant).map((f) => f.key));
+  // A person's number may carry the document it is on beside it (idNumber → idNumberType), as the server allows.
+  const allowed = new Set(fieldsFor(kind, payload.subjectType, payload.variant).flatMap((f) => (offersDocumentChoice(f) ? [f.key, documentChoiceKey(f)] : [f.key])));
   const unknown = Object.keys(payload.fields).filter((key) => !allowed.has(key));
   if (unknown.length > 0) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(unknown.map((k) => [`fields.${k}`, 'unknown_field'])));
   if (!payload.contact.name || !payload.contact.locale) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { 'contact.name': 'required' });
@@ -110,6 +113,8 @@ export const awaitingView: AppealView = {
   variant: null,
   subjectType: 'personal',
   status: 'awaiting_customer',
+  mayWithdraw: true,
+  outcome: kindOf('mfa_unbind').effect.label,
   submittedAt: '2026-11-24T02:00:00.000Z',
   updatedAt: '2026-11-25T03:30:00.000Z',
   decidedAt: null,
@@ -144,6 +149,18 @@ export const messageHandler = http.post(`${APPEAL_API}/appeals/:reference/messag
   if (typeof body.body !== 'string' || body.body.trim() === '') return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { body: 'Write something' });
   return HttpResponse.json({ id: 2, kind: 'customer_message', body: body.body, createdAt: '2026-11-25T04:00:00.000Z' }, { status: 201 });
 });
+
+/** What the withdraw route was asked: one entry per request that carried the right token. */
+export const withdrawals: { reference: string }[] = [];
+
+export const withdrawHandler = (view: AppealView = awaitingView) =>
+  http.post(`${APPEAL_API}/appeals/:reference/withdraw`, ({ request, params }) => {
+    if (params.reference !== view.reference || !authorised(request)) return problem(404, 'NOT_FOUND', 'Appeal not found');
+    withdrawals.push({ reference: String(params.reference) });
+    if (!view.mayWithdraw && view.status !== 'withdrawn') return problem(409, 'APPEAL_DECIDED', 'This appeal is decided and can no longer be withdrawn');
+    const withdrawn: AppealView = { ...view, status: 'withdrawn', mayWithdraw: false, requestedSlots: [] };
+    return HttpResponse.json(withdrawn);
+  });
 
 /** The server's English words: the zh-CN pages must never show them. */
 export const serverMessages = {
@@ -269,6 +286,7 @@ export const appealHandlers = [
   viewHandler(),
   evidenceHandler,
   messageHandler,
+  withdrawHandler(),
   ownerCodeHandler,
   ownerCodeVerifyHandler,
   objectionHandler,

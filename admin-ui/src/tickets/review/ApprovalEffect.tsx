@@ -16,7 +16,22 @@ export const ApprovalEffect = ({ preview, locale }: ApprovalEffectProps) => {
       <Alert severity="info" role="note" aria-label={translate('app.decision.effect')} data-effect={preview.effect.code}>
         <AlertTitle>{translate('app.decision.effect')}</AlertTitle>
         {localize(preview.effect.statement, locale) ?? localize(preview.effect.label, locale)}
+        {preview.effect.outcome && (
+          <Typography variant="body2" data-outcome sx={{ mt: 0.5 }}>
+            {translate('app.decision.outcome', { outcome: localize(preview.effect.outcome, locale) })}
+          </Typography>
+        )}
       </Alert>
+      {preview.notes?.length > 0 && (
+        <Alert severity="info" role="note" aria-label={translate('app.decision.notes')}>
+          <AlertTitle>{translate('app.decision.notes')}</AlertTitle>
+          {preview.notes.map(note => (
+            <Typography key={note.code} variant="body2" data-code={note.code}>
+              {localize(note.label, locale)}
+            </Typography>
+          ))}
+        </Alert>
+      )}
       {preview.fourEyes && (
         <Alert severity="warning" role="note" aria-label={translate('app.decision.fourEyes')}>
           <AlertTitle>{translate('app.decision.fourEyes')}</AlertTitle>

@@ -128,6 +128,40 @@ export const DeclaredVsOnFile = () => {
             </List>
           </Box>
         )}
+        {review?.phoneHolders && (
+          <Box sx={{ mt: 2 }}>
+            <Typography variant="subtitle2" component="h4" id="phone-holders-heading">
+              {translate('app.review.phoneHolders', { smart_count: review.phoneHolders.length })}
+            </Typography>
+            {review.phoneHolders.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">
+                {translate('app.review.noPhoneHolders')}
+              </Typography>
+            ) : (
+              <Table size="small" aria-labelledby="phone-holders-heading" sx={{ '& th, & td': { px: 0.75, fontSize: '0.8125rem' } }}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{translate('app.review.holderRole')}</TableCell>
+                    <TableCell>{translate('app.review.holderAccount')}</TableCell>
+                    <TableCell>{translate('app.review.holderName')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {review.phoneHolders.map((h, i) => (
+                    <TableRow key={`${h.role}-${h.uin}-${i}`} data-role={h.role}>
+                      <TableCell>{translate(`app.review.holderRoles.${h.role}`)}</TableCell>
+                      <TableCell>
+                        {h.uin}
+                        {h.status !== 'active' && ` (${translate(`app.review.accountStatus.${h.status}`, { _: h.status })})`}
+                      </TableCell>
+                      <TableCell>{h.name ?? '—'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </Box>
+        )}
       </CardContent>
     </Card>
   );

@@ -7,8 +7,10 @@ import {
   personFields,
   realNameField,
 } from '../fields';
+import { abandonableCategories } from '../codes';
+import { abandonableLabels } from '../labels';
 import type { KindDefInput } from '../schema';
-import { authorisationLetterSlot, businessLicenceSlot, holdingIdSlots } from '../slots';
+import { authorisationLetterSlot, businessLicenceSlot, faceCheckByPhotoNote, holdingIdSlots } from '../slots';
 
 export const accountCancellation: KindDefInput = {
   key: 'account_cancellation',
@@ -32,6 +34,17 @@ export const accountCancellation: KindDefInput = {
     companyNameField({ subjectTypes: ['enterprise'] }),
     creditCodeField({ subjectTypes: ['enterprise'] }),
     ...personFields('handler', { subjectTypes: ['enterprise'] }),
+    {
+      key: 'givenUp',
+      type: 'checklist',
+      label: { 'zh-CN': '确认放弃的资源', en: 'Resources you give up' },
+      hint: {
+        'zh-CN': '以下资源可以放弃而无需删除，请确认已无使用需求并备份数据后勾选；其他资源须先在对应产品控制台删除',
+        en: 'These resources may be given up instead of deleted: tick them once you no longer need them and have backed up their data; any other resource must be deleted in its console first',
+      },
+      required: false,
+      options: abandonableCategories.map((value) => ({ value, label: abandonableLabels[value] })),
+    },
     descriptionField(),
   ],
   materials: {
@@ -48,13 +61,19 @@ export const accountCancellation: KindDefInput = {
     ],
     unverified: [],
   },
+  // Seed 003's personal path allows a face check instead of the photos; an appeal takes the photos.
+  materialNotes: { personal: faceCheckByPhotoNote },
   preconditions: [
     { code: 'not_cancelled' },
     { code: 'no_arrears' },
     { code: 'no_balance_or_vouchers' },
     { code: 'no_resources_in_use' },
     { code: 'no_sub_users_or_collaborators' },
+    { code: 'no_message_recipients' },
     { code: 'no_open_complaints' },
+    { code: 'no_unfinished_orders' },
+    { code: 'no_advance_payments' },
+    { code: 'abandonable_resources_given_up' },
   ],
   slaBusinessDays: 3,
   effect: 'cancel_account',

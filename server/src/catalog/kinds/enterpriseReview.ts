@@ -1,4 +1,4 @@
-import { accountIdField, companyNameField, creditCodeField, descriptionField, personFields } from '../fields';
+import { accountIdField, companyNameField, creditCodeField, descriptionField, idNumberField, personFields, realNameField } from '../fields';
 import type { KindDefInput } from '../schema';
 import { businessLicenceSlot, colourDocumentSlot, documentSlot, holdingIdSlots, sealedFormSlot } from '../slots';
 
@@ -14,16 +14,52 @@ export const enterpriseReview: KindDefInput = {
   },
   subjectTypes: ['enterprise'],
   variants: [
-    { key: 'change_entity', label: { 'zh-CN': '变更企业主体（A 企业变成 B 企业）', en: 'Change of entity (company A becomes company B)' } },
-    { key: 'change_name', label: { 'zh-CN': '变更企业名称（统一社会信用代码不变）', en: 'Change of company name (same credit code)' } },
-    { key: 'change_legal_rep', label: { 'zh-CN': '更新企业法人信息', en: 'Update the legal representative' } },
-    { key: 'account_retrieval', label: { 'zh-CN': '通过企业信息找回账号', en: "Retrieve the enterprise's accounts" }, fourEyes: null },
-    { key: 'payment_dispute', label: { 'zh-CN': '对公打款认证金额无法提交', en: 'Corporate-transfer amount refused' }, fourEyes: null },
+    {
+      key: 'change_entity',
+      label: { 'zh-CN': '变更企业主体（A 企业变成 B 企业）', en: 'Change of entity (company A becomes company B)' },
+      outcome: { 'zh-CN': '账号的实名认证主体已变更为新企业', en: "the account's verified entity is changed to the new company" },
+    },
+    {
+      key: 'change_name',
+      label: { 'zh-CN': '变更企业名称（统一社会信用代码不变）', en: 'Change of company name (same credit code)' },
+      outcome: { 'zh-CN': '账号实名认证的企业名称已变更', en: "the company name of the account's verification is changed" },
+    },
+    {
+      key: 'change_legal_rep',
+      label: { 'zh-CN': '更新企业法人信息', en: 'Update the legal representative' },
+      outcome: { 'zh-CN': '账号实名认证的企业法人信息已更新', en: "the legal representative of the account's verification is updated" },
+    },
+    {
+      key: 'account_retrieval',
+      label: { 'zh-CN': '通过企业信息找回账号', en: "Retrieve the enterprise's accounts" },
+      fourEyes: null,
+      effect: 'report_enterprise_accounts',
+      outcome: { 'zh-CN': '找回的账号及登录方式已发送给您', en: 'the accounts registered under the company and their login methods are sent to you' },
+    },
+    {
+      key: 'payment_dispute',
+      label: { 'zh-CN': '对公打款认证金额无法提交', en: 'Corporate-transfer amount refused' },
+      fourEyes: null,
+      effect: 'answer_transfer_check',
+      outcome: { 'zh-CN': '打款金额已人工核验', en: 'the transfer amount is re-checked by hand' },
+    },
   ],
   fields: [
     accountIdField({ variants: [...changes, 'payment_dispute'] }),
     companyNameField(),
     creditCodeField(),
+    // Seed 002's change form asks for the legal representative before the change: the account's, matched on file.
+    realNameField({
+      key: 'legalRepName',
+      label: { 'zh-CN': '变更前企业法人姓名', en: 'Legal representative before the change' },
+      hint: { 'zh-CN': '须与账号当前的企业实名信息一致', en: "As on the account's current enterprise verification" },
+      variants: changes,
+    }),
+    idNumberField({
+      key: 'legalRepIdNumber',
+      label: { 'zh-CN': '变更前企业法人证件号码', en: "Legal representative's ID number before the change" },
+      variants: changes,
+    }),
     {
       key: 'newCompanyName',
       type: 'text',
@@ -39,7 +75,44 @@ export const enterpriseReview: KindDefInput = {
       matches: undefined,
       variants: ['change_entity'],
     }),
+    {
+      key: 'newLicenceDate',
+      type: 'date',
+      label: { 'zh-CN': '新营业执照成立日期', en: 'Date the new licence was issued' },
+      hint: {
+        'zh-CN': '工商数据同步有延迟，新办理的企业需在 7 个工作日之后再提交认证',
+        en: 'The business registry syncs with a delay: a newly registered company can verify 7 business days after its licence',
+      },
+      required: true,
+      variants: ['change_entity'],
+    },
     ...personFields('newLegalRep', { variants: ['change_entity', 'change_legal_rep'] }),
+    // Seed 002: the handler (经办人) of an enterprise verification cannot be changed; the one on file files the change.
+    ...personFields('handler', {
+      variants: changes,
+      hint: { 'zh-CN': '须为账号企业实名认证时的经办人，经办人不支持变更', en: "The handler on the account's enterprise verification; a handler cannot be changed" },
+    }).map((f) => ({ ...f, matches: f.key === 'handlerName' ? ('handlerName' as const) : ('handlerIdNumber' as const) })),
+    {
+      key: 'transferAmount',
+      type: 'amount',
+      label: { 'zh-CN': '打款金额（元）', en: 'Amount transferred (yuan)' },
+      hint: {
+        'zh-CN': '系统随机生成的 0.01–0.99 元；须在打款后 7 天内验证，共 2 次机会',
+        en: 'The random 0.01–0.99 yuan; it must be verified within 7 days of the transfer, in 2 tries',
+      },
+      required: true,
+      variants: ['payment_dispute'],
+      min: 0.01,
+      max: 0.99,
+    },
+    {
+      key: 'transferDate',
+      type: 'date',
+      label: { 'zh-CN': '打款日期', en: 'Date of the transfer' },
+      hint: { 'zh-CN': '以银行回单上的日期为准', en: 'As on the bank receipt' },
+      required: true,
+      variants: ['payment_dispute'],
+    },
     descriptionField(),
   ],
   materials: {
@@ -60,10 +133,12 @@ export const enterpriseReview: KindDefInput = {
         'original_entity_documents',
         { 'zh-CN': '原企业主体最新证件资料', en: 'Latest documents of the original entity' },
         {
-          'zh-CN': '原企业实名主体信息有变更时上传其最新证件；原企业已注销的，改为上传企业注销证明',
-          en: 'The original entity’s latest documents if its details changed; if it was dissolved, upload the deregistration certificate instead',
+          'zh-CN': '必须上传：变更前企业的营业执照等最新证件；原企业已注销、无营业执照的，改为在下一项上传企业注销证明',
+          en: 'Required: the latest documents (licence) of the company before the change; if it was dissolved and has no licence, upload the deregistration certificate in the next item instead',
         },
-        { required: false, variants: ['change_entity'] },
+        // Seed 002: the documents before and after the change are both compulsory; a dissolved company gives the
+        // bureau's deregistration certificate in their place.
+        { variants: ['change_entity'], alternative: 'deregistration_certificate' },
       ),
       colourDocumentSlot(
         'deregistration_certificate',
@@ -88,7 +163,12 @@ export const enterpriseReview: KindDefInput = {
   preconditions: [
     { code: 'not_cancelled' },
     { code: 'no_arrears', variants: changes },
+    { code: 'no_advance_payments', variants: changes },
     { code: 'real_name_change_interval_30_days', variants: changes },
+    { code: 'enterprise_max_ten_accounts', variants: ['change_entity'] },
+    { code: 'new_licence_seven_business_days', variants: ['change_entity'] },
+    { code: 'transfer_check_window', variants: ['payment_dispute'] },
+    { code: 'online_change_code_starts_with_9', variants: ['change_name', 'change_legal_rep'] },
   ],
   slaBusinessDays: 3,
   effect: 'update_enterprise',

@@ -4,6 +4,7 @@ import { accountCancellation } from './accountCancellation';
 import { enterpriseReview } from './enterpriseReview';
 import { loginRequest } from './loginRequest';
 import { mfaUnbind } from './mfaUnbind';
+import { protectionVerifierUnbind } from './protectionVerifierUnbind';
 import { registrationMethodUnbind } from './registrationMethodUnbind';
 import { reusedPhoneUnbind } from './reusedPhoneUnbind';
 import { securityPhoneChange } from './securityPhoneChange';
@@ -16,4 +17,5 @@ export const kindDefinitions: Record<KindKey, KindDefInput> = {
   security_phone_change: securityPhoneChange,
   account_cancellation: accountCancellation,
   registration_method_unbind: registrationMethodUnbind,
+  protection_verifier_unbind: protectionVerifierUnbind,
 };

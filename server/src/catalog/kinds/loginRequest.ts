@@ -19,7 +19,15 @@ export const loginRequest: KindDefInput = {
     'zh-CN': '账号登录不上了（员工离职、微信/QQ/公众号被冻结或注销、忘了登录方式），想绑定一个新邮箱来登录。',
     en: 'I cannot sign in any more (staff left, WeChat/QQ/official account frozen or deleted, login method forgotten) and want to sign in with a new email.',
   },
-  subjectTypes: ['personal', 'enterprise'],
+  subjectTypes: ['personal', 'enterprise', 'unverified'],
+  // Seeds 002 and 004 give templates for verified accounts only. An unverified account has no real-name record to
+  // hold documents against, so, as for its cancellation (seed 003), control of its security phone or email is the proof.
+  subjectTypeNotes: {
+    unverified: {
+      'zh-CN': '未实名认证的账号没有实名信息可供核对材料，因此无需上传材料，但须用发送到账号安全手机或安全邮箱的验证码证明您能控制此账号。',
+      en: 'An unverified account has no real-name record to check documents against: no files are needed, but a code sent to the account’s security phone or email must show that you control it.',
+    },
+  },
   variants: [],
   fields: [
     accountIdField(),
@@ -67,6 +75,7 @@ export const loginRequest: KindDefInput = {
       }),
       ...holdingIdSlots('handler'),
     ],
+    unverified: [],
   },
   preconditions: [{ code: 'not_cancelled' }],
   slaBusinessDays: 3,

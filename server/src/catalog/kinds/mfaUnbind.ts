@@ -10,7 +10,7 @@ import {
   realNameField,
 } from '../fields';
 import type { KindDefInput } from '../schema';
-import { businessLicenceSlot, holdingIdSlots } from '../slots';
+import { businessLicenceSlot, faceCheckByPhotoNote, holdingIdSlots } from '../slots';
 
 export const mfaUnbind: KindDefInput = {
   key: 'mfa_unbind',
@@ -37,6 +37,8 @@ export const mfaUnbind: KindDefInput = {
     personal: holdingIdSlots('applicant'),
     enterprise: [...holdingIdSlots('applicant'), businessLicenceSlot(), ...holdingIdSlots('legal_rep')],
   },
+  // Seed 002's personal template asks for a face check; by appeal the hand-held ID photos stand in for it.
+  materialNotes: { personal: faceCheckByPhotoNote },
   preconditions: [{ code: 'not_cancelled' }, { code: 'mfa_bound' }],
   slaBusinessDays: 3,
   effect: 'unbind_mfa',

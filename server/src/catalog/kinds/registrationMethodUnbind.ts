@@ -1,6 +1,6 @@
 import { accountIdField, companyNameField, creditCodeField, descriptionField, idNumberField, realNameField } from '../fields';
 import type { KindDefInput } from '../schema';
-import { businessLicenceSlot, holdingIdSlots } from '../slots';
+import { businessLicenceSlot, faceCheckByPhotoNote, holdingIdSlots } from '../slots';
 
 export const registrationMethodUnbind: KindDefInput = {
   key: 'registration_method_unbind',
@@ -38,6 +38,7 @@ export const registrationMethodUnbind: KindDefInput = {
     personal: holdingIdSlots('applicant'),
     enterprise: [businessLicenceSlot(), ...holdingIdSlots('legal_rep')],
   },
+  materialNotes: { personal: faceCheckByPhotoNote },
   preconditions: [
     { code: 'not_cancelled' },
     { code: 'two_login_methods' },

@@ -109,11 +109,15 @@ export function readExif(raws: readonly (Buffer | undefined)[]): ExifSummary {
   };
 }
 
-/** Front camera only where the slot asks for it; editing software and capture time for every photo. */
+/**
+ * Front camera only where the slot asks for it; editing software and capture time for every photo. Where the slot
+ * asks and the photo names neither camera nor lens, an agent is told the front camera could not be ruled out.
+ */
 export function exifFindings(exif: ExifSummary, checkFrontCamera: boolean): Finding[] {
-  if (!exif.present) return [finding('exif.none', { damaged: exif.damaged })];
+  if (!exif.present) return [finding(checkFrontCamera ? 'exif.no_camera' : 'exif.none', { damaged: exif.damaged })];
   const findings: Finding[] = [];
   if (checkFrontCamera && exif.frontCamera) findings.push(finding('exif.front_camera', { lens: exif.lens, camera: exif.camera }));
+  else if (checkFrontCamera && exif.camera === null && exif.lens === null) findings.push(finding('exif.no_camera', { damaged: false }));
   const software = exif.software;
   if (software && EDITORS.test(software)) findings.push(finding('exif.edited', { software }));
   else if (software && !FIRMWARE.some((pattern) => pattern.test(software))) findings.push(finding('exif.software', { software }));

@@ -14,8 +14,13 @@ export const maxExifBytes = 64 * 1024;
 const EXIF_PREFIX = Buffer.from('Exif\0\0', 'latin1');
 const WINDOW = 256 * 1024;
 
+/** Where the walkers read: a file through a window, or the bytes of a picture taken out of a PDF. */
+interface ByteSource {
+  read(offset: number, length: number): Promise<Buffer>;
+}
+
 /** Reads a file front to back through a window, so that walking thousands of chunk headers costs a few reads. */
-class FileWindow {
+class FileWindow implements ByteSource {
   private start = 0;
   private bytes = Buffer.alloc(0);
   constructor(private readonly file: FileHandle) {}
@@ -32,6 +37,14 @@ class FileWindow {
   }
 }
 
+class BytesWindow implements ByteSource {
+  constructor(private readonly bytes: Buffer) {}
+
+  async read(offset: number, length: number): Promise<Buffer> {
+    return this.bytes.subarray(offset, offset + length);
+  }
+}
+
 /** What the file says about its EXIF: every block (TIFF data, "Exif" prefix removed), or that it is shaped like an attack. */
 export type ExifBlocks = { hostile: true } | { hostile: false; blocks: Buffer[] };
 
@@ -39,7 +52,7 @@ type Found = { offset: number; length: number };
 /** Says where a block is; false stops the walk (the blocks are already too large together). */
 type Report = (at: Found) => boolean;
 /** A walk ends at the image data or the end of the file; false when it gave up after maxSteps segments or chunks. */
-type Walker = (window: FileWindow, found: Report) => Promise<boolean>;
+type Walker = (window: ByteSource, found: Report) => Promise<boolean>;
 
 // Legitimate files have a few dozen segments or chunks (a PNG's IDATs included); a crafted one can have a million.
 const maxSteps = 100_000;
@@ -108,33 +121,38 @@ const walkers = { 'image/jpeg': jpegExif, 'image/png': pngExif, 'image/webp': we
  * Every EXIF block of a JPEG (each APP1 "Exif" segment), PNG (each eXIf chunk) or WebP (each EXIF chunk), read
  * before any decoder sees the file. Hostile when the blocks hold more than maxExifBytes together (refused from
  * their declared lengths, before they are read), when one is shaped like an attack (too many entries, too many
- * or looping IFDs), or when the file is cut into more than maxSteps segments or chunks.
+ * or looping IFDs), or when the file is cut into more than maxSteps segments or chunks. `input` is the stored file,
+ * or the bytes of a JPEG taken out of a PDF.
  */
-export async function readExifBlocks(filePath: string, mime: keyof typeof walkers): Promise<ExifBlocks> {
-  const handle = await open(filePath, 'r');
+export async function readExifBlocks(input: string | Buffer, mime: keyof typeof walkers): Promise<ExifBlocks> {
+  if (Buffer.isBuffer(input)) return readBlocks(new BytesWindow(input), mime);
+  const handle = await open(input, 'r');
   try {
-    const window = new FileWindow(handle);
-    const places: Found[] = [];
-    let total = 0;
-    let oversized = false;
-    const walked = await walkers[mime](window, (place) => {
-      total += place.length;
-      oversized = total > maxExifBytes;
-      if (!oversized) places.push(place);
-      return !oversized;
-    });
-    if (oversized || !walked) return { hostile: true };
-    const blocks: Buffer[] = [];
-    for (const { offset, length } of places) {
-      const data = Buffer.from(await window.read(offset, length));
-      const tiff = data.subarray(0, 6).equals(EXIF_PREFIX) ? data.subarray(6) : data; // some writers prefix PNG and WebP blocks too
-      if (tiffIsHostile(tiff)) return { hostile: true };
-      blocks.push(tiff);
-    }
-    return { hostile: false, blocks };
+    return await readBlocks(new FileWindow(handle), mime);
   } finally {
     await handle.close();
   }
+}
+
+async function readBlocks(window: ByteSource, mime: keyof typeof walkers): Promise<ExifBlocks> {
+  const places: Found[] = [];
+  let total = 0;
+  let oversized = false;
+  const walked = await walkers[mime](window, (place) => {
+    total += place.length;
+    oversized = total > maxExifBytes;
+    if (!oversized) places.push(place);
+    return !oversized;
+  });
+  if (oversized || !walked) return { hostile: true };
+  const blocks: Buffer[] = [];
+  for (const { offset, length } of places) {
+    const data = Buffer.from(await window.read(offset, length));
+    const tiff = data.subarray(0, 6).equals(EXIF_PREFIX) ? data.subarray(6) : data; // some writers prefix PNG and WebP blocks too
+    if (tiffIsHostile(tiff)) return { hostile: true };
+    blocks.push(tiff);
+  }
+  return { hostile: false, blocks };
 }
 
 export const carriesExif = (mime: AcceptedMimeType): mime is keyof typeof walkers => mime in walkers;

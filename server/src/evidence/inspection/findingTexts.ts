@@ -97,6 +97,48 @@ export const refusalTexts = {
   }),
 };
 
+/** Why a page of a PDF could not be checked like a photo: nothing to check, a picture we do not read, or past the pages checked. */
+export type UncheckedPicture = 'no_picture' | 'unreadable' | 'not_examined';
+
+const uncheckedPictureTexts: Record<UncheckedPicture, Localized> = {
+  no_picture: {
+    'zh-CN': '该页没有图片（只有文字或矢量图形），无法自动检查是否清晰完整，将由客服人工核对',
+    en: 'The page holds no picture (only text or drawings), so we could not check that it is legible; an agent will look at it',
+  },
+  unreadable: {
+    'zh-CN': '无法读取该页的图片（格式不支持、图片过大或已损坏），未能自动检查是否清晰完整，将由客服人工核对',
+    en: 'We could not read the picture on the page (a format we do not read, too large, or damaged), so we could not check that it is legible; an agent will look at it',
+  },
+  not_examined: {
+    'zh-CN': 'PDF 页数较多，超出自动检查的范围，将由客服人工核对',
+    en: 'The PDF has more pages than are checked automatically; an agent will look at them',
+  },
+};
+
+/** "1–3, 5": page numbers with runs joined. */
+function pageRanges(pages: readonly number[]): string[] {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    ranges.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return ranges;
+}
+
+/** A finding about some pages of a PDF, named in front of its message ("第 2、4 页：…", "Pages 2, 4: …") and in its facts. */
+export function onPages(found: Finding, pages: readonly number[]): Finding {
+  const ranges = pageRanges(pages);
+  const several = ranges.length > 1 || ranges[0]!.includes('–');
+  return {
+    ...found,
+    message: { 'zh-CN': `第 ${ranges.join('、')} 页：${found.message['zh-CN']}`, en: `${several ? 'Pages' : 'Page'} ${ranges.join(', ')}: ${found.message.en}` },
+    facts: { ...found.facts, pages: ranges.join(', ') },
+  };
+}
+
 type Spec<F extends Facts> = { severity: Severity; text: (facts: F) => Localized };
 const spec = <F extends Facts>(severity: Severity, text: (facts: F) => Localized): Spec<F> => ({ severity, text });
 const camera = (c: string | null) => c ?? 'unknown camera';
@@ -126,10 +168,11 @@ export const findingTexts = {
     'zh-CN': '图片为彩色',
     en: 'The image is in colour.',
   })),
-  'colour.unchecked': spec<{ images: number }>('warn', () => ({
+  'colour.unchecked': spec<{ images: number; reason: UncheckedPicture }>('warn', () => ({
     'zh-CN': '无法自动确认该 PDF 是否为彩色扫描件，将由客服人工核对；如为黑白件，请上传彩色扫描件',
     en: 'We could not check whether this PDF is a colour scan; an agent will look at it. If it is black and white, please upload a colour scan',
   })),
+  'image.unchecked': spec<{ reason: UncheckedPicture }>('warn', ({ reason }) => uncheckedPictureTexts[reason]),
   'exif.front_camera': spec<{ lens: string | null; camera: string | null }>('fail', () => ({
     'zh-CN': '这张照片是用手机前置摄像头（自拍）拍摄的。请由他人使用后置摄像头重新拍摄',
     en: "This photo was taken with the phone's front (selfie) camera. Please ask someone to take it again with the rear camera",
@@ -153,6 +196,10 @@ export const findingTexts = {
   'exif.none': spec<{ damaged: boolean }>('pass', () => ({
     'zh-CN': '照片未包含拍摄信息（经聊天软件发送后常见）',
     en: 'The photo carries no camera information (common after it has been sent through a messaging app).',
+  })),
+  'exif.no_camera': spec<{ damaged: boolean }>('warn', () => ({
+    'zh-CN': '没有拍摄设备信息，无法判断是否前置摄像头拍摄，请人工核对',
+    en: 'No camera information: cannot tell whether the front camera took it; check by eye',
   })),
   'pdf.encrypted': spec<{ pages: number | null }>('fail', () => ({
     'zh-CN': '该 PDF 设有密码保护，无法查看。请取消密码后重新上传',

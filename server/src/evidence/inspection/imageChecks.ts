@@ -5,6 +5,9 @@ import type { Finding } from './findings';
 import { THUMBNAIL_SIDE, type InspectionLimits } from './limits';
 import { refuse } from './refusedFile';
 
+/** Pixels as a PDF stores them once inflated: 8-bit grey or RGB, row by row. */
+export type RawPixels = { pixels: Uint8Array; width: number; height: number; channels: 1 | 3 };
+
 /** A path to the stored file, or the bytes of an image embedded in a PDF. */
 export type ImageInput = string | Buffer;
 
@@ -44,11 +47,22 @@ export async function readImageHeader(input: ImageInput, mime: AcceptedMimeType,
   return header;
 }
 
-/** Decodes a copy at most THUMBNAIL_SIDE on its long side (JPEG shrinks on load), upright, alpha on white. */
-export async function decodeThumbnail(input: ImageInput, mime: AcceptedMimeType, limits: InspectionLimits): Promise<Thumbnail> {
+const isRaw = (input: ImageInput | RawPixels): input is RawPixels => typeof input === 'object' && !Buffer.isBuffer(input);
+
+function decoderOf(input: ImageInput | RawPixels, limits: InspectionLimits) {
+  if (!isRaw(input)) return sharp(input, { ...inputOptions(limits), autoOrient: true });
+  const { pixels, width, height, channels } = input;
+  return sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), { limitInputPixels: limits.maxPixels, raw: { width, height, channels } });
+}
+
+/**
+ * Decodes a copy at most THUMBNAIL_SIDE on its long side (JPEG shrinks on load), upright, alpha on white. `mime`
+ * names what a refusal says could not be opened (the PDF, for the raw pixels of one of its pictures).
+ */
+export async function decodeThumbnail(input: ImageInput | RawPixels, mime: AcceptedMimeType, limits: InspectionLimits): Promise<Thumbnail> {
   let decoded: { data: Buffer; info: OutputInfo };
   try {
-    decoded = await sharp(input, { ...inputOptions(limits), autoOrient: true })
+    decoded = await decoderOf(input, limits)
       .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')

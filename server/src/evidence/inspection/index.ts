@@ -1,16 +1,17 @@
 // Pure inspection of one stored temporary file: what it is, whether it can serve as evidence, its fingerprints.
 import { stat } from 'node:fs/promises';
 import type { AcceptedMimeType, SlotDef } from '../../catalog';
-import { exifFindings, readExif } from './exifChecks';
+import { readExif } from './exifChecks';
 import { carriesExif, readExifBlocks } from './exifGuard';
 import { sha256OfFile } from './fileDigest';
 import { identifyFileKind } from './fileKind';
 import { finding } from './findingTexts';
 import { worstSeverity, type Finding, type Severity } from './findings';
-import { colourFindings, decodeThumbnail, legibilityFindings, readImageHeader } from './imageChecks';
+import { decodeThumbnail, readImageHeader } from './imageChecks';
 import { defaultLimits, type InspectionLimits } from './limits';
 import { inspectPdf } from './pdfChecks';
 import { differenceHash } from './perceptualHash';
+import { photoFindings } from './photoChecks';
 import { refuse } from './refusedFile';
 
 export type { Facts, Finding, Severity } from './findings';
@@ -46,16 +47,13 @@ async function inspectImage(filePath: string, mime: AcceptedMimeType, slot: Insp
   const thumbnail = await decodeThumbnail(filePath, mime, limits);
   const { width, height } = header.autoOrient;
   const exif = readExif([...exifBlocks.blocks, header.exif]);
-  const findings: Finding[] = [];
-  if (slot.checks.includes('legible')) findings.push(...legibilityFindings({ width, height }, thumbnail, limits));
-  if (slot.checks.includes('colour')) findings.push(...colourFindings(header.channels, thumbnail, limits));
-  findings.push(...exifFindings(exif, slot.checks.includes('not_front_camera')));
+  const findings = photoFindings({ width, height, channels: header.channels, thumbnail, exif }, slot.checks, limits);
   return { phash: await differenceHash(thumbnail), width, height, pages: null, capturedAt: exif.capturedAt, findings };
 }
 
 async function inspectDocument(filePath: string, slot: InspectedSlot, limits: InspectionLimits): Promise<Contents & { sha256: string }> {
-  const { sha256, pages, findings } = await inspectPdf(filePath, slot.checks, limits);
-  return { sha256, phash: null, width: null, height: null, pages, capturedAt: null, findings };
+  const { sha256, pages, phash, capturedAt, findings } = await inspectPdf(filePath, slot.checks, limits);
+  return { sha256, phash, width: null, height: null, pages, capturedAt, findings };
 }
 
 /**

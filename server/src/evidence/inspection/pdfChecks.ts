@@ -1,47 +1,123 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { CheckCode } from '../../catalog';
-import { finding } from './findingTexts';
+import { readExif } from './exifChecks';
+import { readExifBlocks } from './exifGuard';
+import { finding, onPages, type UncheckedPicture } from './findingTexts';
 import type { Finding } from './findings';
-import { decodeThumbnail, isGreyscale } from './imageChecks';
+import { decodeThumbnail, readImageHeader } from './imageChecks';
 import type { InspectionLimits } from './limits';
-import { parsePdf, type PdfCandidate } from './pdfParser';
+import { parsePdf, type PagePicture, type ParsedPdf } from './pdfParser';
 import { countPdfObjects } from './pdfStructure';
-import { refuse } from './refusedFile';
+import { differenceHash } from './perceptualHash';
+import { photoFindings, type Photo } from './photoChecks';
+import { refuse, RefusedFile } from './refusedFile';
 
-export type PdfInspection = { sha256: string; pages: number | null; findings: Finding[] };
+export type PdfInspection = { sha256: string; pages: number | null; phash: string | null; capturedAt: string | null; findings: Finding[] };
 
-// Scanned PDFs hold one picture per page; these are enough to judge colour without rendering anything.
-const MAX_PAGES_FOR_COLOUR = 20;
+// Scanned PDFs hold one picture per page: the largest picture of each of the first pages is checked like a photo
+// upload, and at most MAX_PICTURES_DECODED of them are decoded, so a PDF costs no more than a few photos.
+const MAX_PAGES_CHECKED = 20;
 const MAX_PICTURES_DECODED = 4;
 
-type Verdict = { kind: 'colour' | 'grey'; chroma: number; colouredShare: number } | { kind: 'unknown' };
+/** The checks a photo gets; the pictures of a PDF are only worth extracting for these. */
+const PHOTO_CHECKS: readonly CheckCode[] = ['colour', 'legible', 'not_front_camera'];
 
-async function judge(candidate: PdfCandidate, limits: InspectionLimits): Promise<Verdict> {
-  if (candidate.kind === 'grey') return { kind: 'grey', chroma: 0, colouredShare: 0 };
-  if (candidate.kind === 'unknown') return { kind: 'unknown' };
-  // A JPEG inside the PDF is a whole JPEG file: judge its pixels like any upload's, under the same limits.
-  try {
-    const { jpeg } = candidate;
-    const thumbnail = await decodeThumbnail(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength), 'image/jpeg', limits);
-    const { greyscale, facts } = isGreyscale(candidate.components, thumbnail, limits);
-    return { kind: greyscale ? 'grey' : 'colour', chroma: facts.chroma, colouredShare: facts.colouredShare };
-  } catch {
-    return { kind: 'unknown' };
+/** What the checks found on some pages of the PDF, and the photo they were made on. */
+type PageFindings = { pages: number[]; findings: Finding[]; photo: Photo | null };
+
+/** The slot's photo checks a page could not be given, each said to be left to an agent: never a silent pass. */
+function uncheckedFindings(reason: UncheckedPicture, checks: readonly CheckCode[], images: number): Finding[] {
+  const findings: Finding[] = [];
+  if (checks.includes('colour')) findings.push(finding('colour.unchecked', { images, reason }));
+  if (checks.includes('legible')) findings.push(finding('image.unchecked', { reason }));
+  if (checks.includes('not_front_camera')) findings.push(finding('exif.no_camera', { damaged: false }));
+  return findings;
+}
+
+/** A picture the decoders refuse is left to an agent; any other error is ours. */
+const leftToAgent = (error: unknown): null => {
+  if (error instanceof RefusedFile) return null;
+  throw error;
+};
+
+/**
+ * The photo a page's picture is: a JPEG inside the PDF is a whole JPEG file, its EXIF blocks and pixels read as an
+ * upload's are; inflated pixels have no EXIF. Null when the picture cannot be decoded (damaged, too many pixels): a
+ * viewer may still show it, so it is left to an agent. Hostile EXIF is refused, as for the bare JPEG.
+ */
+async function photoOf(picture: Extract<PagePicture, { kind: 'jpeg' | 'raw' }>, limits: InspectionLimits): Promise<Photo | null> {
+  if (picture.kind === 'raw') {
+    const thumbnail = await decodeThumbnail(picture, 'application/pdf', limits).catch(leftToAgent);
+    return thumbnail && { width: picture.width, height: picture.height, channels: picture.channels, thumbnail, exif: readExif([]) };
+  }
+  const bytes = Buffer.from(picture.jpeg.buffer, picture.jpeg.byteOffset, picture.jpeg.byteLength);
+  const exifBlocks = await readExifBlocks(bytes, 'image/jpeg');
+  if (exifBlocks.hostile) throw refuse.damagedMetadata();
+  const header = await readImageHeader(bytes, 'image/jpeg', limits).catch(leftToAgent);
+  const thumbnail = header && (await decodeThumbnail(bytes, 'image/jpeg', limits).catch(leftToAgent));
+  if (!header || !thumbnail) return null;
+  // The PDF's colour space decides how the picture is shown: a colour JPEG drawn as DeviceGray is grey.
+  const channels = picture.components === 1 ? 1 : header.channels;
+  return { ...header.autoOrient, channels, thumbnail, exif: readExif([...exifBlocks.blocks, header.exif]) };
+}
+
+async function checkPage(picture: PagePicture, checks: readonly CheckCode[], images: number, limits: InspectionLimits): Promise<PageFindings> {
+  const pages = [picture.page];
+  const unchecked = (reason: UncheckedPicture, left = checks) => ({ pages, findings: uncheckedFindings(reason, left, images), photo: null });
+  switch (picture.kind) {
+    case 'jpeg':
+    case 'raw': {
+      const photo = await photoOf(picture, limits);
+      return photo ? { pages, findings: photoFindings(photo, checks, limits), photo } : unchecked('unreadable');
+    }
+    case 'bilevel': {
+      // A fax or 1-bit picture holds no colour at all; its legibility and camera are left to an agent.
+      const rest = unchecked('unreadable', checks.filter((c) => c !== 'colour'));
+      if (checks.includes('colour')) rest.findings.unshift(finding('colour.greyscale', { chroma: 0, colouredShare: 0, channels: 1 }));
+      return rest;
+    }
+    case 'none':
+      return unchecked('no_picture');
+    case 'skipped':
+      return unchecked('not_examined');
+    case 'unreadable':
+      return unchecked('unreadable');
   }
 }
 
-/** Colour of a PDF judged by its pictures; logos and icons (under a quarter of the largest picture) were left out. */
-async function colourFinding(images: number, candidates: readonly PdfCandidate[], limits: InspectionLimits): Promise<Finding> {
-  const verdicts: Verdict[] = [];
-  for (const candidate of candidates) verdicts.push(await judge(candidate, limits));
-  const colour = verdicts.find((v) => v.kind === 'colour');
-  if (colour && colour.kind === 'colour') return finding('colour.ok', { chroma: colour.chroma, colouredShare: colour.colouredShare });
-  if (verdicts.length > 0 && verdicts.every((v) => v.kind === 'grey')) {
-    const chroma = Math.max(...verdicts.map((v) => (v.kind === 'grey' ? v.chroma : 0)));
-    return finding('colour.greyscale', { chroma, colouredShare: 0, channels: 1 });
+/** One finding per distinct message, naming the pages it is about when the PDF has more than one. */
+function mergePages(results: readonly PageFindings[], pageCount: number): Finding[] {
+  const merged = new Map<string, { found: Finding; pages: number[] }>();
+  for (const { pages, findings } of results) {
+    for (const found of findings) {
+      const key = `${found.code}\n${found.message.en}`;
+      const seen = merged.get(key);
+      if (seen) seen.pages.push(...pages);
+      else merged.set(key, { found, pages: [...pages] });
+    }
   }
-  return finding('colour.unchecked', { images });
+  return [...merged.values()].map(({ found, pages }) => (pageCount > 1 ? onPages(found, pages) : found));
+}
+
+/** Each page's largest picture checked like a photo upload, one page after another; pages past the first ones are named. */
+async function checkPages(pdf: ParsedPdf, checks: readonly CheckCode[], limits: InspectionLimits) {
+  const looked = Math.min(pdf.pages, MAX_PAGES_CHECKED);
+  const byPage = new Map(pdf.pictures.map((p) => [p.page, p]));
+  const results: PageFindings[] = [];
+  let phash: string | null = null;
+  let capturedAt: string | null = null;
+  for (let page = 1; page <= looked; page++) {
+    const result = await checkPage(byPage.get(page) ?? { page, kind: 'unreadable', reason: 'damaged' }, checks, pdf.images, limits);
+    if (result.photo && phash === null) phash = await differenceHash(result.photo.thumbnail);
+    capturedAt ??= result.photo?.exif.capturedAt ?? null;
+    results.push({ ...result, photo: null }); // a thumbnail is not kept past its page
+  }
+  if (pdf.pages > looked) {
+    const rest = Array.from({ length: pdf.pages - looked }, (_, i) => looked + 1 + i);
+    results.push({ pages: rest, findings: uncheckedFindings('not_examined', checks, pdf.images), photo: null });
+  }
+  return { findings: mergePages(results, pdf.pages), phash, capturedAt };
 }
 
 /**
@@ -51,7 +127,7 @@ async function colourFinding(images: number, candidates: readonly PdfCandidate[]
 export async function inspectPdf(filePath: string, checks: readonly CheckCode[], limits: InspectionLimits): Promise<PdfInspection> {
   if ((await countPdfObjects(filePath, limits.pdfMaxObjects)) > limits.pdfMaxObjects) throw refuse.pdfTooComplex(limits.pdfMaxObjects);
   const budget = { maxObjects: limits.pdfMaxObjects, maxValues: limits.pdfMaxValues, maxDecodedBytes: limits.pdfMaxDecodedBytes, timeoutMs: limits.pdfTimeoutMs };
-  const wanted = checks.includes('colour') ? { maxPages: MAX_PAGES_FOR_COLOUR, maxDecoded: MAX_PICTURES_DECODED } : null;
+  const wanted = checks.some((c) => PHOTO_CHECKS.includes(c)) ? { maxPages: MAX_PAGES_CHECKED, maxDecoded: MAX_PICTURES_DECODED } : null;
   let sha256 = '';
   const parsed = await parsePdf(
     async () => {
@@ -65,14 +141,15 @@ export async function inspectPdf(filePath: string, checks: readonly CheckCode[],
     wanted,
   );
   if (!parsed.ok) throw parsed.reason === 'corrupt' ? refuse.corrupt('application/pdf') : refuse.pdfTooComplex(parsed.bound === 'objects' ? limits.pdfMaxObjects : null);
-  const { pages, encrypted, images, candidates } = parsed.pdf;
+  const { pages, encrypted } = parsed.pdf;
   const findings: Finding[] = [];
   if (encrypted) {
     if (checks.includes('pdf_readable')) findings.push(finding('pdf.encrypted', { pages: pages || null }));
-    return { sha256, pages: pages || null, findings };
+    return { sha256, pages: pages || null, phash: null, capturedAt: null, findings };
   }
   if (pages === 0) throw refuse.corrupt('application/pdf');
   if (checks.includes('pdf_readable')) findings.push(finding('pdf.pages', { pages }));
-  if (checks.includes('colour')) findings.push(await colourFinding(images, candidates, limits));
-  return { sha256, pages, findings };
+  if (!wanted) return { sha256, pages, phash: null, capturedAt: null, findings };
+  const checked = await checkPages(parsed.pdf, checks, limits);
+  return { sha256, pages, phash: checked.phash, capturedAt: checked.capturedAt, findings: [...findings, ...checked.findings] };
 }

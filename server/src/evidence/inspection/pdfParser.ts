@@ -5,9 +5,20 @@ import { Worker } from 'node:worker_threads';
 
 export type PdfBudget = { maxObjects: number; maxValues: number; maxDecodedBytes: number; timeoutMs: number };
 export type PictureRequest = { maxPages: number; maxDecoded: number };
-/** A picture colour is judged on: grey by its header, a whole embedded JPEG to decode, or unknown. */
-export type PdfCandidate = { kind: 'grey' } | { kind: 'unknown' } | { kind: 'jpeg'; components: number; jpeg: Uint8Array };
-export type ParsedPdf = { pages: number; encrypted: boolean; images: number; candidates: PdfCandidate[] };
+/**
+ * The largest picture of one page (numbered from 1): a whole embedded JPEG, inflated 8-bit grey or RGB pixels,
+ * bilevel by its header (fax, JBIG2, 1-bit), none at all, one past the pictures decoded, or one that cannot be read.
+ */
+export type PagePicture = { page: number } & (
+  | { kind: 'jpeg'; width: number; height: number; components: number | null; jpeg: Uint8Array }
+  | { kind: 'raw'; width: number; height: number; channels: 1 | 3; pixels: Uint8Array }
+  | { kind: 'bilevel'; width: number; height: number }
+  | { kind: 'none' }
+  | { kind: 'skipped' }
+  | { kind: 'unreadable'; reason: 'format' | 'size' | 'damaged' }
+);
+/** `images`: image XObjects on the pages looked at; `pictures`: one per page looked at, none when the page tree was unreadable. */
+export type ParsedPdf = { pages: number; encrypted: boolean; images: number; pictures: PagePicture[] };
 /** Which bound a PDF went past: counted by the worker's budgets, or enforced on the thread (time, heap). */
 export type PdfBound = 'objects' | 'values' | 'decoded' | 'time' | 'memory';
 export type PdfParse = { ok: true; pdf: ParsedPdf } | { ok: false; reason: 'corrupt' } | { ok: false; reason: 'too_complex'; bound: PdfBound };
@@ -78,7 +89,7 @@ type Answer = { id: number } & ({ ok: true } & ParsedPdf | { ok: false; reason: 
 let lastId = 0;
 
 /**
- * Parses a PDF under `budget` in a worker thread and reports what the colour check needs. `load` gives the bytes
+ * Parses a PDF under `budget` in a worker thread and hands over the pictures of its pages that `pictures` asks for. `load` gives the bytes
  * once a thread is free, so PDFs waiting their turn hold no memory; their memory then moves to the thread. Rejects
  * only on a fault of our own (the worker could not start or died for another reason than its heap): a 500, not
  * the customer's file.
@@ -103,7 +114,7 @@ export async function parsePdf(load: () => Promise<Uint8Array>, budget: PdfBudge
       const onMessage = (answer: Answer) => {
         if (answer.id !== id) return;
         if (!answer.ok) finish(answer.reason === 'corrupt' ? { ok: false, reason: 'corrupt' } : { ok: false, reason: 'too_complex', bound: answer.bound }, true);
-        else finish({ ok: true, pdf: { pages: answer.pages, encrypted: answer.encrypted, images: answer.images, candidates: answer.candidates } }, true);
+        else finish({ ok: true, pdf: { pages: answer.pages, encrypted: answer.encrypted, images: answer.images, pictures: answer.pictures } }, true);
       };
       const onError = (error: Error & { code?: string }) =>
         finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'too_complex', bound: 'memory' } : error, false);

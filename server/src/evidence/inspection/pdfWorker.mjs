@@ -3,12 +3,13 @@
 // deterministically. Plain JavaScript, so the thread starts without a TypeScript loader, under tsx and vitest alike.
 //
 // In:  { id, bytes: Uint8Array, budget: { maxObjects, maxValues, maxDecodedBytes }, pictures: null | { maxPages, maxDecoded } }
-// Out: { id, ok: true, pages, encrypted, images, candidates } | { id, ok: false, reason: 'too_complex', bound } | { id, ok: false, reason: 'corrupt' }
+// Out: { id, ok: true, pages, encrypted, images, pictures } | { id, ok: false, reason: 'too_complex', bound } | { id, ok: false, reason: 'corrupt' }
+//      pictures: one per page looked at, its largest picture (PagePicture in pdfParser.ts)
 import { parentPort } from 'node:worker_threads';
 import pdfLib from 'pdf-lib';
 import decodeStreamModule from 'pdf-lib/cjs/core/streams/DecodeStream.js';
 
-const { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFRawStream } = pdfLib;
+const { decodePDFRawStream, PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFRawStream } = pdfLib;
 const DecodeStream = decodeStreamModule.default;
 
 // pdf-lib warns on the console for every malformed object: a crafted file would write thousands of lines to our log.
@@ -83,38 +84,143 @@ function components(doc, space, depth = 0) {
   return null;
 }
 
-/**
- * The pictures colour is judged on: image XObjects of the first pages, largest first, without the small ones (under
- * a quarter of the largest: logos, icons). Each is grey by its header, or a whole JPEG to decode (copied out, so
- * the file's bytes are not sent back with it), or unknown.
- */
-function pictures(doc, { maxPages, maxDecoded }) {
-  const found = [];
-  for (const page of doc.getPages().slice(0, maxPages)) {
-    const xObjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-    for (const [, ref] of xObjects?.entries() ?? []) {
-      const stream = doc.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream) || name(stream.dict.lookup(PDFName.of('Subtype'))) !== 'Image') continue;
-      if (stream.dict.lookup(PDFName.of('ImageMask'))?.toString() === 'true') continue;
-      const width = stream.dict.lookup(PDFName.of('Width'));
-      const height = stream.dict.lookup(PDFName.of('Height'));
-      const area = width instanceof PDFNumber && height instanceof PDFNumber ? width.asNumber() * height.asNumber() : 0;
-      found.push({ stream, area });
+const key = (text) => PDFName.of(text);
+const whole = (object) => (object instanceof PDFNumber && Number.isSafeInteger(object.asNumber()) && object.asNumber() > 0 ? object.asNumber() : null);
+const filtersOf = (stream) => {
+  const filter = stream.dict.lookup(key('Filter'));
+  return filter === undefined ? [] : names(filter);
+};
+
+/** Channels of samples that are the pixels shown, 1 (grey) or 3 (RGB); null for Lab, Indexed, CMYK and the rest. */
+const SHOWN_AS_STORED = new Map([['DeviceGray', 1], ['CalGray', 1], ['G', 1], ['DeviceRGB', 3], ['CalRGB', 3], ['RGB', 3]]);
+function pixelChannels(doc, space) {
+  const resolved = space === undefined ? undefined : doc.context.lookup(space);
+  if (resolved instanceof PDFName) return SHOWN_AS_STORED.get(resolved.decodeText()) ?? null;
+  if (!(resolved instanceof PDFArray) || resolved.size() === 0) return null;
+  const family = name(resolved.get(0));
+  if (family === 'CalGray' || family === 'CalRGB') return SHOWN_AS_STORED.get(family);
+  const count = family === 'ICCBased' ? components(doc, resolved) : null;
+  return count === 1 || count === 3 ? count : null;
+}
+
+/** The page's largest image XObject (masks left out) and how many it has. */
+function largestPicture(doc, page) {
+  const xObjects = page.node.Resources()?.lookupMaybe(key('XObject'), PDFDict);
+  let largest = null;
+  let count = 0;
+  for (const [, ref] of xObjects?.entries() ?? []) {
+    const stream = doc.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream) || name(stream.dict.lookup(key('Subtype'))) !== 'Image') continue;
+    if (stream.dict.lookup(key('ImageMask'))?.toString() === 'true') continue;
+    count += 1;
+    const width = whole(stream.dict.lookup(key('Width'))) ?? 0;
+    const height = whole(stream.dict.lookup(key('Height'))) ?? 0;
+    if (!largest || width * height > largest.width * largest.height) largest = { stream, width, height };
+  }
+  return { largest, count };
+}
+
+const paeth = (left, above, corner) => {
+  const p = left + above - corner;
+  const [a, b, c] = [Math.abs(p - left), Math.abs(p - above), Math.abs(p - corner)];
+  return a <= b && a <= c ? left : b <= c ? above : corner;
+};
+
+/** PNG row filters (predictors 10-15) undone: each stored row is one filter byte, then the row; null on an unknown filter. */
+function unfilterRows(stored, rowBytes, channels, rows) {
+  const out = new Uint8Array(rowBytes * rows);
+  for (let y = 0; y < rows; y++) {
+    const type = stored[y * (rowBytes + 1)];
+    const from = y * (rowBytes + 1) + 1;
+    const at = y * rowBytes;
+    for (let x = 0; x < rowBytes; x++) {
+      const left = x >= channels ? out[at + x - channels] : 0;
+      const above = y > 0 ? out[at + x - rowBytes] : 0;
+      const corner = x >= channels && y > 0 ? out[at + x - rowBytes - channels] : 0;
+      const sample = stored[from + x];
+      if (type === 0) out[at + x] = sample;
+      else if (type === 1) out[at + x] = sample + left;
+      else if (type === 2) out[at + x] = sample + above;
+      else if (type === 3) out[at + x] = sample + ((left + above) >> 1);
+      else if (type === 4) out[at + x] = sample + paeth(left, above, corner);
+      else return null;
     }
   }
-  found.sort((a, b) => b.area - a.area);
-  const largest = found[0]?.area ?? 0;
-  const candidates = found.filter((p) => p.area >= largest / 4).map(({ stream }, index) => {
-    const filters = names(stream.dict.lookup(PDFName.of('Filter')));
-    const depth = stream.dict.lookup(PDFName.of('BitsPerComponent'));
-    if (filters.some((f) => BILEVEL_FILTERS.has(f)) || (depth instanceof PDFNumber && depth.asNumber() === 1)) return { kind: 'grey' };
-    const count = components(doc, stream.dict.lookup(PDFName.of('ColorSpace')));
-    if (count === 1) return { kind: 'grey' };
-    // A JPEG inside the PDF is a whole JPEG file: the server judges its pixels like any upload's.
-    if (count === null || index >= maxDecoded || filters.length !== 1 || filters[0] !== 'DCTDecode') return { kind: 'unknown' };
-    return { kind: 'jpeg', components: count, jpeg: new Uint8Array(stream.contents) };
-  });
-  return { images: found.length, candidates };
+  return out;
+}
+
+/**
+ * The 8-bit grey or RGB pixels of a Flate (or unfiltered) picture, inflated only when they fit in what is left of
+ * the decompression budget, and no further than the picture's own size.
+ */
+function inflatePixels(doc, { stream, width, height }) {
+  const channels = pixelChannels(doc, stream.dict.lookup(key('ColorSpace')));
+  if (channels === null || whole(stream.dict.lookup(key('BitsPerComponent'))) !== 8 || width === 0 || height === 0) return { kind: 'unreadable', reason: 'format' };
+  const parms = stream.dict.lookup(key('DecodeParms'));
+  const parameters = parms instanceof PDFArray ? doc.context.lookup(parms.get(0)) : parms;
+  const parameter = (field, fallback) => (parameters instanceof PDFDict ? whole(parameters.lookup(key(field))) ?? fallback : fallback);
+  const predictor = parameter('Predictor', 1);
+  const filtered = predictor >= 10;
+  if (predictor !== 1 && !filtered) return { kind: 'unreadable', reason: 'format' };
+  if (filtered && (parameter('Colors', 1) !== channels || parameter('BitsPerComponent', 8) !== 8 || parameter('Columns', 1) !== width)) return { kind: 'unreadable', reason: 'format' };
+  const rowBytes = width * channels;
+  const length = (rowBytes + (filtered ? 1 : 0)) * height;
+  if (length > job.budget.maxDecodedBytes - job.decoded) return { kind: 'unreadable', reason: 'size' };
+  let stored;
+  try {
+    stored = decodePDFRawStream(stream).getBytes(length);
+  } catch (error) {
+    // Past the budget here means the stream inflates beyond its picture: left to an agent, the parse itself was fine.
+    if (!(error instanceof OverBudget)) return { kind: 'unreadable', reason: 'damaged' };
+    job.exceeded = null;
+    return { kind: 'unreadable', reason: 'size' };
+  }
+  if (stored.length < length) return { kind: 'unreadable', reason: 'damaged' };
+  const pixels = filtered ? unfilterRows(stored, rowBytes, channels, height) : stored.slice(0, length);
+  return pixels ? { kind: 'raw', width, height, channels, pixels } : { kind: 'unreadable', reason: 'damaged' };
+}
+
+/** What the server is given of a page's picture: a whole JPEG, inflated pixels, bilevel by its header, or why neither. */
+function describe(doc, picture, mayDecode) {
+  const { stream, width, height } = picture;
+  const filters = filtersOf(stream);
+  if (filters.some((f) => BILEVEL_FILTERS.has(f)) || whole(stream.dict.lookup(key('BitsPerComponent'))) === 1) return { kind: 'bilevel', width, height };
+  if (!mayDecode) return { kind: 'skipped' };
+  // A JPEG inside the PDF is a whole JPEG file (EXIF included): copied out, so the file's bytes are not sent back with it.
+  if (filters.length === 1 && filters[0] === 'DCTDecode') {
+    return { kind: 'jpeg', width, height, components: components(doc, stream.dict.lookup(key('ColorSpace'))), jpeg: new Uint8Array(stream.contents) };
+  }
+  if (filters.length === 0 || (filters.length === 1 && filters[0] === 'FlateDecode')) return inflatePixels(doc, picture);
+  return { kind: 'unreadable', reason: 'format' };
+}
+
+/**
+ * The largest picture of each of the first pages, as a scanned PDF holds one per page: at most `maxDecoded` of them
+ * handed over whole (JPEG) or inflated (Flate), the later ones only named.
+ */
+function pagePictures(doc, { maxPages, maxDecoded }) {
+  const pictures = [];
+  let images = 0;
+  let decoded = 0;
+  for (const [index, page] of doc.getPages().slice(0, maxPages).entries()) {
+    let found;
+    try {
+      found = largestPicture(doc, page);
+    } catch {
+      // A page whose resources are not what they claim to be: left to an agent.
+      pictures.push({ page: index + 1, kind: 'unreadable', reason: 'damaged' });
+      continue;
+    }
+    images += found.count;
+    if (!found.largest) {
+      pictures.push({ page: index + 1, kind: 'none' });
+      continue;
+    }
+    const picture = describe(doc, found.largest, decoded < maxDecoded);
+    if (picture.kind === 'jpeg' || picture.kind === 'raw') decoded += 1;
+    pictures.push({ page: index + 1, ...picture });
+  }
+  return { images, pictures };
 }
 
 async function inspect({ bytes, budget, pictures: wanted }) {
@@ -132,11 +238,11 @@ async function inspect({ bytes, budget, pictures: wanted }) {
     // pdf-lib recovers from errors inside an object, ours included: a budget passed is a refusal however it ended.
     if (job.exceeded) return { ok: false, reason: 'too_complex', bound: job.exceeded };
     const encrypted = doc.isEncrypted;
-    let seen = { images: 0, candidates: [] };
+    let seen = { images: 0, pictures: [] };
     try {
-      if (wanted && !encrypted && pages > 0) seen = pictures(doc, wanted);
+      if (wanted && !encrypted && pages > 0) seen = pagePictures(doc, wanted);
     } catch {
-      // A page whose resources are not what they claim to be: its colour is left to an agent (colour.unchecked).
+      // The page tree itself is not what it claims to be: every page is left to an agent.
       if (job.exceeded) return { ok: false, reason: 'too_complex', bound: job.exceeded };
     }
     return { ok: true, pages, encrypted, ...seen };
@@ -147,6 +253,6 @@ async function inspect({ bytes, budget, pictures: wanted }) {
 
 parentPort.on('message', async (message) => {
   const answer = { id: message.id, ...(await inspect(message)) };
-  const transfer = answer.ok ? answer.candidates.flatMap((c) => (c.kind === 'jpeg' ? [c.jpeg.buffer] : [])) : [];
+  const transfer = answer.ok ? answer.pictures.flatMap((p) => (p.kind === 'jpeg' ? [p.jpeg.buffer] : p.kind === 'raw' ? [p.pixels.buffer] : [])) : [];
   parentPort.postMessage(answer, transfer);
 });
