@@ -35,7 +35,8 @@ import { MaterialsStep } from './steps/MaterialsStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { SubjectStep } from './steps/SubjectStep';
 import { unfilledRequired } from '../../server/src/catalog/slotRequirement';
-import { contactProblems, fieldProblem, isValidAccountId } from './validation';
+import { isValidAccountId } from '../../server/src/catalog/identifiers';
+import { contactProblems, fieldProblem } from './validation';
 
 const lastStep = stepTitles.length - 1;
 

@@ -15,7 +15,8 @@ import {
   type SubjectType,
 } from './catalog';
 import { documentChoiceKey, offersDocumentChoice } from '../../server/src/catalog/identifiers';
-import { contactProblems, fieldProblem, normaliseResidentId, type ContactDraft } from './validation';
+import { normaliseResidentId } from '../../server/src/catalog/identifiers';
+import { contactProblems, fieldProblem, type ContactDraft } from './validation';
 
 export interface Draft {
   kind?: string;

@@ -1,9 +1,12 @@
-// The server's validators (server/src/catalog/validators.ts), mirrored so the customer sees a mistake at once.
-// The codes are the server's too, so one dictionary entry explains a mistake found on either side.
+// The server's own rules (server/src/catalog/identifiers.ts and quantities.ts, free of zod to keep this bundle
+// small), so the customer sees a mistake at once; one dictionary entry explains a code found on either side.
 import { amountProblem, checklistValue, dateProblem } from '../../server/src/catalog/quantities';
-import { deskDay } from '../../server/src/calendar/deskCalendar';
 import {
   chosenDocument,
+  creditCodeProblem as creditCodeRule,
+  isValidAccountId,
+  isValidEmail,
+  residentIdProblem as residentIdRule,
   contactPhoneProblem,
   normaliseMobile,
   orgCodeProblem,
@@ -36,44 +39,16 @@ export type FieldErrorCode =
   | 'contact_required'
   | IdentifierErrorCode;
 
-const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const RESIDENT_ID_CHECK = '10X98765432';
+// One rule for each code on both sides: the customer is told a mistake as the server would find it.
+const residentIdProblem = (value: string, options: { now?: Date; minAge?: number }): FieldErrorCode | null => {
+  const problem = residentIdRule(value, options);
+  return problem ? `resident_id.${problem}` : null;
+};
 
-/** Trimmed, with a lower-case x as the check character made upper-case. */
-export const normaliseResidentId = (value: string) => value.trim().toUpperCase();
-
-// Birth dates and ages are judged on the desk's calendar (China's), as the server does.
-const chinaDay = (now: Date): number => Number(deskDay(now).replaceAll('-', ''));
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-export function residentIdProblem(value: string, options: { now?: Date; minAge?: number } = {}): FieldErrorCode | null {
-  const id = normaliseResidentId(value);
-  if (id.length !== 18) return 'resident_id.length';
-  if (!/^[1-9]\d{16}[\dX]$/.test(id)) return 'resident_id.format';
-  const sum = RESIDENT_ID_WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(id[i]), 0);
-  if (RESIDENT_ID_CHECK[sum % 11] !== id[17]) return 'resident_id.checksum';
-  const [year, month, day] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
-  const born = year * 10000 + month * 100 + day;
-  const today = chinaDay(options.now ?? new Date());
-  if (year < 1900 || !isRealDate(year, month, day) || born > today) return 'resident_id.birth_date';
-  if (options.minAge !== undefined && Math.floor((today - born) / 10000) < options.minAge) return 'resident_id.under_age';
-  return null;
-}
-
-const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-export function creditCodeProblem(value: string): FieldErrorCode | null {
-  const code = value.trim().toUpperCase();
-  if (code.length !== 18) return 'credit_code.length';
-  if ([...code].some((char) => !CREDIT_CODE_ALPHABET.includes(char))) return 'credit_code.format';
-  const sum = CREDIT_CODE_WEIGHTS.reduce((acc, weight, i) => acc + weight * CREDIT_CODE_ALPHABET.indexOf(code[i] ?? ''), 0);
-  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31] === code[17] ? null : 'credit_code.checksum';
-}
+const creditCodeProblem = (value: string): FieldErrorCode | null => {
+  const problem = creditCodeRule(value);
+  return problem ? `credit_code.${problem}` : null;
+};
 
 /** A person's number on the chosen document (the field's first when none is chosen); the server's own rules. */
 function personIdProblem(field: CatalogField, value: string, now: Date | undefined, choice: string | undefined): FieldErrorCode | null {
@@ -93,11 +68,6 @@ function organisationCodeProblem(field: CatalogField, value: string): FieldError
   return problem ? `org_code.${problem}` : null;
 }
 
-// zod's email pattern, which the server uses.
-const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-export const isValidEmail = (value: string) => value.trim().length <= 254 && EMAIL.test(value.trim());
-
-export const isValidAccountId = (value: string) => /^\d{5,20}$/.test(value.trim());
 
 // The catalog publishes the server's own limits for each field.
 export const minAgeOf = (field: CatalogField): number | undefined => field.minAge;

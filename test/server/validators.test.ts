@@ -293,3 +293,12 @@ describe('contact phones', () => {
     expect(codeOf(mobileSchema(), '+852 9123 4567')).toBe('mobile.format');
   });
 });
+
+describe('one email rule for the form and the server', () => {
+  it("rule: an email address is checked by zod's own pattern — the zod-free copy the form uses is that pattern", async () => {
+    const { z } = await import('zod');
+    const { EMAIL_PATTERN } = await import('../../server/src/catalog/identifiers');
+    expect(EMAIL_PATTERN.source).toBe(z.regexes.email.source);
+    expect(EMAIL_PATTERN.flags).toBe(z.regexes.email.flags);
+  });
+});

@@ -102,7 +102,7 @@ export const matchAttributes = [
   'handlerIdNumber',
 ] as const;
 
-/** Identity documents a person's number may be on (DOMAIN.md "Identifiers"; seed 002). */
+/** Identity documents a person's number may be on (docs/rules.md "Identifiers"; seed 002). */
 export const personDocuments = ['resident_id', 'hk_macau_permit', 'taiwan_permit', 'passport'] as const;
 
 /** Codes an organisation may be identified by (seed 002 "社会信用代码/其他组织机构代码"). */

@@ -5,6 +5,9 @@ import { fieldsFor } from './lookup';
 import type { FieldDef, KindDef } from './schema';
 import {
   accountIdSchema,
+  amountSchema,
+  checklistSchema,
+  dateSchema,
   contactPhoneSchema,
   emailSchema,
   mobileSchema,
@@ -14,7 +17,6 @@ import {
   selectSchema,
   textSchema,
 } from './validators';
-import { amountSchema, checklistSchema, dateSchema } from './quantities';
 
 type ValueSchema = z.ZodType<string, unknown>;
 

@@ -1,6 +1,7 @@
-// The identifiers of DOMAIN.md beyond the resident ID and the 18-character credit code: travel permits, passports,
+// The identifiers of docs/rules.md beyond the resident ID and the 18-character credit code: travel permits, passports,
 // GB 11714 organisation codes and phone numbers, with their canonical forms. Plain functions without zod, so the
 // public form checks with this very file (admin-ui/appeal/validation.ts) and the console reads the same helpers.
+import { ageOn } from '../calendar/deskCalendar';
 import type { OrganisationCode, PersonDocument } from './codes';
 
 export type TravelDocument = Exclude<PersonDocument, 'resident_id'>;
@@ -129,4 +130,95 @@ export function normaliseContactPhone(value: string): string | null {
 export function contactPhoneProblem(value: string): 'mobile.format' | 'contact_phone.international' | null {
   if (normaliseContactPhone(value)) return null;
   return /^\+(?!\s*8\s*6)/.test(value.trim()) ? 'contact_phone.international' : 'mobile.format';
+}
+
+export type ResidentIdProblem = 'length' | 'format' | 'checksum' | 'birth_date' | 'under_age';
+export type CreditCodeProblem = 'length' | 'format' | 'checksum';
+export interface ResidentIdOptions {
+  now?: Date;
+  minAge?: number;
+}
+
+
+const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const RESIDENT_ID_CHECK = '10X98765432';
+
+export function normaliseResidentId(value: string): string {
+  return value.trim().toUpperCase();
+}
+
+function residentIdCheckChar(first17: string): string {
+  const sum = RESIDENT_ID_WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(first17[i]), 0);
+  return RESIDENT_ID_CHECK[sum % 11] ?? '';
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function residentIdProblem(value: string, options: ResidentIdOptions = {}): ResidentIdProblem | null {
+  const id = normaliseResidentId(value);
+  if (id.length !== 18) return 'length';
+  if (!/^[1-9]\d{16}[\dX]$/.test(id)) return 'format';
+  if (residentIdCheckChar(id.slice(0, 17)) !== id[17]) return 'checksum';
+
+  const year = Number(id.slice(6, 10));
+  const month = Number(id.slice(10, 12));
+  const day = Number(id.slice(12, 14));
+  // Birth dates and ages are judged on the desk's calendar (China's), not the server's zone.
+  const age = ageOn({ year, month, day }, options.now ?? new Date());
+  if (year < 1900 || !isRealDate(year, month, day) || age < 0) return 'birth_date';
+  if (options.minAge !== undefined && age < options.minAge) return 'under_age';
+  return null;
+}
+
+export function isValidResidentId(value: string, options: ResidentIdOptions = {}): boolean {
+  return residentIdProblem(value, options) === null;
+}
+
+
+const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function normaliseCreditCode(value: string): string {
+  return value.trim().toUpperCase();
+}
+
+export function creditCodeProblem(value: string): CreditCodeProblem | null {
+  const code = normaliseCreditCode(value);
+  if (code.length !== 18) return 'length';
+  if ([...code].some((char) => !CREDIT_CODE_ALPHABET.includes(char))) return 'format';
+  const sum = CREDIT_CODE_WEIGHTS.reduce((acc, weight, i) => acc + weight * CREDIT_CODE_ALPHABET.indexOf(code[i] ?? ''), 0);
+  const check = (31 - (sum % 31)) % 31;
+  return CREDIT_CODE_ALPHABET[check] === code[17] ? null : 'checksum';
+}
+
+export function isValidCreditCode(value: string): boolean {
+  return creditCodeProblem(value) === null;
+}
+
+// zod's email pattern (z.regexes.email), kept here so the form checks an address exactly as the server does.
+export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+
+export function isValidEmail(value: string): boolean {
+  const email = value.trim();
+  return email.length <= 254 && EMAIL_PATTERN.test(email);
+}
+
+export function isValidAccountId(value: string): boolean {
+  return /^\d{5,20}$/.test(value.trim());
+}
+
+/**
+ * '110101********123X' for a resident ID number (its region code is not personal); any other number, a permit's,
+ * a passport's or a code, shows only its last `keepLast` characters.
+ */
+export function maskIdentifier(value: string, keepLast = 4): string {
+  const keep = Math.max(0, Math.min(keepLast, value.length));
+  const tail = keep > 0 ? value.slice(-keep) : '';
+  const residentId = /^[1-9]\d{16}[\dX]$/.test(value) && residentIdCheckChar(value.slice(0, 17)) === value[17];
+  if (residentId && keep <= 12) return value.slice(0, 6) + '*'.repeat(12 - keep) + tail;
+  if (value.length <= keepLast) return '*'.repeat(value.length);
+  return '*'.repeat(value.length - keep) + tail;
 }

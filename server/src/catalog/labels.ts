@@ -102,7 +102,7 @@ export const abandonableLabels: Record<AbandonableCategory, Localized> = {
   vod_storage: { 'zh-CN': '云点播文件存储资源', en: 'VOD file storage' },
 };
 
-/** Each identity document or code a number may be on, with how its number is written (DOMAIN.md "Identifiers"). */
+/** Each identity document or code a number may be on, with how its number is written (docs/rules.md "Identifiers"). */
 export const documentLabels: Record<IdentityDocument, { label: Localized; hint: Localized }> = {
   resident_id: {
     label: { 'zh-CN': '居民身份证', en: 'Resident identity card' },

@@ -1,6 +1,5 @@
 // Dates, amounts and ticked lists a customer declares; each refusal is a code of fieldErrorMessages.
 import { deskDay } from '../calendar/deskCalendar';
-import { ruleSchema } from './validators';
 
 /** YYYY-MM-DD on a real calendar, not after today on the desk's calendar (Asia/Shanghai). */
 export function dateProblem(value: string, now: Date = new Date()): 'date.format' | 'date.future' | null {
@@ -27,21 +26,3 @@ export function checklistValue(value: string, options: readonly string[]): strin
   if (ticked.some((v) => !options.includes(v))) return null;
   return options.filter((o) => ticked.includes(o)).join(',');
 }
-
-export const dateSchema = (now?: Date) =>
-  ruleSchema((value) => {
-    const problem = dateProblem(value, now);
-    return problem ? { ok: false, code: problem } : { ok: true, value };
-  });
-
-export const amountSchema = (bounds: { min?: number; max?: number }) =>
-  ruleSchema((value) => {
-    const problem = amountProblem(value, bounds);
-    return problem ? { ok: false, code: problem } : { ok: true, value: Number(value).toFixed(2) };
-  });
-
-export const checklistSchema = (options: readonly string[]) =>
-  ruleSchema((value) => {
-    const normalised = checklistValue(value, options);
-    return normalised === null ? { ok: false, code: 'select.not_an_option' } : { ok: true, value: normalised };
-  });

@@ -11,7 +11,7 @@ export type TicketForDecision = Ticket & { account: Account | null; slots: Mater
 export const loadForDecision = (tx: Prisma.TransactionClient | Db, id: number): Promise<TicketForDecision | null> =>
   tx.ticket.findUnique({ where: { id }, include: { account: true, slots: true, evidence: { where: { current: true }, orderBy: { id: 'asc' } } } });
 
-// The identity values of DOMAIN.md's "who the owner is": every one the customer declared must match the account.
+// The identity values of docs/owner-binding.md's "who the owner is": every one the customer declared must match the account.
 const identityAttributes: ReadonlySet<string> = new Set(['realName', 'idNumber', 'companyName', 'creditCode']);
 // Seed 002: an enterprise's handler (经办人) cannot be changed, so a different declared handler is refused outright.
 const handlerAttributes: ReadonlySet<string> = new Set(['handlerName', 'handlerIdNumber']);

@@ -110,7 +110,7 @@ const noMfa = (a: Account) => ({ mfaBound: false, protection: { ...(a.protection
 
 const single = (c: AccountChange): EffectOutcome => ({ changes: [c], tellOwners: [] });
 
-/** What approval does to the directory, by the catalog's effect code (DOMAIN.md, seeds 000–004). */
+/** What approval does to the directory, by the catalog's effect code (docs/rules.md, seeds 000–004). */
 export const effects: Record<EffectCode, EffectDef> = {
   unbind_mfa: {
     reads: [],
