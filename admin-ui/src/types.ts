@@ -124,7 +124,7 @@ export interface Account extends RaRecord<number> {
   securityEmail: string | null;
   loginMethods: LoginMethod[];
   mfaBound: boolean;
-  protection: { login: boolean; operation: boolean; remoteLogin: boolean; mfaType: string | null };
+  protection: { login: boolean; operation: boolean; remoteLogin: boolean; mfaType: string | null; verifier?: { type: string; identifier: string } };
   balanceCents: number;
   arrearsCents: number;
   vouchers: number;
@@ -132,6 +132,13 @@ export interface Account extends RaRecord<number> {
   subUsers: number;
   collaborators: number;
   openComplaints: number;
+  unfinishedOrders: number;
+  messageRecipients: number;
+  advancePaymentCents: number;
+  /** Resources the owner may give up instead of deleting when cancelling (docs/rules.md). */
+  abandonableResources: Array<{ category: string; name: string; expiresAt?: string | null }>;
+  handlerName: string | null;
+  lastRealNameVerifiedAt: string | null;
   lastRealNameChangeAt: string | null;
   status: 'active' | 'frozen' | 'cancelled';
   createdAt: string;

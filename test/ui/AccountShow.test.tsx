@@ -32,4 +32,18 @@ describe('Accounts', () => {
     expect(screen.getByText('邮箱: w***@example.com')).toBeInTheDocument();
     expect(screen.getByText('¥1,234.56')).toBeInTheDocument();
   });
+
+  it('rule: abandonable resources are listed apart — the account page shows what the owner may give up beside what blocks', async () => {
+    renderInAdmin(
+      <ResourceContextProvider value="accounts">
+        <AccountShow id={1} />
+      </ResourceContextProvider>,
+      { route: '/accounts/1/show' },
+    );
+    expect(await screen.findByText('CDN 流量包 100 GB')).toBeInTheDocument();
+    expect(screen.getByText('可放弃的资源')).toBeInTheDocument();
+    expect(screen.getByText('垫付款')).toBeInTheDocument();
+    expect(screen.getByText('消息接收人')).toBeInTheDocument();
+    expect(screen.getByText('上次实名认证')).toBeInTheDocument();
+  });
 });

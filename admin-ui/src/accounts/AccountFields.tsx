@@ -21,7 +21,7 @@ export const AccountStatusField = (_props: FieldProps) => {
   ) : null;
 };
 
-type CentsSource = 'balanceCents' | 'arrearsCents';
+type CentsSource = 'balanceCents' | 'arrearsCents' | 'advancePaymentCents';
 
 export const YuanField = ({ source }: FieldProps & { source: CentsSource }) => {
   const record = useRecordContext<Account>();
@@ -56,5 +56,40 @@ export const LoginMethodsField = (_props: FieldProps) => {
         );
       })}
     </Stack>
+  );
+};
+
+/** The resources the owner may give up rather than delete, each with its expiry where it has one. */
+export const AbandonableResourcesField = (_props: FieldProps) => {
+  const record = useRecordContext<Account>();
+  const [locale] = useLocaleState();
+  const translate = useTranslate();
+  if (!record) return null;
+  const resources = record.abandonableResources ?? [];
+  if (resources.length === 0) return <Typography variant="body2">—</Typography>;
+  return (
+    <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
+      {resources.map((r, i) => (
+        <Chip
+          key={`${r.category}-${i}`}
+          size="small"
+          variant="outlined"
+          label={r.expiresAt ? translate('app.account.expires', { name: r.name, date: new Date(r.expiresAt).toLocaleDateString(locale) }) : r.name}
+        />
+      ))}
+    </Stack>
+  );
+};
+
+/** Which of the owner's WeChat, QQ or email login protection verifies with (masked), if any. */
+export const ProtectionVerifierField = (_props: FieldProps) => {
+  const record = useRecordContext<Account>();
+  const translate = useTranslate();
+  const verifier = record?.protection?.verifier;
+  if (!verifier) return <Typography variant="body2">—</Typography>;
+  return (
+    <Typography variant="body2" component="span">
+      {translate(`app.loginMethod.${verifier.type}`, { _: verifier.type })} {verifier.identifier}
+    </Typography>
   );
 };

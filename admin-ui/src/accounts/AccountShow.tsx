@@ -11,7 +11,7 @@ import {
 } from 'react-admin';
 import { SubjectTypeField } from '../catalog/SubjectTypeField';
 import { LocalDateField } from '../common/LocalDateField';
-import { AccountStatusField, LoginMethodsField, YuanField } from './AccountFields';
+import { AbandonableResourcesField, AccountStatusField, LoginMethodsField, ProtectionVerifierField, YuanField } from './AccountFields';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -39,6 +39,8 @@ export const AccountShow = ({ id }: { id?: Identifier }) => (
           <TextField source="companyName" emptyText="—" />
           <TextField source="idNumber" emptyText="—" />
           <TextField source="creditCode" emptyText="—" />
+          <TextField source="handlerName" emptyText="—" />
+          <LocalDateField source="lastRealNameVerifiedAt" emptyText="—" />
           <LocalDateField source="lastRealNameChangeAt" emptyText="—" />
           <AccountStatusField source="status" />
         </Section>
@@ -53,17 +55,22 @@ export const AccountShow = ({ id }: { id?: Identifier }) => (
           <BooleanField source="protection.operation" label="app.protection.operation" />
           <BooleanField source="protection.remoteLogin" label="app.protection.remoteLogin" />
           <TextField source="protection.mfaType" label="app.protection.mfaType" emptyText="—" />
+          <ProtectionVerifierField source="protection.verifier" label="app.protection.verifier" />
         </Section>
       </Grid>
       <Grid size={12}>
         <Section title="app.account.money">
           <YuanField source="balanceCents" />
           <YuanField source="arrearsCents" />
+          <YuanField source="advancePaymentCents" />
+          <NumberField source="unfinishedOrders" />
           <NumberField source="vouchers" />
           <NumberField source="resourcesInUse" />
           <NumberField source="subUsers" />
           <NumberField source="collaborators" />
+          <NumberField source="messageRecipients" />
           <NumberField source="openComplaints" />
+          <AbandonableResourcesField source="abandonableResources" />
         </Section>
       </Grid>
     </Grid>

@@ -89,6 +89,8 @@ export const personalKeys: Readonly<Record<string, Masker>> = {
   idNumber,
   idNumberLast4: idNumber,
   idNumberHash: hidden,
+  handlerName: name,
+  handlerIdHash: hidden,
   identifier: login,
   // The outbox.
   recipient,
