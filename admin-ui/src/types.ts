@@ -221,6 +221,8 @@ export interface RenderedMacro {
 export interface Holiday extends RaRecord<number> {
   day: string;
   name: string;
+  /** A make-up working day (调休): a weekend day the SLA clock counts. */
+  workday: boolean;
 }
 
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';

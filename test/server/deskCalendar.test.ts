@@ -7,6 +7,7 @@ import {
   businessTimeBetween,
   deskDay,
   deskDayBounds,
+  deskHolidays,
   isBusinessDay,
   isDeskDay,
 } from '../../server/src/calendar/deskCalendar';
@@ -104,6 +105,35 @@ describe('rule: holidays are desk days — a Beijing holiday is skipped even whe
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
     // Wednesday 2, Thursday 3, (Friday 4 is the holiday, then the weekend) Monday 7 December at 07:00.
     expect(ticket.slaDueAt).toEqual(beijing('2026-12-07 07:00'));
+  });
+});
+
+describe('rule: make-up working days (调休) count as business days — a Saturday the desk works is on the SLA clock', () => {
+  // Saturday 12 December 2026 is made a working day; Friday 11 December 10:00 Beijing, 1 business day.
+  const filed = beijing('2026-12-11 10:00');
+
+  it('addBusinessDays counts it: due Saturday 10:00 instead of Monday 10:00', () => {
+    expect(addBusinessDays(filed, 1)).toEqual(beijing('2026-12-14 10:00'));
+    expect(addBusinessDays(filed, 1, deskHolidays([], ['2026-12-12']))).toEqual(beijing('2026-12-12 10:00'));
+    expect(isBusinessDay('2026-12-12', deskHolidays([], ['2026-12-12']))).toBe(true);
+    expect(isBusinessDay('2026-12-13', deskHolidays([], ['2026-12-12']))).toBe(false);
+  });
+
+  it('admins list it through /api/holidays, only on a weekend day, and a ticket filed before it is due a day earlier', async () => {
+    const admin = await signedInAs(t, 'admin');
+    const weekday = await admin.client.post('/api/holidays').send({ day: '2026-12-15', name: '调休', workday: true });
+    expect(weekday.status).toBe(400);
+    expect(weekday.body.errors.workday).toMatch(/Saturday or Sunday/);
+    const saturday = await admin.client.post('/api/holidays').send({ day: '2026-12-12', name: '调休上班', workday: true });
+    expect(saturday.status, JSON.stringify(saturday.body)).toBe(201);
+    expect(saturday.body.workday).toBe(true);
+
+    vi.setSystemTime(filed);
+    const res = await request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(mfaUnbindPayload()));
+    expect(res.status).toBe(201);
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference } });
+    // Saturday 12, Monday 14, Tuesday 15: three business days from Friday 10:00.
+    expect(ticket.slaDueAt).toEqual(beijing('2026-12-15 10:00'));
   });
 });
 

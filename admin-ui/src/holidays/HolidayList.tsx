@@ -1,4 +1,4 @@
-import { DataTable, List, SearchInput, useLocaleState, useRecordContext } from 'react-admin';
+import { BooleanField, DataTable, List, SearchInput, useLocaleState, useRecordContext } from 'react-admin';
 import { formatDeskDay } from '../../../server/src/calendar/deskCalendar';
 import type { Holiday } from '../types';
 
@@ -21,6 +21,9 @@ export const HolidayList = () => (
         <DayField />
       </Column>
       <Column source="name" disableSort />
+      <Column source="workday" disableSort>
+        <BooleanField source="workday" looseValue />
+      </Column>
     </DataTable>
   </List>
 );

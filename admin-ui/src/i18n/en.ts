@@ -119,8 +119,10 @@ export const enResources = {
       id: 'ID',
       day: 'Day',
       name: 'Name',
+      workday: 'Make-up working day',
       q: 'Search',
     },
+    workdayHint: 'A Saturday or Sunday the SLA clock counts as a business day (调休); unticked, the day is a holiday',
   },
   'rejection-reasons': {
     name: 'Rejection reason |||| Rejection reasons',

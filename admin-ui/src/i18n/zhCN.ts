@@ -120,8 +120,10 @@ const zhResources: typeof enResources = {
       id: 'ID',
       day: '日期',
       name: '名称',
+      workday: '调休上班',
       q: '搜索',
     },
+    workdayHint: '周六或周日按工作日计算 SLA（调休）；不勾选则当天为节假日',
   },
   'rejection-reasons': {
     name: '驳回原因 |||| 驳回原因',

@@ -9,8 +9,15 @@ const DAY_MS = 86_400_000;
 
 /** A day on the desk's calendar, 'YYYY-MM-DD'. */
 export type DeskDay = string;
-/** Days that are not business days besides weekends, as desk days. */
-export type Holidays = ReadonlySet<DeskDay>;
+/**
+ * Days that are not business days besides weekends, as desk days; `workdays` names the weekend days that are
+ * (调休, make-up working days). A plain Set of holidays is a calendar without make-up days.
+ */
+export type Holidays = ReadonlySet<DeskDay> & { readonly workdays?: ReadonlySet<DeskDay> };
+
+/** The desk's days off and make-up working days as one calendar. */
+export const deskHolidays = (off: Iterable<DeskDay>, workdays: Iterable<DeskDay> = []): Holidays =>
+  Object.assign(new Set(off), { workdays: new Set(workdays) });
 export interface CalendarDate {
   year: number;
   month: number;
@@ -45,7 +52,14 @@ const isWeekend = (n: number) => {
   const weekday = (((n + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 };
-const works = (n: number, holidays: Holidays) => !isWeekend(n) && !holidays.has(dayName(n));
+const works = (n: number, holidays: Holidays) => {
+  const day = dayName(n);
+  if (holidays.has(day)) return false;
+  return !isWeekend(n) || holidays.workdays?.has(day) === true;
+};
+
+/** Saturday or Sunday: the only days a make-up working day can be. */
+export const isWeekendDay = (day: DeskDay): boolean => isWeekend(dayNumberOf(day));
 
 /** The day it is at the desk at `at`. */
 export const deskDay = (at: Date): DeskDay => dayName(dayNumberAt(at.getTime()));
@@ -62,7 +76,7 @@ export function deskDayBounds(day: DeskDay): { start: Date; end: Date } {
   return { start: new Date(dayStart(n)), end: new Date(dayStart(n + 1)) };
 }
 
-/** Monday to Friday and not a holiday. Make-up working Saturdays (调休) are not modelled. */
+/** Monday to Friday and not a holiday, or a make-up working day (调休). */
 export const isBusinessDay = (day: DeskDay, holidays: Holidays = noHolidays): boolean => works(dayNumberOf(day), holidays);
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { catalog } from './catalog';
 import { abandonableCategories, loginMethodTypes, subjectTypeKeys, type PreconditionCode } from './codes';
-import { addBusinessDays, deskDay, deskDayBounds, shiftDeskDay } from '../calendar/deskCalendar';
+import { addBusinessDays, deskDay, deskDayBounds, shiftDeskDay, type Holidays } from '../calendar/deskCalendar';
 import { abandonableLabels } from './labels';
 import { getKind } from './lookup';
 import type { KindDef, Localized } from './schema';
@@ -48,7 +48,7 @@ export const AccountFactsSchema = z.object({
 export type AccountFacts = z.input<typeof AccountFactsSchema>;
 
 /** What else a precondition may read: the customer's declared values and the desk's holidays. */
-export type PreconditionContext = { declared?: Record<string, string>; holidays?: ReadonlySet<string> };
+export type PreconditionContext = { declared?: Record<string, string>; holidays?: Holidays };
 
 export interface PreconditionResult {
   code: PreconditionCode;

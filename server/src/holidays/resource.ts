@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDeskDay } from '../calendar/deskCalendar';
+import { deskHolidays, isDeskDay, isWeekendDay, type Holidays } from '../calendar/deskCalendar';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import type { Holiday, Prisma } from '../generated/prisma/client';
@@ -10,19 +10,23 @@ import { restRouter } from '../http/restRouter';
 import { unique } from '../http/uniqueViolation';
 import { parseInput } from '../http/validate';
 
-const present = (h: Holiday) => ({ id: h.id, day: h.day, name: h.name, createdAt: h.createdAt });
+const present = (h: Holiday) => ({ id: h.id, day: h.day, name: h.name, workday: h.workday, createdAt: h.createdAt });
 
 const spec: ListSpec = { filters: { id: 'int', day: 'string' }, sortable: ['id', 'day'], defaultSort: ['day', 'ASC'], search: (q): Prisma.HolidayWhereInput => ({ name: { contains: q } }) };
 
-const schema = z.object({
-  // A day of the desk's calendar (docs/calendar.md).
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isDeskDay, 'Not a date'),
-  name: z.string().trim().min(1).max(100),
-});
+const schema = z
+  .object({
+    // A day of the desk's calendar (docs/calendar.md).
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isDeskDay, 'Not a date'),
+    name: z.string().trim().min(1).max(100),
+    workday: z.boolean().default(false),
+  })
+  .refine((h) => !h.workday || isWeekendDay(h.day), { path: ['workday'], message: 'Only a Saturday or Sunday can be a make-up working day' });
 
-/** The days the SLA clock skips besides weekends. */
-export async function loadHolidays(db: Db | Prisma.TransactionClient): Promise<Set<string>> {
-  return new Set((await db.holiday.findMany({ select: { day: true } })).map((h) => h.day));
+/** The days the SLA clock skips besides weekends, and the weekend days it counts (make-up working days). */
+export async function loadHolidays(db: Db | Prisma.TransactionClient): Promise<Holidays> {
+  const days = await db.holiday.findMany({ select: { day: true, workday: true } });
+  return deskHolidays(days.filter((d) => !d.workday).map((d) => d.day), days.filter((d) => d.workday).map((d) => d.day));
 }
 
 export function holidayRoutes({ db }: AppContext) {

@@ -1,4 +1,4 @@
-import { addBusinessDays } from '../calendar/deskCalendar';
+import { addBusinessDays, type Holidays } from '../calendar/deskCalendar';
 import type { Db } from '../db/client';
 import { loadHolidays } from '../holidays/resource';
 import { fieldsFor, getKind, slotsFor } from '../catalog';
@@ -16,7 +16,7 @@ export type NewTicket = {
   priority?: Priority;
   accessTokenHash?: string;
   submittedAt?: Date;
-  holidays?: ReadonlySet<string>;
+  holidays?: Holidays;
   by: { actorType: 'agent'; agentId: number } | { actorType: 'customer' } | { actorType: 'system' };
 };
 
