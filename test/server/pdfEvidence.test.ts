@@ -104,6 +104,33 @@ describe('the pictures on the pages of a PDF', () => {
     expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({ severity: 'fail', facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' } });
   });
 
+  it('rule: a photo inside a PDF is checked like a photo — a small front-camera selfie beside a large decoy picture on the same page fails', async () => {
+    const decoy = await readFile(await fixtures.rearCameraPhoto(dir));
+    const selfie = await sharp(await readFile(await fixtures.frontCameraPhoto(dir))).resize(320).keepExif().jpeg().toBuffer();
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    page.drawImage(await doc.embedJpg(decoy), { x: 40, y: 200, width: 515, height: 322 });
+    page.drawImage(await doc.embedJpg(selfie), { x: 450, y: 60, width: 100, height: 62 });
+    const path = join(dir, 'decoy.pdf');
+    await writeFile(path, await doc.save());
+    const inspection = await inspectFile(path, holdingIdFront);
+    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({ severity: 'fail', facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' } });
+    expect(inspection.state).toBe('fail');
+    // The same decoy alone passes the camera check: the selfie is what failed it.
+    const alone = await inspectFile(await pdfOf('decoy-alone.pdf', [{ jpeg: decoy }]), holdingIdFront);
+    expect(codes(alone)).not.toContain('exif.front_camera');
+    // A licence slot does not ask about the camera, so the selfie's camera is not read there.
+    expect(codes(await inspectFile(path, licence))).not.toContain('exif.front_camera');
+    // A looping EXIF block in the small picture is refused as it is in the large one.
+    const bomb = await PDFDocument.create();
+    const bombPage = bomb.addPage([595, 842]);
+    bombPage.drawImage(await bomb.embedJpg(decoy), { x: 40, y: 200, width: 515, height: 322 });
+    bombPage.drawImage(await bomb.embedJpg(fixtures.withRawExifBlock(selfie, fixtures.loopingExifTiff())), { x: 450, y: 60, width: 100, height: 62 });
+    const bombPath = join(dir, 'decoy-bomb.pdf');
+    await writeFile(bombPath, await bomb.save());
+    await expect(inspectFile(bombPath, holdingIdFront)).rejects.toMatchObject({ status: 422, code: 'DAMAGED_METADATA' });
+  });
+
   it('rule: a photo inside a PDF is checked like a photo — a looping EXIF block in the JPEG of a PDF is refused as the bare JPEG is', async () => {
     const jpeg = fixtures.withRawExifBlock(await fixtures.colourIdCardBytes(), fixtures.loopingExifTiff());
     await expect(inspectFile(await pdfOf('exif-bomb.pdf', [{ jpeg }]), holdingIdFront)).rejects.toMatchObject({ status: 422, code: 'DAMAGED_METADATA' });

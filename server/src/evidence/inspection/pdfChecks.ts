@@ -19,6 +19,9 @@ export type PdfInspection = { sha256: string; pages: number | null; phash: strin
 // upload, and at most MAX_PICTURES_DECODED of them are decoded, so a PDF costs no more than a few photos.
 const MAX_PAGES_CHECKED = 20;
 const MAX_PICTURES_DECODED = 4;
+// The other JPEGs of the pages looked at whose camera information is read (no pixels decoded): a hand-held ID PDF
+// holds one or two; past this many, the rest are left to an agent.
+const MAX_CAMERA_PROBES = 32;
 
 /** The checks a photo gets; the pictures of a PDF are only worth extracting for these. */
 const PHOTO_CHECKS: readonly CheckCode[] = ['colour', 'legible', 'not_front_camera'];
@@ -62,7 +65,30 @@ async function photoOf(picture: Extract<PagePicture, { kind: 'jpeg' | 'raw' }>, 
   return { ...header.autoOrient, channels, thumbnail, exif: readExif([...exifBlocks.blocks, header.exif]) };
 }
 
+/**
+ * The camera of the page's other JPEGs, read from their EXIF alone: a front camera anywhere on the page fails as it
+ * would on its own; hostile EXIF is refused as for the bare JPEG; JPEGs past the number read are left to an agent.
+ */
+async function otherCameras(picture: PagePicture, checks: readonly CheckCode[]): Promise<Finding[]> {
+  if (!checks.includes('not_front_camera')) return [];
+  const findings: Finding[] = [];
+  for (const probe of picture.probes ?? []) {
+    const blocks = await readExifBlocks(Buffer.from(probe.buffer, probe.byteOffset, probe.byteLength), 'image/jpeg');
+    if (blocks.hostile) throw refuse.damagedMetadata();
+    const exif = readExif(blocks.blocks);
+    if (exif.frontCamera) findings.push(finding('exif.front_camera', { lens: exif.lens, camera: exif.camera }));
+  }
+  if ((picture.probesSkipped ?? 0) > 0) findings.push(finding('exif.no_camera', { damaged: false }));
+  return findings;
+}
+
 async function checkPage(picture: PagePicture, checks: readonly CheckCode[], images: number, limits: InspectionLimits): Promise<PageFindings> {
+  const own = await checkPicture(picture, checks, images, limits);
+  const others = await otherCameras(picture, checks);
+  return others.length ? { ...own, findings: [...own.findings, ...others] } : own;
+}
+
+async function checkPicture(picture: PagePicture, checks: readonly CheckCode[], images: number, limits: InspectionLimits): Promise<PageFindings> {
   const pages = [picture.page];
   const unchecked = (reason: UncheckedPicture, left = checks) => ({ pages, findings: uncheckedFindings(reason, left, images), photo: null });
   switch (picture.kind) {
@@ -127,7 +153,9 @@ async function checkPages(pdf: ParsedPdf, checks: readonly CheckCode[], limits: 
 export async function inspectPdf(filePath: string, checks: readonly CheckCode[], limits: InspectionLimits): Promise<PdfInspection> {
   if ((await countPdfObjects(filePath, limits.pdfMaxObjects)) > limits.pdfMaxObjects) throw refuse.pdfTooComplex(limits.pdfMaxObjects);
   const budget = { maxObjects: limits.pdfMaxObjects, maxValues: limits.pdfMaxValues, maxDecodedBytes: limits.pdfMaxDecodedBytes, timeoutMs: limits.pdfTimeoutMs };
-  const wanted = checks.some((c) => PHOTO_CHECKS.includes(c)) ? { maxPages: MAX_PAGES_CHECKED, maxDecoded: MAX_PICTURES_DECODED } : null;
+  const wanted = checks.some((c) => PHOTO_CHECKS.includes(c))
+    ? { maxPages: MAX_PAGES_CHECKED, maxDecoded: MAX_PICTURES_DECODED, cameraProbes: checks.includes('not_front_camera') ? MAX_CAMERA_PROBES : 0 }
+    : null;
   let sha256 = '';
   const parsed = await parsePdf(
     async () => {

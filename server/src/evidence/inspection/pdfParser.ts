@@ -4,12 +4,14 @@
 import { Worker } from 'node:worker_threads';
 
 export type PdfBudget = { maxObjects: number; maxValues: number; maxDecodedBytes: number; timeoutMs: number };
-export type PictureRequest = { maxPages: number; maxDecoded: number };
+/** `cameraProbes`: how many of the pages' other JPEGs to copy out for their camera information (0: none). */
+export type PictureRequest = { maxPages: number; maxDecoded: number; cameraProbes: number };
 /**
  * The largest picture of one page (numbered from 1): a whole embedded JPEG, inflated 8-bit grey or RGB pixels,
  * bilevel by its header (fax, JBIG2, 1-bit), none at all, one past the pictures decoded, or one that cannot be read.
  */
-export type PagePicture = { page: number } & (
+/** `probes`: the page's other JPEGs, whole; `probesSkipped`: how many more there were past the request's number. */
+export type PagePicture = { page: number; probes?: Uint8Array[]; probesSkipped?: number } & (
   | { kind: 'jpeg'; width: number; height: number; components: number | null; jpeg: Uint8Array }
   | { kind: 'raw'; width: number; height: number; channels: 1 | 3; pixels: Uint8Array }
   | { kind: 'bilevel'; width: number; height: number }

@@ -2,9 +2,10 @@
 // parse past its time is stopped by terminating the thread (pdfParser.ts), and the budgets below stop it earlier and
 // deterministically. Plain JavaScript, so the thread starts without a TypeScript loader, under tsx and vitest alike.
 //
-// In:  { id, bytes: Uint8Array, budget: { maxObjects, maxValues, maxDecodedBytes }, pictures: null | { maxPages, maxDecoded } }
+// In:  { id, bytes: Uint8Array, budget: { maxObjects, maxValues, maxDecodedBytes }, pictures: null | { maxPages, maxDecoded, cameraProbes } }
 // Out: { id, ok: true, pages, encrypted, images, pictures } | { id, ok: false, reason: 'too_complex', bound } | { id, ok: false, reason: 'corrupt' }
-//      pictures: one per page looked at, its largest picture (PagePicture in pdfParser.ts)
+//      pictures: one per page looked at, its largest picture (PagePicture in pdfParser.ts), with the page's other JPEGs
+//      copied out whole as `probes` (at most `cameraProbes` in all) for their camera information
 import { parentPort } from 'node:worker_threads';
 import pdfLib from 'pdf-lib';
 import decodeStreamModule from 'pdf-lib/cjs/core/streams/DecodeStream.js';
@@ -103,22 +104,27 @@ function pixelChannels(doc, space) {
   return count === 1 || count === 3 ? count : null;
 }
 
-/** The page's largest image XObject (masks left out) and how many it has. */
+/** The page's largest image XObject (masks left out), how many it has, and all of them. */
 function largestPicture(doc, page) {
   const xObjects = page.node.Resources()?.lookupMaybe(key('XObject'), PDFDict);
   let largest = null;
-  let count = 0;
+  const all = [];
   for (const [, ref] of xObjects?.entries() ?? []) {
     const stream = doc.context.lookup(ref);
     if (!(stream instanceof PDFRawStream) || name(stream.dict.lookup(key('Subtype'))) !== 'Image') continue;
     if (stream.dict.lookup(key('ImageMask'))?.toString() === 'true') continue;
-    count += 1;
+    all.push(stream);
     const width = whole(stream.dict.lookup(key('Width'))) ?? 0;
     const height = whole(stream.dict.lookup(key('Height'))) ?? 0;
     if (!largest || width * height > largest.width * largest.height) largest = { stream, width, height };
   }
-  return { largest, count };
+  return { largest, count: all.length, all };
 }
+
+const isJpeg = (stream) => {
+  const filters = filtersOf(stream);
+  return filters.length === 1 && filters[0] === 'DCTDecode';
+};
 
 const paeth = (left, above, corner) => {
   const p = left + above - corner;
@@ -198,10 +204,11 @@ function describe(doc, picture, mayDecode) {
  * The largest picture of each of the first pages, as a scanned PDF holds one per page: at most `maxDecoded` of them
  * handed over whole (JPEG) or inflated (Flate), the later ones only named.
  */
-function pagePictures(doc, { maxPages, maxDecoded }) {
+function pagePictures(doc, { maxPages, maxDecoded, cameraProbes = 0 }) {
   const pictures = [];
   let images = 0;
   let decoded = 0;
+  let probesLeft = cameraProbes;
   for (const [index, page] of doc.getPages().slice(0, maxPages).entries()) {
     let found;
     try {
@@ -218,7 +225,12 @@ function pagePictures(doc, { maxPages, maxDecoded }) {
     }
     const picture = describe(doc, found.largest, decoded < maxDecoded);
     if (picture.kind === 'jpeg' || picture.kind === 'raw') decoded += 1;
-    pictures.push({ page: index + 1, ...picture });
+    // A small selfie beside a large decoy is still a photo on the page: every other JPEG's camera is read too. Their
+    // bytes are the file's own (at most its size in all), copied so that only they travel back.
+    const others = cameraProbes > 0 ? found.all.filter((s) => s !== found.largest.stream && isJpeg(s)) : [];
+    const probes = others.slice(0, probesLeft).map((s) => new Uint8Array(s.contents));
+    probesLeft -= probes.length;
+    pictures.push({ page: index + 1, ...picture, ...(others.length > 0 && { probes, probesSkipped: others.length - probes.length }) });
   }
   return { images, pictures };
 }
@@ -253,6 +265,8 @@ async function inspect({ bytes, budget, pictures: wanted }) {
 
 parentPort.on('message', async (message) => {
   const answer = { id: message.id, ...(await inspect(message)) };
-  const transfer = answer.ok ? answer.pictures.flatMap((p) => (p.kind === 'jpeg' ? [p.jpeg.buffer] : p.kind === 'raw' ? [p.pixels.buffer] : [])) : [];
+  const transfer = answer.ok
+    ? answer.pictures.flatMap((p) => [...(p.kind === 'jpeg' ? [p.jpeg.buffer] : p.kind === 'raw' ? [p.pixels.buffer] : []), ...(p.probes ?? []).map((b) => b.buffer)])
+    : [];
   parentPort.postMessage(answer, transfer);
 });
