@@ -276,6 +276,19 @@ describe("rule: the same file may not fill two slots — across the customer's o
     expect(await storedFront(other.body.reference)).toMatchObject({ state: 'warn', codes: expect.arrayContaining(['duplicate.other_appeal']) });
   });
 
+  it("rule: the same file may not fill two slots — across the customer's other open appeals, also when both are sent at the same moment", async () => {
+    const account = await makeAccount(t);
+    const photo = await colourIdCard(files, { variant: 3, width: 1450, fileName: 'own-appeals-parallel.jpg' });
+    const mine = mfaUnbindPayload({ fields: { accountId: account.uin } });
+    const filed = [await fileAppeal(mine, {}), await fileAppeal(mine, {})];
+    // Both appeals get the photo at once, each through its own ticket's row: nothing else orders the two.
+    const sent = await Promise.all(filed.map((f) => request(t.app).post(`/api/public/appeals/${f.body.reference}/evidence`).set('Authorization', `Bearer ${f.body.accessToken}`).attach('applicant_id_front', photo)));
+    expect(sent.map((r) => r.status)).toEqual([200, 200]);
+    const flagged = await Promise.all(filed.map(async (f) => (await storedFront(f.body.reference)).codes.includes('duplicate.own_appeal')));
+    // Whichever committed second names the first: exactly one of the two carries the duplicate.
+    expect(flagged.filter(Boolean)).toHaveLength(1);
+  });
+
   it("rule: the same file may not fill two slots — across the customer's other open appeals, by the declared account and for a file sent later", async () => {
     const unlisted = mfaUnbindPayload({ fields: { accountId: '100079999' } }); // no such account in the directory
     const photo = await colourIdCard(files, { variant: 1, width: 1450, fileName: 'own-appeals-later.jpg' });

@@ -4,6 +4,7 @@ import { hammingDistance, inspectFile, RefusedFile, type Finding, type Inspectio
 import { HttpError, badRequest } from '../http/errors';
 import { openStatuses } from '../tickets/statuses';
 import { fileState, stateOf, worseOf } from './checklist';
+import { serializeIn } from '../db/serialize';
 import type { UploadedPart } from './upload';
 
 export type IntakeFile = UploadedPart & { slot: SlotDef; inspection: Inspection };
@@ -153,6 +154,8 @@ export async function markDuplicatesOnOwnAppealsIn(tx: Prisma.TransactionClient,
   const judged = files.filter((f) => f.slot.checks.includes('no_duplicate'));
   const appeals = ownOpenAppeals(ticket.id, ticket);
   if (judged.length === 0 || !appeals) return;
+  // Two appeals of one account filed at the same moment take turns here, so the second sees the first's files.
+  await serializeIn(tx, `own-appeals:${ticket.accountUin ?? `#${ticket.accountId}`}`);
   const near = judged.some((f) => f.inspection.phash !== null)
     ? await tx.evidence.findMany({
         where: { current: true, phash: { not: null }, ticket: appeals },
