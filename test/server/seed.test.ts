@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo data', () => {
-  it('seeds an empty database with tickets of every kind in every status, once', async () => {
+  // Seeding inspects every demo file as an upload would be (PDF pages included): a guard against a hang, not a budget.
+  it('seeds an empty database with tickets of every kind in every status, once', { timeout: 60_000 }, async () => {
     const summary = await seedDemoIfEmpty(t.db, t.config.identityHashKey, { store: t.store });
     expect(summary).not.toBeNull();
     expect(summary!.files).toBeGreaterThan(20);
