@@ -253,10 +253,18 @@ describe("rule: the same file may not fill two slots — across the customer's o
     expect([first.status, second.status]).toEqual([201, 201]);
     expect((await t.db.ticket.findUniqueOrThrow({ where: { reference: second.body.reference } })).accountId).toBe(account.id);
 
+    // The customer is told to upload the right document, without the other appeal's reference: someone holding a copy
+    // of the owner's ID photo would otherwise learn that the account has an open appeal, and which.
     const duplicate = frontOf(second.body).findings.find((f) => f.code === 'duplicate.own_appeal');
-    expect(duplicate).toMatchObject({ severity: 'fail', facts: { reference: first.body.reference } });
-    expect(duplicate!.message.en).toContain(first.body.reference);
-    expect(duplicate!.message['zh-CN']).toContain(first.body.reference);
+    expect(duplicate).toMatchObject({ severity: 'fail' });
+    expect(duplicate!.facts).toBeUndefined();
+    expect(JSON.stringify(second.body)).not.toContain(first.body.reference);
+    expect(duplicate!.message['zh-CN']).toContain('另一个处理中的申诉');
+    // The agent sees which appeal holds the file.
+    const stored = (await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference: second.body.reference }, current: true, slot: { slotKey: 'applicant_id_front' } } })).findings as { code: string; message: { en: string }; facts?: { reference?: string } }[];
+    const agentSees = stored.find((f) => f.code === 'duplicate.own_appeal')!;
+    expect(agentSees.facts?.reference).toBe(first.body.reference);
+    expect(agentSees.message.en).toContain(first.body.reference);
     expect(frontOf(second.body).state).toBe('fail');
     expect(second.body.checklist.complete).toBe(false);
     expect(await storedFront(second.body.reference)).toMatchObject({ state: 'fail', codes: expect.arrayContaining(['duplicate.own_appeal']) });
@@ -297,7 +305,7 @@ describe("rule: the same file may not fill two slots — across the customer's o
     expect((await t.db.ticket.findUniqueOrThrow({ where: { reference: second.body.reference } })).accountId).toBeNull();
     const later = await request(t.app).post(`/api/public/appeals/${second.body.reference}/evidence`).set('Authorization', `Bearer ${second.body.accessToken}`).attach('applicant_id_front', photo);
     expect(later.status).toBe(200);
-    expect(frontOf(later.body)).toMatchObject({ state: 'fail', findings: expect.arrayContaining([expect.objectContaining({ code: 'duplicate.own_appeal', facts: { reference: first.body.reference } })]) });
+    expect(frontOf(later.body)).toMatchObject({ state: 'fail', findings: expect.arrayContaining([expect.objectContaining({ code: 'duplicate.own_appeal' })]) });
   });
 
   it("rule: the same file may not fill two slots — across the customer's other open appeals, not a decided one, and a re-encoded copy only warns", async () => {
@@ -313,8 +321,11 @@ describe("rule: the same file may not fill two slots — across the customer's o
     const copy = await reencodedCopy(files, photo, { quality: 60, fileName: 'own-appeals-copy.jpg' });
     const again = await fileAppeal(mine, { applicant_id_front: copy });
     const similar = frontOf(again.body).findings.find((f) => f.code === 'duplicate.own_appeal_similar');
-    expect(similar).toMatchObject({ severity: 'warn', facts: { reference: refiled.body.reference } });
+    expect(similar).toMatchObject({ severity: 'warn' });
+    expect(JSON.stringify(again.body)).not.toContain(refiled.body.reference);
     expect(frontOf(again.body).state).toBe('warn');
+    const stored = (await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference: again.body.reference }, current: true, slot: { slotKey: 'applicant_id_front' } } })).findings as { code: string; facts?: { reference?: string } }[];
+    expect(stored.find((f) => f.code === 'duplicate.own_appeal_similar')?.facts?.reference).toBe(refiled.body.reference);
   });
 });
 

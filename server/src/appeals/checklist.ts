@@ -1,5 +1,6 @@
 import type { Localized, SlotDef } from '../catalog';
 import { unfilledRequired } from '../catalog/slotRequirement';
+import { customerWordings } from './customerWordings';
 import type { Finding, Severity } from '../evidence/inspection';
 
 export type FileState = 'ok' | 'warn' | 'fail';
@@ -36,6 +37,14 @@ export const agentOnlyFindings = new Set(['duplicate.other_appeal', 'exif.no_cam
 
 const rank: Record<Severity, number> = { pass: 0, warn: 1, fail: 2 };
 
+/** A finding as the customer reads it: some are worded for them, without what only an agent may know. */
+function forCustomer(f: Finding): Finding {
+  const wording = customerWordings[f.code];
+  if (!wording) return f;
+  const { facts: _agentOnly, ...rest } = f;
+  return { ...rest, message: wording };
+}
+
 export function stateOf(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((worst, f) => (rank[f.severity] > rank[worst] ? f.severity : worst), 'pass');
 }
@@ -56,7 +65,7 @@ export function buildChecklist(
 ): Checklist {
   const slots = defs.map((def): ChecklistSlot => {
     const evidence = current.get(def.key);
-    const findings = (evidence?.findings ?? []).filter((f) => audience === 'agent' || !agentOnlyFindings.has(f.code));
+    const findings = (evidence?.findings ?? []).filter((f) => audience === 'agent' || !agentOnlyFindings.has(f.code)).map((f) => (audience === 'agent' ? f : forCustomer(f)));
     return {
       key: def.key,
       label: def.label,
