@@ -8,6 +8,8 @@ import {
   documentOf,
   emptyDraft,
   fieldErrors,
+  isBlank,
+  keptOf,
   ownerErrors,
   ownerProofErrorOf,
   ownerProofOf,
@@ -15,6 +17,7 @@ import {
   selectionOf,
   stepOfError,
   tidyValue,
+  withContactPrefill,
   withDocument,
   withFieldValue,
   withKind,
@@ -23,6 +26,9 @@ import {
   type Draft,
   type Errors,
 } from './draft';
+import { DraftSaveStatus, useDraftHistory, useDraftSaving } from './parts/draftSession';
+import { ResumeOffer } from './parts/ResumeOffer';
+import { loadFresh, useDraftStore, type SavedDraft } from './parts/savedDraft';
 import { useI18n } from './i18n';
 import { useMaterialFiles } from './parts/materialFiles';
 import { emptyOwnerCodeSession, OwnerCode, type OwnerCodeSession } from './parts/OwnerCode';
@@ -45,11 +51,53 @@ type ContactKey = 'name' | 'email' | 'phone';
 const withoutKeys = (errors: Errors, drop: (key: string) => boolean): Errors =>
   Object.fromEntries(Object.entries(errors).filter(([key]) => !drop(key)));
 
-/** The appeal form: five steps the customer can go back through, then the receipt. */
+/** The appeal form: five steps the customer can go back through, then the receipt; kept as a draft as it is filled. */
 export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog }) {
+  const { t } = useI18n();
+  const store = useDraftStore();
+  // undefined while the saved draft is looked for; null once there is none or the customer has decided.
+  const [offer, setOffer] = useState<SavedDraft | null | undefined>(undefined);
+  const [resumed, setResumed] = useState<SavedDraft | null>(null);
+  useEffect(() => {
+    let current = true;
+    void loadFresh(store, Date.now()).then((saved) => current && setOffer(saved ?? null));
+    return () => {
+      current = false;
+    };
+  }, [store]);
+
+  if (offer === undefined) {
+    return (
+      <p className="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (offer !== null) {
+    return (
+      <ResumeOffer
+        savedAt={offer.form.savedAt}
+        onResume={() => {
+          setResumed(offer);
+          setOffer(null);
+        }}
+        onStartOver={() => {
+          void store.clear().catch(() => undefined);
+          setOffer(null);
+        }}
+      />
+    );
+  }
+  return <AppealSteps api={api} catalog={catalog} resumed={resumed} />;
+}
+
+function AppealSteps({ api, catalog, resumed }: { api: AppealApi; catalog: Catalog; resumed: SavedDraft | null }) {
   const { locale } = useI18n();
-  const [step, setStep] = useState(0);
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const store = useDraftStore();
+  const [step, setStep] = useState(resumed?.form.step ?? 0);
+  const [reached, setReached] = useState(resumed?.form.reached ?? 0);
+  const [returnToReview, setReturnToReview] = useState(false);
+  const [draft, setDraft] = useState<Draft>(resumed?.form.draft ?? emptyDraft);
   const [errors, setErrors] = useState<Errors>({});
   const materials = useMaterialFiles();
   const [progress, setProgress] = useState<number | null>(null);
@@ -59,21 +107,73 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
   const updateOwnerSession = useCallback((update: (session: OwnerCodeSession) => OwnerCodeSession) => setOwnerSession(update), []);
   const panel = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
+  /** Where the focus goes after the next step change instead of the step's top: the answer a Change link is for. */
+  const focusTarget = useRef<string | null>(null);
 
   const selection = selectionOf(catalog, draft);
   const { kind, fields, slots } = selection;
   const sending = progress !== null;
 
+  // The chosen files come back from the draft through the same checks as a new choice.
+  useEffect(() => {
+    if (!resumed) return;
+    const restorable = selectionOf(catalog, resumed.form.draft).slots;
+    for (const slot of restorable) {
+      const file = resumed.files[slot.key];
+      if (file) void materials.pick(slot, file);
+    }
+    // Once, for the draft the form started from.
+  }, []);
+
+  const saving = useDraftSaving(store, {
+    active: result === null,
+    blank: isBlank(draft) && Object.keys(materials.files).length === 0,
+    form: { step, reached, draft: keptOf(draft, selection) },
+    files: materials.filesOf(slots.map((slot) => slot.key)),
+    filesVersion: materials.files,
+  });
+
   // After a step change the new step gets the focus, so keyboard and screen-reader users start at its top.
   useEffect(() => {
     if (!moved.current) return;
+    const target = focusTarget.current && panel.current?.querySelector<HTMLElement>(focusTarget.current);
+    focusTarget.current = null;
+    if (target) {
+      target.focus();
+      target.scrollIntoView?.({ block: 'center' });
+      return;
+    }
     panel.current?.focus({ preventScroll: true });
     panel.current?.scrollIntoView?.({ block: 'start' });
   }, [step, result]);
 
+  /** The furthest step from `from` towards `to` that the customer may stand on: every step before it valid. */
+  const validUpTo = (from: number, to: number): number => {
+    for (let at = from; at < to; at++) {
+      if (Object.keys(errorsOfStep(at)).length > 0) return at;
+      if (at === 3 && unfilledRequired(slots, (key) => Boolean(materials.files[key])).length > 0) return at;
+    }
+    return to;
+  };
+
+  const history = useDraftHistory({
+    initial: resumed ? step : 0,
+    active: result === null,
+    // Back and Forward move the form, never past what has been validated.
+    onStep: (wanted) => {
+      if (sending) return step;
+      const allowed = wanted <= step ? wanted : validUpTo(step, Math.min(wanted, reached));
+      moved.current = true;
+      setProblem(null);
+      setStep(allowed);
+      return allowed;
+    },
+  });
+
   const go = (next: number) => {
     moved.current = true;
     setProblem(null);
+    if (next !== step) history.push(next);
     setStep(next);
   };
 
@@ -118,8 +218,23 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
     }
     // An optional code the server refused may be left unverified: its mark goes once the step is passed.
     if (step === 2) setErrors((current) => withoutKeys(current, (k) => k === 'ownerProof'));
+    setReached((r) => Math.max(r, step + 1));
+    if (returnToReview) {
+      // After a change the customer goes back to the review, unless the change makes a later step incomplete.
+      const at = validUpTo(step + 1, lastStep);
+      if (at === lastStep) setReturnToReview(false);
+      setReached((r) => Math.max(r, at));
+      go(at);
+      return;
+    }
     go(step + 1);
   }
+
+  const changeAnswer = (at: number, focus: string) => {
+    focusTarget.current = focus;
+    setReturnToReview(true);
+    go(at);
+  };
 
   async function submit() {
     for (let at = 0; at < lastStep; at++) {
@@ -139,6 +254,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
     try {
       const filed = await api.submit(payloadOf(draft, selection, locale, Date.now()), materials.filesOf(slots.map((slot) => slot.key)), setProgress);
       tokenStore.set(filed.reference, filed.accessToken);
+      void store.clear().catch(() => undefined);
       moved.current = true;
       setResult(filed);
     } catch (e) {
@@ -174,7 +290,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
   }
 
   const setField = (field: CatalogField, value: string) => {
-    setDraft((d) => withFieldValue(d, field, value));
+    setDraft((d) => withContactPrefill(withFieldValue(d, field, value), fields));
     const key = `fields.${field.key}`;
     // A field already marked is checked again as the customer types, so the mark goes as soon as it is right.
     if (errors[key]) {
@@ -186,7 +302,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
   const blurField = (field: CatalogField) => {
     const value = draft.fields[field.key] ?? '';
     const tidy = tidyValue(field, value);
-    if (tidy !== value) setDraft((d) => withFieldValue(d, field, tidy));
+    if (tidy !== value) setDraft((d) => withContactPrefill(withFieldValue(d, field, tidy), fields));
     const key = `fields.${field.key}`;
     // An untouched empty field is not an error yet; it becomes one when the customer tries to go on.
     const problem = tidy.trim() === '' && !errors[key] ? null : fieldProblem(field, tidy, undefined, documentOf(field, draft.fields));
@@ -219,7 +335,8 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
 
   const setContact = (key: ContactKey, value: string) => {
     const contact = { ...draft.contact, [key]: value };
-    setDraft((d) => ({ ...d, contact: { ...d.contact, [key]: value } }));
+    // A name or phone the customer types is theirs: the prefill from the fields above stops for it.
+    setDraft((d) => ({ ...d, contact: { ...d.contact, [key]: value }, ...(key !== 'email' && { typed: { ...d.typed, [key]: true } }) }));
     checkContact(contact, key, false);
   };
 
@@ -288,6 +405,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
       }}
     >
       <Stepper current={step} onGo={go} disabled={sending} />
+      <DraftSaveStatus {...saving} />
       {problem !== null && <ProblemBanner error={problem} />}
       <div ref={panel} tabIndex={-1} className="panel">
         {step === 0 && <KindStep catalog={catalog} value={draft.kind} error={errors.kind} onChange={chooseKind} />}
@@ -329,7 +447,7 @@ export function AppealForm({ api, catalog }: { api: AppealApi; catalog: Catalog 
             slots={slots}
             materials={materials}
             ownerCode={selection.ownerCode && { verified: ownerProofOf(draft, selection, Date.now()) !== undefined }}
-            onEdit={go}
+            onChange={changeAnswer}
             disabled={sending}
           />
         )}

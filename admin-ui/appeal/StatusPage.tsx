@@ -19,16 +19,58 @@ interface StatusPageProps {
   catalog: Catalog;
   /** From ?ref=; the token never travels in the URL, it comes from this tab's sessionStorage. */
   initialReference?: string;
+  /** The single-use token of a notice's link (#link=…); read from the address when not given. */
+  initialLinkToken?: string;
+}
+
+/** The link token in the address's fragment, which is then taken out of the address and its history entry. */
+function takeLinkToken(): string {
+  try {
+    const token = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('link') ?? '';
+    if (token) history.replaceState(null, '', window.location.pathname + window.location.search);
+    return token;
+  } catch {
+    return '';
+  }
 }
 
 /** The customer's view of a filed appeal: its status in words, the checklist, materials to send, messages. */
-export function StatusPage({ api, catalog, initialReference = '' }: StatusPageProps) {
+export function StatusPage({ api, catalog, initialReference = '', initialLinkToken }: StatusPageProps) {
   const { t } = useI18n();
   const [reference, setReference] = useState(initialReference);
   const [token, setToken] = useState(() => (initialReference ? tokenStore.get(initialReference) : ''));
   const [view, setView] = useState<AppealView | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
+  const [linkToken, setLinkToken] = useState(() => (initialReference ? (initialLinkToken ?? takeLinkToken()) : ''));
+  const [lost, setLost] = useState(false);
+  const [newToken, setNewToken] = useState('');
+
+  /** A new access token from a code or a link: kept for this tab, shown once, and the appeal opened with it. */
+  async function regained(ref: string, fresh: string) {
+    tokenStore.set(ref, fresh);
+    setReference(ref);
+    setToken(fresh);
+    setNewToken(fresh);
+    setLost(false);
+    setLinkToken('');
+    await open(ref, fresh);
+  }
+
+  // A mail scanner may open the link: it is spent only when the customer presses the button.
+  async function exchangeLink() {
+    setLoading(true);
+    setProblem(null);
+    try {
+      const answer = await api.exchangeStatusLink(initialReference.trim().toUpperCase(), linkToken);
+      await regained(answer.reference, answer.accessToken);
+    } catch (e) {
+      setLinkToken('');
+      setProblem(e);
+    } finally {
+      setLoading(false);
+    }
+  }
 
   async function open(ref = reference, code = token) {
     const cleanRef = ref.trim().toUpperCase();
@@ -52,7 +94,7 @@ export function StatusPage({ api, catalog, initialReference = '' }: StatusPagePr
   }
 
   useEffect(() => {
-    if (initialReference && token) void open(initialReference, token);
+    if (initialReference && token && !linkToken) void open(initialReference, token);
     // Only once, for a reference and token this tab already knows.
   }, []);
 
@@ -63,14 +105,39 @@ export function StatusPage({ api, catalog, initialReference = '' }: StatusPagePr
         catalog={catalog}
         view={view}
         token={token.trim()}
+        newToken={newToken}
         onChange={setView}
         onLeave={() => {
           setView(null);
           setToken('');
+          setNewToken('');
           setReference('');
         }}
       />
     );
+  }
+
+  if (linkToken) {
+    return (
+      <section className="lookup" aria-labelledby="link-heading">
+        <h2 id="link-heading" className="step-heading">
+          {t('status.linkHeading')}
+        </h2>
+        <p className="intro">{t('status.linkIntro', { reference: initialReference })}</p>
+        <div className="step-buttons">
+          <button type="button" className="button button-primary" disabled={loading} onClick={() => void exchangeLink()}>
+            {t('status.linkOpen')}
+          </button>
+          <button type="button" className="button button-quiet" disabled={loading} onClick={() => setLinkToken('')}>
+            {t('status.lostCancel')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  if (lost) {
+    return <LostCode api={api} reference={reference} onReference={setReference} onRegained={(ref, fresh) => void regained(ref, fresh)} onCancel={() => setLost(false)} />;
   }
 
   return (
@@ -101,6 +168,116 @@ export function StatusPage({ api, catalog, initialReference = '' }: StatusPagePr
         <button type="submit" className="button button-primary" disabled={loading || reference.trim() === '' || token.trim() === ''}>
           {t('status.open')}
         </button>
+        <button type="button" className="button button-quiet" onClick={() => setLost(true)}>
+          {t('status.lostCode')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface LostCodeProps {
+  api: AppealApi;
+  reference: string;
+  onReference: (reference: string) => void;
+  onRegained: (reference: string, token: string) => void;
+  onCancel: () => void;
+}
+
+/** "Lost your access code?": a one-time code to the appeal's own contact, then a new access code. */
+function LostCode({ api, reference, onReference, onRegained, onCancel }: LostCodeProps) {
+  const { t } = useI18n();
+  const [channel, setChannel] = useState<'email' | 'sms'>('email');
+  const [sent, setSent] = useState(false);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const ref = reference.trim().toUpperCase();
+
+  async function run(step: () => Promise<void>) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await step();
+    } catch (e) {
+      setProblem(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const send = () =>
+    run(async () => {
+      await api.requestAccessCode(ref, channel);
+      setSent(true);
+    });
+  const verify = () =>
+    run(async () => {
+      const answer = await api.verifyAccessCode(ref, code.trim());
+      onRegained(answer.reference, answer.accessToken);
+    });
+
+  const wrongCode = problem instanceof ApiError && problem.code === 'CODE_INVALID' ? problem : null;
+  const spent = problem instanceof ApiError && problem.code === 'CODE_EXPIRED';
+  return (
+    <form
+      className="lookup"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void (sent ? verify() : send());
+      }}
+    >
+      <h2 className="step-heading">{t('status.lostHeading')}</h2>
+      <p className="intro">{t('status.lostIntro')}</p>
+      {wrongCode ? (
+        <p className="banner banner-error" role="alert">
+          {wrongCode.attemptsLeft === undefined ? t('owner.wrong') : t('owner.invalid', { attempts: wrongCode.attemptsLeft })}
+        </p>
+      ) : spent ? (
+        <p className="banner banner-error" role="alert">
+          {t('owner.expired')}
+        </p>
+      ) : (
+        problem !== null && <ProblemBanner error={problem} />
+      )}
+      <FormField id="lost-reference" label={t('status.reference')} hint={t('status.referenceHint')} required value={reference} onChange={onReference} />
+      <FormField
+        id="lost-channel"
+        label={t('status.lostChannel')}
+        control="select"
+        value={channel}
+        onChange={(value) => setChannel(value === 'sms' ? 'sms' : 'email')}
+        options={[
+          { value: 'email', label: t('status.lostEmail') },
+          { value: 'sms', label: t('status.lostSms') },
+        ]}
+      />
+      {sent && (
+        <>
+          <p className="banner banner-ok" role="status">
+            {t('status.lostSent')}
+          </p>
+          <FormField id="lost-code" label={t('status.lostCodeLabel')} hint={t('status.lostCodeHint')} required inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} />
+        </>
+      )}
+      <div className="step-buttons">
+        {sent ? (
+          <>
+            <button type="submit" className="button button-primary" disabled={busy || !/^\d{6}$/.test(code.trim())}>
+              {t('status.lostVerify')}
+            </button>
+            <button type="button" className="button button-secondary" disabled={busy || ref === ''} onClick={() => void send()}>
+              {t('status.lostSend')}
+            </button>
+          </>
+        ) : (
+          <button type="submit" className="button button-primary" disabled={busy || ref === ''}>
+            {t('status.lostSend')}
+          </button>
+        )}
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          {t('status.lostCancel')}
+        </button>
       </div>
     </form>
   );
@@ -111,11 +288,13 @@ interface AppealStatusViewProps {
   catalog: Catalog;
   view: AppealView;
   token: string;
+  /** A token just regained, shown this once. */
+  newToken?: string;
   onChange: (view: AppealView) => void;
   onLeave: () => void;
 }
 
-function AppealStatusView({ api, catalog, view, token, onChange, onLeave }: AppealStatusViewProps) {
+function AppealStatusView({ api, catalog, view, token, newToken, onChange, onLeave }: AppealStatusViewProps) {
   const { t, text, locale } = useI18n();
   const kind = findKind(catalog, view.kind);
   const variant = kind?.variants.find((v) => v.key === view.variant);
@@ -126,6 +305,11 @@ function AppealStatusView({ api, catalog, view, token, onChange, onLeave }: Appe
 
   return (
     <div className="status-view">
+      {newToken && (
+        <p className="banner banner-ok" role="status">
+          {t('status.newToken', { token: newToken })}
+        </p>
+      )}
       <section className={`status-card status-${view.status}`} aria-labelledby="status-word">
         <p className="status-reference">{t('status.referenceLine', { reference: view.reference })}</p>
         <p className="status-label">{t('status.current')}</p>

@@ -5,6 +5,8 @@ import type { Catalog, Locale, Localized, SubjectType } from './catalog';
 import type { Checklist, ChecklistSlot, SlotState } from '../../server/src/appeals/checklist';
 import type { Finding, Severity } from '../../server/src/evidence/inspection';
 import type { ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified } from '../../server/src/ownerProof/contract';
+import type { AccessCodeIssued, AccessRegained } from '../../server/src/appeals/accessRegain';
+export type { AccessCodeIssued, AccessRegained };
 export type { Checklist, ChecklistSlot, Finding, ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified, Severity, SlotState };
 export type AppealStatus = 'new' | 'triage' | 'in_review' | 'awaiting_customer' | 'approved' | 'rejected' | 'closed' | 'withdrawn';
 
@@ -71,7 +73,11 @@ export type Files = Record<string, File>;
 
 export interface AppealApi {
   catalog(): Promise<Catalog>;
-  submit(payload: AppealPayload, files: Files, onProgress?: Progress): Promise<SubmittedAppeal>;
+  /**
+   * Files the appeal under an Idempotency-Key, so a retry after a lost answer gets the first answer instead of a
+   * second appeal. Without `idempotencyKey`, the key of this tab's unfinished submission (filingKeys) is used.
+   */
+  submit(payload: AppealPayload, files: Files, onProgress?: Progress, idempotencyKey?: string): Promise<SubmittedAppeal>;
   view(reference: string, token: string): Promise<AppealView>;
   addEvidence(reference: string, token: string, files: Files, onProgress?: Progress): Promise<AppealView>;
   sendMessage(reference: string, token: string, body: string): Promise<AppealMessage>;
@@ -82,6 +88,12 @@ export interface AppealApi {
   verifyOwnerCode(challengeId: string, code: string): Promise<OwnerCodeVerified>;
   /** The owner's "this wasn't me", with the single-use token of the notice's link. */
   recordObjection(token: string): Promise<ObjectionRecorded>;
+  /** A one-time code to the appeal's contact; 202 whether or not the reference exists. */
+  requestAccessCode(reference: string, channel?: 'email' | 'sms'): Promise<AccessCodeIssued>;
+  /** A new access token for the appeal; the old one stops working. */
+  verifyAccessCode(reference: string, code: string): Promise<AccessRegained>;
+  /** The single-use token of a notice's status link, exchanged for a new access token. */
+  exchangeStatusLink(reference: string, token: string): Promise<AccessRegained>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -163,10 +175,20 @@ export function createAppealApi(base = '/api/public'): AppealApi {
 
   return {
     catalog: () => request<Catalog>('/catalog'),
-    submit: (payload, files, onProgress) => {
+    submit: async (payload, files, onProgress, idempotencyKey) => {
       const form = new FormData();
-      form.append('payload', JSON.stringify(payload));
-      return upload<SubmittedAppeal>('/appeals', filesForm(files, form), {}, onProgress);
+      const payloadText = JSON.stringify(payload);
+      form.append('payload', payloadText);
+      const series = idempotencyKey ?? filingKeys.keyFor(signatureOf(payloadText, files));
+      try {
+        const answer = await upload<SubmittedAppeal>('/appeals', filesForm(files, form), { 'Idempotency-Key': series }, onProgress);
+        filingKeys.clear();
+        return answer;
+      } catch (e) {
+        // Another filing under this key: the next attempt starts a series of its own.
+        if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') filingKeys.clear();
+        throw e;
+      }
     },
     view: (reference, token) => request<AppealView>(`/appeals/${path(reference)}`, { headers: bearer(token), cache: 'no-store' }),
     addEvidence: (reference, token, files, onProgress) =>
@@ -182,6 +204,9 @@ export function createAppealApi(base = '/api/public'): AppealApi {
     sendOwnerCode: (payload) => request<OwnerCodeIssued>('/owner-codes', json(payload)),
     verifyOwnerCode: (challengeId, code) => request<OwnerCodeVerified>(`/owner-codes/${encodeURIComponent(challengeId)}/verify`, json({ code })),
     recordObjection: (token) => request<ObjectionRecorded>('/objections', json({ token: token.trim() })),
+    requestAccessCode: (reference, channel) => request<AccessCodeIssued>(`/appeals/${path(reference)}/access-codes`, json(channel ? { channel } : {})),
+    verifyAccessCode: (reference, code) => request<AccessRegained>(`/appeals/${path(reference)}/access-codes/verify`, { ...json({ code: code.trim() }), cache: 'no-store' }),
+    exchangeStatusLink: (reference, token) => request<AccessRegained>(`/appeals/${path(reference)}/status-link/exchange`, { ...json({ token }), cache: 'no-store' }),
   };
 }
 
@@ -203,3 +228,46 @@ export const tokenStore = {
     }
   },
 };
+
+/** What makes a submission the same one again: the payload as sent and each file's slot, name, size and date. */
+function signatureOf(payloadText: string, files: Files): string {
+  const parts = Object.entries(files).map(([slot, f]) => `${slot}:${f.name}:${f.size}:${f.lastModified}`).sort();
+  let hash = 0x811c9dc5;
+  for (const ch of `${payloadText}|${parts.join('|')}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+const newFilingKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * The Idempotency-Key of this tab's unfinished submission (POST /appeals): made once, kept in sessionStorage so a
+ * retry after a lost answer (or a reload) sends it again, and dropped once an answer arrives. A changed form is a
+ * new submission, with a key of its own.
+ */
+export const filingKeys = {
+  storageKey: 'appeal.filingKey',
+  keyFor(signature: string): string {
+    try {
+      const held = JSON.parse(sessionStorage.getItem(this.storageKey) ?? 'null') as { key?: unknown; signature?: unknown } | null;
+      if (held && typeof held.key === 'string' && held.signature === signature) return held.key;
+      const key = newFilingKey();
+      sessionStorage.setItem(this.storageKey, JSON.stringify({ key, signature }));
+      return key;
+    } catch {
+      // Storage disabled: a retry within this page still sends the same key.
+      if (memoryKey?.signature !== signature) memoryKey = { key: newFilingKey(), signature };
+      return memoryKey.key;
+    }
+  },
+  clear(): void {
+    memoryKey = null;
+    try {
+      sessionStorage.removeItem(this.storageKey);
+    } catch {
+      // Nothing kept.
+    }
+  },
+  newKey: newFilingKey,
+};
+let memoryKey: { key: string; signature: string } | null = null;

@@ -15,7 +15,7 @@ import {
   type SubjectType,
 } from './catalog';
 import { documentChoiceKey, offersDocumentChoice } from '../../server/src/catalog/identifiers';
-import { normaliseResidentId } from '../../server/src/catalog/identifiers';
+import { normaliseContactPhone, normaliseMobile, normaliseResidentId } from '../../server/src/catalog/identifiers';
 import { contactProblems, fieldProblem, type ContactDraft } from './validation';
 
 export interface Draft {
@@ -27,7 +27,11 @@ export interface Draft {
   contact: ContactDraft & { locale?: Locale };
   /** A code verified on the account's own channel; it holds only while the account ID is the one it was verified for. */
   owner?: OwnerVerification;
+  /** Contact details the customer typed themselves: the prefill from the fields above leaves these alone. */
+  typed?: Partial<Record<PrefilledContact, true>>;
 }
+
+export type PrefilledContact = 'name' | 'phone';
 
 export interface OwnerVerification {
   /** The account ID (trimmed) the code was sent and verified for. */
@@ -184,6 +188,47 @@ export function payloadOf(draft: Draft, selection: Selection, locale: Locale, no
     ...(ownerProof !== undefined && { ownerProof }),
   };
 }
+
+/**
+ * The fields the contact name and phone are asked once through: the person's name (the real name, else an applicant's
+ * or handler's name; never a company's) and the phone they use now (never the account's security phone on file).
+ */
+export function contactSourcesOf(fields: readonly CatalogField[]): Partial<Record<PrefilledContact, CatalogField>> {
+  const personName = (f: CatalogField) => f.type === 'text' && f.matches !== 'companyName' && (f.matches === 'realName' || /Name$/.test(f.key));
+  const name = fields.find((f) => f.matches === 'realName') ?? fields.find(personName);
+  const phone = fields.find((f) => f.type === 'contact_phone') ?? fields.find((f) => f.type === 'mobile' && f.matches !== 'securityPhone');
+  return { ...(name && { name }), ...(phone && { phone }) };
+}
+
+/** The contact name and phone follow their source fields until the customer types them; a phone only once it is valid. */
+export function withContactPrefill(draft: Draft, fields: readonly CatalogField[]): Draft {
+  const sources = contactSourcesOf(fields);
+  const contact = { ...draft.contact };
+  if (sources.name && !draft.typed?.name) contact.name = (draft.fields[sources.name.key] ?? '').trim();
+  if (sources.phone && !draft.typed?.phone) {
+    const value = (draft.fields[sources.phone.key] ?? '').trim();
+    const valid = sources.phone.type === 'mobile' ? normaliseMobile(value) : normaliseContactPhone(value);
+    contact.phone = valid ? value : '';
+  }
+  return contact.name === draft.contact.name && contact.phone === draft.contact.phone ? draft : { ...draft, contact };
+}
+
+/** What is kept of a draft between visits: the answers of the current choice only, and never the owner proof. */
+export function keptOf(draft: Draft, selection: Selection): Omit<Draft, 'owner'> {
+  const fields: Record<string, string> = {};
+  for (const field of selection.fields) {
+    const value = draft.fields[field.key];
+    if (value !== undefined && value !== '') fields[field.key] = value;
+    const document = documentOf(field, draft.fields);
+    if (document) fields[documentChoiceKey(field)] = document;
+  }
+  const { owner: _owner, ...rest } = draft;
+  return { ...rest, fields };
+}
+
+/** Whether the customer has given any answer yet. */
+export const isBlank = (draft: Draft): boolean =>
+  draft.kind === undefined && Object.values(draft.fields).every((v) => v === '') && Object.values(draft.contact).every((v) => !v);
 
 /** The step where an error the server reported can be fixed. */
 export function stepOfError(key: string, slotKeys: readonly string[]): number | undefined {

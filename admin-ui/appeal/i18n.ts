@@ -103,6 +103,23 @@ const zhCN = {
   'review.owner': '账号控制权',
   'review.ownerVerified': '已通过验证码验证',
   'review.ownerNotVerified': '未验证',
+  'review.changeWhat': '修改{label}',
+
+  'draft.heading': '继续上次的申诉？',
+  'draft.found': '此浏览器里有一份尚未提交的申诉，保存于 {time}。',
+  'draft.resume': '继续填写',
+  'draft.startOver': '重新开始',
+  'draft.startOverNote': '重新开始会删除保存的内容和已选的文件。',
+  'draft.saving': '正在保存草稿…',
+  'draft.saved': '草稿已保存在此浏览器，7 天内可回来继续填写。',
+  'draft.notSaved': '此浏览器无法保存草稿，请在离开页面前提交。',
+
+  'sample.heading': '手持证件照示例',
+  'sample.alt': '示意图：一个人把证件举在脸旁，脸和证件都完整清晰',
+  'sample.do': '这样拍',
+  'sample.doText': '请他人用后置摄像头拍摄；脸和证件都在画面内，证件上的文字清晰可读，光线均匀无反光。',
+  'sample.dont': '不要这样',
+  'sample.dontText': '不要用前置摄像头自拍，不要让手指或证件遮住脸和证件上的信息，不要翻拍屏幕或用截图。',
 
   'action.back': '上一步',
   'action.next': '下一步',
@@ -119,6 +136,7 @@ const zhCN = {
   'problem.RATE_LIMITED': '提交过于频繁，请在 {minutes} 分钟后再试。',
   'problem.NETWORK': '网络连接失败，请检查网络后重试。',
   'problem.NOT_FOUND': '找不到该申诉，或访问码不正确。请核对后重试。',
+  'problem.LINK_INVALID': '此链接已使用过或已过期。请输入访问码打开申诉；如果访问码遗失，请点击“忘记访问码？”。',
   'problem.APPEAL_CLOSED': '此申诉已结束，不能再补充材料。如需继续，请提交新的申诉。',
   'problem.APPEAL_DECIDED': '此申诉已审核完毕，不能再撤销。',
   'problem.OWNER_CODE_REQUIRED': '此申诉须先用验证码证明您能控制账号，请在“填写信息”一步获取验证码。其他已填写的内容都会保留。',
@@ -171,7 +189,7 @@ const zhCN = {
   'done.heading': '申诉已提交',
   'done.reference': '申诉编号',
   'done.token': '访问码',
-  'done.tokenWarning': '访问码只显示这一次。请立即复制并妥善保存：查询进度、补充材料都需要它，丢失后无法找回。',
+  'done.tokenWarning': '访问码只显示这一次。请立即复制并妥善保存：查询进度、补充材料都需要它。如果遗失，可在进度页通过您留下的邮箱或手机获取新的访问码。',
   'done.copy': '复制访问码',
   'done.copied': '已复制',
   'done.copyFailed': '无法自动复制，请手动选中后复制',
@@ -230,6 +248,22 @@ const zhCN = {
   'status.sent': '留言已发送。',
   'status.closedNote': '此申诉已结束，不能再上传材料。',
   'status.other': '查询其他申诉',
+  'status.lostCode': '忘记访问码？',
+  'status.lostHeading': '获取新的访问码',
+  'status.lostIntro': '我们会把一次性验证码发送到该申诉留下的联系邮箱或手机。验证后您将获得新的访问码，原访问码随即失效。',
+  'status.lostChannel': '发送到',
+  'status.lostEmail': '邮箱',
+  'status.lostSms': '手机短信',
+  'status.lostSend': '发送验证码',
+  'status.lostSent': '如果该申诉编号存在，验证码已发送到它的联系方式，10 分钟内有效。',
+  'status.lostCodeLabel': '验证码',
+  'status.lostCodeHint': '收到的 6 位数字',
+  'status.lostVerify': '验证并打开申诉',
+  'status.lostCancel': '返回',
+  'status.newToken': '您的新访问码：{token}。请立即复制并妥善保存，原访问码已失效。',
+  'status.linkHeading': '从通知链接打开申诉',
+  'status.linkIntro': '此链接可直接打开申诉 {reference} 一次，之后请使用访问码。打开后将生成新的访问码，原访问码随即失效。',
+  'status.linkOpen': '打开我的申诉',
   'withdraw.heading': '撤销申请',
   'withdraw.intro': '审核结束前，您可以撤销这份申诉：我们将不再处理，账号不会有任何变更。撤销后不能恢复，如需继续办理，请重新提交申诉。',
   'withdraw.button': '撤销申请',
@@ -352,6 +386,23 @@ const en: Record<MessageKey, string> = {
   'review.owner': 'Account control',
   'review.ownerVerified': 'verified by code',
   'review.ownerNotVerified': 'not verified',
+  'review.changeWhat': 'Change {label}',
+
+  'draft.heading': 'Continue your appeal?',
+  'draft.found': 'This browser holds an appeal you have not submitted yet, saved {time}.',
+  'draft.resume': 'Resume',
+  'draft.startOver': 'Start over',
+  'draft.startOverNote': 'Starting over deletes what was saved and the files you chose.',
+  'draft.saving': 'Saving the draft…',
+  'draft.saved': 'Draft saved in this browser; you can come back to it within 7 days.',
+  'draft.notSaved': 'This browser cannot keep a draft: submit before you leave the page.',
+
+  'sample.heading': 'Sample hand-held ID photo',
+  'sample.alt': 'Drawing: a person holding a card next to their face, both whole and sharp',
+  'sample.do': 'Do',
+  'sample.doText': 'Ask someone to take it with the rear camera; your face and the card both in the picture, the card’s text readable, even light without glare.',
+  'sample.dont': "Don't",
+  'sample.dontText': 'No selfies with the front camera, no fingers or card covering your face or the card’s details, no photos of a screen or screenshots.',
 
   'action.back': 'Back',
   'action.next': 'Next',
@@ -368,6 +419,7 @@ const en: Record<MessageKey, string> = {
   'problem.RATE_LIMITED': 'Too many requests from your network; try again in {minutes} minutes.',
   'problem.NETWORK': 'The connection failed. Check your network and try again.',
   'problem.NOT_FOUND': 'No appeal matches this reference and access code. Check them and try again.',
+  'problem.LINK_INVALID': 'This link was already used or has expired. Open the appeal with its access code, or choose "Lost your access code?".',
   'problem.APPEAL_CLOSED': 'This appeal is decided and takes no more materials. File a new appeal to go on.',
   'problem.APPEAL_DECIDED': 'This appeal is decided and can no longer be withdrawn.',
   'problem.OWNER_CODE_REQUIRED': 'This appeal needs the account verified by a code: get one at the "Your details" step. Everything else you entered is kept.',
@@ -420,7 +472,7 @@ const en: Record<MessageKey, string> = {
   'done.heading': 'Your appeal is filed',
   'done.reference': 'Reference',
   'done.token': 'Access code',
-  'done.tokenWarning': 'This access code is shown only once. Copy it now and keep it safe: you need it to follow the appeal and to send more materials, and it cannot be recovered.',
+  'done.tokenWarning': 'The access code is shown this once. Copy it now and keep it safe: you need it to follow the appeal and send materials. If you lose it, the status page can send a new one to the email or phone you gave.',
   'done.copy': 'Copy the access code',
   'done.copied': 'Copied',
   'done.copyFailed': 'Could not copy; select the code and copy it by hand',
@@ -479,6 +531,22 @@ const en: Record<MessageKey, string> = {
   'status.sent': 'Your message was sent.',
   'status.closedNote': 'This appeal is decided: no more materials can be sent.',
   'status.other': 'Look up another appeal',
+  'status.lostCode': 'Lost your access code?',
+  'status.lostHeading': 'Get a new access code',
+  'status.lostIntro': "We send a one-time code to the email or phone given on the appeal. Once it is verified you get a new access code, and the old one stops working.",
+  'status.lostChannel': 'Send it to',
+  'status.lostEmail': 'Email',
+  'status.lostSms': 'Text message',
+  'status.lostSend': 'Send the code',
+  'status.lostSent': 'If this reference exists, a code was sent to its contact details. It is valid for 10 minutes.',
+  'status.lostCodeLabel': 'Code',
+  'status.lostCodeHint': 'The 6 digits you received',
+  'status.lostVerify': 'Verify and open the appeal',
+  'status.lostCancel': 'Back',
+  'status.newToken': 'Your new access code: {token}. Copy it now and keep it safe; the old one no longer works.',
+  'status.linkHeading': 'Open your appeal from the notice',
+  'status.linkIntro': 'This link opens appeal {reference} once; after that, use the access code. Opening it makes a new access code, and the old one stops working.',
+  'status.linkOpen': 'Open my appeal',
   'withdraw.heading': 'Withdraw the appeal',
   'withdraw.intro': 'Until the review ends you may withdraw this appeal: we will not process it, and nothing will change on the account. A withdrawal cannot be undone; to go on later, file a new appeal.',
   'withdraw.button': 'Withdraw',
@@ -539,12 +607,21 @@ export function useI18n(): I18n {
 
 const storageKey = 'appeal.locale';
 
+/** The browser's language on a first visit: any Chinese is zh-CN, anything else English. */
+export function browserLocale(): Locale {
+  const languages = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+  return languages[0]?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The customer's own choice once made, else the browser's language. */
 export function storedLocale(): Locale {
   try {
-    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh-CN';
+    const stored = localStorage.getItem(storageKey);
+    if (stored === 'en' || stored === 'zh-CN') return stored;
   } catch {
-    return 'zh-CN';
+    // Without storage the browser's language decides.
   }
+  return browserLocale();
 }
 
 /** The language state of the page: remembered in localStorage, reflected in <html lang> and the title. */

@@ -1,12 +1,14 @@
 import { useContext } from 'react';
-import { DataProviderContext, fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
+import { DataProviderContext, HttpError, fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { Catalog } from './catalog/catalogTypes';
+import { errorKey } from './i18n/errorMessages';
 import type {
   BulkOutcome,
   ConfirmRequest,
   DecidedTicket,
   DecisionRequest,
+  HistoryEntry,
   Overview,
   RenderedMacro,
   RevealedContact,
@@ -18,13 +20,16 @@ import type {
 /** Filter forms drop null values, so "unassigned" travels as this marker until the request is built. */
 export const NULL_FILTER_VALUE = '@null';
 
-/** The ticket actions beyond CRUD (DESIGN.md "API contract"); each answers the ticket as it now stands. */
+/**
+ * The ticket actions beyond CRUD (DESIGN.md "API contract"); each answers the ticket as it now stands. `version` is
+ * the version of the ticket the page shows: the server refuses the action (409 STALE) if the ticket changed since.
+ */
 export interface TicketActions {
-  transition: (id: Identifier, to: TicketStatus, reason?: string) => Promise<Ticket>;
-  assign: (id: Identifier, agentId: Identifier | null, reason?: string) => Promise<Ticket>;
+  transition: (id: Identifier, to: TicketStatus, reason?: string, version?: number) => Promise<Ticket>;
+  assign: (id: Identifier, agentId: Identifier | null, reason?: string, version?: number) => Promise<Ticket>;
   bulkTransition: (ids: Identifier[], to: TicketStatus, reason?: string) => Promise<BulkOutcome>;
   bulkAssign: (ids: Identifier[], agentId: Identifier | null) => Promise<BulkOutcome>;
-  requestMaterials: (id: Identifier, slots: string[], message: string) => Promise<Ticket>;
+  requestMaterials: (id: Identifier, slots: string[], message: string, version?: number) => Promise<Ticket>;
   /** Approve or reject; an approval that needs a second person comes back as a proposal (`outcome.pending`). */
   decide: (id: Identifier, input: DecisionRequest) => Promise<DecidedTicket>;
   /** A second supervisor applies a proposed approval, or sends it back to review. */
@@ -38,6 +43,8 @@ export interface HelpdeskDataProvider extends DataProvider, TicketActions {
   getCatalog: () => Promise<Catalog>;
   getOverview: () => Promise<Overview>;
   renderMacro: (macroId: Identifier, ticketId: Identifier) => Promise<RenderedMacro>;
+  /** The same customer's other appeals (GET /tickets/:id/history), masked. */
+  getHistory: (id: Identifier) => Promise<HistoryEntry[]>;
   /**
    * Addresses for <img> and download links: the browser fetches these itself, with the session cookie.
    * Synchronous, so read it with useFileUrls: useDataProvider's proxy turns every method into a request.
@@ -45,10 +52,19 @@ export interface HelpdeskDataProvider extends DataProvider, TicketActions {
   fileUrls: (evidenceId: Identifier) => { preview: string; original: string };
 }
 
+/** A server error whose code the console knows carries its i18n key as message, which every notice translates. */
+const inAgentsLanguage = (error: unknown) => {
+  if (!(error instanceof HttpError)) return error;
+  const key = errorKey((error.body as { code?: unknown } | null)?.code);
+  return key ? new HttpError(key, error.status, error.body) : error;
+};
+
 export const createHttpClient =
   () =>
   (url: string, options: fetchUtils.Options = {}) =>
-    fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' });
+    fetchUtils.fetchJson(url, { ...options, credentials: 'same-origin' }).catch((error: unknown) => {
+      throw inAgentsLanguage(error);
+    });
 
 /** The answer's meta when the server counted only the matches a capped search returned (X-Total-Is-Lower-Bound). */
 export const isCappedList = (meta: unknown): boolean =>
@@ -84,14 +100,15 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
       rest.getManyReference(resource, { ...params, filter: restoreNulls(params.filter) }),
     getCatalog: () => getJson<Catalog>('/public/catalog'),
     getOverview: () => getJson<Overview>('/stats/overview'),
-    transition: (id, to, reason) => postJson(ticket(id, 'transition'), { to, reason }),
-    assign: (id, agentId, reason) => postJson(ticket(id, 'assign'), { agentId, reason }),
+    transition: (id, to, reason, version) => postJson(ticket(id, 'transition'), { to, reason, version }),
+    assign: (id, agentId, reason, version) => postJson(ticket(id, 'assign'), { agentId, reason, version }),
     bulkTransition: (ids, to, reason) => postJson('/tickets/bulk/transition', { ids, to, reason }),
     bulkAssign: (ids, agentId) => postJson('/tickets/bulk/assign', { ids, agentId }),
-    requestMaterials: (id, slots, message) => postJson(ticket(id, 'request-materials'), { slots, message }),
+    requestMaterials: (id, slots, message, version) => postJson(ticket(id, 'request-materials'), { slots, message, version }),
     decide: (id, input) => postJson(ticket(id, 'decision'), input),
     confirmDecision: (id, body) => postJson(ticket(id, 'decision/confirm'), body),
     getReview: id => getJson<TicketReview>(ticket(id, 'review')),
+    getHistory: id => getJson<HistoryEntry[]>(ticket(id, 'history')),
     revealContact: id => postJson<RevealedContact>('/privacy/reveal', { ticketId: id }),
     renderMacro: (macroId, ticketId) =>
       getJson<RenderedMacro>(`/macros/${encodeURIComponent(macroId)}/render?ticketId=${encodeURIComponent(ticketId)}`),

@@ -80,7 +80,27 @@ export interface Ticket extends RaRecord<number> {
   ownerObjectedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Counts the changes to the ticket; every action sends back the one its page shows (409 STALE if it moved on). */
+  version: number;
   slots?: MaterialSlot[];
+}
+
+/** One of the customer's other appeals, as GET /api/tickets/:id/history lists them (server/src/tickets/history.ts). */
+export interface HistoryEntry {
+  id: number;
+  reference: string;
+  kind: string;
+  variant: string | null;
+  subjectType: SubjectType;
+  status: TicketStatus;
+  decision: 'approve' | 'reject' | null;
+  decisionReason: string | null;
+  accountUin: string | null;
+  contactName: string;
+  contactPhone: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
+  matchedBy: ('account' | 'phone' | 'idNumber')[];
 }
 
 export interface TicketEvent extends RaRecord<number> {

@@ -24,6 +24,7 @@ import { privacyRoutes } from './privacy/customerData';
 import { publicRoutes } from './public/routes';
 import { rejectionReasonRoutes } from './rejectionReasons/resource';
 import { statsRoutes } from './stats/routes';
+import { staleTicketAnswer } from './tickets/agentView';
 import { ticketRoutes } from './tickets/resource';
 
 export function createApp(ctx: AppContext, options: { serveConsole?: boolean } = {}) {
@@ -38,7 +39,7 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   app.use(accessLog(ctx.log, (path) => path === '/api/health'));
   app.use(
     '/api',
-    cors({ origin: ctx.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'], allowedHeaders: ['Content-Type', 'Range', 'Authorization'] }),
+    cors({ origin: ctx.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'], allowedHeaders: ['Content-Type', 'Range', 'Authorization', 'Idempotency-Key'] }),
   );
   app.use('/api', express.json({ limit: '200kb' }));
   // Tickets, accounts and evidence are personal data: no browser or proxy cache keeps them. Public routes may relax it.
@@ -75,6 +76,7 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
 
   if (options.serveConsole) app.use(staticConsole());
   app.use(notFoundRoute);
+  app.use(staleTicketAnswer(ctx.db));
   app.use(errorHandler(ctx.log));
   return app;
 }

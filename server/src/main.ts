@@ -11,6 +11,7 @@ import { createOutboxWorker } from './notifications/worker';
 import { demoPassword, seedDemoIfEmpty } from './seed/demo';
 import { purgeClosedEvidence } from './maintenance/retention';
 import { purgeOwnerChallenges } from './ownerProof/ownerCodes';
+import { purgeAccessRecords } from './appeals/accessRegain';
 import { sweepStorage } from './maintenance/storageSweep';
 import { ensureRejectionReasons } from './rejectionReasons/resource';
 import { createStore } from './storage/createStore';
@@ -44,6 +45,7 @@ async function retention() {
   });
   if (purged) log.info({ purged, days: config.evidenceRetentionDays }, 'evidence of closed tickets purged');
   await purgeOwnerChallenges(db).catch((err: unknown) => log.error({ err }, 'purging owner challenges failed'));
+  await purgeAccessRecords(db).catch((err: unknown) => log.error({ err }, 'purging access codes and filing keys failed'));
 }
 await retention();
 const daily = setInterval(() => void retention(), 24 * 3600_000);

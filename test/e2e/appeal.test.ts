@@ -174,8 +174,10 @@ describe('the public appeal form in Chromium', () => {
     expect(await page.getByLabel('Resident ID number').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: screenshotPath('appeal-form-en.png'), fullPage: true });
 
-    // The choice is remembered.
+    // The choice is remembered, and the answers given so far are offered back in it.
     await page.reload();
+    await page.getByText('Continue your appeal?').waitFor();
+    await page.getByRole('button', { name: 'Start over' }).click();
     await page.getByText('What happened?').waitFor();
     await context.close();
     expect(cspViolations).toEqual([]);
@@ -206,6 +208,68 @@ describe('the public appeal form in Chromium', () => {
     const next = await page.getByRole('button', { name: '下一步' }).boundingBox();
     expect(next!.height).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: screenshotPath('appeal-phone.png'), fullPage: true });
+    await context.close();
+    expect(cspViolations).toEqual([]);
+  });
+  it('keeps a draft on a phone: reload offers to resume with the values and the chosen file, Back goes one step back', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await newPage(context);
+    await page.goto(`${server.url}/appeal`);
+    await page.getByText('您遇到了什么问题？').waitFor();
+    await choosePersonalMfa(page, '下一步');
+    await page.getByLabel('登录账号').fill('12345678');
+    await page.getByLabel('账号 ID').fill('100012345');
+    await page.getByLabel('实名认证姓名').fill('张伟');
+    await page.getByLabel('身份证号').fill(adultId);
+    await page.getByLabel('正在使用的手机号').fill('13912345678');
+    // Asked once: the contact name and phone follow the applicant's.
+    expect(await page.getByLabel('联系人姓名').inputValue()).toBe('张伟');
+    expect(await page.getByLabel('手机号', { exact: true }).inputValue()).toBe('13912345678');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('上传证明材料').waitFor();
+    await page.locator('#slot-applicant_id_front').setInputFiles(front);
+    await page.getByText(/id-front\.jpg/).waitFor();
+    await page.locator('.draft-status[data-saving="false"]').waitFor();
+
+    // The answers and the file are in IndexedDB: a reload (and a new tab alike) offers them back.
+    await page.reload();
+    await page.getByRole('button', { name: '继续填写' }).waitFor();
+    await page.getByRole('button', { name: '重新开始' }).waitFor();
+    await page.screenshot({ path: screenshotPath('appeal-draft-resume.png'), fullPage: true });
+    await page.getByRole('button', { name: '继续填写' }).click();
+    await page.getByText('上传证明材料').waitFor();
+    await page.getByText(/id-front\.jpg/).waitFor();
+
+    // The browser's Back button is one step back, with the values kept.
+    await page.goBack();
+    await page.getByText('填写账号和申请人信息').waitFor();
+    expect(page.url()).toBe(`${server.url}/appeal`);
+    expect(await page.getByLabel('身份证号').inputValue()).toBe(adultId);
+    expect(await page.getByLabel('联系人姓名').inputValue()).toBe('张伟');
+    await page.goForward();
+    await page.getByText('上传证明材料').waitFor();
+    await page.locator('#slot-applicant_id_back').setInputFiles(back);
+    await page.getByText(/id-back\.jpg/).waitFor();
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    // Check your answers: the ID number masked, a Change link on every row.
+    await page.getByText('核对并提交').waitFor();
+    const masked = `${adultId.slice(0, 6)}********${adultId.slice(-4)}`;
+    await page.locator('.check-answers-row', { hasText: '身份证号' }).getByText(masked).waitFor();
+    expect(await page.locator('.check-answers').textContent()).not.toContain(adultId);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath('appeal-check-answers.png'), fullPage: true });
+    await page.getByRole('button', { name: '修改身份证号' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-idNumber');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('核对并提交').waitFor();
+
+    // A submitted draft is deleted: the form opens empty, with no offer.
+    await page.getByRole('button', { name: '提交申诉' }).click();
+    await page.getByText('申诉已提交').waitFor({ timeout: 30_000 });
+    await page.goto(`${server.url}/appeal`);
+    await page.getByText('您遇到了什么问题？').waitFor();
+    expect(await page.getByRole('button', { name: '继续填写' }).count()).toBe(0);
     await context.close();
     expect(cspViolations).toEqual([]);
   });

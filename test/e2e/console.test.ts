@@ -29,6 +29,9 @@ describe('the console in Chromium', () => {
     await page.goto(`${server.url}/#/tickets`);
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
+    // The default view is open tickets; "全部" shows every status.
+    await page.getByRole('button', { name: '全部', exact: true }).click();
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('filter={}'));
     const unfiltered = await rows.count();
     expect(unfiltered).toBeGreaterThan(20);
 
@@ -50,5 +53,22 @@ describe('the console in Chromium', () => {
     await page.getByText('材料清单').first().waitFor();
     await page.getByText('处理记录').first().waitFor();
     await page.screenshot({ path: screenshotPath('console-ticket-show.png'), fullPage: true });
+  });
+
+  it('fits the ticket list in 1280 px without a horizontal scroll bar, in Chinese and in English', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const fits = async (name: string) => {
+      await page.goto(`${server.url}/#/tickets`);
+      await page.locator('tbody tr').first().waitFor();
+      await page.screenshot({ path: screenshotPath(name), fullPage: false });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth, name).toBeLessThanOrEqual(clientWidth);
+    };
+    await fits('console-ticket-list-1280-zh.png');
+    // The language the app bar's switch keeps (react-admin's store in localStorage).
+    await page.evaluate(() => localStorage.setItem('RaStorehelpdesk-console.locale', JSON.stringify('en')));
+    await page.reload();
+    await page.getByText('Reference', { exact: true }).first().waitFor();
+    await fits('console-ticket-list-1280-en.png');
   });
 });

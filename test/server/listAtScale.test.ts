@@ -2,7 +2,9 @@ import { openStatuses } from '../../server/src/tickets/statuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/database';
 import { seedBulkTickets } from '../../server/src/seed/bulk';
-import { searchLimit } from '../../server/src/tickets/listing';
+import { searchLimit, shortSearchWindow } from '../../server/src/tickets/listing';
+import { createTicket } from '../../server/src/tickets/createTicket';
+import { mfaUnbindPayload } from './support/payloads';
 import { createDemoTestApp, signedInAs, type TestApp } from './support/testApp';
 
 let t: TestApp;
@@ -133,10 +135,32 @@ describe('search', () => {
     }
   });
 
-  it('is refused under two characters, and treats wildcards as text', async () => {
-    const short = await list({ q: '张' });
+  it('finds one Han character (a surname) at a word start, with a total equal to the rows it has', async () => {
+    const zhang = await createTicket(t.db, { ...mfaUnbindPayload({ contact: { name: '张伟' } }), by: { actorType: 'customer' } }, t.config.identityHashKey);
+    const { res, ids, total } = await list({ q: '张' }, ['id', 'DESC']);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(ids[0]).toBe(zhang.id);
+    const expected = await t.db.ticket.count({ where: { searchText: { contains: ' 张' } } });
+    expect(await t.db.ticket.count()).toBeLessThan(shortSearchWindow);
+    expect(total).toBe(Math.min(expected, searchLimit));
+    expect(ids).toHaveLength(Math.min(total, 25));
+    const page = await t.db.ticket.findMany({ where: { id: { in: ids } }, select: { searchText: true } });
+    for (const row of page) expect(row.searchText).toContain(' 张');
+    const open = await list({ q: '张', status: [...openStatuses] }, ['id', 'DESC']);
+    expect(open.total).toBe(await t.db.ticket.count({ where: { searchText: { contains: ' 张' }, status: { in: [...openStatuses] } }, take: searchLimit }));
+  });
+
+  it('refuses one Latin character, in the agent’s language', async () => {
+    const short = await list({ q: 'a' });
     expect(short.res.status).toBe(400);
     expect(short.res.body.code).toBe('SEARCH_TOO_SHORT');
+    await t.db.agent.update({ where: { id: agent.agent.id }, data: { locale: 'zh-CN' } });
+    expect((await list({ q: 'a' })).res.body.message).toMatch(/至少输入 2 个字符/);
+    await t.db.agent.update({ where: { id: agent.agent.id }, data: { locale: 'en' } });
+    expect((await list({ q: 'a' })).res.body.message).toMatch(/at least 2 characters/);
+  });
+
+  it('treats wildcards as text', async () => {
     for (const q of ['%%%', '***', '?[]']) {
       const wild = await list({ q });
       expect(wild.res.status).toBe(200);

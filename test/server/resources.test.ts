@@ -39,6 +39,25 @@ describe('accounts', () => {
     expect(linked.body.map((r: { id: number }) => r.id)).toEqual([res.body.id]);
   });
 
+  it('finds an account by its full security phone or a whole name, and not by a part of either', async () => {
+    const base = { subjectType: 'personal', loginMethods: [], protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' } };
+    const person = await t.db.account.create({ data: { ...base, uin: '200034567', realName: '欧阳娜娜', securityPhone: '13655554444' } });
+    const company = await t.db.account.create({ data: { ...base, uin: '200034568', subjectType: 'enterprise', realName: '周杰', companyName: '星辰科技有限公司', securityPhone: '13655553333' } });
+    const search = async (q: string) => {
+      const res = await agent.client.get('/api/accounts').query({ filter: JSON.stringify({ q }) });
+      expect(res.status, q).toBe(200);
+      return (res.body as { id: number }[]).map((r) => r.id);
+    };
+    expect(await search('13655554444')).toEqual([person.id]);
+    expect(await search('136 5555 4444')).toEqual([person.id]);
+    expect(await search('欧阳娜娜')).toEqual([person.id]);
+    expect(await search('周杰')).toEqual([company.id]);
+    expect(await search('星辰科技有限公司')).toEqual([company.id]);
+    expect(await search('2000345')).toEqual([person.id, company.id]);
+    expect(await search('1365555')).toEqual([]);
+    expect(await search('欧阳')).toEqual([]);
+  });
+
   it('is read-only: writing answers 405', async () => {
     expect((await admin.client.post('/api/accounts').send({ uin: '1' })).status).toBe(405);
     expect((await admin.client.put('/api/accounts/1').send({ uin: '1' })).status).toBe(405);

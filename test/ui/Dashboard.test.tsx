@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '../../admin-ui/src/dashboard';
+import { openStatuses } from '../../server/src/tickets/statuses';
 import { API } from './handlers';
 import { renderInAdmin } from './renderAdmin';
 import { server } from './server';
@@ -40,7 +41,27 @@ describe('Dashboard', () => {
     expect(within(load).getByRole('listitem', { name: '李华: 2' })).toBeInTheDocument();
   });
 
-  it("shows the server's message when the figures cannot be loaded", async () => {
+  it('opens the ticket list with each tile’s filter', async () => {
+    renderInAdmin(<Dashboard />);
+    const tile = async (name: string) => {
+      const link = (await screen.findByLabelText(name)).closest('a');
+      expect(link, name).not.toBeNull();
+      const url = new URL(link!.getAttribute('href')!, 'http://localhost');
+      expect(url.pathname).toBe('/tickets');
+      return JSON.parse(url.searchParams.get('filter')!) as Record<string, unknown>;
+    };
+    expect(await tile('未结工单')).toEqual({ status: [...openStatuses] });
+    expect(await tile('已超时')).toEqual({ overdue: true });
+    const dueSoon = await tile('24 小时内到期');
+    expect(dueSoon.status).toEqual([...openStatuses]);
+    const span = Date.parse(dueSoon.slaDueAt_lt as string) - Date.parse(dueSoon.slaDueAt_gte as string);
+    expect(span).toBe(86_400_000);
+    expect(screen.getByLabelText('决定用时中位数').closest('a')).toBeNull();
+    const byStatus = screen.getByRole('list', { name: '各状态工单' });
+    expect(within(byStatus).getByRole('link', { name: '审核中' })).toHaveAttribute('href', expect.stringContaining(encodeURIComponent('{"status":["in_review"]}')));
+  });
+
+  it('says in the agent\'s language why the figures cannot be loaded', async () => {
     // react-admin logs data provider failures; this one is expected.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     server.use(
@@ -49,6 +70,6 @@ describe('Dashboard', () => {
       ),
     );
     renderInAdmin(<Dashboard />);
-    expect(await screen.findByText('无权查看统计')).toBeInTheDocument();
+    expect(await screen.findByText('您的角色无权执行此操作')).toBeInTheDocument();
   });
 });

@@ -9,6 +9,8 @@ import { server } from './server';
 
 const REVIEW_ID = fixtures.reviewTicket.id;
 const MESSAGE = '已为您解绑 MFA。';
+/** The version of the ticket the page shows, sent back with the decision. */
+const VERSION = fixtures.reviewTicket.version;
 
 const renderReview = () => renderTicketPage(REVIEW_ID);
 
@@ -136,7 +138,7 @@ describe('the approval dialog', () => {
     await user.click(confirm);
 
     await waitFor(() =>
-      expect(received).toEqual([{ decision: 'approve', message: MESSAGE, override: true, overrideReason: '已电话核实，证件为新换发' }]),
+      expect(received).toEqual([{ decision: 'approve', message: MESSAGE, override: true, overrideReason: '已电话核实，证件为新换发', version: VERSION }]),
     );
     expect(await screen.findByText('已通过，将通知客户')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -164,7 +166,7 @@ describe('the approval dialog', () => {
     expect(alert).toHaveTextContent('不可越权');
     expect(within(dialog).getByRole('checkbox', { name: /仍然通过/ })).toBeDisabled();
     expect(within(dialog).getByRole('button', { name: '确认通过' })).toBeDisabled();
-    expect(received).toEqual([{ decision: 'approve', message: MESSAGE }]);
+    expect(received).toEqual([{ decision: 'approve', message: MESSAGE, version: VERSION }]);
   });
 
   it('proposes an approval that needs a second person, and says it waits for their confirmation (202)', async () => {
@@ -184,7 +186,7 @@ describe('the approval dialog', () => {
 
     expect(await screen.findByText('已提交：等待第二人复核确认')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(received).toEqual([{ decision: 'approve', message: MESSAGE }]);
+    expect(received).toEqual([{ decision: 'approve', message: MESSAGE, version: VERSION }]);
   });
 
   it("says so when the ticket turns out to be someone else's (403 NOT_ASSIGNEE)", async () => {
@@ -225,7 +227,7 @@ describe('the approval dialog', () => {
     await user.click(confirm);
 
     await waitFor(() =>
-      expect(received).toEqual([{ decision: 'reject', reasonCode: 'subject_mismatch', message: '申请人与账号实名主体不一致。' }]),
+      expect(received).toEqual([{ decision: 'reject', reasonCode: 'subject_mismatch', message: '申请人与账号实名主体不一致。', version: VERSION }]),
     );
     expect(await screen.findByText('已驳回，将通知客户')).toBeInTheDocument();
   });

@@ -31,7 +31,7 @@ describe('Sign-in', () => {
     expect(document.title).toBe('账号安全申诉工作台');
   });
 
-  it("shows the server's message when the credentials are refused", async () => {
+  it('says in the console\'s language when the credentials are refused', async () => {
     server.use(
       signedOut,
       http.post(`${API}/auth/login`, async ({ request }) => {
@@ -44,10 +44,10 @@ describe('Sign-in', () => {
     );
     renderApp({ route: '/login' });
     await signIn('agent@example.com', 'wrong-password');
-    expect(await screen.findByText('邮箱或密码不正确')).toBeInTheDocument();
+    expect(await screen.findByText('邮箱或密码错误')).toBeInTheDocument();
   });
 
-  it("shows the server's message when sign-in is throttled", async () => {
+  it('says in the console\'s language when sign-in is locked after too many failures', async () => {
     server.use(
       signedOut,
       http.post(`${API}/auth/login`, () =>
@@ -59,7 +59,7 @@ describe('Sign-in', () => {
     );
     renderApp({ route: '/login' });
     await signIn('agent@example.com', 'wrong-password');
-    expect(await screen.findByText('登录失败次数过多，请 1 小时后再试')).toBeInTheDocument();
+    expect(await screen.findByText('登录失败次数过多，账号已暂时锁定，请稍后再试或联系管理员解锁')).toBeInTheDocument();
   });
 
   describe('with two-factor sign-in on', () => {

@@ -63,7 +63,7 @@ describe('a proposed approval awaiting its second person', () => {
 
     const panel = await screen.findByRole('region', { name: PANEL });
     await user.click(await within(panel).findByRole('button', { name: '确认并执行' }));
-    await waitFor(() => expect(received).toEqual([{ approve: true }]));
+    await waitFor(() => expect(received).toEqual([{ approve: true, version: PENDING.version }]));
     expect(await screen.findByText('已确认通过并执行，将通知客户')).toBeInTheDocument();
   });
 
@@ -81,7 +81,7 @@ describe('a proposed approval awaiting its second person', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /退回原因/ }), '身份证号不一致，请客户补充换证证明');
     await user.click(send);
 
-    await waitFor(() => expect(received).toEqual([{ approve: false, note: '身份证号不一致，请客户补充换证证明' }]));
+    await waitFor(() => expect(received).toEqual([{ approve: false, note: '身份证号不一致，请客户补充换证证明', version: PENDING.version }]));
     expect(await screen.findByText('已退回审核')).toBeInTheDocument();
   });
 
@@ -120,7 +120,7 @@ describe('a proposed approval awaiting its second person', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: PANEL })).not.toBeInTheDocument());
     expect(screen.getByText('审核中')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('工单已退回审核');
-    expect(received).toEqual([{ approve: true }]);
+    expect(received).toEqual([{ approve: true, version: PENDING.version }]);
   });
 
   it('lists what now blocks the approval (409 APPROVAL_BLOCKED)', async () => {

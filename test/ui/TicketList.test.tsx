@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
 import { ResourceContextProvider } from 'react-admin';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { openStatuses } from '../../server/src/tickets/statuses';
 import { TicketList } from '../../admin-ui/src/tickets/TicketList';
 import * as fixtures from './fixtures';
 import { listResponse, parseListQuery, TICKET_SPEC, ticketListHandler } from './handlers';
@@ -41,6 +42,35 @@ describe('TicketList', () => {
     expect(await screen.findByText('张敏')).toBeInTheDocument();
   });
 
+  it('opens on open tickets only, with closed and all tickets one click away', async () => {
+    const closed = { ...fixtures.tickets[2]!, id: 9, reference: 'AP-20261101-0001', status: 'closed' as const };
+    const filters: unknown[] = [];
+    server.use(
+      ticketListHandler(({ request }) => {
+        const query = parseListQuery(new URL(request.url), TICKET_SPEC);
+        if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
+        filters.push(query.filter);
+        return listResponse('tickets', [...fixtures.tickets, closed], query);
+      }),
+    );
+    const user = userEvent.setup();
+    renderTicketList();
+    expect(await screen.findByText('AP-20261122-0001')).toBeInTheDocument();
+    expect(filters[0]).toEqual({ status: [...openStatuses] });
+    expect(screen.queryByText('AP-20261101-0001')).not.toBeInTheDocument();
+    const scope = screen.getByRole('group', { name: '显示' });
+    expect(within(scope).getByRole('button', { name: '未结' })).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(within(scope).getByRole('button', { name: '已结' }));
+    expect(await screen.findByText('AP-20261101-0001')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('AP-20261122-0001')).not.toBeInTheDocument());
+
+    await user.click(within(scope).getByRole('button', { name: '全部' }));
+    expect(await screen.findByText('AP-20261122-0001')).toBeInTheDocument();
+    expect(screen.getByText('AP-20261101-0001')).toBeInTheDocument();
+    expect(filters.at(-1)).toEqual({});
+  });
+
   it('filters by status with an array, shows only the matching tickets, and all of them once cleared', async () => {
     server.use(
       ticketListHandler(({ request }) => {
@@ -56,6 +86,7 @@ describe('TicketList', () => {
     const user = userEvent.setup();
     renderTicketList();
     expect(await screen.findByText('AP-20261122-0001')).toBeInTheDocument();
+    await user.click(within(screen.getByRole('group', { name: '显示' })).getByRole('button', { name: '全部' }));
 
     await user.click(screen.getByRole('combobox', { name: '状态' }));
     const options = await screen.findByRole('listbox');
@@ -119,12 +150,13 @@ describe('TicketList', () => {
     expect(await screen.findByText('AP-20261122-0002')).toBeInTheDocument();
   });
 
-  it('shows the SLA due date red once overdue and amber when due within 24 hours', async () => {
-    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+  it('shows the SLA as time left or overdue, red once overdue, amber within a day, the due date in a tooltip', async () => {
+    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000 + 60_000 * Math.sign(hours)).toISOString();
     const rows = [
       { ...fixtures.tickets[0]!, overdue: true, slaDueAt: inHours(-5) },
       { ...fixtures.tickets[1]!, slaDueAt: inHours(12) },
-      { ...fixtures.tickets[2]!, status: 'triage' as const, slaDueAt: inHours(48) },
+      { ...fixtures.tickets[2]!, status: 'triage' as const, slaDueAt: inHours(51) },
+      { ...fixtures.tickets[2]!, id: 4, reference: 'AP-20261121-0008', status: 'awaiting_customer' as const, slaPausedAt: inHours(-1) },
     ];
     server.use(
       ticketListHandler(({ request }) => {
@@ -133,13 +165,77 @@ describe('TicketList', () => {
         return listResponse('tickets', rows, query);
       }),
     );
+    const user = userEvent.setup();
     renderTicketList();
     const dueCell = async (reference: string) =>
       within((await screen.findByText(reference)).closest('tr') as HTMLElement).getAllByRole('cell').at(-2)!.firstElementChild as HTMLElement;
 
-    expect(await dueCell('AP-20261122-0001')).toHaveAttribute('title', '已超过 SLA 截止时间');
-    expect(await dueCell('AP-20261122-0002')).toHaveAttribute('title', '24 小时内到期');
-    expect(await dueCell('AP-20261121-0007')).not.toHaveAttribute('title');
+    const overdue = await dueCell('AP-20261122-0001');
+    expect(overdue).toHaveTextContent('超时 5 小时');
+    expect(overdue).toHaveStyle({ color: 'rgb(211, 47, 47)' });
+    const soon = await dueCell('AP-20261122-0002');
+    expect(soon).toHaveTextContent('剩 12 小时');
+    expect(soon).toHaveAttribute('data-urgency', 'dueSoon');
+    const later = await dueCell('AP-20261121-0007');
+    expect(later).toHaveTextContent('剩 2 天 3 小时');
+    expect(later).not.toHaveAttribute('data-urgency');
+    expect(await dueCell('AP-20261121-0008')).toHaveTextContent('已暂停');
+
+    await user.hover(overdue);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(/截止于 .*2026.*已超过 SLA 截止时间|截止于 .*已超过 SLA 截止时间/);
+  });
+
+  it('reads the SLA in English: "2 d 3 h left" and "5 h overdue"', async () => {
+    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000 + 60_000 * Math.sign(hours)).toISOString();
+    const rows = [
+      { ...fixtures.tickets[0]!, overdue: true, slaDueAt: inHours(-5) },
+      { ...fixtures.tickets[2]!, status: 'triage' as const, slaDueAt: inHours(51) },
+    ];
+    server.use(ticketListHandler(({ request }) => {
+      const query = parseListQuery(new URL(request.url), TICKET_SPEC);
+      return typeof query === 'string' ? HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 }) : listResponse('tickets', rows, query);
+    }));
+    renderInAdmin(
+      <ResourceContextProvider value="tickets">
+        <TicketList />
+      </ResourceContextProvider>,
+      { route: '/tickets', locale: 'en' },
+    );
+    expect(await screen.findByText('5 h overdue')).toBeInTheDocument();
+    expect(screen.getByText('2 d 3 h left')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /Phone/ })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /Account ID/ })).toBeInTheDocument();
+  });
+
+  it('shows the masked phone and the account ID of each ticket', async () => {
+    renderTicketList();
+    const row = (await screen.findByText('AP-20261122-0001')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('138****0000')).toBeInTheDocument();
+    expect(within(row).getByText('100012345678')).toBeInTheDocument();
+  });
+
+  it('puts a refused search in place of the rows, in the agent’s language, and no pager counting the old ones', async () => {
+    server.use(
+      ticketListHandler(({ request }) => {
+        const query = parseListQuery(new URL(request.url), TICKET_SPEC);
+        if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
+        if (query.filter.q === 'a') {
+          return HttpResponse.json({ code: 'SEARCH_TOO_SHORT', message: '请至少输入 2 个字符再搜索（一个汉字也可以）', errors: { q: '至少 2 个字符，或一个汉字' } }, { status: 400 });
+        }
+        return listResponse('tickets', fixtures.tickets, query);
+      }),
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const user = userEvent.setup();
+    renderTicketList();
+    expect(await screen.findByText('AP-20261122-0001')).toBeInTheDocument();
+    expect(screen.getByText(/1-3/)).toBeInTheDocument();
+
+    await user.type(screen.getByPlaceholderText('搜索'), 'a');
+    // The server's reason, or the console's own words for its code: in Chinese either way.
+    await waitFor(() => expect(screen.getAllByRole('alert').some(alert => /搜索/.test(alert.textContent ?? ''))).toBe(true));
+    await waitFor(() => expect(screen.queryByText('AP-20261122-0001')).not.toBeInTheDocument());
+    expect(screen.queryByText(/1-3/)).not.toBeInTheDocument();
   });
 
   it('tells the agent when a search shows only its newest matches, and not otherwise', async () => {

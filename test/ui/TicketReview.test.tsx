@@ -154,6 +154,7 @@ describe('the review page', () => {
           id: '4',
           slots: ['applicant_holding_id_back'],
           message: '王小明您好，工单 AP-20261122-0004 中的证件材料为黑白件，请上传彩色照片。',
+          version: fixtures.reviewTicket.version,
         },
       ]),
     );
@@ -208,7 +209,7 @@ describe('the review page', () => {
     expect(alert).not.toHaveTextContent('Cannot approve');
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: '确认通过' })).toBeDisabled();
-    expect(received).toEqual([{ decision: 'approve', message: '已为您解绑 MFA。' }]);
+    expect(received).toEqual([{ decision: 'approve', message: '已为您解绑 MFA。', version: fixtures.reviewTicket.version }]);
   });
 
   it('lets a supervisor override a blocked approval with a reason, and says so in the request', async () => {
@@ -228,7 +229,7 @@ describe('the review page', () => {
     await user.click(confirm);
 
     await waitFor(() => expect(received).toHaveLength(2));
-    expect(received[1]).toEqual({ decision: 'approve', message: '已为您解绑 MFA。', override: true, overrideReason: '客户已来电确认结清欠费' });
+    expect(received[1]).toEqual({ decision: 'approve', message: '已为您解绑 MFA。', override: true, overrideReason: '客户已来电确认结清欠费', version: fixtures.reviewTicket.version });
     expect(await screen.findByText('已通过，将通知客户')).toBeInTheDocument();
   });
 
@@ -250,7 +251,7 @@ describe('the review page', () => {
     await user.type(within(composer).getByRole('textbox', { name: '备注内容' }), '客户来电确认是本人。');
     await user.click(within(composer).getByRole('button', { name: '保存备注' }));
 
-    await waitFor(() => expect(received).toEqual([{ ticketId: REVIEW_ID, kind: 'internal_note', body: '客户来电确认是本人。' }]));
+    await waitFor(() => expect(received).toEqual([{ ticketId: REVIEW_ID, kind: 'internal_note', body: '客户来电确认是本人。', version: fixtures.reviewTicket.version }]));
     expect(await screen.findByText('备注已保存')).toBeInTheDocument();
   });
 
@@ -272,7 +273,7 @@ describe('the review page', () => {
     expect(names).toEqual(['领取', '转入分诊', '要求补充材料', '通过', '驳回']);
 
     await user.click(within(actions).getByRole('button', { name: '领取' }));
-    await waitFor(() => expect(received).toEqual([{ id: '2', agentId: 1 }]));
+    await waitFor(() => expect(received).toEqual([{ id: '2', agentId: 1, version: fixtures.tickets[1]!.version }]));
   });
 
   it('offers no decision on a new ticket, only the way into triage or review', async () => {

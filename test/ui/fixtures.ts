@@ -6,6 +6,7 @@ import type {
   DecisionPreview,
   Evidence,
   Finding,
+  HistoryEntry,
   Macro,
   Notification,
   Overview,
@@ -129,6 +130,7 @@ const ticket = (overrides: Partial<Ticket> & Pick<Ticket, 'id' | 'reference'>): 
   ownerObjectedAt: null,
   createdAt: '2026-11-22T09:00:00.000Z',
   updatedAt: '2026-11-22T09:30:00.000Z',
+  version: 4,
   ...overrides,
 });
 
@@ -157,6 +159,20 @@ export const tickets: Ticket[] = [
     fields: { companyName: '某某科技有限公司' },
   }),
   ticket({ id: 3, reference: 'AP-20261121-0007', status: 'awaiting_customer', slaDueAt: '2026-11-27T10:00:00.000Z' }),
+];
+
+/** GET /tickets/:id/history: the same customer's other appeals, as the server masks them. */
+export const customerHistory: HistoryEntry[] = [
+  {
+    id: 41, reference: 'AP-20260903-0012', kind: 'mfa_unbind', variant: null, subjectType: 'personal', status: 'rejected',
+    decision: 'reject', decisionReason: 'colour', accountUin: '100012345678', contactName: '王*明', contactPhone: '138****0000',
+    submittedAt: '2026-09-03T02:00:00.000Z', decidedAt: '2026-09-05T02:00:00.000Z', matchedBy: ['account', 'idNumber'],
+  },
+  {
+    id: 40, reference: 'AP-20260611-0003', kind: 'mfa_unbind', variant: null, subjectType: 'personal', status: 'closed',
+    decision: 'approve', decisionReason: null, accountUin: '100099999999', contactName: '王*明', contactPhone: '138****0000',
+    submittedAt: '2026-06-11T02:00:00.000Z', decidedAt: '2026-06-12T02:00:00.000Z', matchedBy: ['phone'],
+  },
 ];
 
 export const events: TicketEvent[] = [

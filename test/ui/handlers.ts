@@ -124,12 +124,21 @@ const MIN_OVERRIDE_REASON = 10;
 const refuseDecisionStatus = (to: TicketStatus) =>
   decisionStatuses.includes(to) ? problem(409, 'DECISION_REQUIRED', `${to} is reached only through a decision`) : undefined;
 
+/** The console sends the version of the ticket its page shows with every action on it. */
+const version = z.number().int().positive();
+
+/** 409 STALE with the ticket as it is, when the page's version is not the ticket's. */
+export const staleAnswer = (target: Ticket, sent: number) =>
+  sent === target.version
+    ? undefined
+    : HttpResponse.json({ code: 'STALE', message: `This ticket was changed by someone else (now ${target.status})`, ticket: target }, { status: 409 });
+
 export const schemas = {
-  transition: z.object({ to: statusSchema, reason: z.string().optional() }).strict(),
-  assign: z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().optional() }).strict(),
+  transition: z.object({ to: statusSchema, reason: z.string().optional(), version }).strict(),
+  assign: z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().optional(), version }).strict(),
   bulkTransition: z.object({ ids: ticketIds, to: statusSchema, reason: z.string().optional() }).strict(),
   bulkAssign: z.object({ ids: ticketIds, agentId: z.number().int().positive().nullable() }).strict(),
-  requestMaterials: z.object({ slots: z.array(z.string().min(1)).min(1), message: z.string().trim().min(1) }).strict(),
+  requestMaterials: z.object({ slots: z.array(z.string().min(1)).min(1), message: z.string().trim().min(1), version }).strict(),
   decision: z
     .object({
       decision: z.enum(['approve', 'reject']),
@@ -137,6 +146,7 @@ export const schemas = {
       message: z.string().trim().min(1),
       override: z.boolean().optional(),
       overrideReason: z.string().optional(),
+      version,
     })
     .strict()
     .refine(body => body.decision === 'approve' || Boolean(body.reasonCode), 'a rejection needs a reasonCode')
@@ -146,25 +156,25 @@ export const schemas = {
       path: ['overrideReason'],
     })
     .refine(body => body.override || body.overrideReason === undefined, 'overrideReason comes only with override') satisfies z.ZodType<DecisionRequest>,
-  confirm: z.object({ approve: z.boolean(), note: z.string().trim().min(1).optional() }).strict() satisfies z.ZodType<ConfirmRequest>,
+  confirm: z.object({ approve: z.boolean(), note: z.string().trim().min(1).optional(), version }).strict() satisfies z.ZodType<ConfirmRequest>,
   verdict: z
     .object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().nullish() })
     .strict()
     .refine(body => body.verdict === 'accepted' || Boolean(body.reasonCode), 'a rejected file needs a reasonCode'),
-  message: z.object({ ticketId: z.number().int().positive(), kind: z.enum(['public_reply', 'internal_note']), body: z.string().trim().min(1) }).strict(),
+  message: z.object({ ticketId: z.number().int().positive(), kind: z.enum(['public_reply', 'internal_note']), body: z.string().trim().min(1), version }).strict(),
 };
 
 const allTickets = (): Ticket[] => [...fixtures.tickets, fixtures.reviewTicket, fixtures.pendingTicket];
 const findTicket = (id: unknown) => allTickets().find(candidate => String(candidate.id) === String(id));
 
 /** The ticket actions answer the ticket; the happy path changes nothing, tests override what they look at. */
-const ticketAction = <S extends z.ZodType>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
+const ticketAction = <S extends z.ZodType<{ version: number }>>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
   http.post(`${API}/tickets/:id/${action}`, async ({ request, params }) => {
     const target = findTicket(params.id);
     if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
     const body = await readBody(request, schema);
     if (body instanceof Response) return body;
-    return refuse?.(body) ?? HttpResponse.json(target);
+    return staleAnswer(target, body.version) ?? refuse?.(body) ?? HttpResponse.json(target);
   });
 
 const bulkAction = <S extends z.ZodType<{ ids: number[] }>>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
@@ -200,6 +210,8 @@ export const decisionHandler = (
     const body = await readBody(request, schemas.decision);
     if (body instanceof Response) return body;
     received.push(body);
+    const stale = staleAnswer(target, body.version);
+    if (stale) return stale;
     const preview = { ...reviewOf(target).decision, ...decision };
     if (!preview.mayDecide) return problem(403, 'NOT_ASSIGNEE', 'The ticket is assigned to someone else');
     if (body.decision === 'reject') {
@@ -227,6 +239,8 @@ export const confirmHandler = (received: ConfirmRequest[] = [], answer?: () => R
     if (body instanceof Response) return body;
     received.push(body);
     if (answer) return answer();
+    const stale = staleAnswer(target, body.version);
+    if (stale) return stale;
     if (target.status !== 'approval_pending') return problem(409, 'ILLEGAL_TRANSITION', 'No approval is waiting for confirmation');
     if (!reviewOf(target).decision.proposal?.mayConfirm) return problem(403, 'FORBIDDEN', 'Only a second supervisor may confirm');
     return HttpResponse.json({ ...target, status: body.approve ? 'approved' : 'in_review' });
@@ -329,6 +343,9 @@ export const handlers = [
   decisionHandler(),
   confirmHandler(),
   reviewHandler(),
+  http.get(`${API}/tickets/:id/history`, ({ params }) =>
+    findTicket(params.id as string) ? HttpResponse.json(fixtures.customerHistory) : problem(404, 'NOT_FOUND', 'Ticket not found'),
+  ),
   ...resource('tickets', fixtures.tickets, TICKET_SPEC, [fixtures.reviewTicket, fixtures.pendingTicket]),
   ...resource('events', [...fixtures.events, ...fixtures.reviewEvents, ...fixtures.pendingEvents], { filters: ['ticketId'], sortable: ['id', 'createdAt', 'type'] }),
   http.put(`${API}/evidence/:id`, async ({ request, params }) => {
@@ -352,7 +369,11 @@ export const handlers = [
   ...resource('holidays', [], { filters: ['q', 'day'], sortable: ['id', 'day'] }),
   http.post(`${API}/messages`, async ({ request }) => {
     const body = await readBody(request, schemas.message);
-    return body instanceof Response ? body : HttpResponse.json({ id: 900, agentId: 1, createdAt: '2026-11-22T10:00:00.000Z', ...body }, { status: 201 });
+    if (body instanceof Response) return body;
+    const target = findTicket(body.ticketId);
+    if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
+    const { version: sent, ...message } = body;
+    return staleAnswer(target, sent) ?? HttpResponse.json({ id: 900, agentId: 1, createdAt: '2026-11-22T10:00:00.000Z', ...message }, { status: 201 });
   }),
   ...resource('messages', fixtures.messages, { filters: ['ticketId'], sortable: ['id', 'createdAt'] }),
   ...resource('accounts', fixtures.accounts, {

@@ -37,5 +37,6 @@ describe('i18n', () => {
     expect(screen.getByRole('menuitem', { name: /Tickets/ })).toBeInTheDocument();
     expect(screen.queryByText('MFA 设备丢失')).not.toBeInTheDocument();
     expect(document.title).toBe('Account security helpdesk');
-  });
+    // The whole console, rendered twice: over the 20 s default on a loaded machine.
+  }, 45_000);
 });

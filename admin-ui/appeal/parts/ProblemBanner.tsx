@@ -14,10 +14,14 @@ const headlines: Record<string, MessageKey> = {
   APPEAL_DECIDED: 'problem.APPEAL_DECIDED',
   OWNER_CODE_REQUIRED: 'problem.OWNER_CODE_REQUIRED',
   OWNER_PROOF_INVALID: 'problem.OWNER_PROOF_INVALID',
+  LINK_INVALID: 'problem.LINK_INVALID',
 };
 
-/** Codes our sentence says all of: the server's English message is not shown under it. */
-const fullySaid = new Set(['NETWORK', 'OWNER_CODE_REQUIRED', 'OWNER_PROOF_INVALID']);
+/**
+ * Codes our sentence says all of: the server's English message ("Network error", "Appeal not found") is not shown
+ * under it. A refused file's message stays, as it names the file; the slot itself says why in the page's language.
+ */
+const fullySaid = new Set(['NETWORK', 'NOT_FOUND', 'APPEAL_CLOSED', 'APPEAL_DECIDED', 'RATE_LIMITED', 'INVALID_INPUT', 'OWNER_CODE_REQUIRED', 'OWNER_PROOF_INVALID', 'LINK_INVALID']);
 
 /** The top of a failed request: our sentence for its code, then the server's own message. */
 export function ProblemBanner({ error }: { error: unknown }) {

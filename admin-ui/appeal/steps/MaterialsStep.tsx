@@ -1,6 +1,7 @@
 import type { CatalogSlot, Localized } from '../catalog';
 import { useI18n } from '../i18n';
 import type { MaterialFiles } from '../parts/materialFiles';
+import { HandheldSample } from '../parts/HandheldSample';
 import { UploadBox } from '../parts/UploadBox';
 
 interface MaterialsStepProps {
@@ -21,9 +22,13 @@ export function MaterialsStep({ slots, materials, disabled, note }: MaterialsSte
       </h2>
       <p className="intro">{slots.length > 0 ? t('materials.intro') : t('materials.none')}</p>
       {note && (
-        <p className="note materials-note" role="note">
-          {text(note)}
-        </p>
+        <>
+          <p className="note materials-note" role="note">
+            {text(note)}
+          </p>
+          {/* The catalog's note is where a hand-held ID photo stands in for a face check: show what a good one looks like. */}
+          <HandheldSample />
+        </>
       )}
       <div className="slots">
         {slots.map((slot) => (

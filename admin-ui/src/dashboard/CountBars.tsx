@@ -1,10 +1,12 @@
 import { Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 
 export interface CountRow {
   key: string;
   label: string;
   count: number;
+  /** The ticket list with this row's filter. */
+  to?: string;
 }
 
 /** A titled list of counts with proportional bars: enough for a glance, no chart library needed. */
@@ -22,7 +24,7 @@ export const CountBars = ({ title, rows }: { title: string; rows: CountRow[] }) 
           {rows.map(row => (
             <Box component="li" key={row.key} aria-label={`${row.label}: ${row.count}`}>
               <Stack direction="row" justifyContent="space-between">
-                <Typography variant="body2">{row.label}</Typography>
+                <Typography variant="body2">{row.to ? <Link to={row.to}>{row.label}</Link> : row.label}</Typography>
                 <Typography variant="body2" fontWeight="bold">
                   {row.count}
                 </Typography>

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { enErrors } from './errorMessages';
 
 export const enResources = {
   tickets: {
@@ -209,6 +210,8 @@ export const enApp = {
     passwordHint: 'At least 12 characters, not a common or guessable one: a phrase of a few unrelated words works well',
   },
   language: { 'zh-CN': '中文', en: 'English' },
+  errors: enErrors,
+  stale: { notice: 'This ticket was changed by someone else (now %{status}): look at it again before acting' },
   status: {
     new: 'New',
     triage: 'Triage',
@@ -262,6 +265,33 @@ export const enApp = {
   sla: {
     overdue: 'Past the SLA due date',
     dueSoon: 'Due within 24 hours',
+  },
+  triage: {
+    scope: { label: 'Show', open: 'Open', closed: 'Closed', all: 'All' },
+    sla: {
+      left: '%{time} left',
+      overdue: '%{time} overdue',
+      paused: 'paused',
+      days: '%{smart_count} d',
+      hours: '%{smart_count} h',
+      minutes: '%{smart_count} min',
+      dueAt: 'Due %{date}',
+    },
+    phone: 'Phone',
+    accountUin: 'Account ID',
+    accountSearch: 'Account ID, full phone or name',
+  },
+  history: {
+    title: "This customer's other appeals",
+    empty: 'No other appeals from this customer.',
+    reference: 'Reference',
+    kind: 'Kind',
+    status: 'Status',
+    outcome: 'Outcome',
+    date: 'Submitted',
+    matchedBy: 'Found by',
+    match: { account: 'same account', phone: 'same phone', idNumber: 'same ID number' },
+    decision: { approve: 'Approved', reject: 'Rejected' },
   },
   bulk: {
     take: 'Assign to me',

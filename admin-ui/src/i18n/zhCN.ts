@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { raZhCN } from './raZhCN';
+import { zhErrors } from './errorMessages';
 import type { enApp, enResources } from './en';
 
 const zhResources: typeof enResources = {
@@ -208,6 +209,8 @@ const zhApp: typeof enApp = {
     passwordHint: '至少 12 个字符，且不能是常见或容易被猜到的密码；由几个不相关的词组成的短语较好',
   },
   language: { 'zh-CN': '中文', en: 'English' },
+  errors: zhErrors,
+  stale: { notice: '此工单已被他人更新（现为「%{status}」），请查看最新状态后再操作' },
   status: {
     new: '新建',
     triage: '分诊',
@@ -261,6 +264,33 @@ const zhApp: typeof enApp = {
   sla: {
     overdue: '已超过 SLA 截止时间',
     dueSoon: '24 小时内到期',
+  },
+  triage: {
+    scope: { label: '显示', open: '未结', closed: '已结', all: '全部' },
+    sla: {
+      left: '剩 %{time}',
+      overdue: '超时 %{time}',
+      paused: '已暂停',
+      days: '%{smart_count} 天',
+      hours: '%{smart_count} 小时',
+      minutes: '%{smart_count} 分钟',
+      dueAt: '截止于 %{date}',
+    },
+    phone: '手机号',
+    accountUin: '账号 ID',
+    accountSearch: '账号 ID、完整手机号或姓名',
+  },
+  history: {
+    title: '该客户的其他申诉',
+    empty: '该客户没有其他申诉。',
+    reference: '工单号',
+    kind: '类型',
+    status: '状态',
+    outcome: '结果',
+    date: '提交时间',
+    matchedBy: '关联依据',
+    match: { account: '同一账号', phone: '同一手机号', idNumber: '同一证件号' },
+    decision: { approve: '通过', reject: '驳回' },
   },
   bulk: {
     take: '分配给我',

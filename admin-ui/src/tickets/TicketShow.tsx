@@ -1,6 +1,7 @@
 import { Grid, Stack } from '@mui/material';
 import { Show, type Identifier } from 'react-admin';
 import { DeclaredFields } from './DeclaredFields';
+import { CustomerHistory } from './history/CustomerHistory';
 import { DeclaredVsOnFile } from './review/DeclaredVsOnFile';
 import { MaterialsReview } from './review/MaterialsReview';
 import { ProposalPanel } from './review/ProposalPanel';
@@ -9,7 +10,7 @@ import { TicketHeader } from './TicketHeader';
 import { TicketTimeline } from './TicketTimeline';
 
 /** The review page: header and actions, a proposed approval awaiting its second person, the materials beside the
- * account checks, then the conversation.
+ * account checks, the customer's other appeals, then the conversation.
  * `id` comes from the route; tests and embedding pages may pass it. */
 export const TicketShow = ({ id }: { id?: Identifier }) => (
   <Show component="div" id={id}>
@@ -27,6 +28,7 @@ export const TicketShow = ({ id }: { id?: Identifier }) => (
           </Stack>
         </Grid>
       </Grid>
+      <CustomerHistory />
       <ReplyComposer />
       <TicketTimeline />
     </Stack>

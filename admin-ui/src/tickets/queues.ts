@@ -16,7 +16,7 @@ export const queueVisibleTo = (queue: QueueKey, role: string | undefined): boole
 
 type Filter = Record<string, unknown>;
 
-/** Each queue is a preset filter of the ticket list; "mine" needs to know who is signed in. */
+/** Each queue is a preset filter of the ticket list; "mine" needs to know who is signed in; "all" is the default view, open tickets. */
 export const queueFilter = (queue: QueueKey, me: Identifier | undefined): Filter => {
   switch (queue) {
     case 'mine':
@@ -30,13 +30,16 @@ export const queueFilter = (queue: QueueKey, me: Identifier | undefined): Filter
     case 'approval':
       return { status: ['approval_pending'] };
     case 'all':
-      return {};
+      return { status: [...OPEN_STATUSES] };
   }
 };
 
 /** The list's own URL parameters, so the filter form shows the preset and the agent can refine it. */
 export const queueSearch = (filter: Filter): string =>
   `?${new URLSearchParams({ filter: JSON.stringify(filter), page: '1' }).toString()}`;
+
+/** The ticket list with this filter (the dashboard's figures open it). */
+export const ticketListLink = (filter: Filter): string => `/tickets${queueSearch(filter)}`;
 
 const canonical = (filter: Filter): string =>
   JSON.stringify(Object.keys(filter).sort().map(key => [key, filter[key]]));

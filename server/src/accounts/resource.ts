@@ -5,11 +5,21 @@ import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { presentAccount } from './presenter';
 
+/** A full security phone (spaces and dashes as typed are dropped) or a whole name, compared exactly, never in part. */
+const exactMatches = (q: string): Prisma.AccountWhereInput[] => {
+  const phone = q.replace(/[\s-]/g, '');
+  return [
+    ...(/^\+?\d{7,15}$/.test(phone) ? [{ securityPhone: phone }] : []),
+    { realName: q },
+    { companyName: q },
+  ];
+};
+
 const spec: ListSpec = {
   filters: { id: 'int', uin: 'string', subjectType: 'string', status: 'string', mfaBound: 'boolean', createdAt: 'date', updatedAt: 'date' },
   sortable: ['id', 'uin', 'createdAt', 'updatedAt', 'subjectType', 'status'],
   defaultSort: ['id', 'ASC'],
-  search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: likeLiteral(q) } }, { companyName: { contains: likeLiteral(q) } }] }),
+  search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: likeLiteral(q) } }, { companyName: { contains: likeLiteral(q) } }, ...exactMatches(q)] }),
 };
 
 // The directory changes only through approved appeals, never by hand.

@@ -11,6 +11,8 @@ import type { EvidenceStore } from '../storage/evidenceStore';
 import { acceptsFiles, customerStatus, mayWithdraw } from '../tickets/statuses';
 import { transitionIn } from '../tickets/workflow';
 import { bearerToken, tokenMatches } from './accessToken';
+import { ACCESS_CODE_DIGITS, exchangeStatusLink, issueAccessCode, verifyAccessCode } from './accessRegain';
+import { filingKeyOf } from './filingKey';
 import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
 import { inspectParts, markDuplicatesWithin } from './evidenceIntake';
 import { submitAppeal } from './submitAppeal';
@@ -19,6 +21,10 @@ import { discard, receiveUpload, type UploadedPart } from './upload';
 
 const hour = 3600_000;
 const messageSchema = z.object({ body: z.string().trim().min(1, 'Write something').max(5000) });
+const accessCodeSchema = z.object({ channel: z.enum(['email', 'sms']).optional() });
+const accessCheckSchema = z.object({ code: z.string().trim().regex(new RegExp(`^\\d{${ACCESS_CODE_DIGITS}}$`), `${ACCESS_CODE_DIGITS} digits`) });
+const linkSchema = z.object({ token: z.string().min(16).max(200) });
+const referenceOf = (req: Request) => String(req.params.reference ?? '').slice(0, 40);
 
 export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router {
   const { db, config, store } = ctx;
@@ -30,7 +36,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
 
   /** The appeal the bearer token opens; a wrong token and an unknown reference are the same 404. */
   async function openAppeal(req: Request) {
-    const reference = String(req.params.reference ?? '').slice(0, 40);
+    const reference = referenceOf(req);
     const token = bearerToken(req.get('authorization'));
     const ticket = /^AP-\d{8}-\d{4,}$/.test(reference) ? await db.ticket.findUnique({ where: { reference } }) : null;
     if (!tokenMatches(ticket?.accessTokenHash, token ?? '') || !ticket) throw notFound('Appeal');
@@ -63,18 +69,43 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
   }
 
   router.post('/', writes, async (req, res) => {
+    const filingKey = filingKeyOf(req.get('idempotency-key'));
     let parts: UploadedPart[] = [];
     await finishBeforeExit(
       (async () => {
         try {
           const received = await upload(req, res);
           parts = received.parts;
-          res.status(201).json(await submitAppeal(ctx, received));
+          const { replayed, ...answer } = await submitAppeal(ctx, received, filingKey);
+          // The upload's temporary files are gone before the answer, so a retry that follows at once finds none.
+          await discard(parts);
+          parts = [];
+          if (replayed) res.set('Idempotent-Replayed', 'true');
+          res.status(201).json(answer);
         } finally {
           await discard(parts);
         }
       })(),
     );
+  });
+
+  // A way back in (appeals/accessRegain.ts): the same 202 whatever the reference.
+  router.post('/:reference/access-codes', async (req, res) => {
+    const { channel } = parseInput(accessCodeSchema, req.body ?? {});
+    res.set('Cache-Control', 'no-store');
+    res.status(202).json(await issueAccessCode(db, config.identityHashKey, referenceOf(req), channel, req.ip ?? 'unknown'));
+  });
+
+  router.post('/:reference/access-codes/verify', async (req, res) => {
+    const { code } = parseInput(accessCheckSchema, req.body);
+    res.set('Cache-Control', 'no-store');
+    res.json(await verifyAccessCode(db, config.identityHashKey, referenceOf(req), code, req.ip ?? 'unknown'));
+  });
+
+  router.post('/:reference/status-link/exchange', reads, async (req, res) => {
+    const { token } = parseInput(linkSchema, req.body);
+    res.set('Cache-Control', 'no-store');
+    res.json(await exchangeStatusLink(db, config.identityHashKey, referenceOf(req), token));
   });
 
   router.get('/:reference', reads, async (req, res) => {
@@ -133,7 +164,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
     const message = await db.$transaction(async (tx) => {
       const m = await tx.message.create({ data: { ticketId: ticket.id, kind: 'customer_message', body } });
       await tx.event.create({ data: { ticketId: ticket.id, actorType: 'customer', type: 'message.added', data: { messageId: m.id, kind: m.kind } } });
-      await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
+      await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date(), version: { increment: 1 } } });
       return m;
     });
     res.status(201).json({ id: message.id, kind: message.kind, body: message.body, createdAt: message.createdAt });

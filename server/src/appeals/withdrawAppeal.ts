@@ -36,7 +36,7 @@ export async function withdrawAppeal(ctx: Pick<AppContext, 'db' | 'config'>, tic
         data: pending ? { proposalCancelled: true, proposedBy: ticket.proposedById } : {},
       },
     });
-    for (const n of noticesFor(ticket, 'withdrawn', { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference) })) await enqueueIn(tx, n);
+    for (const n of noticesFor(ticket, 'withdrawn', { statusLink: statusLink(ctx.config, ticket.reference) })) await enqueueIn(tx, n);
     return { alreadyWithdrawn: false };
   });
 }

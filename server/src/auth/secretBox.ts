@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
-// AES-256-GCM with a key derived from the server secret; each ciphertext is bound to its agent (associated data),
-// so a secret copied from one agent's row to another's does not decrypt there.
+// AES-256-GCM with a key derived from the server secret; each ciphertext is bound to what it belongs to (associated
+// data: an agent, a filing key), so a secret copied from one row to another does not decrypt there.
 const version = 'v1';
 
 const keyCache = new Map<string, Buffer>();
@@ -14,21 +14,24 @@ function keyOf(secret: string): Buffer {
   return key;
 }
 
-export function sealSecret(serverSecret: string, agentId: number, plain: string): string {
+export const sealSecret = (serverSecret: string, agentId: number, plain: string) => sealFor(serverSecret, `agent:${agentId}`, plain);
+export const openSecret = (serverSecret: string, agentId: number, sealed: string) => openFor(serverSecret, `agent:${agentId}`, sealed);
+
+export function sealFor(serverSecret: string, boundTo: string, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyOf(serverSecret), iv);
-  cipher.setAAD(Buffer.from(`agent:${agentId}`));
+  cipher.setAAD(Buffer.from(boundTo));
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return [version, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
 }
 
-/** The plain secret, or null when the box was sealed with another key or for another agent, or was altered. */
-export function openSecret(serverSecret: string, agentId: number, sealed: string): string | null {
+/** The plain secret, or null when the box was sealed with another key or for something else, or was altered. */
+export function openFor(serverSecret: string, boundTo: string, sealed: string): string | null {
   const [v, iv, body, tag] = sealed.split('.');
   if (v !== version || !iv || !body || !tag) return null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyOf(serverSecret), Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(`agent:${agentId}`));
+    decipher.setAAD(Buffer.from(boundTo));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   } catch {

@@ -56,7 +56,9 @@ export type DecisionRequest = {
   /** Supervisors only, with overrideReason: approve although overridable blockers stand. */
   override?: boolean;
   overrideReason?: string;
+  /** The ticket's version the agent's page read: a ticket changed since is refused (409 STALE). */
+  version?: number;
 };
 
 /** POST /api/tickets/:id/decision/confirm */
-export type ConfirmRequest = { approve: boolean; note?: string };
+export type ConfirmRequest = { approve: boolean; note?: string; version?: number };

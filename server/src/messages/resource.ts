@@ -9,6 +9,7 @@ import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
 import { knownByTicket, maskFreeText, type Known } from '../privacy/presenter';
+import { lockTicketIn, versionField } from '../tickets/workflow';
 
 // Customers write their numbers and addresses into messages, and agents quote them: bodies leave masked.
 const present = (m: Message, known: Known = []) => ({ id: m.id, ticketId: m.ticketId, kind: m.kind, agentId: m.agentId, body: maskFreeText(m.body, known), createdAt: m.createdAt });
@@ -24,6 +25,7 @@ const createSchema = z.object({
   ticketId: z.number().int().positive(),
   kind: z.enum(['public_reply', 'internal_note']),
   body: z.string().trim().min(1, 'Write something').max(10_000),
+  version: versionField,
 });
 
 export function messageRoutes({ db, config }: AppContext) {
@@ -47,17 +49,16 @@ export function messageRoutes({ db, config }: AppContext) {
     create: {
       action: 'messages.create',
       async handle({ body, agent }) {
-        const input = parseInput(createSchema, body);
+        const { version, ...input } = parseInput(createSchema, body);
         const message = await db.$transaction(async (tx) => {
-          const ticket = await tx.ticket.findUnique({ where: { id: input.ticketId } });
-          if (!ticket) throw notFound('Ticket');
+          if (!(await lockTicketIn(tx, input.ticketId, null, version))) throw notFound('Ticket');
+          const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId } });
           const m = await tx.message.create({ data: { ...input, agentId: agent.id } });
           // Internal notes never leave the desk; public replies reach the customer.
           if (m.kind === 'public_reply') {
-            for (const n of noticesFor(ticket, 'reply', { statusLink: statusLink(config.publicBaseUrl, ticket.reference), message: m.body })) await enqueueIn(tx, n);
+            for (const n of noticesFor(ticket, 'reply', { statusLink: statusLink(config, ticket.reference), message: m.body })) await enqueueIn(tx, n);
           }
           await tx.event.create({ data: { ticketId: input.ticketId, actorType: 'agent', agentId: agent.id, type: 'message.added', data: { messageId: m.id, kind: m.kind } } });
-          await tx.ticket.update({ where: { id: input.ticketId }, data: { updatedAt: new Date() } });
           return m;
         });
         return (await presentAll([message]))[0]!;

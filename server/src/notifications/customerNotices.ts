@@ -1,10 +1,11 @@
 import { personNameProblem } from '../catalog/validators';
+import { statusLinkToken } from '../appeals/accessRegain';
 import type { NotificationInput } from './outbox';
 
 // What customers are told, in their ticket's language. Texts are data: adding a notice is adding one entry.
 
 export type NoticeLocale = 'zh-CN' | 'en';
-export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply' | 'contact_changed' | 'withdrawn';
+export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply' | 'contact_changed' | 'withdrawn' | 'open_appeal_exists';
 
 export type NoticeVars = {
   statusLink: string;
@@ -16,6 +17,8 @@ export type NoticeVars = {
   reason?: string;
   /** What approval did, in the ticket's language: the variant's outcome, else its effect's label (catalog). */
   outcome?: string;
+  /** The open appeal of the same kind for the same account (appeals/relatedAppeals.ts). */
+  related?: string;
 };
 
 export type NoticeTicket = {
@@ -36,12 +39,12 @@ const joined = (...parts: (string | false | undefined)[]) => parts.filter((p): p
 const frames: Record<NoticeLocale, { email: (name: string, content: string, link: string) => string; sms: (text: string) => string }> = {
   'zh-CN': {
     email: (name, content, link) =>
-      joined(`${name}，您好：`, content, `查看申诉进度：${link}\n（打开时请输入提交申诉时获得的访问码。）`, '此邮件由系统自动发送，请勿直接回复。'),
+      joined(`${name}，您好：`, content, `查看申诉进度：${link}\n（此链接 7 天内可直接打开一次申诉，之后请输入访问码；访问码遗失可在进度页重新获取。）`, '此邮件由系统自动发送，请勿直接回复。'),
     sms: (text) => `【账号安全】${text}`,
   },
   en: {
     email: (name, content, link) =>
-      joined(`Dear ${name},`, content, `Follow your appeal: ${link}\n(You will be asked for the access code you were given when you filed the appeal.)`, 'This message was sent automatically; please do not reply to it.'),
+      joined(`Dear ${name},`, content, `Follow your appeal: ${link}\n(This link opens your appeal once, within 7 days; after that, use your access code, or ask for a new one on the status page.)`, 'This message was sent automatically; please do not reply to it.'),
     sms: (text) => `[Account Security] ${text}`,
   },
 };
@@ -143,6 +146,20 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
       sms: (v) => `The contact details of appeal ${v.reference} were changed by support. Not you? Contact support now.`,
     },
   },
+  open_appeal_exists: {
+    'zh-CN': {
+      subject: (v) => `申诉 ${v.reference} 已与处理中的同类申诉 ${v.related} 关联`,
+      email: (v) =>
+        `我们已收到您的申诉 ${v.reference}。您此前就同一账号提交的同类申诉 ${v.related} 仍在处理中，两份申诉已关联，由审核员一并查看，无需再次提交。补充材料或留言请在申诉 ${v.related} 的进度页进行。`,
+      sms: (v) => `您就同一账号已有同类申诉${v.related}在处理中，新申诉${v.reference}已与其关联，请勿重复提交。进度：${v.statusLink}`,
+    },
+    en: {
+      subject: (v) => `Appeal ${v.reference} is linked to your open appeal of this kind, ${v.related}`,
+      email: (v) =>
+        `We have received your appeal ${v.reference}. The appeal of the same kind you filed earlier for the same account, ${v.related}, is still open: the two are linked and reviewed together, so there is no need to file again. Add materials or write to us on the status page of ${v.related}.`,
+      sms: (v) => `Appeal ${v.related} for the same account is still open; your new appeal ${v.reference} is linked to it. Follow it at ${v.statusLink}`,
+    },
+  },
   reply: {
     'zh-CN': {
       subject: (v) => `您的申诉有新回复（${v.reference}）`,
@@ -166,9 +183,19 @@ export function greetingName(name: string, locale: NoticeLocale): string {
 
 export const noticeLocale = (locale: string): NoticeLocale => (locale.toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
 
-/** Where a customer follows the appeal; the access code is typed there, never carried in a link. */
-export const statusLink = (publicBaseUrl: string, reference: string) =>
-  `${publicBaseUrl.replace(/\/+$/, '')}/appeal/status?ref=${encodeURIComponent(reference)}`;
+/**
+ * Where a customer follows the appeal. Given the server's config, the fragment carries a single-use token of 7 days
+ * that the status page exchanges for an access token (appeals/accessRegain.ts): a fragment never reaches a server's
+ * log or a Referer. Given only the base address (text an agent sees, such as a macro), the plain page.
+ */
+export function statusLink(where: string | { publicBaseUrl: string; identityHashKey: string }, reference: string): string {
+  const base = typeof where === 'string' ? where : where.publicBaseUrl;
+  const page = `${base.replace(/\/+$/, '')}/appeal/status?ref=${encodeURIComponent(reference)}`;
+  return typeof where === 'string' ? page : `${page}#link=${statusLinkToken(where.identityHashKey, reference)}`;
+}
+
+/** The text with every status link's token cut off, for agents' eyes. */
+export const withoutLinkTokens = (text: string) => text.replace(/#link=[A-Za-z0-9._-]+/g, '#link=[redacted]');
 
 /** One email when the ticket has an email address, one short SMS when it has a phone. */
 export function noticesFor(ticket: NoticeTicket, notice: CustomerNotice, vars: NoticeVars): NotificationInput[] {

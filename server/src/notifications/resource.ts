@@ -3,6 +3,7 @@ import type { Notification, Prisma } from '../generated/prisma/client';
 import type { ListSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
+import { withoutLinkTokens } from './customerNotices';
 import { knownByTicket, maskField, maskFreeText, type Known } from '../privacy/presenter';
 
 // Bodies greet the customer by name and quote the agent's words: they leave masked like any free text.
@@ -12,8 +13,8 @@ const present = (n: Notification, known: Known = []) => ({
   channel: n.channel,
   recipient: maskField('recipient', n.recipient),
   subject: maskFreeText(n.subject, known),
-  // A one-time code read off the outbox would let an insider pass the owner's proof of control.
-  body: n.secret ? '[redacted: one-time code]' : maskFreeText(n.body, known),
+  // A one-time code or a status link's token read off the outbox would let an insider act as the owner or customer.
+  body: n.secret ? '[redacted: one-time code]' : maskFreeText(withoutLinkTokens(n.body), known),
   status: n.status,
   attempts: n.attempts,
   nextAttemptAt: n.nextAttemptAt,

@@ -14,7 +14,7 @@ import { tellOwnerOfDecisionIn } from '../ownerProof/ownerNotices';
 import { maskPhone } from '../privacy/mask';
 import { presentPersonal } from '../privacy/presenter';
 import { requireReason } from '../rejectionReasons/resource';
-import { lockTicketIn, transitionIn } from './workflow';
+import { lockTicketIn, transitionIn, versionField } from './workflow';
 
 export const decisionSchema = z
   .object({
@@ -24,6 +24,7 @@ export const decisionSchema = z
     /** A supervisor may approve although overridable blockers stand; the reason is recorded. */
     override: z.boolean().optional(),
     overrideReason: z.string().trim().max(2000).optional(),
+    version: versionField,
   })
   .superRefine((d, ctx) => {
     if (d.override && (d.overrideReason ?? '').length < 10) {
@@ -31,7 +32,7 @@ export const decisionSchema = z
     }
   });
 
-export const confirmSchema = z.object({ approve: z.boolean(), note: z.string().trim().max(2000).optional() });
+export const confirmSchema = z.object({ approve: z.boolean(), note: z.string().trim().max(2000).optional(), version: versionField });
 
 type Proposal = { message: string; overridden: string[]; overrideReason: string | null; digest: string };
 
@@ -47,7 +48,7 @@ const blocked = (blockers: Blocker[]) =>
 export async function decide(ctx: AppContext, ticketId: number, agent: Agent, input: z.infer<typeof decisionSchema>) {
   if (input.override && !can(agent.role, 'tickets.override')) throw forbidden('Only supervisors may override the checks');
   return ctx.db.$transaction(async (tx) => {
-    if (!(await lockTicketIn(tx, ticketId, ['in_review']))) {
+    if (!(await lockTicketIn(tx, ticketId, ['in_review'], input.version))) {
       const current = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true } });
       if (!current) throw notFound('Ticket');
       throw conflict(`Only a ticket in review can be decided; this one is ${current.status}`, 'ILLEGAL_TRANSITION');
@@ -63,7 +64,7 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
       await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId: agent.id, body: input.message } });
       await tx.event.create({ data: { ticketId, actorType: 'agent', agentId: agent.id, type: 'ticket.decided', reason: reason.code, data: { decision: 'reject' } } });
       const reasonText = ticket.locale === 'en' ? reason.labelEn : reason.labelZh;
-      for (const n of noticesFor(ticket, 'rejected', { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference), message: input.message, reason: reasonText })) await enqueueIn(tx, n);
+      for (const n of noticesFor(ticket, 'rejected', { statusLink: statusLink(ctx.config, ticket.reference), message: input.message, reason: reasonText })) await enqueueIn(tx, n);
       if (ticket.account) await tellOwnerOfDecisionIn(tx, ticket, ticket.account, 'rejected', statementOf(ticket));
       return { decision: 'reject' as const };
     }
@@ -96,7 +97,7 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
 export async function confirmDecision(ctx: AppContext, ticketId: number, agent: Agent, input: z.infer<typeof confirmSchema>) {
   authorize(agent.role, 'tickets.confirm');
   const outcome = await ctx.db.$transaction(async (tx) => {
-    if (!(await lockTicketIn(tx, ticketId, ['approval_pending']))) {
+    if (!(await lockTicketIn(tx, ticketId, ['approval_pending'], input.version))) {
       const current = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true } });
       if (!current) throw notFound('Ticket');
       throw conflict(`Only a pending approval can be confirmed; this ticket is ${current.status}`, 'ILLEGAL_TRANSITION');
@@ -177,7 +178,7 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
   for (const c of outcome.changes) {
     await tx.event.create({ data: { ticketId: ticket.id, actorType: 'agent', agentId: a.by.id, type: 'account.changed', data: c } });
   }
-  const told = { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference), message, outcome: outcomeOf(kind, ticket.variant)[noticeLocale(ticket.locale)] };
+  const told = { statusLink: statusLink(ctx.config, ticket.reference), message, outcome: outcomeOf(kind, ticket.variant)[noticeLocale(ticket.locale)] };
   for (const n of noticesFor(ticket, 'approved', told)) await enqueueIn(tx, n);
   // The owner hears "your account was changed" only when it was.
   if (ticket.account) await tellOwnerOfDecisionIn(tx, ticket, ticket.account, outcome.changes.length ? 'approved' : 'handled', statementOf(ticket));

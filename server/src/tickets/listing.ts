@@ -101,6 +101,34 @@ async function searchIds(reader: SqlReader, term: string): Promise<number[]> {
   return [...found].sort((a, b) => b - a);
 }
 
+/**
+ * How many of the newest tickets a one-character search reads. A single character (a surname: 张, 王) is below what a
+ * trigram index answers, so it is looked for at a word's start among these rows only, read by primary key.
+ */
+export const shortSearchWindow = 20_000;
+
+/** One Han character is a search (a surname); one Latin letter or digit is not. */
+const isShortSearchable = (term: string) => /^\p{Script=Han}$/u.test(term);
+
+const tooShort = {
+  'zh-CN': { message: '请至少输入 2 个字符再搜索（一个汉字也可以）', field: '至少 2 个字符，或一个汉字' },
+  en: { message: 'Type at least 2 characters to search (or one Chinese character)', field: 'At least 2 characters, or one Chinese character' },
+};
+
+/**
+ * Ids of the newest tickets among the last `shortSearchWindow` with a word starting with `term`, and whether older
+ * tickets were left unread. The same SQL on both databases; the term is one Han character, never a LIKE wildcard.
+ */
+async function shortSearchIds(reader: SqlReader, term: string): Promise<{ ids: number[]; partial: boolean }> {
+  const [span] = await reader.all<{ top: number | null; bottom: number | null }>(Prisma.sql`SELECT MAX("id") AS "top", MIN("id") AS "bottom" FROM "Ticket"`);
+  const top = Number(span?.top ?? 0);
+  const from = top - shortSearchWindow;
+  const rows = await reader.all<{ id: number }>(
+    Prisma.sql`SELECT "id" FROM "Ticket" WHERE "id" > ${from} AND "searchText" LIKE ${`% ${term}%`} ORDER BY "id" DESC LIMIT ${searchLimit + 1}`,
+  );
+  return { ids: rows.map((r) => Number(r.id)), partial: Number(span?.bottom ?? 0) <= from };
+}
+
 export type TicketPage = { rows: PresentedTicket[]; total: number; totalIsLowerBound: boolean };
 
 /** The presented columns of these tickets, in this order. */
@@ -116,18 +144,26 @@ async function ticketsByIds(reader: SqlReader, ids: number[]): Promise<Presented
  * read (25 rows, not every match), and the total comes from TicketTally when the filters allow. Rows are read with
  * SQL both databases share: through Prisma's typed reads the same request took three times the CPU.
  */
-export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKind, q: ListQuery): Promise<TicketPage> {
+export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKind, q: ListQuery, locale = 'zh-CN'): Promise<TicketPage> {
   let where = q.where;
   let totalIsLowerBound = false;
   /** Tickets the SQLite search index found, when `q` was given: the other conditions filter these. */
   let found: number[] | undefined;
   const term = searchTerm(where);
-  if (term !== undefined && [...term].length < 2) throw badRequest('Type at least 2 characters to search', { q: 'At least 2 characters' }, 'SEARCH_TOO_SHORT');
-  if (term !== undefined && dialect === 'postgresql') {
+  const short = term !== undefined && [...term].length < 2;
+  if (term !== undefined && short && !isShortSearchable(term)) {
+    const text = tooShort[locale === 'en' ? 'en' : 'zh-CN'];
+    throw badRequest(text.message, { q: text.field }, 'SEARCH_TOO_SHORT');
+  }
+  if (term !== undefined && short) {
+    const { ids, partial } = await shortSearchIds(reader, term);
+    totalIsLowerBound = partial || ids.length > searchLimit;
+    found = ids.slice(0, searchLimit);
+    where = replaceSearch(where, {});
+  } else if (term !== undefined && dialect === 'postgresql') {
     // PostgreSQL answers `contains` (a LIKE) through its trigram index; Prisma leaves % and _ in it as wildcards.
     where = replaceSearch(where, { searchText: { contains: term.replace(/[\\%_]/g, (c) => `\\${c}`) } });
-  }
-  if (term !== undefined && dialect === 'sqlite') {
+  } else if (term !== undefined && dialect === 'sqlite') {
     const ids = await searchIds(reader, term);
     totalIsLowerBound = ids.length > searchLimit;
     found = ids.slice(0, searchLimit);

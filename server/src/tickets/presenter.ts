@@ -21,7 +21,7 @@ const presentSlot = (s: SlotWithCount) => ({
 export const presentedColumns = [
   'id', 'reference', 'kind', 'variant', 'subjectType', 'status', 'priority', 'assigneeId', 'accountId', 'accountUin', 'fields',
   'contactName', 'contactEmail', 'contactPhone', 'locale', 'complete', 'slaDueAt', 'slaPausedAt', 'submittedAt', 'decidedAt',
-  'closedAt', 'createdAt', 'updatedAt', 'ownerVerifiedAt', 'ownerObjectedAt',
+  'closedAt', 'createdAt', 'updatedAt', 'ownerVerifiedAt', 'ownerObjectedAt', 'version',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
@@ -59,6 +59,8 @@ export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, 
     updatedAt: isoTime(t.updatedAt),
     ownerVerifiedAt: isoTimeOrNull(t.ownerVerifiedAt),
     ownerObjectedAt: isoTimeOrNull(t.ownerObjectedAt),
+    // Sent back with every write from the console: a ticket changed since its page read it is refused (409 STALE).
+    version: t.version,
     ...(t.slots ? { slots: t.slots.map(presentSlot) } : {}),
   };
 }

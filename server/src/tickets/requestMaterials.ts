@@ -5,11 +5,12 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { enqueueIn } from '../notifications/outbox';
 import { noticesFor, statusLink } from '../notifications/customerNotices';
 import { authorizeOn } from '../auth/policy';
-import { transitionIn } from './workflow';
+import { lockTicketIn, transitionIn, versionField } from './workflow';
 
 export const requestMaterialsSchema = z.object({
   slots: z.array(z.string().min(1).max(60)).min(1, 'Choose at least one material').max(20),
   message: z.string().trim().min(1, 'Tell the customer what is needed').max(5000),
+  version: versionField,
 });
 
 /**
@@ -19,6 +20,7 @@ export const requestMaterialsSchema = z.object({
 export async function requestMaterials(ctx: AppContext, ticketId: number, agent: { id: number; role: string }, input: z.infer<typeof requestMaterialsSchema>) {
   const agentId = agent.id;
   await ctx.db.$transaction(async (tx) => {
+    if (!(await lockTicketIn(tx, ticketId, null, input.version))) throw notFound('Ticket');
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, include: { slots: true } });
     if (!ticket) throw notFound('Ticket');
     authorizeOn(agent, ticket);
@@ -36,7 +38,7 @@ export async function requestMaterials(ctx: AppContext, ticketId: number, agent:
     if (ticket.status !== 'awaiting_customer') await transitionIn(tx, ticketId, 'awaiting_customer', { actorType: 'agent', agentId }, 'materials requested');
     const language = ticket.locale === 'en' ? 'en' : 'zh-CN';
     const labels = defs.filter((d) => input.slots.includes(d.key)).map((d) => d.label[language]);
-    for (const n of noticesFor(ticket, 'materials_requested', { statusLink: statusLink(ctx.config.publicBaseUrl, ticket.reference), message: input.message, slots: labels })) {
+    for (const n of noticesFor(ticket, 'materials_requested', { statusLink: statusLink(ctx.config, ticket.reference), message: input.message, slots: labels })) {
       await enqueueIn(tx, n);
     }
   });

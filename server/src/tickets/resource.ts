@@ -13,18 +13,19 @@ import { enqueueIn } from '../notifications/outbox';
 import type { ListSpec } from '../http/listQuery';
 import { restRouter, type RestResource } from '../http/restRouter';
 import { parseId, parseInput } from '../http/validate';
-import { checklistIn } from '../appeals/attachEvidence';
 import { reviewOf } from '../review/declaredVsOnFile';
 import { databaseKind } from '../db/databaseUrl';
 import { createTicketIn } from './createTicket';
 import { bindOwnerOnFilingIn } from '../ownerProof/onFiling';
 import { deleteTicket } from '../privacy/erasure';
+import { customerHistory } from './history';
 import { listTickets } from './listing';
 import { confirmDecision, confirmSchema, decide, decisionSchema } from './decision';
 import { requestMaterials, requestMaterialsSchema } from './requestMaterials';
+import { ticketForAgents } from './agentView';
 import { presentTicket, type TicketRecord } from './presenter';
 import { openStatuses, priorities, ticketStatuses } from './statuses';
-import { assignIn, assignmentAction, plainMoveIn } from './workflow';
+import { assignIn, assignmentAction, lockTicketIn, plainMoveIn, versionField } from './workflow';
 
 const overdueWhere = (now: Date): Prisma.TicketWhereInput => ({
   status: { in: [...openStatuses] },
@@ -74,26 +75,17 @@ const updateSchema = z.object({
   contactEmail: blankIsNull(emailSchema()),
   contactPhone: blankIsNull(contactPhoneSchema()),
   locale: z.enum(['zh-CN', 'en']).optional(),
+  version: versionField,
 });
 
-const transitionSchema = z.object({ to: z.enum(ticketStatuses), reason: z.string().trim().max(2000).optional() });
-const assignSchema = z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().trim().max(2000).optional() });
+const transitionSchema = z.object({ to: z.enum(ticketStatuses), reason: z.string().trim().max(2000).optional(), version: versionField });
+const assignSchema = z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().trim().max(2000).optional(), version: versionField });
 const bulkSchema = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) });
-
-const withSlots = { slots: { orderBy: { id: 'asc' }, include: { _count: { select: { evidence: { where: { current: true } } } } } } } as const;
 
 export function ticketRoutes(ctx: AppContext): Router {
   const { db } = ctx;
   const dialect = databaseKind(ctx.config.databaseUrl);
-  // One ticket carries its checklist for agents: each slot's current file and its findings, fraud signals included.
-  const getOne = async (id: number) => {
-    const t = await db.ticket.findUnique({ where: { id }, include: withSlots });
-    if (!t) return null;
-    const checklist = await checklistIn(db, id, 'agent');
-    const bySlot = new Map(checklist.slots.map((s) => [s.key, s]));
-    const record = presentTicket(t);
-    return { ...record, slots: record.slots?.map((s) => ({ ...s, evidenceId: bySlot.get(s.key)?.evidenceId ?? null, findings: bySlot.get(s.key)?.findings ?? [] })) };
-  };
+  const getOne = (id: number) => ticketForAgents(db, id);
   const mustGet = async (id: number) => (await getOne(id)) ?? Promise.reject(notFound('Ticket'));
 
   const resource: RestResource<TicketRecord> = {
@@ -101,9 +93,9 @@ export function ticketRoutes(ctx: AppContext): Router {
     label: 'Ticket',
     spec: ticketListSpec,
     read: 'tickets.read',
-    async list(q) {
+    async list(q, agent) {
       const now = new Date();
-      const found = await listTickets(db, ctx.reader, dialect, q);
+      const found = await listTickets(db, ctx.reader, dialect, q, agent.locale);
       return { ...found, rows: found.rows.map((t) => presentTicket(t, now)) };
     },
     getOne,
@@ -125,14 +117,14 @@ export function ticketRoutes(ctx: AppContext): Router {
       async handle({ id, body, agent }) {
         const input = parseFieldCodes(updateSchema, body, agent.locale);
         await db.$transaction(async (tx) => {
-          const current = await tx.ticket.findUnique({ where: { id } });
-          if (!current) throw notFound('Ticket');
+          if (!(await lockTicketIn(tx, id, null, input.version))) throw notFound('Ticket');
+          const current = await tx.ticket.findUniqueOrThrow({ where: { id } });
           if (input.assigneeId !== undefined && input.assigneeId !== current.assigneeId) {
             authorize(agent.role, assignmentAction(current.assigneeId, input.assigneeId, agent.id));
             await assignIn(tx, id, input.assigneeId, { actorType: 'agent', agentId: agent.id });
           }
           if (input.status && input.status !== current.status) await plainMoveIn(tx, id, input.status, agent);
-          const { status: _s, assigneeId: _a, ...plain } = input;
+          const { status: _s, assigneeId: _a, version: _v, ...plain } = input;
           const changed = Object.entries(plain).filter(([k, v]) => v !== undefined && v !== current[k as keyof typeof plain]);
           if (changed.length > 0) {
             authorizeOn(agent, current);
@@ -201,6 +193,13 @@ export function ticketRoutes(ctx: AppContext): Router {
     if (!review) throw notFound('Ticket');
     res.json(review);
   });
+  // Read as the ticket is read (not an audited reveal): every value in it is masked.
+  router.get('/:id/history', async (req, res) => {
+    authorize(signedIn(req).role, 'tickets.read');
+    const history = await customerHistory(db, ctx.reader, dialect, parseId(req.params.id));
+    if (!history) throw notFound('Ticket');
+    res.json(history);
+  });
   router.post('/:id/request-materials', async (req, res) => {
     const agent = signedIn(req);
     authorize(agent.role, 'tickets.update');
@@ -225,15 +224,19 @@ export function ticketRoutes(ctx: AppContext): Router {
     const agent = signedIn(req);
     authorize(agent.role, 'tickets.update');
     const id = parseId(req.params.id);
-    const { to, reason } = parseInput(transitionSchema, req.body);
-    await db.$transaction((tx) => plainMoveIn(tx, id, to, agent, reason));
+    const { to, reason, version } = parseInput(transitionSchema, req.body);
+    await db.$transaction(async (tx) => {
+      if (!(await lockTicketIn(tx, id, null, version))) throw notFound('Ticket');
+      await plainMoveIn(tx, id, to, agent, reason);
+    });
     res.json(await mustGet(id));
   });
   router.post('/:id/assign', async (req, res) => {
     const agent = signedIn(req);
     const id = parseId(req.params.id);
-    const { agentId, reason } = parseInput(assignSchema, req.body);
+    const { agentId, reason, version } = parseInput(assignSchema, req.body);
     await db.$transaction(async (tx) => {
+      if (!(await lockTicketIn(tx, id, null, version))) throw notFound('Ticket');
       const current = await tx.ticket.findUnique({ where: { id }, select: { assigneeId: true } });
       if (!current) throw notFound('Ticket');
       authorize(agent.role, assignmentAction(current.assigneeId, agentId, agent.id));

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { authorizeOn, type Action } from '../auth/policy';
 import type { Prisma } from '../generated/prisma/client';
 import { loadHolidays } from '../holidays/resource';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { resumedSlaDueAt } from './slaClock';
 import { canTransition, isPlainMove, openStatuses, type TicketStatus } from './statuses';
 
@@ -25,7 +26,7 @@ export async function transitionIn(tx: Prisma.TransactionClient, ticketId: numbe
     throw conflict(`A ticket cannot go from ${ticket.status} to ${to}`, 'ILLEGAL_TRANSITION');
   }
   const now = new Date();
-  const data: Prisma.TicketUpdateInput = { status: to };
+  const data: Prisma.TicketUpdateInput = { status: to, version: { increment: 1 } };
   if (to === 'awaiting_customer') data.slaPausedAt = now;
   if (ticket.status === 'awaiting_customer' && ticket.slaPausedAt) {
     data.slaDueAt = resumedSlaDueAt(ticket.slaDueAt, ticket.slaPausedAt, now, await loadHolidays(tx));
@@ -51,21 +52,39 @@ export async function assignIn(tx: Prisma.TransactionClient, ticketId: number, a
     if (!assignee || !assignee.active) throw badRequest('No active agent has that id', { agentId: 'Unknown or inactive agent' });
   }
   if (!openStatuses.includes(ticket.status as TicketStatus)) throw conflict('Only open tickets can be assigned', 'TICKET_NOT_OPEN');
-  const updated = await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: agentId } });
+  const updated = await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: agentId, version: { increment: 1 } } });
   await tx.event.create({
     data: { ticketId, ...actorColumns(actor), type: 'ticket.assigned', reason: reason ?? null, data: { from: ticket.assigneeId, to: agentId } },
   });
   return updated;
 }
 
-/**
- * Takes the ticket's row for this transaction if its status is one of `statuses`, so that a concurrent upload,
- * decision or confirmation waits for it (PostgreSQL) or is already serialised (SQLite). False when the status differs.
- */
-export async function lockTicketIn(tx: Prisma.TransactionClient, ticketId: number, statuses: readonly string[]): Promise<boolean> {
-  const { count } = await tx.ticket.updateMany({ where: { id: ticketId, status: { in: [...statuses] } }, data: { updatedAt: new Date() } });
-  return count === 1;
+/** 409 STALE: the agent's page read an older version of the ticket; the answer carries the ticket as it is now. */
+export class StaleTicket extends HttpError {
+  constructor(readonly ticketId: number, status: string) {
+    super(409, 'STALE', `This ticket was changed by someone else (now ${status}): look at it again before acting`);
+  }
 }
+
+/**
+ * Takes the ticket's row for this transaction and counts a change on it (`version`), if its status is one of
+ * `statuses` (any status when null), so that a concurrent upload, decision or confirmation waits for it (PostgreSQL)
+ * or is already serialised (SQLite). With the `version` the agent's page read, a ticket changed since is refused
+ * (StaleTicket): checked in the same statement, so of two writes sent from the same page only the first passes.
+ * False when the status differs or the ticket does not exist.
+ */
+export async function lockTicketIn(tx: Prisma.TransactionClient, ticketId: number, statuses: readonly string[] | null, version?: number): Promise<boolean> {
+  const where: Prisma.TicketWhereInput = { id: ticketId, ...(statuses ? { status: { in: [...statuses] } } : {}), ...(version === undefined ? {} : { version }) };
+  const { count } = await tx.ticket.updateMany({ where, data: { updatedAt: new Date(), version: { increment: 1 } } });
+  if (count === 1) return true;
+  if (version === undefined) return false;
+  const current = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true, version: true } });
+  if (current && current.version !== version) throw new StaleTicket(ticketId, current.status);
+  return false;
+}
+
+/** The optional `version` a write from the console carries: the ticket's version its page read. */
+export const versionField = z.number().int().positive().optional();
 
 /** A move asked for by an agent (transition, edit or bulk): never to or from a decision, never on someone else's ticket. */
 export async function plainMoveIn(tx: Prisma.TransactionClient, ticketId: number, to: string, agent: { id: number; role: string }, reason?: string | null) {

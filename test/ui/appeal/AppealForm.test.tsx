@@ -208,7 +208,7 @@ describe('the appeal form', () => {
       kind: 'mfa_unbind',
       subjectType: 'personal',
       fields: { loginAccount: '12345678', accountId: '100012345', realName: '张伟', idNumber: expect.stringMatching(/^\d{17}[\dX]$/), currentPhone: '13912345678' },
-      contact: { name: '张伟', email: 'zhang.wei@example.cn', locale: 'zh-CN' },
+      contact: { name: '张伟', email: 'zhang.wei@example.cn', phone: '13912345678', locale: 'zh-CN' },
     });
     expect(Object.keys(received.files).sort()).toEqual(['applicant_id_back', 'applicant_id_front']);
   });

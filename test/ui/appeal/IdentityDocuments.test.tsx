@@ -57,7 +57,8 @@ describe('the document an ID number is on', () => {
     await user.upload(screen.getByLabelText('申请人手持身份证反面照', { selector: 'input' }), jpegFile('back.jpg'));
     await screen.findByText(/front\.jpg/);
     await user.click(next());
-    expect(await screen.findByText('港澳居民来往内地通行证 H12345678')).toBeInTheDocument();
+    // The review shows the document and the number masked, as the field is sensitive.
+    expect(await screen.findByText('港澳居民来往内地通行证 *****5678')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '提交申诉' }));
     expect(await screen.findByText('申诉已提交')).toBeInTheDocument();
     expect(received.payload?.fields).toMatchObject({ idNumber: 'H12345678', idNumberType: 'hk_macau_permit' });
@@ -81,6 +82,7 @@ describe('the document an ID number is on', () => {
     await chooseKindAndSubject(user, 'MFA 设备丢失', '个人实名认证');
     await fillPersonalMfa(user);
     const phone = screen.getByLabelText('手机号', { exact: true });
+    await user.clear(phone); // prefilled from the phone number typed above
     await user.type(phone, '+852 12');
     await user.tab();
     expect(await screen.findByText('国际号码应为 + 加国家或地区代码和号码，共 8 至 15 位数字')).toBeInTheDocument();

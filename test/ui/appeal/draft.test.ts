@@ -1,13 +1,16 @@
 // The form's draft logic around the proof of control: pure functions of the draft, the catalog and the time.
 import { describe, expect, it } from 'vitest';
 import {
+  contactSourcesOf,
   emptyDraft,
+  keptOf,
   ownerErrors,
   ownerProofErrorOf,
   ownerProofOf,
   payloadOf,
   selectionOf,
   stepOfError,
+  withContactPrefill,
   withFieldValue,
   withKind,
   withOwnerRefused,
@@ -95,5 +98,42 @@ describe('the proof of control in the draft', () => {
     expect(ownerProofErrorOf('OWNER_CODE_REQUIRED')).toBe('owner_code_required');
     expect(ownerProofErrorOf('OWNER_PROOF_INVALID')).toBe('owner_proof_invalid');
     expect(ownerProofErrorOf('INVALID_INPUT')).toBe('owner_proof_invalid');
+  });
+});
+
+describe('the contact details asked once', () => {
+  const fieldsOf = (kind: string, subjectType: Draft['subjectType'], variant?: string) =>
+    selectionOf(catalog, { ...withKind(catalog, emptyDraft, kind), subjectType, variant }).fields;
+
+  it("takes a person's name, never a company's, and never the account's security phone on file", () => {
+    const personal = contactSourcesOf(fieldsOf('security_phone_change', 'personal'));
+    expect(personal.name?.key).toBe('realName');
+    expect(personal.phone?.key).toBe('newSecurityPhone');
+    const enterprise = contactSourcesOf(fieldsOf('enterprise_review', 'enterprise', 'payment_dispute'));
+    expect(enterprise.name?.key).not.toBe('companyName');
+  });
+
+  it('copies a phone only once it is valid, and stops for what the customer typed', () => {
+    const fields = fieldsOf('mfa_unbind', 'personal');
+    const base: Draft = { ...withKind(catalog, emptyDraft, 'mfa_unbind'), subjectType: 'personal' };
+    const half = withContactPrefill({ ...base, fields: { realName: '张伟', currentPhone: '1391234' } }, fields);
+    expect(half.contact).toMatchObject({ name: '张伟', phone: '' });
+    const whole = withContactPrefill({ ...half, fields: { ...half.fields, currentPhone: '13912345678' } }, fields);
+    expect(whole.contact.phone).toBe('13912345678');
+    const typed = withContactPrefill({ ...whole, typed: { name: true }, contact: { ...whole.contact, name: '李娜' }, fields: { ...whole.fields, realName: '王芳' } }, fields);
+    expect(typed.contact.name).toBe('李娜');
+  });
+
+  it('keeps only the answers of the current choice, and never the owner proof', () => {
+    const selection = selectionOf(catalog, { ...withKind(catalog, emptyDraft, 'mfa_unbind'), subjectType: 'personal' });
+    const draft: Draft = {
+      ...withKind(catalog, emptyDraft, 'mfa_unbind'),
+      subjectType: 'personal',
+      fields: { realName: '张伟', companyName: '旧选择的企业' },
+      owner: { accountId: ACCOUNT_ID, proof: 'secret-proof', expiresAt: NOW },
+    };
+    const kept = keptOf(draft, selection);
+    expect(kept.fields).toEqual({ realName: '张伟' });
+    expect(JSON.stringify(kept)).not.toContain('secret-proof');
   });
 });

@@ -125,7 +125,9 @@ export const awaitingView: AppealView = {
   ],
 };
 
-const authorised = (request: Request) => request.headers.get('authorization') === `Bearer ${TOKEN}`;
+/** The access token the appeal answers to: TOKEN, until a code or a status link gives a new one. */
+export const access = { token: TOKEN };
+const authorised = (request: Request) => request.headers.get('authorization') === `Bearer ${access.token}`;
 
 export const viewHandler = (view: AppealView = awaitingView) =>
   http.get(`${APPEAL_API}/appeals/:reference`, ({ request, params }) =>
@@ -280,6 +282,41 @@ export const objectionHandler = http.post(`${APPEAL_API}/objections`, async ({ r
   return HttpResponse.json(recorded);
 });
 
+// A way back in: a code to the appeal's contact (the same 202 for any reference), or a notice's single-use link.
+export const ACCESS_CODE = '135790';
+export const NEW_TOKEN = 'tok_New7Yh3Kd9Pq2Ws5Xc8Vb1N';
+export const LINK_TOKEN = 'mzq1.n0nce-of-twelve.sIgNaTuRe_of_the_link';
+export const accessRegain = { asked: [] as { reference: string; channel?: string }[], tries: 0, linkUsed: false };
+
+export const accessCodeHandler = http.post(`${APPEAL_API}/appeals/:reference/access-codes`, async ({ request, params }) => {
+  const body = (await request.json()) as { channel?: string };
+  if (body.channel !== undefined && body.channel !== 'email' && body.channel !== 'sms') return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { channel: 'email or sms' });
+  accessRegain.asked.push({ reference: String(params.reference), channel: body.channel });
+  return HttpResponse.json({ expiresInSeconds: 600 }, { status: 202 });
+});
+
+export const accessCodeVerifyHandler = http.post(`${APPEAL_API}/appeals/:reference/access-codes/verify`, async ({ request, params }) => {
+  const { code } = (await request.json()) as { code?: string };
+  if (!/^\d{6}$/.test(code ?? '')) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { code: '6 digits' });
+  accessRegain.tries += 1;
+  if (accessRegain.tries > 5) return problem(401, 'CODE_EXPIRED', 'This code has expired or was tried too often: ask for a new one');
+  if (params.reference !== REFERENCE || code !== ACCESS_CODE) {
+    return HttpResponse.json({ code: 'CODE_INVALID', message: 'The code is not right', errors: { code: 'The code is not right' }, attemptsLeft: 5 - accessRegain.tries }, { status: 400 });
+  }
+  access.token = NEW_TOKEN;
+  return HttpResponse.json({ reference: REFERENCE, accessToken: NEW_TOKEN });
+});
+
+export const statusLinkHandler = http.post(`${APPEAL_API}/appeals/:reference/status-link/exchange`, async ({ request, params }) => {
+  const { token } = (await request.json()) as { token?: string };
+  if (params.reference !== REFERENCE || token !== LINK_TOKEN || accessRegain.linkUsed) {
+    return problem(401, 'LINK_INVALID', 'This link has expired or was already used: open your appeal with its access code, or ask for a new one');
+  }
+  accessRegain.linkUsed = true;
+  access.token = NEW_TOKEN;
+  return HttpResponse.json({ reference: REFERENCE, accessToken: NEW_TOKEN });
+});
+
 export const appealHandlers = [
   http.get(`${APPEAL_API}/catalog`, () => HttpResponse.json(catalog)),
   submitHandler,
@@ -290,4 +327,7 @@ export const appealHandlers = [
   ownerCodeHandler,
   ownerCodeVerifyHandler,
   objectionHandler,
+  accessCodeHandler,
+  accessCodeVerifyHandler,
+  statusLinkHandler,
 ];

@@ -1,14 +1,30 @@
 import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { vi } from 'vitest';
 import { AppealApp } from '../../../admin-ui/appeal/AppealApp';
 import { createAppealApi } from '../../../admin-ui/appeal/api';
+import { DraftStoreContext, memoryDraftStore, type DraftStore } from '../../../admin-ui/appeal/parts/savedDraft';
 import { adultId } from '../../server/support/payloads';
 import { APPEAL_API } from './handlers';
 
-export function renderAppeal({ pathname = '/appeal', search = '' }: { pathname?: string; search?: string } = {}) {
+interface RenderOptions {
+  pathname?: string;
+  search?: string;
+  /** Where drafts are kept; a fresh in-memory store unless a test shares one between renders. */
+  drafts?: DraftStore;
+  /** navigator.languages of the browser; Chinese unless a test says otherwise. */
+  languages?: readonly string[];
+}
+
+export function renderAppeal({ pathname = '/appeal', search = '', drafts = memoryDraftStore(), languages = ['zh-CN', 'zh'] }: RenderOptions = {}) {
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
   const user = userEvent.setup();
-  const view = render(<AppealApp api={createAppealApi(APPEAL_API)} pathname={pathname} search={search} />);
-  return { user, ...view };
+  const view = render(
+    <DraftStoreContext.Provider value={drafts}>
+      <AppealApp api={createAppealApi(APPEAL_API)} pathname={pathname} search={search} />
+    </DraftStoreContext.Provider>,
+  );
+  return { user, drafts, ...view };
 }
 
 const jpegBytes = () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xff, 0xd9]);
@@ -42,13 +58,12 @@ export async function chooseKindAndSubject(user: UserEvent, kindLabel: string, s
   await user.click(screen.getByRole('button', { name: '下一步' }));
 }
 
-/** Step 3 for a personal MFA appeal, with valid values. */
+/** Step 3 for a personal MFA appeal, with valid values; the contact name and phone follow the real name and phone. */
 export async function fillPersonalMfa(user: UserEvent) {
   await user.type(await screen.findByLabelText('登录账号'), personalMfaValues.loginAccount);
   await user.type(screen.getByLabelText('账号 ID'), personalMfaValues.accountId);
   await user.type(screen.getByLabelText('实名认证姓名'), personalMfaValues.realName);
   await user.type(screen.getByLabelText('身份证号'), personalMfaValues.idNumber);
   await user.type(screen.getByLabelText('正在使用的手机号'), personalMfaValues.currentPhone);
-  await user.type(screen.getByLabelText('联系人姓名'), '张伟');
   await user.type(screen.getByLabelText('邮箱'), 'zhang.wei@example.cn');
 }

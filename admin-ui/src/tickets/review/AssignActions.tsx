@@ -23,7 +23,7 @@ export const AssignActions = ({ ticket }: { ticket: Ticket }) => {
   const canReassign = permissions === 'supervisor' || permissions === 'admin';
 
   const assign = (to: number | null, why?: string) =>
-    perform(provider => provider.assign(ticket.id, to, why), { success: 'app.action.assigned' });
+    perform(provider => provider.assign(ticket.id, to, why, ticket.version), { success: 'app.action.assigned' });
 
   return (
     <>

@@ -61,7 +61,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDial
       setRefusal(null);
       return true;
     }
-    setRefusal(code === 'NOT_ASSIGNEE' ? translate('app.decision.notAssignee') : error.message);
+    setRefusal(code === 'NOT_ASSIGNEE' ? translate('app.decision.notAssignee') : translate(error.message, { _: error.message }));
     return true;
   };
 
@@ -72,6 +72,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDial
         provider.decide(ticket.id, {
           decision,
           message: message.trim(),
+          version: ticket.version,
           ...(rejecting ? { reasonCode } : {}),
           ...(!rejecting && overriding ? { override: true, overrideReason: overrideReason.trim() } : {}),
         }),

@@ -59,7 +59,7 @@ export const DeclaredVsOnFile = () => {
           )}
         </Stack>
         <OwnerSignals ticket={ticket} review={review} />
-        {error && <Alert severity="error">{error.message}</Alert>}
+        {error && <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>}
         {review && !review.account && <Alert severity="warning">{translate('app.review.noAccount')}</Alert>}
         {review && review.comparison.length > 0 && (
           <Table

@@ -15,7 +15,7 @@ export const MoveButtons = ({ ticket, disabled = false }: { ticket: Ticket; disa
           key={to}
           variant={to === 'in_review' ? 'contained' : 'outlined'}
           disabled={busy || disabled}
-          onClick={() => perform(provider => provider.transition(ticket.id, to), { success: 'app.action.moved' })}
+          onClick={() => perform(provider => provider.transition(ticket.id, to, undefined, ticket.version), { success: 'app.action.moved' })}
         >
           {translate(`app.action.moveTo.${to}`)}
         </Button>

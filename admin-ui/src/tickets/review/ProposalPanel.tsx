@@ -57,7 +57,7 @@ export const ProposalPanel = () => {
 
   const confirm = async (body: ConfirmRequest) => {
     setRefusal(null);
-    return perform(provider => provider.confirmDecision(ticket.id, body), {
+    return perform(provider => provider.confirmDecision(ticket.id, { ...body, version: ticket.version }), {
       success: body.approve ? 'app.proposal.confirmed' : 'app.proposal.sentBack',
       onError: refused,
     });

@@ -4,6 +4,7 @@ import SendIcon from '@mui/icons-material/Send';
 import { useCreate, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { MacroPicker } from '../../macros/MacroPicker';
 import type { Ticket, TicketMessage } from '../../types';
+import { useStaleNotice } from './useTicketAction';
 
 type ComposerKind = 'public_reply' | 'internal_note';
 
@@ -13,6 +14,7 @@ export const ReplyComposer = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
+  const staleNotice = useStaleNotice();
   const [create, { isPending }] = useCreate<TicketMessage>();
   const [kind, setKind] = useState<ComposerKind>('public_reply');
   const [body, setBody] = useState('');
@@ -22,14 +24,15 @@ export const ReplyComposer = () => {
   const send = () =>
     create(
       'messages',
-      { data: { ticketId: ticket.id, kind, body: body.trim() } },
+      { data: { ticketId: ticket.id, kind, body: body.trim(), version: ticket.version } },
       {
         onSuccess: () => {
           setBody('');
           notify(`app.composer.sent.${kind}`, { type: 'success' });
           refresh();
         },
-        onError: error => notify((error as Error).message || 'ra.notification.http_error', { type: 'error' }),
+        // The typed text is kept on any refusal, a stale page's included.
+        onError: error => staleNotice(error) || notify((error as Error).message || 'ra.notification.http_error', { type: 'error' }),
       },
     );
 

@@ -29,7 +29,7 @@ export const RequestMaterialsDialog = ({ ticket, open, onClose }: RequestMateria
 
   const send = async () => {
     const ordered = slots.map(slot => slot.key).filter(key => chosen.includes(key));
-    const sent = await perform(provider => provider.requestMaterials(ticket.id, ordered, message.trim()), {
+    const sent = await perform(provider => provider.requestMaterials(ticket.id, ordered, message.trim(), ticket.version), {
       success: 'app.request.sent',
     });
     if (sent) onClose();
