@@ -1,27 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fieldsFor, slotsFor } from '../../../admin-ui/appeal/catalog';
 import { server } from '../server';
-import { APPEAL_API, appealHandlers, catalog, frontCameraFinding, kindOf, received, REFERENCE, TOKEN } from './handlers';
-import { chooseKindAndSubject, exeAsJpeg, fillPersonalMfa, jpegFile, renderAppeal } from './renderAppeal';
+import { APPEAL_API, catalog, frontCameraFinding, kindOf, received, REFERENCE, TOKEN } from './handlers';
+import { chooseKindAndSubject, exeAsJpeg, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
 
-const createObjectURL = URL.createObjectURL;
-const revokeObjectURL = URL.revokeObjectURL;
-
-beforeEach(() => {
-  server.use(...appealHandlers);
+setUpFormTests(() => {
   received.payload = undefined;
   received.files = {};
-  localStorage.clear();
-  sessionStorage.clear();
-  // jsdom has no object URLs; the thumbnails only need some URL.
-  URL.createObjectURL = () => 'blob:http://localhost/preview';
-  URL.revokeObjectURL = () => undefined;
-});
-afterEach(() => {
-  URL.createObjectURL = createObjectURL;
-  URL.revokeObjectURL = revokeObjectURL;
 });
 
 const next = () => screen.getByRole('button', { name: '下一步' });

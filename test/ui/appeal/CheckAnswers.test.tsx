@@ -1,25 +1,11 @@
 import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { maskIdentifier } from '../../../server/src/catalog/identifiers';
 import { adultId } from '../../server/support/payloads';
-import { server } from '../server';
-import { appealHandlers } from './handlers';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
 
-const createObjectURL = URL.createObjectURL;
-const revokeObjectURL = URL.revokeObjectURL;
-
-beforeEach(() => {
-  server.use(...appealHandlers);
-  localStorage.clear();
-  URL.createObjectURL = () => 'blob:http://localhost/preview';
-  URL.revokeObjectURL = () => undefined;
-});
-afterEach(() => {
-  URL.createObjectURL = createObjectURL;
-  URL.revokeObjectURL = revokeObjectURL;
-});
+setUpFormTests();
 
 const next = () => screen.getByRole('button', { name: '下一步' });
 const answer = (label: string) => screen.getByText(label, { selector: 'dt' }).closest('div')!;

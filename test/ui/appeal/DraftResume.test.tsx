@@ -1,24 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DRAFT_TTL_MS, memoryDraftStore } from '../../../admin-ui/appeal/parts/savedDraft';
 import { adultId } from '../../server/support/payloads';
-import { server } from '../server';
-import { appealHandlers } from './handlers';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, personalMfaValues, renderAppeal } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, personalMfaValues, renderAppeal, setUpFormTests } from './renderAppeal';
 
-const createObjectURL = URL.createObjectURL;
-const revokeObjectURL = URL.revokeObjectURL;
-
-beforeEach(() => {
-  server.use(...appealHandlers);
-  localStorage.clear();
-  URL.createObjectURL = () => 'blob:http://localhost/preview';
-  URL.revokeObjectURL = () => undefined;
-});
-afterEach(() => {
-  URL.createObjectURL = createObjectURL;
-  URL.revokeObjectURL = revokeObjectURL;
-});
+setUpFormTests();
 
 const next = () => screen.getByRole('button', { name: '下一步' });
 

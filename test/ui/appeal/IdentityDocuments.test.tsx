@@ -1,23 +1,10 @@
 import { screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { server } from '../server';
-import { appealHandlers, received } from './handlers';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal } from './renderAppeal';
+import { describe, expect, it } from 'vitest';
+import { received } from './handlers';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
 
-const createObjectURL = URL.createObjectURL;
-const revokeObjectURL = URL.revokeObjectURL;
-
-beforeEach(() => {
-  server.use(...appealHandlers);
+setUpFormTests(() => {
   received.payload = undefined;
-  localStorage.clear();
-  sessionStorage.clear();
-  URL.createObjectURL = () => 'blob:http://localhost/preview';
-  URL.revokeObjectURL = () => undefined;
-});
-afterEach(() => {
-  URL.createObjectURL = createObjectURL;
-  URL.revokeObjectURL = revokeObjectURL;
 });
 
 const next = () => screen.getByRole('button', { name: '下一步' });

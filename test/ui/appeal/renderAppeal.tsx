@@ -1,11 +1,12 @@
 import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { AppealApp } from '../../../admin-ui/appeal/AppealApp';
 import { createAppealApi } from '../../../admin-ui/appeal/api';
 import { DraftStoreContext, memoryDraftStore, type DraftStore } from '../../../admin-ui/appeal/parts/savedDraft';
 import { adultId } from '../../server/support/payloads';
-import { APPEAL_API } from './handlers';
+import { server } from '../server';
+import { APPEAL_API, appealHandlers } from './handlers';
 
 interface RenderOptions {
   pathname?: string;
@@ -66,4 +67,25 @@ export async function fillPersonalMfa(user: UserEvent) {
   await user.type(screen.getByLabelText('身份证号'), personalMfaValues.idNumber);
   await user.type(screen.getByLabelText('正在使用的手机号'), personalMfaValues.currentPhone);
   await user.type(screen.getByLabelText('邮箱'), 'zhang.wei@example.cn');
+}
+
+/**
+ * Each form test starts from the mock API, empty browser storage and stubbed object URLs (jsdom has none; the
+ * thumbnails only need some URL); `reset` clears what a file's own tests record.
+ */
+export function setUpFormTests(reset: () => void = () => undefined) {
+  const createObjectURL = URL.createObjectURL;
+  const revokeObjectURL = URL.revokeObjectURL;
+  beforeEach(() => {
+    server.use(...appealHandlers);
+    reset();
+    localStorage.clear();
+    sessionStorage.clear();
+    URL.createObjectURL = () => 'blob:http://localhost/preview';
+    URL.revokeObjectURL = () => undefined;
+  });
+  afterEach(() => {
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = revokeObjectURL;
+  });
 }
