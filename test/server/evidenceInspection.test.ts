@@ -17,6 +17,7 @@ import {
   type Inspection,
 } from '../../server/src/evidence/inspection';
 import { parsePdf } from '../../server/src/evidence/inspection/pdfParser';
+import { codes, findingOf } from './support/findings';
 import * as fixtures from '../fixtures/evidence';
 
 const holdingIdFront = holdingIdSlots('applicant')[0]!;
@@ -32,12 +33,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const codes = (inspection: Inspection) => inspection.findings.map((f) => f.code);
-const findingOf = (inspection: Inspection, code: string): Finding => {
-  const found = inspection.findings.find((f) => f.code === code);
-  if (!found) throw new Error(`no ${code} among ${codes(inspection).join(', ')}`);
-  return found;
-};
 
 async function refusal(filePath: string, slot: Parameters<typeof inspectFile>[1] = holdingIdFront): Promise<RefusedFile> {
   try {

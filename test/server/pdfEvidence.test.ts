@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markDuplicatesWithin, type IntakeFile } from '../../server/src/appeals/evidenceIntake';
 import { businessLicenceSlot, holdingIdSlots } from '../../server/src/catalog/slots';
 import { hammingDistance, inspectFile, type Finding, type Inspection } from '../../server/src/evidence/inspection';
+import { codes, findingOf } from './support/findings';
 import * as fixtures from '../fixtures/evidence';
 
 // The evidence rules apply to what a file shows, whatever its container (DOMAIN.md): the largest picture of each
@@ -23,12 +24,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const codes = (inspection: Inspection) => inspection.findings.map((f) => f.code);
-const findingOf = (inspection: Inspection, code: string): Finding => {
-  const found = inspection.findings.find((f) => f.code === code);
-  if (!found) throw new Error(`no ${code} among ${codes(inspection).join(', ')}`);
-  return found;
-};
 const problems = (inspection: Inspection) => inspection.findings.filter((f) => f.severity !== 'pass').map((f) => [f.code, f.severity]);
 
 /** An image XObject written as given: its dictionary entries (names as strings) and its stored bytes. */
