@@ -71,6 +71,33 @@ describe('GET /api/tickets/:id/history', () => {
     expect(res.body[0].contactPhone).toMatch(/\*/);
   });
 
+  it('finds an appeal by phone, account ID or ID number however many tickets were filed since', async () => {
+    const oldId = residentIdFor('11010519440606003');
+    const old = await file('100077777', oldId, '13622223333', '赵敏');
+    // Thirty thousand tickets later, as the ids go: nothing is read from a window of the newest rows.
+    if (t.databaseUrl.startsWith('postgres')) await t.db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Ticket"', 'id'), ${old.id + 30_000})`);
+    else await t.db.$executeRawUnsafe(`UPDATE sqlite_sequence SET seq = ${old.id + 30_000} WHERE name = 'Ticket'`);
+    const byPhone = await file('100066666', otherIds[1]!, '13622223333', '赵敏');
+    const byAccount = await file('100077777', otherIds[2]!, '13600000001', '赵敏');
+    const byIdNumber = await file('100055555', oldId, '13600000002', '赵敏');
+    expect(byPhone.id).toBeGreaterThan(old.id + 30_000);
+
+    for (const [later, how] of [[byPhone, 'phone'], [byAccount, 'account'], [byIdNumber, 'idNumber']] as const) {
+      const entries = (await agent.client.get(`/api/tickets/${later.id}/history`).expect(200)).body as Entry[];
+      expect(entries.find((e) => e.id === old.id)?.matchedBy, how).toEqual([how]);
+    }
+  });
+
+  it('forgets the ID-number match of an appeal whose personal data was erased', async () => {
+    const erasedId = residentIdFor('11010519330707001');
+    const first = await file('100044444', erasedId, '13500000001');
+    const second = await file('100033333', erasedId, '13500000002');
+    expect(((await agent.client.get(`/api/tickets/${second.id}/history`).expect(200)).body as Entry[]).map((e) => e.id)).toContain(first.id);
+    await t.db.ticket.update({ where: { id: first.id }, data: { fieldDigests: {} } });
+    expect(await t.db.ticketDigest.count({ where: { ticketId: first.id } })).toBe(0);
+    expect(((await agent.client.get(`/api/tickets/${second.id}/history`).expect(200)).body as Entry[]).map((e) => e.id)).not.toContain(first.id);
+  });
+
   it('is for signed-in agents only, and answers 404 for an unknown ticket', async () => {
     const ticket = await file('100088888', otherIds[0]!, '13700001111');
     expect((await request(t.app).get(`/api/tickets/${ticket.id}/history`)).status).toBe(401);

@@ -62,7 +62,7 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
   conn.pragma('threads = 2');
   // Rows are written many to a statement, slots before their ticket's batch at times; ids are ours, so no check is lost.
   conn.pragma('foreign_keys = OFF');
-  // Indexes and the triggers that keep TicketTally and TicketSearch are set aside and rebuilt once at the end.
+  // Indexes and the triggers that keep TicketTally, TicketSearch and TicketDigest are set aside and rebuilt once at the end.
   const derived = conn
     .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('Ticket', 'MaterialSlot', 'Event')")
     .all() as { type: 'index' | 'trigger'; name: string; sql: string }[];
@@ -80,6 +80,7 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
   const events = multiRowInsert(conn, 'Event', ['ticketId', 'actorType', 'type', 'toStatus', 'createdAt'], 150);
   // Nothing else writes while the database is held exclusively, so ids can be given rather than read back.
   let nextId = ((conn.prepare('SELECT max(id) AS id FROM Ticket').get() as { id: number | null }).id ?? 0) + 1;
+  const firstId = nextId;
   const saveCounter = conn.prepare('INSERT INTO Counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
 
   const combos = kindKeys.flatMap((k) => {
@@ -167,6 +168,11 @@ export function seedBulkTickets(databaseUrl: string, count: number, hashKey: str
     rebuildTicketCounts(conn);
     conn.exec(`INSERT INTO "TicketSearch" ("TicketSearch") VALUES ('rebuild')`);
     phase('search index');
+    conn
+      .prepare(`INSERT OR IGNORE INTO "TicketDigest" ("digest", "ticketId")
+        SELECT j."value", t."id" FROM "Ticket" t, json_each(t."fieldDigests") j WHERE t."id" >= ? AND j."type" = 'text'`)
+      .run(firstId);
+    phase('ID-number hashes');
     conn.exec('ANALYZE');
     phase('statistics');
   }

@@ -1,5 +1,4 @@
 import type { Db } from '../db/client';
-import type { DatabaseKind } from '../db/databaseUrl';
 import type { SqlReader } from '../db/reader';
 import { Prisma } from '../generated/prisma/client';
 import { isoTime, isoTimeOrNull } from '../http/isoTime';
@@ -7,13 +6,6 @@ import { maskField } from '../privacy/presenter';
 
 /** How many of the customer's other appeals the ticket page lists, newest first. */
 export const historyLimit = 20;
-
-/**
- * How many of the newest tickets are read for a match on the contact phone, the declared account ID or an ID-number
- * hash: Ticket has no index on these (contactPhone, accountUin, fieldDigests), so they are looked for by primary key
- * among the newest rows only. Matches through the account directory (accountId, indexed) reach back to the first.
- */
-export const historyWindow = 20_000;
 
 export type HistoryMatch = 'account' | 'phone' | 'idNumber';
 
@@ -51,7 +43,7 @@ const digestsOf = (json: unknown): string[] => {
  * on file with a declared ID number), the same contact phone, or a declared ID number with the same keyed hash.
  * Clear identity numbers are never compared: only their hashes, which neither side keeps in clear.
  */
-export async function customerHistory(db: Db, reader: SqlReader, dialect: DatabaseKind, id: number) {
+export async function customerHistory(db: Db, reader: SqlReader, id: number) {
   const [ticket] = await reader.all<Row>(Prisma.sql`SELECT ${rowColumns} FROM "Ticket" WHERE "id" = ${id}`);
   if (!ticket) return null;
   const digests = digestsOf(ticket.fieldDigests);
@@ -64,29 +56,23 @@ export async function customerHistory(db: Db, reader: SqlReader, dialect: Databa
   const accounts = onFile.length ? await db.account.findMany({ where: { OR: onFile }, select: { id: true }, take: 50 }) : [];
   const accountIds = [...new Set([...(ticket.accountId ? [ticket.accountId] : []), ...accounts.map((a) => a.id)])];
 
-  const byAccount = accountIds.length
-    ? await reader.all<Row>(Prisma.sql`
-        SELECT ${rowColumns} FROM "Ticket" WHERE "accountId" IN (${Prisma.join(accountIds)}) AND "id" <> ${id}
-        ORDER BY "id" DESC LIMIT ${historyLimit}`)
-    : [];
-
-  const digestText = dialect === 'postgresql' ? Prisma.sql`CAST("fieldDigests" AS TEXT)` : Prisma.sql`"fieldDigests"`;
-  // A digest is 64 hex characters: as a substring of the JSON it can only be that value.
-  const alike = [
-    ...(ticket.contactPhone ? [Prisma.sql`"contactPhone" = ${ticket.contactPhone}`] : []),
-    ...(ticket.accountUin ? [Prisma.sql`"accountUin" = ${ticket.accountUin}`] : []),
-    ...digests.filter((d) => /^[0-9a-f]{64}$/.test(d)).map((d) => Prisma.sql`${digestText} LIKE ${`%"${d}"%`}`),
-  ];
-  const [span] = await reader.all<{ top: number | null }>(Prisma.sql`SELECT MAX("id") AS "top" FROM "Ticket"`);
-  const from = Number(span?.top ?? 0) - historyWindow;
-  const recent = alike.length
-    ? await reader.all<Row>(Prisma.sql`
-        SELECT ${rowColumns} FROM "Ticket" WHERE "id" > ${from} AND "id" <> ${id} AND (${Prisma.join(alike, ' OR ')})
-        ORDER BY "id" DESC LIMIT ${historyLimit}`)
-    : [];
+  // One query per kind of match, each the newest few read backwards off its index (contactPhone and accountUin with
+  // the id, TicketDigest by hash then ticket), however many appeals a busy phone number has.
+  const newest = (where: Prisma.Sql) =>
+    reader.all<Row>(Prisma.sql`SELECT ${rowColumns} FROM "Ticket" WHERE ${where} AND "id" <> ${id} ORDER BY "id" DESC LIMIT ${historyLimit}`);
+  const newestIds = (digest: string) =>
+    reader.all<{ ticketId: number }>(Prisma.sql`
+      SELECT "ticketId" FROM "TicketDigest" WHERE "digest" = ${digest} AND "ticketId" <> ${id} ORDER BY "ticketId" DESC LIMIT ${historyLimit}`);
+  const byDigest = (await Promise.all(digests.map(newestIds))).flat().map((r) => Number(r.ticketId));
+  const matched = await Promise.all([
+    ...(accountIds.length ? [newest(Prisma.sql`"accountId" IN (${Prisma.join(accountIds)})`)] : []),
+    ...(ticket.contactPhone ? [newest(Prisma.sql`"contactPhone" = ${ticket.contactPhone}`)] : []),
+    ...(ticket.accountUin ? [newest(Prisma.sql`"accountUin" = ${ticket.accountUin}`)] : []),
+    ...(byDigest.length ? [newest(Prisma.sql`"id" IN (${Prisma.join([...new Set(byDigest)])})`)] : []),
+  ]);
 
   const rows = new Map<number, Row>();
-  for (const r of [...byAccount, ...recent]) rows.set(Number(r.id), r);
+  for (const r of matched.flat()) rows.set(Number(r.id), r);
   const idSet = new Set(digests);
   return [...rows.values()]
     .sort((a, b) => Number(b.id) - Number(a.id))

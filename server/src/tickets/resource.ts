@@ -196,7 +196,7 @@ export function ticketRoutes(ctx: AppContext): Router {
   // Read as the ticket is read (not an audited reveal): every value in it is masked.
   router.get('/:id/history', async (req, res) => {
     authorize(signedIn(req).role, 'tickets.read');
-    const history = await customerHistory(db, ctx.reader, dialect, parseId(req.params.id));
+    const history = await customerHistory(db, ctx.reader, parseId(req.params.id));
     if (!history) throw notFound('Ticket');
     res.json(history);
   });
