@@ -20,6 +20,9 @@ import type {
 /** Filter forms drop null values, so "unassigned" travels as this marker until the request is built. */
 export const NULL_FILTER_VALUE = '@null';
 
+/** The tickets of a bulk action, each with the version the list showed (a ticket changed since fails as STALE). */
+export type BulkTargets = { ids: Identifier[]; versions: Record<string, number> };
+
 /**
  * The ticket actions beyond CRUD (DESIGN.md "API contract"); each answers the ticket as it now stands. `version` is
  * the version of the ticket the page shows: the server refuses the action (409 STALE) if the ticket changed since.
@@ -27,8 +30,8 @@ export const NULL_FILTER_VALUE = '@null';
 export interface TicketActions {
   transition: (id: Identifier, to: TicketStatus, reason?: string, version?: number) => Promise<Ticket>;
   assign: (id: Identifier, agentId: Identifier | null, reason?: string, version?: number) => Promise<Ticket>;
-  bulkTransition: (ids: Identifier[], to: TicketStatus, reason?: string) => Promise<BulkOutcome>;
-  bulkAssign: (ids: Identifier[], agentId: Identifier | null) => Promise<BulkOutcome>;
+  bulkTransition: (targets: BulkTargets, to: TicketStatus, reason?: string) => Promise<BulkOutcome>;
+  bulkAssign: (targets: BulkTargets, agentId: Identifier | null) => Promise<BulkOutcome>;
   requestMaterials: (id: Identifier, slots: string[], message: string, version?: number) => Promise<Ticket>;
   /** Approve or reject; an approval that needs a second person comes back as a proposal (`outcome.pending`). */
   decide: (id: Identifier, input: DecisionRequest) => Promise<DecidedTicket>;
@@ -102,8 +105,8 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
     getOverview: () => getJson<Overview>('/stats/overview'),
     transition: (id, to, reason, version) => postJson(ticket(id, 'transition'), { to, reason, version }),
     assign: (id, agentId, reason, version) => postJson(ticket(id, 'assign'), { agentId, reason, version }),
-    bulkTransition: (ids, to, reason) => postJson('/tickets/bulk/transition', { ids, to, reason }),
-    bulkAssign: (ids, agentId) => postJson('/tickets/bulk/assign', { ids, agentId }),
+    bulkTransition: ({ ids, versions }, to, reason) => postJson('/tickets/bulk/transition', { ids, versions, to, reason }),
+    bulkAssign: ({ ids, versions }, agentId) => postJson('/tickets/bulk/assign', { ids, versions, agentId }),
     requestMaterials: (id, slots, message, version) => postJson(ticket(id, 'request-materials'), { slots, message, version }),
     decide: (id, input) => postJson(ticket(id, 'decision'), input),
     confirmDecision: (id, body) => postJson(ticket(id, 'decision/confirm'), body),

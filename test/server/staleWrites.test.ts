@@ -107,6 +107,39 @@ describe('a write from a page that read an older version of the ticket', () => {
     expect(await t.db.ticket.findUniqueOrThrow({ where: { id } })).toEqual(row);
   });
 
+  it('a verdict on a file from a page read before someone moved the ticket is refused', async () => {
+    const { id, version } = await inReview();
+    await supervisor.client.post(`/api/tickets/${id}/transition`).send({ to: 'awaiting_customer', reason: '等待客户补充' }).expect(200);
+    const file = await t.db.evidence.findFirstOrThrow({ where: { ticketId: id, current: true } });
+    const before = await trail(id);
+    const res = await agent.client.put(`/api/evidence/${file.id}`).send({ verdict: 'rejected', reasonCode: 'illegible', version });
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body.code).toBe('STALE');
+    expect(await trail(id)).toEqual(before);
+    expect((await t.db.evidence.findUniqueOrThrow({ where: { id: file.id } })).verdict).toBe('accepted');
+  });
+
+  it('a bulk action acts on the tickets as the list showed them: one changed since fails as STALE, the others go ahead', async () => {
+    const changed = await inReview();
+    const same = await inReview();
+    await supervisor.client.put(`/api/tickets/${changed.id}`).send({ priority: 'urgent' }).expect(200);
+    const versions = { [changed.id]: changed.version, [same.id]: same.version };
+    const res = await supervisor.client.post('/api/tickets/bulk/assign').send({ ids: [changed.id, same.id], agentId: null, versions }).expect(200);
+    expect(res.body.done).toEqual([same.id]);
+    expect(res.body.failed).toEqual([expect.objectContaining({ id: changed.id, code: 'STALE' })]);
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: changed.id } })).assigneeId).toBe(agent.agent.id);
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: same.id } })).assigneeId).toBeNull();
+
+    const again = await inReview();
+    const moved = await supervisor.client
+      .post('/api/tickets/bulk/transition')
+      .send({ ids: [again.id, changed.id], to: 'awaiting_customer', reason: '等待客户', versions: { [again.id]: again.version, [changed.id]: changed.version } })
+      .expect(200);
+    expect(moved.body.done).toEqual([again.id]);
+    expect(moved.body.failed.map((f: { code: string }) => f.code)).toEqual(['STALE']);
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: changed.id } })).status).toBe('in_review');
+  });
+
   it('a confirmation from a page read before the proposal was sent back and proposed again is refused', async () => {
     const { id } = await inReview();
     const proposed = await supervisor.client.post(`/api/tickets/${id}/decision`).send({ decision: 'approve', message: '已核实，解绑 MFA' }).expect(202);

@@ -53,7 +53,7 @@ describe('bulk actions on the ticket list', () => {
     expect(within(report).getByRole('list', { name: '未能更新的工单' })).toHaveTextContent(
       'AP-20261122-0001: A ticket cannot go from new to closed',
     );
-    expect(requests).toEqual([{ ids: [1, 3], to: 'closed', reason: '客户已来电确认' }]);
+    expect(requests).toEqual([{ ids: [1, 3], versions: { 1: 4, 3: 4 }, to: 'closed', reason: '客户已来电确认' }]);
     // The refused ticket stays selected, the moved one does not.
     await waitFor(() => expect(screen.getByText('已选择 1 项')).toBeInTheDocument());
   });
@@ -78,6 +78,6 @@ describe('bulk actions on the ticket list', () => {
     await user.click(screen.getByRole('button', { name: '分配给我' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent('已更新 1 个工单');
-    expect(requests).toEqual([{ ids: [2], agentId: 1 }]);
+    expect(requests).toEqual([{ ids: [2], versions: { 2: 4 }, agentId: 1 }]);
   });
 });

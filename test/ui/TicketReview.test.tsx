@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import * as fixtures from './fixtures';
-import { API, meHandler, readBody, reviewHandler, schemas } from './handlers';
+import { API, meHandler, readBody, reviewHandler, schemas, staleAnswer } from './handlers';
 import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
 
@@ -117,8 +117,25 @@ describe('the review page', () => {
     expect(confirm).toBeEnabled();
     await user.click(confirm);
 
-    await waitFor(() => expect(received).toEqual([{ id: '402', verdict: 'rejected', reasonCode: 'not_colour' }]));
+    await waitFor(() => expect(received).toEqual([{ id: '402', verdict: 'rejected', reasonCode: 'not_colour', version: fixtures.reviewTicket.version }]));
     expect(await screen.findByText('已驳回此文件')).toBeInTheDocument();
+  });
+
+  it('a verdict from a page read before someone else changed the ticket is refused, and the page says so', async () => {
+    const changed = { ...fixtures.reviewTicket, status: 'awaiting_customer' as const, version: fixtures.reviewTicket.version + 1 };
+    server.use(
+      http.put(`${API}/evidence/:id`, async ({ request }) => {
+        const body = await readBody(request, schemas.verdict);
+        if (body instanceof Response) return body;
+        return staleAnswer(changed, body.version ?? 0) ?? HttpResponse.json({ ...fixtures.evidence[2], ...body });
+      }),
+    );
+    const user = userEvent.setup();
+    renderReview();
+    const back = await openSlot(user, '申请人手持身份证反面');
+    await user.click(within(back).getByRole('button', { name: '采纳' }));
+    expect(await screen.findByText('此工单已被他人更新（现为「待客户补充」），请查看最新状态后再操作')).toBeInTheDocument();
+    expect(screen.queryByText('已采纳此文件')).not.toBeInTheDocument();
   });
 
   it('asks for the chosen slots with the message a macro filled in', async () => {

@@ -115,6 +115,8 @@ export const readBody = async <S extends z.ZodType>(request: Request, schema: S)
 };
 
 const ticketIds = z.array(z.number().int().positive()).min(1);
+/** Each selected ticket's version as the list showed it. */
+const ticketVersions = z.record(z.string().regex(/^\d+$/), z.number().int().positive());
 const statusSchema = z.enum(ticketStatuses);
 
 /** The server's minimum for a supervisor's reason to override blockers. */
@@ -136,8 +138,8 @@ export const staleAnswer = (target: Ticket, sent: number) =>
 export const schemas = {
   transition: z.object({ to: statusSchema, reason: z.string().optional(), version }).strict(),
   assign: z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().optional(), version }).strict(),
-  bulkTransition: z.object({ ids: ticketIds, to: statusSchema, reason: z.string().optional() }).strict(),
-  bulkAssign: z.object({ ids: ticketIds, agentId: z.number().int().positive().nullable() }).strict(),
+  bulkTransition: z.object({ ids: ticketIds, versions: ticketVersions, to: statusSchema, reason: z.string().optional() }).strict(),
+  bulkAssign: z.object({ ids: ticketIds, versions: ticketVersions, agentId: z.number().int().positive().nullable() }).strict(),
   requestMaterials: z.object({ slots: z.array(z.string().min(1)).min(1), message: z.string().trim().min(1), version }).strict(),
   decision: z
     .object({
@@ -158,7 +160,7 @@ export const schemas = {
     .refine(body => body.override || body.overrideReason === undefined, 'overrideReason comes only with override') satisfies z.ZodType<DecisionRequest>,
   confirm: z.object({ approve: z.boolean(), note: z.string().trim().min(1).optional(), version }).strict() satisfies z.ZodType<ConfirmRequest>,
   verdict: z
-    .object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().nullish() })
+    .object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().nullish(), version })
     .strict()
     .refine(body => body.verdict === 'accepted' || Boolean(body.reasonCode), 'a rejected file needs a reasonCode'),
   message: z.object({ ticketId: z.number().int().positive(), kind: z.enum(['public_reply', 'internal_note']), body: z.string().trim().min(1), version }).strict(),

@@ -6,7 +6,7 @@ import { page } from '../http/page';
 import { conflict, notFound } from '../http/errors';
 import { authorizeOn } from '../auth/policy';
 import { acceptingFilesStatuses } from '../tickets/statuses';
-import { lockTicketIn } from '../tickets/workflow';
+import { lockTicketIn, versionField } from '../tickets/workflow';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
 import { maskField } from '../privacy/presenter';
@@ -40,7 +40,7 @@ const spec: ListSpec = {
   defaultSort: ['createdAt', 'ASC'],
 };
 
-const verdictSchema = z.object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().max(50).nullish() });
+const verdictSchema = z.object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().max(50).nullish(), version: versionField });
 
 /** An agent's verdict on one file; it becomes the verdict of its slot while the file is current. */
 export function evidenceRoutes({ db }: AppContext) {
@@ -63,7 +63,7 @@ export function evidenceRoutes({ db }: AppContext) {
           if (!e) throw notFound('Evidence');
           authorizeOn(agent, e.ticket);
           // Verdicts are frozen once an approval is proposed or the ticket decided (docs/decisions.md).
-          if (!(await lockTicketIn(tx, e.ticketId, acceptingFilesStatuses))) throw conflict('The ticket is decided or its approval is pending: its files are frozen', 'EVIDENCE_FROZEN');
+          if (!(await lockTicketIn(tx, e.ticketId, acceptingFilesStatuses, input.version))) throw conflict('The ticket is decided or its approval is pending: its files are frozen', 'EVIDENCE_FROZEN');
           const reason = input.verdict === 'rejected' ? (await requireReason(tx, input.reasonCode ?? undefined, 'evidence')).code : null;
           const row = await tx.evidence.update({ where: { id }, data: { verdict: input.verdict, reasonCode: reason } });
           if (e.current) await tx.materialSlot.update({ where: { id: e.slotId }, data: { verdict: input.verdict, reasonCode: reason } });

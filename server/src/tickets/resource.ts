@@ -80,7 +80,11 @@ const updateSchema = z.object({
 
 const transitionSchema = z.object({ to: z.enum(ticketStatuses), reason: z.string().trim().max(2000).optional(), version: versionField });
 const assignSchema = z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().trim().max(2000).optional(), version: versionField });
-const bulkSchema = z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) });
+// `versions`: each ticket's version as the list the agent acted from read it; a ticket changed since fails as STALE.
+const bulkSchema = z.object({
+  ids: z.array(z.number().int().positive()).min(1).max(500),
+  versions: z.record(z.string().regex(/^\d+$/), z.number().int().positive()).optional(),
+});
 
 export function ticketRoutes(ctx: AppContext): Router {
   const { db } = ctx;
@@ -174,13 +178,17 @@ export function ticketRoutes(ctx: AppContext): Router {
   router.post('/bulk/transition', async (req, res) => {
     const agent = signedIn(req);
     authorize(agent.role, 'tickets.update');
-    const { ids, to, reason } = parseInput(bulkSchema.extend(transitionSchema.shape), req.body);
-    res.json(await eachTicket(ids, (id) => db.$transaction((tx) => plainMoveIn(tx, id, to, agent, reason))));
+    const { ids, versions, to, reason } = parseInput(bulkSchema.extend(transitionSchema.omit({ version: true }).shape), req.body);
+    res.json(await eachTicket(ids, (id) => db.$transaction(async (tx) => {
+      if (!(await lockTicketIn(tx, id, null, versions?.[id]))) throw notFound('Ticket');
+      await plainMoveIn(tx, id, to, agent, reason);
+    })));
   });
   router.post('/bulk/assign', async (req, res) => {
     const agent = signedIn(req);
-    const { ids, agentId, reason } = parseInput(bulkSchema.extend(assignSchema.shape), req.body);
+    const { ids, versions, agentId, reason } = parseInput(bulkSchema.extend(assignSchema.omit({ version: true }).shape), req.body);
     res.json(await eachTicket(ids, (id) => db.$transaction(async (tx) => {
+      if (!(await lockTicketIn(tx, id, null, versions?.[id]))) throw notFound('Ticket');
       const current = await tx.ticket.findUnique({ where: { id }, select: { assigneeId: true } });
       if (!current) throw notFound('Ticket');
       authorize(agent.role, assignmentAction(current.assigneeId, agentId, agent.id));

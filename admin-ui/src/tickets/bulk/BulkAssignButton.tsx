@@ -13,7 +13,7 @@ export const BulkAssignButton = () => {
   const [agentId, setAgentId] = useState<number | null>(null);
 
   const confirm = async () => {
-    if (await run((provider, ids) => provider.bulkAssign(ids, agentId))) setOpen(false);
+    if (await run((provider, targets) => provider.bulkAssign(targets, agentId))) setOpen(false);
   };
 
   return (

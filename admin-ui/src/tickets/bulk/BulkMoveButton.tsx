@@ -17,7 +17,7 @@ export const BulkMoveButton = () => {
 
   const confirm = async () => {
     if (!to) return;
-    if (await run((provider, ids) => provider.bulkTransition(ids, to, reason.trim() || undefined))) {
+    if (await run((provider, targets) => provider.bulkTransition(targets, to, reason.trim() || undefined))) {
       setOpen(false);
       setReason('');
     }

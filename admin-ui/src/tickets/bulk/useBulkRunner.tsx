@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useDataProvider, useListContext, useNotify, useRefresh, type Identifier } from 'react-admin';
-import type { HelpdeskDataProvider } from '../../dataProvider';
+import { useDataProvider, useListContext, useNotify, useRefresh } from 'react-admin';
+import type { BulkTargets, HelpdeskDataProvider } from '../../dataProvider';
 import type { BulkOutcome, Ticket } from '../../types';
 import { BulkOutcomeAlert } from './BulkOutcomeAlert';
 
@@ -17,10 +17,11 @@ export const useBulkRunner = () => {
 
   const referenceOf = (id: number) => data.find(ticket => ticket.id === id)?.reference ?? `#${id}`;
 
-  const run = async (action: (provider: HelpdeskDataProvider, ids: Identifier[]) => Promise<BulkOutcome>) => {
+  const run = async (action: (provider: HelpdeskDataProvider, targets: BulkTargets) => Promise<BulkOutcome>) => {
     setRunning(true);
     try {
-      const outcome = await action(dataProvider, selectedIds);
+      const versions = Object.fromEntries(data.filter(ticket => selectedIds.includes(ticket.id)).map(ticket => [String(ticket.id), ticket.version]));
+      const outcome = await action(dataProvider, { ids: selectedIds, versions });
       notify(<BulkOutcomeAlert outcome={outcome} referenceOf={referenceOf} />, {
         autoHideDuration: outcome.failed.length > 0 ? null : 5000,
       });

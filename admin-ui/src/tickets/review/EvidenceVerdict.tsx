@@ -5,12 +5,17 @@ import CloseIcon from '@mui/icons-material/Close';
 import { useNotify, useRefresh, useTranslate, useUpdate } from 'react-admin';
 import { useRejectionReasons } from '../../rejectionReasons/useRejectionReasons';
 import type { Evidence, Verdict } from '../../types';
+import { useStaleNotice } from './useTicketAction';
 
-/** Accept the current file, or reject it with one of the desk's reasons (the customer reads it). */
-export const EvidenceVerdict = ({ evidence, disabled = false }: { evidence: Evidence; disabled?: boolean }) => {
+/**
+ * Accept the current file, or reject it with one of the desk's reasons (the customer reads it). `version` is the
+ * ticket's as this page read it: a verdict on a ticket changed since is refused (STALE) and the page reloads.
+ */
+export const EvidenceVerdict = ({ evidence, version, disabled = false }: { evidence: Evidence; version: number; disabled?: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
+  const staleNotice = useStaleNotice();
   const { choices, labelOf } = useRejectionReasons('evidence');
   const [update, { isPending }] = useUpdate<Evidence>();
   const [rejecting, setRejecting] = useState(false);
@@ -19,7 +24,7 @@ export const EvidenceVerdict = ({ evidence, disabled = false }: { evidence: Evid
   const judge = (verdict: Verdict) =>
     update(
       'evidence',
-      { id: evidence.id, data: verdict === 'rejected' ? { verdict, reasonCode } : { verdict }, previousData: evidence },
+      { id: evidence.id, data: verdict === 'rejected' ? { verdict, reasonCode, version } : { verdict, version }, previousData: evidence },
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
@@ -28,7 +33,9 @@ export const EvidenceVerdict = ({ evidence, disabled = false }: { evidence: Evid
           notify(`app.review.verdictSaved.${verdict}`, { type: 'success' });
           refresh();
         },
-        onError: error => notify((error as Error).message || 'ra.notification.http_error', { type: 'error' }),
+        onError: error => {
+          if (!staleNotice(error)) notify((error as Error).message || 'ra.notification.http_error', { type: 'error' });
+        },
       },
     );
 

@@ -51,7 +51,7 @@ export const SlotDetail = ({ ticket, slot, files }: SlotDetailProps) => {
                   </Typography>
                   <FindingsList findings={slot.findings ?? []} label={translate('app.review.findingsOf', { material: label })} />
                 </Box>
-                {current && <EvidenceVerdict evidence={current} disabled={!canJudgeFiles(ticket.status)} />}
+                {current && <EvidenceVerdict evidence={current} version={ticket.version} disabled={!canJudgeFiles(ticket.status)} />}
                 {earlier.length > 0 && (
                   <Box>
                     <Typography variant="subtitle2" component="h4">
