@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteFileFromUrl } from './databaseUrl';
+import { projectRoot } from '../projectRoot';
 
-export const migrationsDir = path.resolve(import.meta.dirname, '../../../prisma/migrations');
+export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
 
 export type Migration = { name: string; sql: string; checksum: string };
 

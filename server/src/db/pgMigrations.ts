@@ -1,8 +1,9 @@
 import path from 'node:path';
 import pg from 'pg';
 import { readMigrations } from './migrations';
+import { projectRoot } from '../projectRoot';
 
-export const pgMigrationsDir = path.resolve(import.meta.dirname, '../../../prisma/postgresql/migrations');
+export const pgMigrationsDir = path.join(projectRoot, 'prisma/postgresql/migrations');
 
 // Prisma's own history table for PostgreSQL, so `prisma migrate deploy` could take over.
 const historyTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router, type Response } from 'express';
+import { projectRoot } from '../projectRoot';
 
-export const consoleDir = path.resolve(import.meta.dirname, '../../../dist/admin-ui');
+export const consoleDir = path.join(projectRoot, 'dist/admin-ui');
 
 /**
  * Serves the built pages: the public appeal form (its own bundle) under /appeal, and the agents' console for
