@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../../server/src/auth/passwords';
 import { createDb, type Db } from '../../server/src/db/client';
 import { LocalDiskStore } from '../../server/src/storage/localDiskStore';
@@ -70,7 +70,8 @@ describe('SIGKILL during submissions and approvals', () => {
       ...ticketIds.map((id) => approve(first, cookie, id)),
       ...Array.from({ length: 8 }, (_, i) => fileAppeal(first, photos[2 * i]!, photos[2 * i + 1]!)),
     ];
-    await new Promise((r) => setTimeout(r, 250));
+    // Killed once the first approval has committed, while the other approvals and the uploads are still running.
+    await vi.waitFor(async () => expect(await db.event.count({ where: { type: 'ticket.decided' } })).toBeGreaterThan(0), { timeout: 30_000, interval: 5 });
     first.child.kill('SIGKILL');
     const statuses = await Promise.all(inFlight);
     expect(await first.exited).toBeNull();

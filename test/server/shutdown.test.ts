@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { colourIdCard } from '../fixtures/evidence';
 import { mfaUnbindPayload } from './support/payloads';
 import { startServerProcess } from './support/serverProcess';
@@ -23,27 +23,25 @@ describe('SIGTERM', () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="applicant_id_front"; filename="front.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
     );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const req = http.request(`${server.url}/api/public/appeals`, { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + photo.length + tail.length } });
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(`${server.url}/api/public/appeals`, { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + photo.length + tail.length } }, (res) => {
+      req.on('response', (res) => {
         let body = '';
         res.on('data', (d) => (body += d));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       });
       req.on('error', reject);
-      // Half the file now, SIGTERM, the rest a moment later: the upload is in flight when the signal comes.
-      req.write(head);
-      req.write(photo.subarray(0, photo.length >> 1));
-      setTimeout(() => {
-        server.child.kill('SIGTERM');
-        setTimeout(() => {
-          req.write(photo.subarray(photo.length >> 1));
-          req.end(tail);
-        }, 400);
-      }, 300);
     });
-    await new Promise((r) => setTimeout(r, 500));
-    const refused = await fetch(`${server.url}/api/health`).then(() => 'answered', () => 'refused');
-    expect(refused).toBe('refused');
+    // Half the file, and the server is writing it to its incoming folder: the upload is in flight.
+    req.write(head);
+    req.write(photo.subarray(0, photo.length >> 1));
+    const incoming = path.join(dir, 'uploads', '.incoming');
+    await vi.waitFor(() => expect(fs.existsSync(incoming) && fs.readdirSync(incoming).some((f) => fs.statSync(path.join(incoming, f)).size > 0)).toBe(true), { timeout: 20_000, interval: 20 });
+    server.child.kill('SIGTERM');
+    // New connections are refused while the upload still waits for its second half.
+    await vi.waitFor(async () => expect(await fetch(`${server.url}/api/health`).then(() => 'answered', () => 'refused')).toBe('refused'), { timeout: 20_000, interval: 20 });
+    req.write(photo.subarray(photo.length >> 1));
+    req.end(tail);
     const res = await response;
     expect(res.status).toBe(201);
     expect(JSON.parse(res.body).reference).toMatch(/^AP-/);
