@@ -50,7 +50,7 @@ const issuesOf = (input: unknown) => {
 };
 
 describe('the catalog holds every ticket kind', () => {
-  it('rule: the catalog has every kind the seeds need — declares the kinds of DOMAIN.md, employee departure\'s login-protection verifier included', () => {
+  it('rule: the catalog has every kind the seeds need — declares the kinds of docs/rules.md, employee departure\'s login-protection verifier included', () => {
     expect(kindKeys).toEqual([
       'mfa_unbind',
       'reused_phone_unbind',
@@ -126,7 +126,7 @@ describe('the catalog holds every ticket kind', () => {
   });
 });
 
-describe('materials follow DOMAIN.md', () => {
+describe('materials follow docs/rules.md', () => {
   it('rule: materials per kind and subject type — mfa_unbind: personal holding ID front and back', () => {
     expect(requiredSlotKeys('mfa_unbind', 'personal')).toEqual(['applicant_id_front', 'applicant_id_back']);
   });

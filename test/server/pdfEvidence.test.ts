@@ -11,7 +11,7 @@ import { hammingDistance, inspectFile, type Finding, type Inspection } from '../
 import { codes, findingOf } from './support/findings';
 import * as fixtures from '../fixtures/evidence';
 
-// The evidence rules apply to what a file shows, whatever its container (DOMAIN.md): the largest picture of each
+// The evidence rules apply to what a file shows, whatever its container (docs/rules.md): the largest picture of each
 // page of a PDF is checked as the same picture uploaded on its own would be.
 const [holdingIdFront, holdingIdBack] = holdingIdSlots('applicant') as [ReturnType<typeof holdingIdSlots>[0], ReturnType<typeof holdingIdSlots>[0]];
 const licence = businessLicenceSlot();

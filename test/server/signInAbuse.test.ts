@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDemoTestApp, createTestApp, makeAgent, signedInAs, testPassword, type TestApp } from './support/testApp';
 
-// The sign-in guesser of ../shared/THREATS.md: parallel guesses, enumeration of agents' emails, lockouts.
+// The sign-in guesser of docs/security.md: parallel guesses, enumeration of agents' emails, lockouts.
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();

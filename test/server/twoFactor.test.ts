@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { loadConfig } from '../../server/src/config';
 import { createTestApp, makeAgent, signedInAs, testPassword, type TestApp } from './support/testApp';
 
-// Agents' two-factor sign-in (RFC 6238), attacked through the HTTP API as THREATS.md asks.
+// Agents' two-factor sign-in (RFC 6238), attacked through the HTTP API as docs/security.md asks.
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ REQUIRE_2FA: 'supervisor,admin' });

@@ -24,7 +24,7 @@ export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];
 
 /**
- * The one transition table (DESIGN.md): new → triage → in_review ⇄ awaiting_customer → approved | rejected → closed,
+ * The one transition table (docs/architecture.md): new → triage → in_review ⇄ awaiting_customer → approved | rejected → closed,
  * and in_review → approval_pending → approved (or back to in_review) where the catalog asks for a second person.
  */
 export const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
