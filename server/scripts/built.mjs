@@ -1,28 +1,35 @@
-// The compiled app in dist/: built again when its sources are newer (or it is missing), so `npm start` on a fresh
-// clone builds once and later starts straight away. Building needs the dev dependencies; running does not.
+// The compiled app in dist/: built again when its sources changed (or it is missing), so `npm start` on a fresh clone
+// builds once and later starts straight away. Building needs the dev dependencies; running does not.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
+/** Every file under the sources (the generated Prisma client aside: it follows the schema, listed itself), sorted. */
+function sourceFiles(sources) {
+  const files = [];
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return;
+    if (!fs.statSync(p).isDirectory()) return files.push(p);
+    for (const entry of fs.readdirSync(p)) if (entry !== 'generated' && entry !== 'node_modules') walk(path.join(p, entry));
+  };
+  sources.forEach(walk);
+  return files.sort();
 }
 
-const isStale = (built, sources) =>
-  !fs.existsSync(built) || sources.some((s) => fs.existsSync(s) && (fs.statSync(s).isDirectory() ? newestMtime(s) : fs.statSync(s).mtimeMs) > fs.statSync(built).mtimeMs);
+/** A digest of the sources' names and contents: unlike file times, it survives a copy, a checkout or an install. */
+function sourceDigest(sources) {
+  const hash = crypto.createHash('sha256');
+  for (const file of sourceFiles(sources)) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
 
 const parts = [
   {
     label: 'the console and the appeal form',
-    built: path.join(root, 'dist/admin-ui/index.html'),
+    stamp: path.join(root, 'dist/admin-ui/.sources'),
     // The bundles import the server's zod-free rules and shared types.
     sources: [path.join(root, 'admin-ui'), path.join(root, 'server/src')],
     tool: 'vite',
@@ -31,22 +38,23 @@ const parts = [
   },
   {
     label: 'the server',
-    built: path.join(root, 'dist/server/main.js'),
-    sources: [path.join(root, 'server/src'), path.join(root, 'server/scripts/admin-create.ts')],
+    stamp: path.join(root, 'dist/server/.sources'),
+    sources: [path.join(root, 'server/src'), path.join(root, 'server/scripts/admin-create.ts'), path.join(root, 'prisma/schema.prisma')],
     tool: 'esbuild',
     steps: [[process.execPath, ['server/scripts/build-server.mjs']]],
   },
 ];
 
 /**
- * Builds what is missing or older than its sources (only the server when `serverOnly`); exits with a clear message
- * when the build tools are absent.
+ * Builds what is missing or was built from other sources (only the server when `serverOnly`, everything when
+ * `always`), and notes the sources' digest beside each build; exits with a clear message when the build tools are absent.
  */
-export function ensureBuilt({ serverOnly = false } = {}) {
+export function ensureBuilt({ serverOnly = false, always = false } = {}) {
   for (const part of serverOnly ? parts.filter((p) => p.label === 'the server') : parts) {
-    if (!isStale(part.built, part.sources)) continue;
+    const digest = sourceDigest(part.sources);
+    if (!always && fs.existsSync(part.stamp) && fs.readFileSync(part.stamp, 'utf8') === digest) continue;
     if (!fs.existsSync(path.join(root, 'node_modules', part.tool))) {
-      console.error(`The build of ${part.label} is missing or older than its sources, and ${part.tool} is not installed.\n` +
+      console.error(`The build of ${part.label} is missing or was made from other sources, and ${part.tool} is not installed.\n` +
         'Run `npm run build` where the dev dependencies are installed, then copy dist/ here.');
       process.exit(1);
     }
@@ -55,5 +63,6 @@ export function ensureBuilt({ serverOnly = false } = {}) {
       const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
       if (result.status !== 0) process.exit(result.status ?? 1);
     }
+    fs.writeFileSync(part.stamp, digest);
   }
 }

@@ -37,6 +37,12 @@ describe('the compiled server', () => {
     for (const loader of ['tsx', 'typescript', 'esbuild', 'vite']) expect(pkg.dependencies).not.toHaveProperty(loader);
   });
 
+  it('shares one copy of better-sqlite3 with Prisma\'s adapter: one native build, one SQLite version on the WAL file', () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    const copies = Object.keys(lock.packages).filter((p) => p.endsWith('node_modules/better-sqlite3'));
+    expect(copies).toEqual(['node_modules/better-sqlite3']);
+  });
+
   it('migrates a new database with node alone', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compiled-'));
     try {
