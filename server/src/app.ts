@@ -3,6 +3,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { accountRoutes } from './accounts/resource';
 import { agentRoutes } from './agents/resource';
+import { inspectionRoutes } from './appeals/inspectionRoutes';
 import { appealRoutes } from './appeals/routes';
 import { requireAgent } from './auth/middleware';
 import { authRoutes } from './auth/routes';
@@ -11,12 +12,16 @@ import { eventRoutes } from './events/resource';
 import { evidenceRoutes } from './evidence/resource';
 import { fileRoutes } from './files/routes';
 import { holidayRoutes } from './holidays/resource';
+import { createLiveHub } from './live/hub';
+import { liveRoutes } from './live/routes';
 import { accessLog } from './http/accessLog';
 import { errorHandler, notFoundRoute } from './http/errors';
 import { fairTurns } from './http/fairTurns';
 import { sameOriginWrites } from './http/sameOrigin';
 import { staticConsole } from './http/staticConsole';
 import { macroRoutes } from './macros/resource';
+import { httpMetrics } from './metrics/httpMetrics';
+import { metricsRoutes } from './metrics/routes';
 import { messageRoutes } from './messages/resource';
 import { notificationRoutes } from './notifications/resource';
 import { ownerProofRoutes } from './ownerProof/routes';
@@ -37,6 +42,8 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
 
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'] } } }));
   app.use(accessLog(ctx.log, (path) => path === '/api/health'));
+  app.use(httpMetrics());
+  app.use(metricsRoutes(ctx));
   app.use(
     '/api',
     cors({ origin: ctx.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'], allowedHeaders: ['Content-Type', 'Range', 'Authorization', 'Idempotency-Key'] }),
@@ -53,12 +60,15 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable' });
   });
   app.use('/api/public/appeals', appealRoutes(ctx));
+  app.use('/api/public/inspections', inspectionRoutes(ctx));
   app.use('/api/public', ownerProofRoutes(ctx), publicRoutes(), notFoundRoute);
   app.use('/api', sameOriginWrites(ctx.config.corsOrigins));
   app.use('/api/auth', authRoutes(ctx));
 
   // Agents' requests take turns with the rest (uploads above all), however many arrive at once.
   app.use('/api', fairTurns(8), requireAgent(ctx));
+  // Presence, the bell and the live stream; the stream's one poller per process reads the shared database.
+  app.use('/api', liveRoutes(ctx, createLiveHub(ctx.db, ctx.log, { pollMs: ctx.config.livePollMs, keepAliveMs: ctx.config.liveKeepAliveMs })));
   app.use('/api/tickets', ticketRoutes(ctx));
   app.use('/api/accounts', accountRoutes(ctx));
   app.use('/api/agents', agentRoutes(ctx));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { roles, type Role } from './auth/policy';
 import { defaultDatabaseUrl } from './db/databaseUrl';
@@ -36,6 +37,13 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   OUTBOX_DIR: z.string().default('data/outbox'),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(2000),
+  // The live stream: how often each process reads the shared database for changes, and a comment that keeps proxies from closing it.
+  LIVE_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  LIVE_KEEPALIVE_MS: z.coerce.number().int().min(100).default(15_000),
+  // GET /metrics answers a scraper holding this Bearer token, or calling from these addresses or subnets
+  // (comma-separated, e.g. 127.0.0.1,10.0.0.0/8); with neither set there is no /metrics.
+  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_ALLOW: z.string().trim().default(''),
   EVIDENCE_STORE: z.enum(['disk', 's3']).default('disk'),
   S3_BUCKET: z.string().min(1).optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -82,6 +90,9 @@ export type Config = {
   smtpUrl: string | undefined;
   outboxDir: string;
   outboxIntervalMs: number;
+  livePollMs: number;
+  liveKeepAliveMs: number;
+  metrics: { token: string | undefined; allow: string[] };
   evidenceStore: EvidenceStoreConfig;
 };
 
@@ -107,6 +118,18 @@ function trustProxyOf(value: string): boolean | number | string[] {
   if (value === 'true') throw new Error("TRUST_PROXY=true would let every client choose its own address: name the proxies ('loopback', addresses, subnets) or a number of hops");
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+function metricsAllowOf(value: string): string[] {
+  const entries = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (!family || extra !== undefined) return true;
+    return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length) throw new Error(`METRICS_ALLOW takes addresses or subnets (10.0.0.0/8): not ${bad.join(', ')}`);
+  return entries;
 }
 
 const demoIdentityKey = 'demo-identity-hash-key-not-for-production';
@@ -155,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     outboxDir: e.OUTBOX_DIR,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    livePollMs: e.LIVE_POLL_MS,
+    liveKeepAliveMs: e.LIVE_KEEPALIVE_MS,
+    metrics: { token: e.METRICS_TOKEN, allow: metricsAllowOf(e.METRICS_ALLOW) },
     evidenceStore: evidenceStoreOf(e),
   };
 }

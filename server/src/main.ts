@@ -4,6 +4,7 @@ import { createDb } from './db/client';
 import { openReader } from './db/reader';
 import { migrate } from './db/migrate';
 import { drainInFlight } from './http/inflight';
+import { closeLiveStreams } from './live/hub';
 import { isUniqueViolation } from './http/uniqueViolation';
 import { createLogger } from './logger';
 import { createEmailSender, LogSmsSender } from './notifications/transports';
@@ -70,6 +71,8 @@ function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   clearInterval(daily);
   const outboxStopped = outbox.stop();
+  // Live streams never finish on their own: they end here, and the browsers' reconnects find the port closed.
+  closeLiveStreams();
   server.close(() => {
     void drainInFlight()
       .then(() => outboxStopped)

@@ -45,6 +45,9 @@ function forCustomer(f: Finding): Finding {
   return { ...rest, message: wording };
 }
 
+/** The findings a customer is shown: agent-only ones left out, the rest in the customer's wording. */
+export const customerFindings = (findings: readonly Finding[]): Finding[] => findings.filter((f) => !agentOnlyFindings.has(f.code)).map(forCustomer);
+
 export function stateOf(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((worst, f) => (rank[f.severity] > rank[worst] ? f.severity : worst), 'pass');
 }
@@ -65,7 +68,7 @@ export function buildChecklist(
 ): Checklist {
   const slots = defs.map((def): ChecklistSlot => {
     const evidence = current.get(def.key);
-    const findings = (evidence?.findings ?? []).filter((f) => audience === 'agent' || !agentOnlyFindings.has(f.code)).map((f) => (audience === 'agent' ? f : forCustomer(f)));
+    const findings = audience === 'agent' ? (evidence?.findings ?? []) : customerFindings(evidence?.findings ?? []);
     return {
       key: def.key,
       label: def.label,

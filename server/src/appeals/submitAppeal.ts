@@ -14,6 +14,7 @@ import { filingFingerprint, recordFilingKeyIn, replayFiling, type FilingAnswer }
 import { linkOpenAppealsIn } from './relatedAppeals';
 import { isUniqueViolation } from '../http/uniqueViolation';
 import type { UploadedPart } from './upload';
+import { appealsReceived } from '../metrics/registry';
 
 export function readPayload(fields: Record<string, unknown>): unknown {
   const raw = fields.payload;
@@ -49,7 +50,7 @@ export async function submitAppeal(
   markDuplicatesWithin(files);
   const stored = await storeFiles(ctx.store, files);
   try {
-    return await ctx.db.$transaction(async (tx) => {
+    const answer = await ctx.db.$transaction(async (tx) => {
       const token = newAccessToken();
       const ticket = await createTicketIn(tx, { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } }, ctx.config.identityHashKey);
       if (filingKey) await recordFilingKeyIn(tx, sealKey, filingKey, fingerprint, { ticketId: ticket.id, reference: ticket.reference, status: ticket.status, accessToken: token.token });
@@ -60,6 +61,8 @@ export async function submitAppeal(
       await linkOpenAppealsIn(tx, ticket, ctx.config);
       return { reference: ticket.reference, accessToken: token.token, status: ticket.status, checklist };
     });
+    appealsReceived.inc({ kind: input.kind });
+    return answer;
   } catch (e) {
     await releaseUnreferenced(ctx.db, ctx.store, stored);
     // A parallel filing under the same key committed first: this one is its retry.

@@ -42,3 +42,13 @@ export async function resolveSession(db: Db, reader: SqlReader, token: string, t
 export async function endSession(db: Db, token: string) {
   await db.session.deleteMany({ where: { id: digest(token) } });
 }
+
+/** The stored id of a session: what a long-lived stream keeps to ask again whether its session still stands. */
+export const sessionIdOf = (token: string) => digest(token);
+
+/** Which of these sessions still stand: not signed out, not expired, their agent still active. One query for all. */
+export async function standingSessions(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.session.findMany({ where: { id: { in: ids }, expiresAt: { gt: new Date() }, agent: { active: true } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}

@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import type { Notification } from '../generated/prisma/client';
 import { erasedMark } from '../privacy/erasure';
 import { maskedRecipient, type EmailSender, type SmsSender } from './transports';
+import { outboxSendFailures } from '../metrics/registry';
 
 export type OutboxWorkerOptions = {
   email: EmailSender;
@@ -83,6 +84,7 @@ export function createOutboxWorker(ctx: Pick<AppContext, 'db' | 'log'>, options:
         ? { status: 'failed', attempts, lastError }
         : { status: 'pending', attempts, lastError, nextAttemptAt: new Date(Date.now() + retryDelayMs(n.attempts)) };
       await db.notification.updateMany({ where: ours, data });
+      outboxSendFailures.inc({ channel: n.channel, final: String(final) });
       log.warn({ ...who, attempts, lastError }, final ? 'notification failed for good' : 'notification failed, will retry');
       return final ? 'failed' : 'retried';
     }

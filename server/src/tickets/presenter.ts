@@ -21,7 +21,7 @@ const presentSlot = (s: SlotWithCount) => ({
 export const presentedColumns = [
   'id', 'reference', 'kind', 'variant', 'subjectType', 'status', 'priority', 'assigneeId', 'accountId', 'accountUin', 'fields',
   'contactName', 'contactEmail', 'contactPhone', 'locale', 'complete', 'slaDueAt', 'slaPausedAt', 'submittedAt', 'decidedAt',
-  'closedAt', 'createdAt', 'updatedAt', 'ownerVerifiedAt', 'ownerObjectedAt', 'version',
+  'closedAt', 'createdAt', 'updatedAt', 'ownerVerifiedAt', 'ownerObjectedAt', 'version', 'customerActivityAt',
 ] as const satisfies readonly (keyof Ticket)[];
 
 export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
@@ -61,6 +61,8 @@ export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, 
     ownerObjectedAt: isoTimeOrNull(t.ownerObjectedAt),
     // Sent back with every write from the console: a ticket changed since its page read it is refused (409 STALE).
     version: t.version,
+    // When the customer last replied or uploaded: the console's unread marker compares it with the agent's last look.
+    customerActivityAt: isoTimeOrNull(t.customerActivityAt),
     ...(t.slots ? { slots: t.slots.map(presentSlot) } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { bindOwnerOnFilingIn } from '../ownerProof/onFiling';
 import { deleteTicket } from '../privacy/erasure';
 import { customerHistory } from './history';
 import { listTickets } from './listing';
+import { unreadAmong } from '../live/unread';
 import { confirmDecision, confirmSchema, decide, decisionSchema } from './decision';
 import { requestMaterials, requestMaterialsSchema } from './requestMaterials';
 import { ticketForAgents } from './agentView';
@@ -100,9 +101,18 @@ export function ticketRoutes(ctx: AppContext): Router {
     async list(q, agent) {
       const now = new Date();
       const found = await listTickets(db, ctx.reader, dialect, q, agent.locale);
-      return { ...found, rows: found.rows.map((t) => presentTicket(t, now)) };
+      // Unread for the signed-in agent: their own marks on this page's rows, one lookup.
+      const unread = await unreadAmong(db, agent.id, found.rows);
+      return { ...found, rows: found.rows.map((t) => ({ ...presentTicket(t, now), unread: unread.has(t.id) })) };
     },
-    getOne,
+    // As a list row shows it: with `unread` for the signed-in agent.
+    async getOne(id, agent) {
+      const ticket = await getOne(id);
+      if (!ticket) return null;
+      const at = ticket.customerActivityAt ? new Date(ticket.customerActivityAt) : null;
+      const unread = await unreadAmong(db, agent.id, [{ id: ticket.id, assigneeId: ticket.assigneeId, customerActivityAt: at }]);
+      return { ...ticket, unread: unread.has(ticket.id) };
+    },
     create: {
       action: 'tickets.create',
       async handle({ body, agent }) {

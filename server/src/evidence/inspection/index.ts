@@ -12,7 +12,8 @@ import { defaultLimits, type InspectionLimits } from './limits';
 import { inspectPdf } from './pdfChecks';
 import { differenceHash } from './perceptualHash';
 import { photoFindings } from './photoChecks';
-import { refuse } from './refusedFile';
+import { refuse, RefusedFile } from './refusedFile';
+import { inspectionsFailed } from '../../metrics/registry';
 
 export type { Facts, Finding, Severity } from './findings';
 export { worstSeverity } from './findings';
@@ -61,6 +62,18 @@ async function inspectDocument(filePath: string, slot: InspectedSlot, limits: In
  * the slot's checks. `no_duplicate` compares files across a submission and is left to the caller (sha256, phash).
  */
 export async function inspectFile(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits> = {}): Promise<Inspection> {
+  try {
+    const inspection = await inspectOne(filePath, slot, limits);
+    const failed = inspection.findings.find((f) => f.severity === 'fail');
+    if (failed) inspectionsFailed.inc({ code: failed.code });
+    return inspection;
+  } catch (e) {
+    if (e instanceof RefusedFile) inspectionsFailed.inc({ code: e.code });
+    throw e;
+  }
+}
+
+async function inspectOne(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits>): Promise<Inspection> {
   const applied: InspectionLimits = { ...defaultLimits, ...limits };
   const { size } = await stat(filePath);
   if (size > slot.maxBytes) throw refuse.fileTooLarge(size, slot.maxBytes);
