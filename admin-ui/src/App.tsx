@@ -7,6 +7,7 @@ import type { HelpdeskDataProvider } from './dataProvider';
 import holidays from './holidays';
 import { PROFILE_PATH } from './authProvider';
 import { AppLayout, AppTitle } from './layout/AppLayout';
+import { consoleTheme } from './layout/consoleTheme';
 import { LoginPage } from './layout/LoginPage';
 import macros from './macros';
 import notifications from './notifications';
@@ -28,6 +29,7 @@ export const App = ({ dataProvider, authProvider, i18nProvider, store }: AppProp
     i18nProvider={i18nProvider}
     store={store}
     layout={AppLayout}
+    theme={consoleTheme}
     loginPage={LoginPage}
     dashboard={Dashboard}
     title={<AppTitle />}

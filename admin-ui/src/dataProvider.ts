@@ -3,6 +3,7 @@ import { DataProviderContext, HttpError, fetchUtils, type DataProvider, type Get
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { Catalog } from './catalog/catalogTypes';
 import { errorKey } from './i18n/errorMessages';
+import type { Bell, PresenceMode, TicketPresence } from './live/liveModel';
 import type {
   BulkOutcome,
   ConfirmRequest,
@@ -24,7 +25,7 @@ export const NULL_FILTER_VALUE = '@null';
 export type BulkTargets = { ids: Identifier[]; versions: Record<string, number> };
 
 /**
- * The ticket actions beyond CRUD (DESIGN.md "API contract"); each answers the ticket as it now stands. `version` is
+ * The ticket actions beyond CRUD (README "The API in brief"); each answers the ticket as it now stands. `version` is
  * the version of the ticket the page shows: the server refuses the action (409 STALE) if the ticket changed since.
  */
 export interface TicketActions {
@@ -53,6 +54,13 @@ export interface HelpdeskDataProvider extends DataProvider, TicketActions {
    * Synchronous, so read it with useFileUrls: useDataProvider's proxy turns every method into a request.
    */
   fileUrls: (evidenceId: Identifier) => { preview: string; original: string };
+  /** Unread tickets of mine (the bell), my read mark, and my presence on a ticket (server/src/live/routes.ts). */
+  getBell: () => Promise<Bell>;
+  markRead: (id: Identifier) => Promise<unknown>;
+  beatPresence: (id: Identifier, mode: PresenceMode) => Promise<TicketPresence>;
+  leavePresence: (id: Identifier) => Promise<unknown>;
+  /** The live stream's address, for an EventSource; synchronous like fileUrls. */
+  liveUrl: () => string;
 }
 
 /** A server error whose code the console knows carries its i18n key as message, which every notice translates. */
@@ -119,6 +127,12 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
       preview: `${apiUrl}/files/${encodeURIComponent(evidenceId)}/preview`,
       original: `${apiUrl}/files/${encodeURIComponent(evidenceId)}`,
     }),
+    getBell: () => getJson<Bell>('/live/unread'),
+    markRead: async id => (await httpClient(`${apiUrl}${ticket(id, 'read')}`, { method: 'PUT', body: '{}' })).json,
+    beatPresence: async (id, mode) =>
+      (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'PUT', body: JSON.stringify({ mode }) })).json as TicketPresence,
+    leavePresence: async id => (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'DELETE', keepalive: true })).json,
+    liveUrl: () => `${apiUrl}/live`,
   };
 };
 

@@ -82,6 +82,10 @@ export interface Ticket extends RaRecord<number> {
   updatedAt: string;
   /** Counts the changes to the ticket; every action sends back the one its page shows (409 STALE if it moved on). */
   version: number;
+  /** When the customer last replied or uploaded; null when they have not since filing. */
+  customerActivityAt?: string | null;
+  /** In a list answer: the customer changed it since the signed-in agent, its assignee, last looked. */
+  unread?: boolean;
   slots?: MaterialSlot[];
 }
 

@@ -348,6 +348,14 @@ export const handlers = [
   http.get(`${API}/tickets/:id/history`, ({ params }) =>
     findTicket(params.id as string) ? HttpResponse.json(fixtures.customerHistory) : problem(404, 'NOT_FOUND', 'Ticket not found'),
   ),
+  // The live layer (admin-ui/src/live): nothing unread, and presence beats and read marks acknowledged.
+  http.get(`${API}/live/unread`, () => HttpResponse.json({ count: 0, capped: false, items: [] })),
+  http.put(`${API}/tickets/:id/presence`, async ({ request, params }) => {
+    const body = await readBody(request, z.object({ mode: z.enum(['viewing', 'replying']) }).strict());
+    return body instanceof Response ? body : HttpResponse.json({ ticketId: Number(params.id), agents: [] });
+  }),
+  http.delete(`${API}/tickets/:id/presence`, ({ params }) => HttpResponse.json({ ticketId: Number(params.id), agents: [] })),
+  http.put(`${API}/tickets/:id/read`, ({ params }) => HttpResponse.json({ ticketId: Number(params.id), seenAt: '2026-11-22T10:00:00.000Z' })),
   ...resource('tickets', fixtures.tickets, TICKET_SPEC, [fixtures.reviewTicket, fixtures.pendingTicket]),
   ...resource('events', [...fixtures.events, ...fixtures.reviewEvents, ...fixtures.pendingEvents], { filters: ['ticketId'], sortable: ['id', 'createdAt', 'type'] }),
   http.put(`${API}/evidence/:id`, async ({ request, params }) => {

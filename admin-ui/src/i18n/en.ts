@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { enErrors } from './errorMessages';
+import { enKeyboard } from '../keyboard/keyboardMessages';
 
 export const enResources = {
   tickets: {
@@ -211,6 +212,31 @@ export const enApp = {
   },
   language: { 'zh-CN': '中文', en: 'English' },
   errors: enErrors,
+  live: {
+    viewing: '%{name} is viewing',
+    replying: '%{name} is replying',
+    onTicket: 'Also on this ticket',
+    changedBy: 'Changed by %{name} just now: the page shows the latest state, and what you typed is kept',
+    customer: 'the customer',
+    system: 'the system',
+    colleague: 'a colleague',
+    dismiss: 'Dismiss',
+    unread: 'New from the customer',
+    rowPresence: 'Open now: %{names}',
+    bell: {
+      label: 'Notifications: %{count} unread',
+      title: 'Customer activity you have not seen',
+      empty: 'Nothing unread',
+    },
+    activity: {
+      message_added: 'The customer replied',
+      evidence_added: 'The customer uploaded a file',
+      ticket_transitioned: 'The customer sent the requested materials',
+      appeal_withdrawn: 'The customer withdrew the appeal',
+      owner_objected: 'The account owner objected',
+      other: 'New customer activity',
+    },
+  },
   stale: { notice: 'This ticket was changed by someone else (now %{status}): look at it again before acting' },
   status: {
     new: 'New',
@@ -383,7 +409,10 @@ export const enApp = {
     placeholders: 'Placeholders: {{contactName}}, {{reference}}, {{statusLink}}, {{kind}}',
     kindsHint: 'Leave empty to offer it on every kind',
     allKinds: 'All kinds',
+    suggested: 'Suggested for this ticket',
+    others: 'Other macros',
   },
+  keyboard: enKeyboard,
   severity: { pass: 'Passed', warn: 'Warning', fail: 'Failed' },
   review: {
     findings: 'Checks',

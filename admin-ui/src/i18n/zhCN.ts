@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { raZhCN } from './raZhCN';
 import { zhErrors } from './errorMessages';
 import type { enApp, enResources } from './en';
+import { zhKeyboard } from '../keyboard/keyboardMessages';
 
 const zhResources: typeof enResources = {
   tickets: {
@@ -210,6 +211,31 @@ const zhApp: typeof enApp = {
   },
   language: { 'zh-CN': '中文', en: 'English' },
   errors: zhErrors,
+  live: {
+    viewing: '%{name} 正在查看',
+    replying: '%{name} 正在回复',
+    onTicket: '同时在处理此工单',
+    changedBy: '%{name} 刚刚更新了此工单：页面已显示最新状态，您输入的内容已保留',
+    customer: '客户',
+    system: '系统',
+    colleague: '同事',
+    dismiss: '知道了',
+    unread: '客户有新动态',
+    rowPresence: '正在处理：%{names}',
+    bell: {
+      label: '通知：%{count} 条未读',
+      title: '您尚未查看的客户动态',
+      empty: '没有未读动态',
+    },
+    activity: {
+      message_added: '客户回复了',
+      evidence_added: '客户上传了材料',
+      ticket_transitioned: '客户提交了补充材料',
+      appeal_withdrawn: '客户撤回了申诉',
+      owner_objected: '账号所有人提出异议',
+      other: '客户有新动态',
+    },
+  },
   stale: { notice: '此工单已被他人更新（现为「%{status}」），请查看最新状态后再操作' },
   status: {
     new: '新建',
@@ -381,7 +407,10 @@ const zhApp: typeof enApp = {
     placeholders: '可用占位符：{{contactName}}、{{reference}}、{{statusLink}}、{{kind}}',
     kindsHint: '留空表示适用于所有类型',
     allKinds: '所有类型',
+    suggested: '推荐（根据本工单的检查结果）',
+    others: '其他快捷回复',
   },
+  keyboard: zhKeyboard,
   severity: { pass: '通过', warn: '警告', fail: '未通过' },
   review: {
     findings: '检查结果',

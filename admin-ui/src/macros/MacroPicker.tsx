@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import { MenuItem, TextField } from '@mui/material';
+import { ListSubheader, MenuItem, TextField } from '@mui/material';
 import { useDataProvider, useGetList, useLocaleState, useNotify, useTranslate, type Identifier } from 'react-admin';
 import { retryUnlessRefused } from '../common/retryPolicy';
 import type { HelpdeskDataProvider } from '../dataProvider';
 import type { Macro, Ticket } from '../types';
+import { arrangeMacros, type MacroAction } from './macroFit';
 import { macroFitsKind, macroTitle } from './macroModel';
 
 interface MacroPickerProps {
-  ticket: Pick<Ticket, 'id' | 'kind'>;
+  ticket: Pick<Ticket, 'id' | 'kind' | 'slots'>;
+  /** What the text is for: only macros that suit it are offered, those answering the ticket's findings first. */
+  action: MacroAction;
   /** Receives the macro's text with the ticket's placeholders filled, in the customer's language. */
   onText: (body: string) => void;
 }
 
-/** Picks a canned reply for this ticket's kind; the server fills in the placeholders. */
-export const MacroPicker = ({ ticket, onText }: MacroPickerProps) => {
+/** Picks a canned reply for this ticket's kind and the action at hand; the server fills in the placeholders. */
+export const MacroPicker = ({ ticket, action, onText }: MacroPickerProps) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [locale] = useLocaleState();
@@ -24,7 +27,16 @@ export const MacroPicker = ({ ticket, onText }: MacroPickerProps) => {
     { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { active: true } },
     { retry: retryUnlessRefused, staleTime: 60_000 },
   );
-  const fitting = macros.filter(macro => macroFitsKind(macro, ticket.kind));
+  const { suggested, others } = arrangeMacros(
+    macros.filter(macro => macroFitsKind(macro, ticket.kind)),
+    ticket,
+    action,
+  );
+  const item = (macro: Macro) => (
+    <MenuItem key={macro.id} value={String(macro.id)}>
+      {macroTitle(macro, locale)}
+    </MenuItem>
+  );
 
   const pick = async (id: string) => {
     setChosen(id);
@@ -44,13 +56,12 @@ export const MacroPicker = ({ ticket, onText }: MacroPickerProps) => {
       value={chosen === '' ? '' : String(chosen)}
       onChange={event => pick(event.target.value)}
       helperText={translate('app.macro.hint')}
-      disabled={fitting.length === 0}
+      disabled={suggested.length + others.length === 0}
     >
-      {fitting.map(macro => (
-        <MenuItem key={macro.id} value={String(macro.id)}>
-          {macroTitle(macro, locale)}
-        </MenuItem>
-      ))}
+      {suggested.length > 0 && <ListSubheader>{translate('app.macro.suggested')}</ListSubheader>}
+      {suggested.map(item)}
+      {suggested.length > 0 && others.length > 0 && <ListSubheader>{translate('app.macro.others')}</ListSubheader>}
+      {others.map(item)}
     </TextField>
   );
 };

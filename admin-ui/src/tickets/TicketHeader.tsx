@@ -8,7 +8,6 @@ import { ContactField } from './ContactField';
 import { slaSx } from './TicketCatalogFields';
 import { PriorityChip, StatusChip } from './TicketChips';
 import { slaUrgency } from './ticketModel';
-import { TicketActions } from './review/TicketActions';
 
 const Item = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box>
@@ -78,9 +77,6 @@ export const TicketHeader = () => {
             <ContactField key={record.id} ticket={record} />
           </Item>
         </Stack>
-        <Box sx={{ mt: 2 }}>
-          <TicketActions />
-        </Box>
       </CardContent>
     </Card>
   );

@@ -1,12 +1,17 @@
 import { DataTable, List, ReferenceField, TextField } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { retryUnlessRefused } from '../common/retryPolicy';
+import { TicketListKeyboard } from '../keyboard/TicketListKeyboard';
+import { LiveListRefresh } from '../live/LiveListRefresh';
+import { LiveRowMarks } from '../live/LiveRowMarks';
 import type { Ticket } from '../types';
 import { TicketBulkActions } from './bulk/TicketBulkActions';
 import { CappedSearchNotice } from './CappedSearchNotice';
 import { ListPagination, ListProblem } from './list/ListProblem';
 import { SlaTimeLeftField } from './list/SlaTimeLeftField';
+import { RowCheckboxLabels } from './list/RowCheckboxLabels';
 import { StatusScope } from './list/StatusScope';
+import { TicketLinkField } from './list/TicketLinkField';
 import { KindField } from './TicketCatalogFields';
 import { PriorityField, StatusField } from './TicketChips';
 import { useTicketFilters } from './ticketFilters';
@@ -20,6 +25,8 @@ const compactCells = {
   // Long status names ("Awaiting second approval") wrap inside their chip rather than widen the page.
   '& .MuiChip-root': { height: 'auto', maxWidth: 120 },
   '& .MuiChip-label': { whiteSpace: 'normal', textAlign: 'center' },
+  // The row whose link has the keyboard's focus shows it across its whole width.
+  '& tbody tr:focus-within': { bgcolor: 'action.selected', outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
 } as const;
 const shortDateTime: Intl.DateTimeFormatOptions = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
 
@@ -43,8 +50,14 @@ export const TicketList = () => {
     >
       <StatusScope />
       <CappedSearchNotice />
+      <TicketListKeyboard />
+      <LiveListRefresh />
+      <RowCheckboxLabels />
       <DataTable rowClick="show" bulkActionButtons={<TicketBulkActions />} size="small" sx={compactCells}>
-        <Column source="reference" cellSx={oneLine} />
+        <Column source="reference" cellSx={oneLine}>
+          <TicketLinkField />
+          <LiveRowMarks />
+        </Column>
         <Column source="kind">
           <KindField />
         </Column>

@@ -42,7 +42,8 @@ export const StatusScope = () => {
       value={current}
       onChange={(_, scope: StatusScopeKey | null) => choose(scope)}
       aria-label={translate('app.triage.scope.label')}
-      sx={{ mx: 2, mt: 1 }}
+      // Clear of the bulk-actions bar that react-admin keeps (collapsed) over the table's top: axe's target-size.
+      sx={{ mx: 2, mt: 1, mb: 2 }}
     >
       {(['open', 'closed', 'all'] as const).map(scope => (
         <ToggleButton key={scope} value={scope}>

@@ -16,6 +16,8 @@ interface DecisionDialogProps {
   decision: Decision;
   open: boolean;
   onClose: () => void;
+  /** Called once the server has taken the decision (or the proposal), after the dialog closed. */
+  onDecided?: () => void;
 }
 
 /**
@@ -23,7 +25,7 @@ interface DecisionDialogProps {
  * do to the account, whether a second person must confirm, what blocks it and which files nobody has judged. While a
  * blocker stands it cannot be sent, unless a supervisor overrides blockers that may be overridden, with a reason.
  */
-export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDialogProps) => {
+export const DecisionDialog = ({ ticket, decision, open, onClose, onDecided }: DecisionDialogProps) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const rejecting = decision === 'reject';
@@ -84,7 +86,9 @@ export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDial
         onError: refused,
       },
     );
-    if (decided) onClose();
+    if (!decided) return;
+    onClose();
+    onDecided?.();
   };
 
   const confirmKey = !rejecting && preview?.fourEyes ? 'app.decision.confirm.propose' : `app.decision.confirm.${decision}`;
@@ -154,7 +158,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose }: DecisionDial
           ))}
         </TextField>
       )}
-      <MessageWithMacros ticket={ticket} label={translate('app.decision.message')} value={message} onChange={setMessage} />
+      <MessageWithMacros ticket={ticket} action={decision} label={translate('app.decision.message')} value={message} onChange={setMessage} />
     </ActionDialog>
   );
 };

@@ -93,7 +93,8 @@ export const DeclaredVsOnFile = () => {
                       {row.onFile ?? '—'}
                     </TableCell>
                     <TableCell padding="none" align="center">
-                      <Tooltip title={result}>
+                      {/* describeChild: the hidden text below names the cell; a label on a bare span is not allowed. */}
+                      <Tooltip title={result} describeChild>
                         <Box component="span" sx={{ display: 'inline-flex', verticalAlign: 'middle' }}>
                           {resultIcon[row.result]}
                         </Box>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Button, Card, CardContent, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
 import { useCreate, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { REPLY_BODY_ID } from '../../keyboard/useTicketPageShortcuts';
+import { useReplyingSignal } from '../../live/useTicketPresence';
 import { MacroPicker } from '../../macros/MacroPicker';
 import type { Ticket, TicketMessage } from '../../types';
 import { useStaleNotice } from './useTicketAction';
@@ -18,6 +20,8 @@ export const ReplyComposer = () => {
   const [create, { isPending }] = useCreate<TicketMessage>();
   const [kind, setKind] = useState<ComposerKind>('public_reply');
   const [body, setBody] = useState('');
+  // Colleagues on the ticket see "replying" while the composer holds text.
+  useReplyingSignal(ticket ? Number(ticket.id) : undefined, body.trim() !== '');
   if (!ticket) return null;
   const note = kind === 'internal_note';
 
@@ -54,9 +58,10 @@ export const ReplyComposer = () => {
               <ToggleButton value="public_reply">{translate('app.composer.public_reply')}</ToggleButton>
               <ToggleButton value="internal_note">{translate('app.composer.internal_note')}</ToggleButton>
             </ToggleButtonGroup>
-            <MacroPicker ticket={ticket} onText={setBody} />
+            <MacroPicker ticket={ticket} action="public_reply" onText={setBody} />
           </Stack>
           <TextField
+            id={REPLY_BODY_ID}
             label={translate(note ? 'app.composer.noteBody' : 'app.composer.replyBody')}
             helperText={translate(note ? 'app.composer.noteHint' : 'app.composer.replyHint')}
             value={body}

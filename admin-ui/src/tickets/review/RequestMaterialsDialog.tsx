@@ -61,7 +61,7 @@ export const RequestMaterialsDialog = ({ ticket, open, onClose }: RequestMateria
           ))}
         </FormGroup>
       </FormControl>
-      <MessageWithMacros ticket={ticket} label={translate('app.request.message')} value={message} onChange={setMessage} />
+      <MessageWithMacros ticket={ticket} action="request" label={translate('app.request.message')} value={message} onChange={setMessage} />
     </ActionDialog>
   );
 };

@@ -4,6 +4,8 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useTicketPageShortcuts } from '../../keyboard/useTicketPageShortcuts';
+import { useTicketQueue } from '../../keyboard/useTicketQueue';
 import type { Decision, Ticket } from '../../types';
 import { canAskForMore, canDecide } from '../ticketModel';
 import { AssignActions } from './AssignActions';
@@ -15,7 +17,7 @@ import { useTicketReview } from './useTicketReview';
 type OpenDialog = 'request' | Decision | null;
 
 /**
- * What can be done to the ticket in its current status, as the header's buttons, off (with the reason beneath) where
+ * What can be done to the ticket in its current status, as the action bar's buttons, off (with the reason beneath) where
  * the review says the agent may not: `mayAct` for moves and requests, `mayDecide` for decisions.
  */
 export const TicketActions = () => {
@@ -23,13 +25,17 @@ export const TicketActions = () => {
   const translate = useTranslate();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { data: review } = useTicketReview(ticket?.id);
-  if (!ticket) return null;
-  const close = () => setDialog(null);
+  const queue = useTicketQueue(ticket?.id);
   // Until the review arrives the server's answer to a click is the judge; once it says no, the buttons are off.
   const mayDecide = review?.decision?.mayDecide ?? true;
   const mayAct = review?.decision?.mayAct ?? true;
-  const askable = canAskForMore(ticket.status);
-  const decidable = canDecide(ticket.status);
+  const askable = ticket !== undefined && canAskForMore(ticket.status);
+  const decidable = ticket !== undefined && canDecide(ticket.status);
+  useTicketPageShortcuts({ ticket, mayAskForMore: askable && mayAct, mayDecide: decidable && mayDecide, openDialog: setDialog, queue });
+  if (!ticket) return null;
+  const close = () => setDialog(null);
+  // Opened from the list: a decision moves on to the queue's next ticket.
+  const decided = () => void (queue.cameFromQueue() && queue.next());
   const helperId = `ticket-${ticket.id}-not-assignee`;
   const lock = (allowed: boolean) => (allowed ? {} : { disabled: true, 'aria-describedby': helperId });
   // Someone else's ticket: nothing but a supervisor's hand moves it. Unassigned: anyone moves it, its assignee decides.
@@ -60,7 +66,7 @@ export const TicketActions = () => {
         </Typography>
       )}
       {dialog === 'request' && <RequestMaterialsDialog ticket={ticket} open onClose={close} />}
-      {(dialog === 'approve' || dialog === 'reject') && <DecisionDialog ticket={ticket} decision={dialog} open onClose={close} />}
+      {(dialog === 'approve' || dialog === 'reject') && <DecisionDialog ticket={ticket} decision={dialog} open onClose={close} onDecided={decided} />}
     </Stack>
   );
 };
