@@ -51,6 +51,8 @@ function Page({ api, route, reference, token }: { api: AppealApi; route: Route; 
         </nav>
       </header>
       <main className="content">
+        {/* The one h1 of every page; each step, the receipt and the status page are its h2. */}
+        <h1 className="page-title">{t(status ? 'app.statusTitle' : 'app.title')}</h1>
         {/* The objection page needs no catalog, and asks nothing of the server until its button is pressed. */}
         {route === 'objection' ? <ObjectionPage api={api} token={token} /> : <CatalogPages api={api} status={status} reference={reference} />}
       </main>

@@ -99,7 +99,6 @@ function AppealSteps({ api, catalog, resumed }: { api: AppealApi; catalog: Catal
   const [returnToReview, setReturnToReview] = useState(false);
   const [draft, setDraft] = useState<Draft>(resumed?.form.draft ?? emptyDraft);
   const [errors, setErrors] = useState<Errors>({});
-  const materials = useMaterialFiles();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [result, setResult] = useState<SubmittedAppeal | null>(null);
@@ -113,6 +112,11 @@ function AppealSteps({ api, catalog, resumed }: { api: AppealApi; catalog: Catal
   const selection = selectionOf(catalog, draft);
   const { kind, fields, slots } = selection;
   const sending = progress !== null;
+  const { subjectType, variant } = draft;
+  // Each chosen file gets the submission's checks at once, for the appeal as chosen so far.
+  const materials = useMaterialFiles(
+    kind && subjectType ? (slotKey, file, others) => api.inspectFile({ kind: kind.key, subjectType, ...(variant ? { variant } : {}) }, slotKey, file, others) : undefined,
+  );
 
   // The chosen files come back from the draft through the same checks as a new choice.
   useEffect(() => {

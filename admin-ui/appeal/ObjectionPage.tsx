@@ -1,7 +1,7 @@
 // "This wasn't me": the page behind the link sent to an account's security phone and email when an appeal would change it.
 // Mail scanners open links, so nothing is sent until the owner presses the button.
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, type AppealApi, type ObjectionRecorded } from './api';
+import { ApiError, problemOf, type AppealApi, type ObjectionRecorded } from './api';
 import { useI18n, type MessageKey, type Params } from './i18n';
 import { formatTime } from './StatusPage';
 
@@ -19,11 +19,7 @@ function failure(e: unknown): Phase {
   if (e instanceof ApiError && e.code === 'OBJECTION_USED') return { name: 'used' };
   if (e instanceof ApiError && e.status === 404) return { name: 'unknown' };
   if (e instanceof ApiError && e.status === 409) return { name: 'used' };
-  if (e instanceof ApiError && e.code === 'NETWORK') return { name: 'failed', key: 'problem.NETWORK' };
-  if (e instanceof ApiError && e.status === 429) {
-    return { name: 'failed', key: 'problem.RATE_LIMITED', params: { minutes: Math.max(1, Math.ceil((e.retryAfterSeconds ?? 60) / 60)) } };
-  }
-  return { name: 'failed', key: 'problem.other' };
+  return { name: 'failed', ...problemOf(e) };
 }
 
 export function ObjectionPage({ api, token }: { api: AppealApi; token?: string }) {

@@ -359,6 +359,7 @@ function AppealStatusView({ api, catalog, view, token, newToken, onChange, onLea
           editable={(slot) => isOpen && (slot.requested || slot.state !== 'ok')}
           replaceable={isOpen}
           onUpdated={onChange}
+          inspectFor={{ kind: view.kind, subjectType: view.subjectType, ...(view.variant ? { variant: view.variant } : {}) }}
         />
       </section>
 

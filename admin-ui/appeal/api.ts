@@ -1,12 +1,16 @@
 // The public appeal API. Uploads go through XMLHttpRequest, since fetch reports no upload progress.
 import type { Catalog, Locale, Localized, SubjectType } from './catalog';
+import { problemKey, type MessageKey, type Params } from './i18n';
 
 // Types only, from the server's own definitions.
 import type { Checklist, ChecklistSlot, SlotState } from '../../server/src/appeals/checklist';
 import type { Finding, Severity } from '../../server/src/evidence/inspection';
 import type { ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified } from '../../server/src/ownerProof/contract';
 import type { AccessCodeIssued, AccessRegained } from '../../server/src/appeals/accessRegain';
-export type { AccessCodeIssued, AccessRegained };
+import type { ChosenFile, CustomerInspection } from '../../server/src/appeals/fileInspection';
+export type { AccessCodeIssued, AccessRegained, ChosenFile, CustomerInspection };
+/** Which appeal a chosen file is for, so its slot's checks apply (the server validates the names). */
+export type InspectionFor = { kind: string; subjectType: SubjectType; variant?: string };
 export type { Checklist, ChecklistSlot, Finding, ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified, Severity, SlotState };
 export type AppealStatus = 'new' | 'triage' | 'in_review' | 'awaiting_customer' | 'approved' | 'rejected' | 'closed' | 'withdrawn';
 
@@ -68,6 +72,18 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Our sentence for a failed request, in the page's language: by the server's code (every code a public route
+ * answers has one, test/ui/appeal/errorCodes.test.ts), else by status. The server's English is never shown.
+ */
+export function problemOf(error: unknown): { key: MessageKey; params: Params } {
+  const apiError = error instanceof ApiError ? error : undefined;
+  const params = { minutes: Math.max(1, Math.ceil((apiError?.retryAfterSeconds ?? 60) / 60)) };
+  if (!apiError) return { key: 'problem.other', params };
+  const byStatus: MessageKey = apiError.status === 429 ? 'problem.RATE_LIMITED' : apiError.status === 400 ? 'problem.INVALID_INPUT' : apiError.status >= 500 ? 'problem.INTERNAL' : 'problem.other';
+  return { key: problemKey(apiError.code) ?? byStatus, params };
+}
+
 export type Progress = (fraction: number) => void;
 export type Files = Record<string, File>;
 
@@ -78,6 +94,8 @@ export interface AppealApi {
    * second appeal. Without `idempotencyKey`, the key of this tab's unfinished submission (filingKeys) is used.
    */
   submit(payload: AppealPayload, files: Files, onProgress?: Progress, idempotencyKey?: string): Promise<SubmittedAppeal>;
+  /** The submission's checks on one chosen file, judged against the files chosen for the other slots; nothing is kept. */
+  inspectFile(context: InspectionFor, slotKey: string, file: File, others: readonly ChosenFile[]): Promise<CustomerInspection>;
   view(reference: string, token: string): Promise<AppealView>;
   addEvidence(reference: string, token: string, files: Files, onProgress?: Progress): Promise<AppealView>;
   sendMessage(reference: string, token: string, body: string): Promise<AppealMessage>;
@@ -189,6 +207,12 @@ export function createAppealApi(base = '/api/public'): AppealApi {
         if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') filingKeys.clear();
         throw e;
       }
+    },
+    inspectFile: (context, slotKey, file, others) => {
+      const form = new FormData();
+      form.append('context', JSON.stringify({ ...context, others }));
+      form.append(slotKey, file, file.name);
+      return request<CustomerInspection>('/inspections', { method: 'POST', body: form });
     },
     view: (reference, token) => request<AppealView>(`/appeals/${path(reference)}`, { headers: bearer(token), cache: 'no-store' }),
     addEvidence: (reference, token, files, onProgress) =>

@@ -1,37 +1,16 @@
 import { useState } from 'react';
-import { ApiError, type AppealApi, type AppealView, type Checklist, type ChecklistSlot, type Finding, type SlotState } from '../api';
+import { ApiError, type AppealApi, type InspectionFor, type AppealView, type Checklist, type ChecklistSlot, type SlotState } from '../api';
 import type { CatalogSlot } from '../catalog';
 import { useI18n } from '../i18n';
 import { useMaterialFiles } from './materialFiles';
+import { Findings } from './Findings';
 import { ProblemBanner } from './ProblemBanner';
 import { ProgressBar } from './ProgressBar';
 import { UploadBox, type UploadSlot } from './UploadBox';
 
-const severityRank = { fail: 0, warn: 1, pass: 2 } as const;
-const icons = { fail: '✗', warn: '!', pass: '✓' } as const;
-
 export function StateBadge({ state }: { state: SlotState }) {
   const { t } = useI18n();
   return <span className={`badge state-${state}`}>{t(`state.${state}`)}</span>;
-}
-
-/** What the checks found about one file, the worst first, in the current language. */
-export function Findings({ findings }: { findings: readonly Finding[] }) {
-  const { text } = useI18n();
-  if (findings.length === 0) return null;
-  const sorted = [...findings].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-  return (
-    <ul className="findings">
-      {sorted.map((finding, i) => (
-        <li key={`${finding.code}-${i}`} className={`finding finding-${finding.severity}`}>
-          <span className="finding-icon" aria-hidden="true">
-            {icons[finding.severity]}
-          </span>
-          <span>{text(finding.message)}</span>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 // Slots the catalog no longer lists still take the server's general limits.
@@ -52,12 +31,14 @@ interface MaterialsPanelProps {
   /** Whether the other slots offer a button that opens an upload box to replace their file. */
   replaceable?: boolean;
   onUpdated: (view: AppealView) => void;
+  /** The appeal's kind, so a newly chosen file gets its slot's checks at once. */
+  inspectFor?: InspectionFor;
 }
 
 /** The checklist of an appeal filed already: each slot's state and findings, and boxes to replace or add files. */
-export function MaterialsPanel({ api, reference, token, checklist, slotDefs, editable, replaceable = false, onUpdated }: MaterialsPanelProps) {
+export function MaterialsPanel({ api, reference, token, checklist, slotDefs, editable, replaceable = false, onUpdated, inspectFor }: MaterialsPanelProps) {
   const { t, text } = useI18n();
-  const materials = useMaterialFiles();
+  const materials = useMaterialFiles(inspectFor && ((slotKey, file, others) => api.inspectFile(inspectFor, slotKey, file, others)));
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const withBox = (slot: ChecklistSlot) => editable(slot) || opened.has(slot.key);
   const [progress, setProgress] = useState<number | null>(null);
@@ -140,6 +121,7 @@ export function MaterialsPanel({ api, reference, token, checklist, slotDefs, edi
                 void materials.pick(uploadSlot, file);
               }}
               onRemove={() => materials.remove(slot.key)}
+              inspection={materials.inspections[slot.key]}
             >
               <Findings findings={slot.findings} />
             </UploadBox>

@@ -1,7 +1,7 @@
 // Proof of control: a one-time code sent to the account's own security phone (or email), typed back here.
 import { useEffect, useRef, useState } from 'react';
 import { OWNER_CODE_DIGITS, OWNER_CODE_TTL_SECONDS } from '../../../server/src/ownerProof/contract';
-import { ApiError, type AppealApi, type OwnerCodeVerified } from '../api';
+import { ApiError, problemOf, type AppealApi, type OwnerCodeVerified } from '../api';
 import type { OwnerCodeRule } from '../catalog';
 import { useI18n, type MessageKey, type Params } from '../i18n';
 
@@ -241,8 +241,4 @@ export function OwnerCode({ api, rule, accountId, accountValid, verified, error,
   );
 }
 
-function generalProblem(e: unknown): Message {
-  if (e instanceof ApiError && e.code === 'NETWORK') return { key: 'problem.NETWORK' };
-  if (e instanceof ApiError && e.status === 429) return { key: 'problem.RATE_LIMITED', params: { minutes: Math.max(1, Math.ceil((e.retryAfterSeconds ?? 60) / 60)) } };
-  return { key: 'problem.other' };
-}
+const generalProblem = (e: unknown): Message => problemOf(e);

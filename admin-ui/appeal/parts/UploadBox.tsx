@@ -2,7 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Localized } from '../catalog';
 import { formatBytes } from '../fileCheck';
 import { useI18n } from '../i18n';
-import { acceptedTypes, slotErrorText, type PickedFile, type SlotError, type SlotLimits } from './materialFiles';
+import { Findings } from './Findings';
+import { acceptedTypes, slotErrorText, type PickedFile, type SlotError, type SlotInspection, type SlotLimits } from './materialFiles';
 
 export interface UploadSlot extends SlotLimits {
   label: Localized;
@@ -15,6 +16,8 @@ interface UploadBoxProps {
   picked?: PickedFile;
   error?: SlotError;
   checking?: boolean;
+  /** What the server's checks said of the chosen file, before the customer goes on. */
+  inspection?: SlotInspection;
   disabled?: boolean;
   onPick: (file: File) => void;
   onRemove: () => void;
@@ -64,17 +67,40 @@ function EmptyIcon() {
 }
 
 /** One material slot: its label, hint and limits, a preview of the chosen file, and why it was refused. */
-export function UploadBox({ slot, picked, error, checking, disabled, onPick, onRemove, badges, children, highlighted }: UploadBoxProps) {
+/** The server's findings on the chosen file: a failed one is announced at once, with how to put it right. */
+function InspectionResult({ id, inspection }: { id: string; inspection: SlotInspection | undefined }) {
+  const { t } = useI18n();
+  if (!inspection || inspection.state === 'checking') return null;
+  if (inspection.state === 'unavailable') {
+    return (
+      <p className="inspection inspection-unavailable" id={id} role="status">
+        {t('upload.uncheckable')}
+      </p>
+    );
+  }
+  const { state, findings } = inspection.result;
+  const problems = findings.filter((f) => f.severity !== 'pass');
+  return (
+    <div className={`inspection inspection-${state}`} id={id} role={state === 'fail' ? 'alert' : 'status'}>
+      <p className="inspection-title">{t(state === 'fail' ? 'upload.inspectionFail' : state === 'warn' ? 'upload.inspectionWarn' : 'upload.inspectionPass')}</p>
+      <Findings findings={problems} />
+    </div>
+  );
+}
+
+export function UploadBox({ slot, picked, error, checking, inspection, disabled, onPick, onRemove, badges, children, highlighted }: UploadBoxProps) {
   const i18n = useI18n();
   const { t, text } = i18n;
   const preview = useObjectUrl(picked);
   const id = `slot-${slot.key}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hintId, error ? errorId : ''].filter(Boolean).join(' ');
+  const inspectionId = `${id}-inspection`;
+  const describedBy = [hintId, error ? errorId : '', inspection?.state === 'done' ? inspectionId : ''].filter(Boolean).join(' ');
+  const failed = inspection?.state === 'done' && inspection.result.state === 'fail';
 
   return (
-    <section className={`slot${error ? ' has-error' : ''}${highlighted ? ' is-highlighted' : ''}`} aria-labelledby={`${id}-title`}>
+    <section className={`slot${error || failed ? ' has-error' : ''}${highlighted ? ' is-highlighted' : ''}`} aria-labelledby={`${id}-title`}>
       <div className="slot-head">
         <label className="slot-title" id={`${id}-title`} htmlFor={id}>
           {text(slot.label)}
@@ -103,6 +129,7 @@ export function UploadBox({ slot, picked, error, checking, disabled, onPick, onR
         </div>
         <div className="slot-actions">
           <p className="file-name">{picked ? `${picked.file.name} · ${formatBytes(picked.file.size)}` : t('upload.noFile')}</p>
+          {picked?.scaledFrom && <p className="scaled">{t('upload.scaled', { from: formatBytes(picked.scaledFrom), to: formatBytes(picked.file.size) })}</p>}
           <input
             className="file-input"
             type="file"
@@ -129,9 +156,14 @@ export function UploadBox({ slot, picked, error, checking, disabled, onPick, onR
               </button>
             )}
           </div>
-          {checking && <p className="checking">{t('upload.checking')}</p>}
+          {checking && (
+            <p className="checking" role="status">
+              {t('upload.checking')}
+            </p>
+          )}
         </div>
       </div>
+      {picked && <InspectionResult id={inspectionId} inspection={inspection} />}
       {error && (
         <p className="error" id={errorId} role="alert">
           {slotErrorText(i18n, error)}

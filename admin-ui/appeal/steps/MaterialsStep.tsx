@@ -12,7 +12,7 @@ interface MaterialsStepProps {
   note?: Localized | '' | undefined;
 }
 
-/** Step 4: one upload box per material slot; each file is checked (type by content, size) when chosen. */
+/** Step 4: one upload box per material slot; each file is checked when chosen, by the submission's own checks. */
 export function MaterialsStep({ slots, materials, disabled, note }: MaterialsStepProps) {
   const { t, text } = useI18n();
   return (
@@ -38,6 +38,7 @@ export function MaterialsStep({ slots, materials, disabled, note }: MaterialsSte
             picked={materials.files[slot.key]}
             error={materials.errors[slot.key]}
             checking={materials.checking[slot.key]}
+            inspection={materials.inspections[slot.key]}
             disabled={disabled}
             onPick={(file) => void materials.pick(slot, file)}
             onRemove={() => materials.remove(slot.key)}

@@ -317,7 +317,25 @@ export const statusLinkHandler = http.post(`${APPEAL_API}/appeals/:reference/sta
   return HttpResponse.json({ reference: REFERENCE, accessToken: NEW_TOKEN });
 });
 
+export const greyscaleFinding: Finding = {
+  code: 'colour.greyscale',
+  severity: 'fail',
+  message: { 'zh-CN': '这是黑白（灰度）图片，须为彩色扫描件或彩色照片，请重新上传', en: 'This is a black-and-white (greyscale) image; it must be a colour scan or colour photo. Please upload it again' },
+};
+
+/** POST /inspections as the server answers it for a good photo: one file and its context, checked; no findings. */
+export const inspectionHandler = http.post(`${APPEAL_API}/inspections`, async ({ request }) => {
+  const form = await request.formData();
+  const context = JSON.parse(String(form.get('context') ?? 'null')) as { kind?: string; subjectType?: SubjectType; others?: unknown[] } | null;
+  const files = [...form.entries()].filter(([, value]) => typeof value !== 'string');
+  if (!context?.kind || !context.subjectType || !Array.isArray(context.others) || files.length !== 1) {
+    return HttpResponse.json({ code: 'INVALID_INPUT', message: 'bad inspection request' }, { status: 400 });
+  }
+  return HttpResponse.json({ slot: files[0]![0], state: 'pass', findings: [], fingerprint: { sha256: 'a'.repeat(64), phash: null } });
+});
+
 export const appealHandlers = [
+  inspectionHandler,
   http.get(`${APPEAL_API}/catalog`, () => HttpResponse.json(catalog)),
   submitHandler,
   viewHandler(),
