@@ -1,5 +1,4 @@
 import type { Browser, Page } from 'playwright-core';
-import { ticketStatuses } from '../../server/src/tickets/statuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
@@ -39,10 +38,18 @@ describe('the console in Chromium', () => {
     await page.getByRole('combobox', { name: '类型' }).click();
     await page.getByRole('option', { name: /注销/ }).click();
     await page.waitForFunction(() => decodeURIComponent(location.hash).includes('account_cancellation'));
-    await expect.poll(() => rows.count()).toBeLessThan(unfiltered);
+    // As many rows as the API counts for the filter the list shows, whatever the demo holds, every one a cancellation.
+    const totalShown = () =>
+      page.evaluate(async () => {
+        const filter = new URLSearchParams(location.hash.split('?')[1]).get('filter') ?? '{}';
+        const res = await fetch(`/api/tickets?filter=${encodeURIComponent(filter)}&range=[0,24]`, { credentials: 'include' });
+        return Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
+      });
+    await expect.poll(async () => (await rows.count()) === (await totalShown())).toBe(true);
+    const total = await totalShown();
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(unfiltered);
     const kinds = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
-    // The demo has one cancellation in each status.
-    expect(kinds.length).toBe(ticketStatuses.length);
     for (const text of kinds) expect(text).toMatch(/注销/);
     await page.screenshot({ path: screenshotPath('console-ticket-list.png'), fullPage: true });
 

@@ -71,6 +71,28 @@ describe('TicketList', () => {
     expect(filters.at(-1)).toEqual({});
   });
 
+  it('keeps "all" when the agent then filters by kind: the status scope is not brought back by the filter form', async () => {
+    const filters: unknown[] = [];
+    server.use(
+      ticketListHandler(({ request }) => {
+        const query = parseListQuery(new URL(request.url), TICKET_SPEC);
+        if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
+        filters.push(query.filter);
+        return listResponse('tickets', fixtures.tickets, query);
+      }),
+    );
+    const user = userEvent.setup();
+    renderTicketList();
+    expect(await screen.findByText('AP-20261122-0001')).toBeInTheDocument();
+    const scope = screen.getByRole('group', { name: '显示' });
+    await user.click(within(scope).getByRole('button', { name: '全部' }));
+    await waitFor(() => expect(filters.at(-1)).toEqual({}));
+    await user.click(screen.getByRole('combobox', { name: '类型' }));
+    await user.click(await screen.findByRole('option', { name: /MFA/ }));
+    await waitFor(() => expect(filters.at(-1)).toEqual({ kind: 'mfa_unbind' }));
+    expect(within(scope).getByRole('button', { name: '全部' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
   it('filters by status with an array, shows only the matching tickets, and all of them once cleared', async () => {
     server.use(
       ticketListHandler(({ request }) => {
@@ -205,6 +227,19 @@ describe('TicketList', () => {
     expect(screen.getByText('2 d 3 h left')).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /Phone/ })).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /Account ID/ })).toBeInTheDocument();
+  });
+
+  it('lets the agent hide a column, and shows the rows without it', async () => {
+    const user = userEvent.setup();
+    renderTicketList();
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('columnheader', { name: '手机号' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '列' }));
+    await user.click(await screen.findByRole('switch', { name: '手机号' }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(within(table).queryByRole('columnheader', { name: '手机号' })).not.toBeInTheDocument());
+    expect(within(table).queryByText('138****0000')).not.toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: '账号 ID' })).toBeInTheDocument();
   });
 
   it('shows the masked phone and the account ID of each ticket', async () => {

@@ -317,6 +317,12 @@ describe('the review page', () => {
     expect(within(timeline).getByText('账号 100012345678 已变更')).toBeInTheDocument();
     expect(within(timeline).getByRole('list', { name: '变更的字段' })).toHaveTextContent('已绑定 MFA: 是 → 否');
 
+    // Reasons the desk wrote itself read in the agent's language, never as codes or English words.
+    expect(within(timeline).getByText('原因：已要求补充材料')).toBeInTheDocument();
+    expect(within(timeline).getByText('原因：客户已补充材料')).toBeInTheDocument();
+    expect(within(timeline).getByText('原因：主管越权通过：申报的身份信息与账号实名信息不一致')).toBeInTheDocument();
+    expect(timeline).not.toHaveTextContent(/materials requested|customer_sent_materials|identity_mismatch/);
+
     const email = (await within(timeline).findByText('邮件通知 w***@example.com')).closest('li') as HTMLElement;
     expect(email).toHaveTextContent('已发送');
     const sms = within(timeline).getByText('短信通知 138****0000').closest('li') as HTMLElement;

@@ -518,4 +518,8 @@ export const reviewEvents: TicketEvent[] = [
   { id: 605, ticketId: 4, actorType: 'system', agentId: null, type: 'evidence.fraud_signal', fromStatus: null, toStatus: null, reason: null, data: { evidenceId: 401, otherReference: 'AP-20261101-0099' }, createdAt: '2026-11-22T09:13:00.000Z' },
   { id: 606, ticketId: 4, actorType: 'agent', agentId: 2, type: 'ticket.decided', fromStatus: null, toStatus: null, reason: null, data: { decision: 'approve' }, createdAt: '2026-11-22T09:20:00.000Z' },
   { id: 607, ticketId: 4, actorType: 'agent', agentId: 2, type: 'account.changed', fromStatus: null, toStatus: null, reason: null, data: { accountId: 1, uin: '100012345678', before: { mfaBound: true }, after: { mfaBound: false } }, createdAt: '2026-11-22T09:20:01.000Z' },
+  // The desk's own reasons are codes (older events kept English words); an override names its blockers.
+  { id: 609, ticketId: 4, actorType: 'agent', agentId: 1, type: 'ticket.transitioned', fromStatus: 'in_review', toStatus: 'awaiting_customer', reason: 'materials requested', data: null, createdAt: '2026-11-22T09:12:01.000Z' },
+  { id: 610, ticketId: 4, actorType: 'customer', agentId: null, type: 'ticket.transitioned', fromStatus: 'awaiting_customer', toStatus: 'in_review', reason: 'customer_sent_materials', data: null, createdAt: '2026-11-22T09:15:00.000Z' },
+  { id: 611, ticketId: 4, actorType: 'agent', agentId: 2, type: 'ticket.transitioned', fromStatus: 'in_review', toStatus: 'approved', reason: 'override:identity_mismatch', data: null, createdAt: '2026-11-22T09:20:00.500Z' },
 ];

@@ -583,6 +583,8 @@ export const enApp = {
     notified: '%{channel} to %{recipient}',
     changedFields: 'Changed fields',
     override: 'a supervisor overrode the checks',
+    overrideOf: 'a supervisor overrode: %{blockers}',
+    systemReasons: { customer_sent_materials: 'the customer sent materials', materials_requested: 'materials were requested' },
     repeated: '%{text} (%{smart_count} times)',
   },
   dashboard: {

@@ -581,6 +581,8 @@ const zhApp: typeof enApp = {
     notified: '%{channel}通知 %{recipient}',
     changedFields: '变更的字段',
     override: '主管越权通过',
+    overrideOf: '主管越权通过：%{blockers}',
+    systemReasons: { customer_sent_materials: '客户已补充材料', materials_requested: '已要求补充材料' },
     repeated: '%{text}（%{smart_count} 次）',
   },
   dashboard: {

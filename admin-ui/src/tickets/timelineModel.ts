@@ -161,3 +161,19 @@ export const collapseRepeats = (entries: TimelineEntry[]): Array<{ entry: Timeli
     else rows.push({ entry, count: 1 });
     return rows;
   }, []);
+
+/** The desk's own transition reasons, as codes (and as the English words older events kept). */
+const systemReasons: Record<string, 'customer_sent_materials' | 'materials_requested'> = {
+  customer_sent_materials: 'customer_sent_materials',
+  materials_requested: 'materials_requested',
+  'customer sent materials': 'customer_sent_materials',
+  'materials requested': 'materials_requested',
+};
+export const systemReasonKey = (reason: string) => systemReasons[reason];
+
+/** The blocker codes of an override reason (`override:a,b`, or older events' `override: a, b` and bare `override`); null otherwise. */
+export const overriddenBlockers = (reason: string): string[] | null => {
+  const found = /^override(?::\s*(.*))?$/.exec(reason);
+  if (!found) return null;
+  return (found[1] ?? '').split(',').map(code => code.trim()).filter(Boolean);
+};

@@ -1,8 +1,10 @@
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { useCatalogText } from '../catalog/useCatalog';
 import { useRejectionReasons } from '../rejectionReasons/useRejectionReasons';
 import type { Agent, Evidence, Ticket, TicketEvent } from '../types';
-import { assigneeOf, evidenceIdOf, phraseKeyOf, slotKeysOf } from './timelineModel';
+import { localize } from '../catalog/catalogText';
+import { blockerLabel } from './review/decisionModel';
+import { assigneeOf, evidenceIdOf, overriddenBlockers, phraseKeyOf, slotKeysOf, systemReasonKey } from './timelineModel';
 
 /** Names an actor: an agent by name (or number, until the names arrive), otherwise the customer or the system. */
 export const useActorName = (agents: Agent[] | undefined) => {
@@ -18,6 +20,7 @@ export const useActorName = (agents: Agent[] | undefined) => {
 /** Tells an event in words, naming the materials it concerns by their catalog labels and reasons by their text. */
 export const useDescribeEvent = (ticket: Ticket, agents: Agent[] | undefined, files: readonly Evidence[]) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const text = useCatalogText();
   const { labelOf } = useRejectionReasons();
   const actorName = useActorName(agents);
@@ -52,11 +55,22 @@ export const useDescribeEvent = (ticket: Ticket, agents: Agent[] | undefined, fi
     });
   };
 
-  /** An event's reason: a rejection code reads as its label, an override says so; free text as written. */
+  /**
+   * An event's reason in the agent's language: a rejection code reads as its label, an override names the blockers
+   * by their labels, the desk's own reasons are codes; an agent's free text stays as written.
+   */
   const reasonOf = (event: TicketEvent): string | null => {
-    if (!event.reason) return null;
-    if (event.reason === 'override') return translate('app.timeline.override');
-    return labelOf(event.reason) ?? event.reason;
+    const reason = event.reason;
+    if (!reason) return null;
+    const overridden = overriddenBlockers(reason);
+    if (overridden) {
+      if (overridden.length === 0) return translate('app.timeline.override');
+      const labels = overridden.map(code => localize(blockerLabel(code), locale) ?? code);
+      return translate('app.timeline.overrideOf', { blockers: labels.join(translate('app.timeline.listSeparator')) });
+    }
+    const system = systemReasonKey(reason);
+    if (system) return translate(`app.timeline.systemReasons.${system}`);
+    return labelOf(reason) ?? reason;
   };
 
   return { describe, reasonOf, actorName };

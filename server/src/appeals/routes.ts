@@ -132,7 +132,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
         await db.$transaction(async (tx) => {
           await attachEvidenceIn(tx, ticket.id, files, 'customer');
           // The customer answered: the ticket goes back to review and its SLA clock runs again.
-          if (ticket.status === 'awaiting_customer') await transitionIn(tx, ticket.id, 'in_review', { actorType: 'customer' }, 'customer sent materials');
+          if (ticket.status === 'awaiting_customer') await transitionIn(tx, ticket.id, 'in_review', { actorType: 'customer' }, 'customer_sent_materials');
         });
       } catch (e) {
         await releaseUnreferenced(db, store, stored);

@@ -36,6 +36,9 @@ export const confirmSchema = z.object({ approve: z.boolean(), note: z.string().t
 
 type Proposal = { message: string; overridden: string[]; overrideReason: string | null; digest: string };
 
+/** The transition's reason when blockers were overridden: their codes, which the console reads as their labels. */
+const overrideNote = (overridden: string[]) => (overridden.length ? `override:${overridden.join(',')}` : null);
+
 const blocked = (blockers: Blocker[]) =>
   new HttpError(409, 'APPROVAL_BLOCKED', `Cannot approve: ${blockers.map((b) => b.label.en).join('; ')}`, undefined, undefined, { blockers });
 
@@ -79,7 +82,7 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
     if (fourEyesReason(ticket.kind, ticket.variant)) {
       const proposal: Proposal = { message: input.message, overridden, overrideReason, digest: basis.digest };
       await tx.ticket.update({ where: { id: ticketId }, data: { proposedById: agent.id, proposedAt: new Date(), proposal } });
-      await transitionIn(tx, ticketId, 'approval_pending', by, overridden.length ? `override: ${overridden.join(', ')}` : null);
+      await transitionIn(tx, ticketId, 'approval_pending', by, overrideNote(overridden));
       await tx.event.create({
         data: { ticketId, actorType: 'agent', agentId: agent.id, type: 'decision.proposed', reason: overrideReason, data: { overridden, basis: { files: basis.files, account: basis.account, digest: basis.digest } } },
       });
@@ -159,7 +162,7 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
   // The exact values are kept once, in the account.changed events (erasable, shown masked); elsewhere only masked.
   const changes = presentPersonal(outcome.changes);
   await tx.ticket.update({ where: { id: ticket.id }, data: { decision: 'approve', decisionReason: null, proposedById: null, proposedAt: null, proposal: Prisma.DbNull } });
-  await transitionIn(tx, ticket.id, 'approved', { actorType: 'agent', agentId: a.by.id }, a.overridden.length ? `override: ${a.overridden.join(', ')}` : null);
+  await transitionIn(tx, ticket.id, 'approved', { actorType: 'agent', agentId: a.by.id }, overrideNote(a.overridden));
   // What the effect found for the customer (a retrieval's accounts) follows the agent's words, in the appeal's language.
   const message = outcome.reply ? `${a.message}\n\n${outcome.reply[ticket.locale === 'en' ? 'en' : 'zh-CN']}` : a.message;
   await tx.message.create({ data: { ticketId: ticket.id, kind: 'public_reply', agentId: author.id, body: message } });

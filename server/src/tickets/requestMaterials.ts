@@ -35,7 +35,7 @@ export async function requestMaterials(ctx: AppContext, ticketId: number, agent:
     await tx.ticket.update({ where: { id: ticketId }, data: { complete: false } });
     await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId, body: input.message } });
     await tx.event.create({ data: { ticketId, actorType: 'agent', agentId, type: 'materials.requested', data: { slots: input.slots } } });
-    if (ticket.status !== 'awaiting_customer') await transitionIn(tx, ticketId, 'awaiting_customer', { actorType: 'agent', agentId }, 'materials requested');
+    if (ticket.status !== 'awaiting_customer') await transitionIn(tx, ticketId, 'awaiting_customer', { actorType: 'agent', agentId }, 'materials_requested');
     const language = ticket.locale === 'en' ? 'en' : 'zh-CN';
     const labels = defs.filter((d) => input.slots.includes(d.key)).map((d) => d.label[language]);
     for (const n of noticesFor(ticket, 'materials_requested', { statusLink: statusLink(ctx.config, ticket.reference), message: input.message, slots: labels })) {
