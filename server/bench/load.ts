@@ -1,31 +1,64 @@
-// npm run load [-- --seconds 60]: on loopback only, 100 agents browsing the ticket lists and 20 customers filing
-// appeals at once, bounded in time; prints requests, errors and latency percentiles, and exits 1 on any error.
+// npm run load [-- --seconds 60 --processes 2 --s3]: on loopback only, 100 agents browsing the ticket lists and 20
+// customers filing appeals at once, bounded in time; prints requests, errors and latency percentiles, and exits 1 on
+// any error. With --processes N, N server processes share the database behind a round-robin proxy (sessions, limits
+// and the outbox live in the database); under `node server/scripts/with-postgres.mjs` the database is PostgreSQL;
+// with --s3 the evidence goes to an S3 server (s3rver) on loopback.
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import sharp from 'sharp';
 import { residentId } from '../src/seed/identities';
-import { freePort, signInDemoAgent, startChild } from './support';
+import { freePort, roundRobin, signInDemoAgent, startChild, startS3rver, type StartedChild } from './support';
 
 // An agent reads what a list shows before asking for the next: --agent-rate is each agent's requests a second
 // (1 by default, brisker than any person); 0 removes the pause, a closed loop that measures saturation instead.
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, agents: { type: 'string', default: '100' }, customers: { type: 'string', default: '20' }, 'agent-rate': { type: 'string', default: '1' } },
+  options: {
+    seconds: { type: 'string', default: '60' }, agents: { type: 'string', default: '100' }, customers: { type: 'string', default: '20' }, 'agent-rate': { type: 'string', default: '1' },
+    processes: { type: 'string', default: '1' }, s3: { type: 'boolean', default: false },
+  },
 });
 const agentRate = Number(values['agent-rate']);
 const seconds = Number(values.seconds);
+const processes = Math.max(1, Number(values.processes));
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-load-'));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 
-const server = await startChild(['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
-  PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'error',
-  DATABASE_URL: `file:${path.join(dir, 'load.db')}`, UPLOAD_DIR: path.join(dir, 'uploads'), OUTBOX_DIR: path.join(dir, 'outbox'),
-  APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000',
-}, 'Helpdesk console:');
+// PostgreSQL when run under with-postgres.mjs (a database of its own on that cluster), else a SQLite file.
+const cluster = process.env.TEST_POSTGRES_URL;
+let databaseUrl = `file:${path.join(dir, 'load.db')}`;
+if (cluster) {
+  const name = `load_${process.pid}`;
+  const admin = new pg.Client({ connectionString: `${cluster}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  databaseUrl = `${cluster}/${name}`;
+}
+const s3 = values.s3 ? await startS3rver(path.join(dir, 's3rver')) : null;
+const storeEnv: Record<string, string> = s3
+  ? { EVIDENCE_STORE: 's3', S3_BUCKET: 'evidence', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' }
+  : {};
+if (s3) await fetch(`${s3.endpoint}/evidence`, { method: 'PUT' });
+
+const servers: (StartedChild & { port: number })[] = [];
+// One after the other: the first migrates and seeds the demo desk, the others find it done.
+for (let i = 0; i < processes; i += 1) {
+  const port = await freePort();
+  const started = await startChild(['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
+    PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'error',
+    DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, `uploads-${i}`), OUTBOX_DIR: path.join(dir, 'outbox'),
+    APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000', ...storeEnv,
+  }, 'Helpdesk console:');
+  servers.push({ ...started, port });
+}
+const proxy = processes > 1 ? await roundRobin(servers.map((s) => s.port)) : null;
+const base = `http://127.0.0.1:${proxy ? proxy.port : servers[0]!.port}`;
+const where = [cluster ? 'PostgreSQL' : 'SQLite', s3 ? 'S3 (s3rver)' : 'local disk', processes > 1 ? `${processes} processes behind a round-robin proxy` : 'one process'].join(', ');
 
 try {
   const { cookie } = await signInDemoAgent(base);
@@ -59,7 +92,7 @@ try {
   const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
-  console.log(`Load for ${seconds} s on ${base}: ${values.agents} agents browsing (${agentRate > 0 ? `${agentRate} request/s each` : 'no pause'}), ${values.customers} customers filing appeals without pause…`);
+  console.log(`Load for ${seconds} s on ${base} (${where}): ${values.agents} agents browsing (${agentRate > 0 ? `${agentRate} request/s each` : 'no pause'}), ${values.customers} customers filing appeals without pause…`);
   const [browse, file] = await Promise.all([
     run({
       url: base, connections: Number(values.agents), duration: seconds, headers: { cookie }, requests: lists.map((p) => ({ method: 'GET', path: p })),
@@ -75,16 +108,25 @@ try {
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   console.log(line(`${values.agents} agents browsing lists`, browse));
   console.log(line(`${values.customers} customers filing appeals`, file));
+  if (proxy) console.log(`\nRequests each process answered through the proxy: ${proxy.served.join(', ')}`);
   // Uploads cut off when the run ended must not leave files once the server has finished with them.
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
-  const leftover = fs.readdirSync(path.join(dir, 'uploads', '.incoming'));
-  console.log(`\nTemporary upload files left behind after shutdown: ${leftover.length}`);
-  // A workload that finished nothing proves nothing: that counts as a failure too.
-  const idle = [browse, file].filter((r) => r.requests.total === 0).length;
+  await proxy?.close();
+  for (const s of servers) s.child.kill('SIGTERM');
+  await Promise.all(servers.map((s) => s.exited));
+  const leftover = servers.flatMap((_, i) => {
+    const incoming = path.join(dir, `uploads-${i}`, '.incoming');
+    return fs.existsSync(incoming) ? fs.readdirSync(incoming) : [];
+  });
+  console.log(`Temporary upload files left behind after shutdown: ${leftover.length}`);
+  // A workload that finished nothing proves nothing, nor does a process that was never asked: failures too.
+  const idle = [browse, file].filter((r) => r.requests.total === 0).length + (proxy ? proxy.served.filter((n) => n === 0).length : 0);
   const failed = browse.errors + browse.timeouts + browse.non2xx + file.errors + file.timeouts + file.non2xx + leftover.length + idle;
   process.exitCode = failed > 0 ? 1 : 0;
 } finally {
-  if (server.child.exitCode === null) server.child.kill('SIGTERM');
+  for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGTERM');
+  if (s3 && s3.process.exitCode === null) {
+    s3.process.kill('SIGTERM');
+    await once(s3.process, 'exit');
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 
 export async function freePort(): Promise<number> {
@@ -65,4 +67,58 @@ export async function signInDemoAgent(base: string): Promise<{ cookie: string; a
   if (login.status !== 200) throw new Error(`sign-in refused: ${login.status} ${await login.text()}`);
   const { agent } = (await login.json()) as { agent: { id: number } };
   return { cookie: login.headers.get('set-cookie')!.split(';')[0]!, agentId: agent.id };
+}
+
+/** s3rver on a free loopback port, in its own process; resolves with its address. Shared by the S3 tests and the load. */
+export async function startS3rver(directory: string): Promise<{ process: ChildProcess; endpoint: string }> {
+  const cli = createRequire(import.meta.url).resolve('s3rver/bin/s3rver.js');
+  // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only offers in its legacy provider.
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', cli, '-d', directory, '-a', '127.0.0.1', '-p', '0', '--silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on ([\d.]+):(\d+)/.exec(output);
+      if (match) resolve(`http://${match[1]}:${match[2]}`);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`s3rver exited (${code}): ${output}`)));
+  });
+  return { process: child, endpoint: await listening };
+}
+
+/**
+ * A test-only round-robin proxy on loopback: each new request goes to the next of `ports`, streamed both ways, so a
+ * load sees several server processes as one address (as a load balancer would show them). Counts what each one got.
+ */
+export async function roundRobin(ports: number[]): Promise<{ port: number; served: number[]; close: () => Promise<void> }> {
+  const served = ports.map(() => 0);
+  let next = 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const proxy = http.createServer((req, res) => {
+    const i = next;
+    next = (next + 1) % ports.length;
+    served[i]! += 1;
+    const upstream = http.request({ host: '127.0.0.1', port: ports[i], method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+  return {
+    port,
+    served,
+    close: () =>
+      new Promise((resolve) => {
+        agent.destroy();
+        proxy.closeAllConnections();
+        proxy.close(() => resolve());
+      }),
+  };
 }

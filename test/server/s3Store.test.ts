@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -11,6 +10,7 @@ import { CreateBucketCommand, HeadObjectCommand, ListObjectsV2Command, S3Client 
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../server/src/config';
+import { startS3rver } from '../../server/bench/support';
 import { sweepStorage } from '../../server/src/maintenance/storageSweep';
 import { S3Store } from '../../server/src/storage/s3Store';
 import { colourIdCard, colourIdCardBytes } from '../fixtures/evidence';
@@ -23,24 +23,6 @@ let dir: string;
 let server: ChildProcess;
 let endpoint: string;
 let client: S3Client;
-
-/** s3rver on a free loopback port, in its own process; resolves with its address. */
-async function startS3rver(directory: string): Promise<{ process: ChildProcess; endpoint: string }> {
-  const cli = createRequire(import.meta.url).resolve('s3rver/bin/s3rver.js');
-  // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only offers in its legacy provider.
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', cli, '-d', directory, '-a', '127.0.0.1', '-p', '0', '--silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on ([\d.]+):(\d+)/.exec(output);
-      if (match) resolve(`http://${match[1]}:${match[2]}`);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`s3rver exited (${code}): ${output}`)));
-  });
-  return { process: child, endpoint: await listening };
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-s3-'));
