@@ -229,6 +229,27 @@ describe('TicketList', () => {
     expect(screen.getByRole('columnheader', { name: /Account ID/ })).toBeInTheDocument();
   });
 
+  it('lets the agent hide a column and show it again, without taking the page\'s focus on load', async () => {
+    const user = userEvent.setup();
+    renderTicketList();
+    const table = await screen.findByRole('table');
+    expect(document.activeElement).toBe(document.body);
+    expect(within(table).getByRole('columnheader', { name: '手机号' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '列' }));
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: '手机号' }));
+    expect(screen.getByRole('menuitemcheckbox', { name: '手机号' })).toHaveAttribute('aria-checked', 'false');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(within(table).getByRole('columnheader', { name: '账号 ID' })).toBeInTheDocument());
+    expect(within(table).queryByRole('columnheader', { name: '手机号' })).not.toBeInTheDocument();
+    expect(within(table).queryByText('138****0000')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '列' }));
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: '手机号' }));
+    await user.keyboard('{Escape}');
+    expect(await within(table).findByRole('columnheader', { name: '手机号' })).toBeInTheDocument();
+    expect(within(table).getAllByText('138****0000').length).toBeGreaterThan(0);
+  });
+
   it('shows the masked phone and the account ID of each ticket', async () => {
     renderTicketList();
     const row = (await screen.findByText('AP-20261122-0001')).closest('tr') as HTMLElement;

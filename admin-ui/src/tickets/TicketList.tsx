@@ -11,6 +11,7 @@ import { ListPagination, ListProblem } from './list/ListProblem';
 import { SlaTimeLeftField } from './list/SlaTimeLeftField';
 import { RowCheckboxLabels } from './list/RowCheckboxLabels';
 import { StatusScope } from './list/StatusScope';
+import { TicketListActions } from './list/TicketListActions';
 import { TicketLinkField } from './list/TicketLinkField';
 import { KindField } from './TicketCatalogFields';
 import { PriorityField, StatusField } from './TicketChips';
@@ -41,6 +42,7 @@ export const TicketList = () => {
   return (
     <List
       filters={filters}
+      actions={<TicketListActions />}
       filterDefaultValues={DEFAULT_FILTER}
       sort={DEFAULT_TICKET_SORT}
       perPage={TICKETS_PER_PAGE}
