@@ -15,4 +15,10 @@ export const consoleTheme: RaThemeOptions = {
     warning: { main: '#b45309', light: '#ff9800', dark: '#92400e', contrastText: '#fff' },
     info: { main: '#01579b', contrastText: '#fff' },
   },
+  components: {
+    ...defaultTheme.components,
+    // A spinner is a progress bar to assistive technology and needs a name (axe: aria-progressbar-name). The theme is
+    // built once, before the agent picks a language, so the name is given in both.
+    MuiCircularProgress: { defaultProps: { 'aria-label': '加载中 · Loading' } },
+  },
 };
