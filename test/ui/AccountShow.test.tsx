@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { AccountList } from '../../admin-ui/src/accounts/AccountList';
-import { AccountShow } from '../../admin-ui/src/accounts/AccountShow';
+import { AccountList } from '../../admin-ui/console/accounts/AccountList';
+import { AccountShow } from '../../admin-ui/console/accounts/AccountShow';
 import { renderInAdmin } from './renderAdmin';
 
 describe('Accounts', () => {

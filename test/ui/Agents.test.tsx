@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { AgentWithSignIn } from '../../admin-ui/src/agents/agentModel';
+import type { AgentWithSignIn } from '../../admin-ui/console/agents/agentModel';
 import { agentSignInHandlers, API, meHandler } from './handlers';
 import { renderApp } from './renderAdmin';
 import { server } from './server';

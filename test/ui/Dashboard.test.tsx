@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { Dashboard } from '../../admin-ui/src/dashboard';
+import { Dashboard } from '../../admin-ui/console/dashboard';
 import { openStatuses } from '../../server/src/tickets/statuses';
 import { API } from './handlers';
 import { renderInAdmin } from './renderAdmin';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { DecisionPreview, DecisionRequest } from '../../admin-ui/src/types';
+import type { DecisionPreview, DecisionRequest } from '../../admin-ui/console/types';
 import * as fixtures from './fixtures';
 import { decisionHandler, meHandler, reviewHandler } from './handlers';
 import { renderTicketPage } from './renderAdmin';

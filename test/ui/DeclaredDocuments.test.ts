@@ -1,7 +1,7 @@
 // The console's declared-fields view names the document a number is on, beside the masked number.
 import { describe, expect, it } from 'vitest';
-import { declaredValue, documentChoiceKeys } from '../../admin-ui/src/catalog/catalogText';
-import type { Catalog } from '../../admin-ui/src/catalog/catalogTypes';
+import { declaredValue, documentChoiceKeys } from '../../admin-ui/console/catalog/catalogText';
+import type { Catalog } from '../../admin-ui/console/catalog/catalogTypes';
 import { publicCatalog } from '../../server/src/catalog/publicCatalog';
 
 const catalog = JSON.parse(JSON.stringify(publicCatalog())) as Catalog;

@@ -21,7 +21,7 @@ describe('Sign-in', () => {
   // The first test opens /tickets, whose lazy page vitest transforms on demand: on a busy machine that alone took
   // more than the 10 s a query waits. Transformed here, before any test's clock starts.
   beforeAll(async () => {
-    await import('../../admin-ui/src/tickets/TicketList');
+    await import('../../admin-ui/console/tickets/TicketList');
   }, 60_000);
 
   it('shows a localised sign-in page to a visitor without a session', async () => {

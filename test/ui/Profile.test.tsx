@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ProfilePage } from '../../admin-ui/src/profile/ProfilePage';
+import { ProfilePage } from '../../admin-ui/console/profile/ProfilePage';
 import { API, meWithTwoFactor, problem, recoveryCodes, totpEnableHandler, totpEnrolment } from './handlers';
 import { renderApp, renderInAdmin } from './renderAdmin';
 import { server } from './server';

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import type { ConfirmRequest, Ticket } from '../../admin-ui/src/types';
+import type { ConfirmRequest, Ticket } from '../../admin-ui/console/types';
 import * as fixtures from './fixtures';
 import { API, confirmHandler, meHandler, problem, reviewHandler } from './handlers';
 import { renderTicketPage } from './renderAdmin';

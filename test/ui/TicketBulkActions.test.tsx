@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { Notification, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { TicketList } from '../../admin-ui/src/tickets/TicketList';
+import { TicketList } from '../../admin-ui/console/tickets/TicketList';
 import { API, meHandler, readBody, schemas } from './handlers';
 import { renderInAdmin } from './renderAdmin';
 import { server } from './server';

@@ -4,7 +4,7 @@ import { HttpResponse } from 'msw';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { openStatuses } from '../../server/src/tickets/statuses';
-import { TicketList } from '../../admin-ui/src/tickets/TicketList';
+import { TicketList } from '../../admin-ui/console/tickets/TicketList';
 import * as fixtures from './fixtures';
 import { listResponse, parseListQuery, TICKET_SPEC, ticketListHandler } from './handlers';
 import { renderInAdmin } from './renderAdmin';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { TicketShow } from '../../admin-ui/src/tickets/TicketShow';
+import { TicketShow } from '../../admin-ui/console/tickets/TicketShow';
 import { renderInAdmin } from './renderAdmin';
 
 const renderTicket = (id: number) =>

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englishHelpdeskMessages } from '../../admin-ui/src/i18n/en';
-import { chineseHelpdeskMessages } from '../../admin-ui/src/i18n/zhCN';
+import { englishHelpdeskMessages } from '../../admin-ui/console/i18n/en';
+import { chineseHelpdeskMessages } from '../../admin-ui/console/i18n/zhCN';
 
 const serverSource = path.resolve(import.meta.dirname, '../../server/src');
 

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../admin-ui/src/catalog/catalogTypes';
+import type { Catalog } from '../../admin-ui/console/catalog/catalogTypes';
 import type {
   Account,
   Agent,
@@ -15,7 +15,7 @@ import type {
   TicketEvent,
   TicketMessage,
   TicketReview,
-} from '../../admin-ui/src/types';
+} from '../../admin-ui/console/types';
 
 // What the API would answer for a small desk: two kinds, three tickets, two agents.
 

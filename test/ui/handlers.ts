@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { z } from 'zod';
-import type { ConfirmRequest, DecisionPreview, DecisionRequest, Ticket, TicketReview } from '../../admin-ui/src/types';
+import type { ConfirmRequest, DecisionPreview, DecisionRequest, Ticket, TicketReview } from '../../admin-ui/console/types';
 import { decisionStatuses, ticketStatuses, type TicketStatus } from '../../server/src/tickets/statuses';
 import * as fixtures from './fixtures';
 
@@ -348,7 +348,7 @@ export const handlers = [
   http.get(`${API}/tickets/:id/history`, ({ params }) =>
     findTicket(params.id as string) ? HttpResponse.json(fixtures.customerHistory) : problem(404, 'NOT_FOUND', 'Ticket not found'),
   ),
-  // The live layer (admin-ui/src/live): nothing unread, and presence beats and read marks acknowledged.
+  // The live layer (admin-ui/console/live): nothing unread, and presence beats and read marks acknowledged.
   http.get(`${API}/live/unread`, () => HttpResponse.json({ count: 0, capped: false, items: [] })),
   http.put(`${API}/tickets/:id/presence`, async ({ request, params }) => {
     const body = await readBody(request, z.object({ mode: z.enum(['viewing', 'replying']) }).strict());

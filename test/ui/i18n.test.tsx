@@ -2,9 +2,9 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import englishMessages from 'ra-language-english';
 import { describe, expect, it } from 'vitest';
-import { englishHelpdeskMessages } from '../../admin-ui/src/i18n/en';
-import { raZhCN } from '../../admin-ui/src/i18n/raZhCN';
-import { chineseHelpdeskMessages } from '../../admin-ui/src/i18n/zhCN';
+import { englishHelpdeskMessages } from '../../admin-ui/console/i18n/en';
+import { raZhCN } from '../../admin-ui/console/i18n/raZhCN';
+import { chineseHelpdeskMessages } from '../../admin-ui/console/i18n/zhCN';
 import { renderApp } from './renderAdmin';
 
 const keysOf = (messages: object, prefix = ''): string[] =>

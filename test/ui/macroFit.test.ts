@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeMacros } from '../../admin-ui/src/macros/macroFit';
-import type { Finding, MaterialSlot } from '../../admin-ui/src/types';
+import { arrangeMacros } from '../../admin-ui/console/macros/macroFit';
+import type { Finding, MaterialSlot } from '../../admin-ui/console/types';
 
 const macro = (name: string) => ({ name });
 const macros = ['materials.colour_scan', 'materials.rear_camera', 'review.three_days', 'departure.after_leaving', 'custom.made_by_admin'].map(macro);

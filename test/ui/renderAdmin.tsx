@@ -1,11 +1,11 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { AdminContext, memoryStore, Notification, ResourceContextProvider, TestMemoryRouter, type AuthProvider } from 'react-admin';
-import { TicketShow } from '../../admin-ui/src/tickets/TicketShow';
-import { App } from '../../admin-ui/src/App';
-import { createAuthProvider } from '../../admin-ui/src/authProvider';
-import { createDataProvider } from '../../admin-ui/src/dataProvider';
-import { createI18nProvider, type AppLocale } from '../../admin-ui/src/i18n/i18nProvider';
+import { TicketShow } from '../../admin-ui/console/tickets/TicketShow';
+import { App } from '../../admin-ui/console/App';
+import { createAuthProvider } from '../../admin-ui/console/authProvider';
+import { createDataProvider } from '../../admin-ui/console/dataProvider';
+import { createI18nProvider, type AppLocale } from '../../admin-ui/console/i18n/i18nProvider';
 import { API } from './handlers';
 
 interface RenderOptions {

@@ -1,6 +1,6 @@
 // The identifiers of docs/rules.md beyond the resident ID and the 18-character credit code: travel permits, passports,
 // GB 11714 organisation codes and phone numbers, with their canonical forms. Plain functions without zod, so the
-// public form checks with this very file (admin-ui/appeal/validation.ts) and the console reads the same helpers.
+// public form checks with this very file (admin-ui/form/validation.ts) and the console reads the same helpers.
 import { ageOn } from '../calendar/deskCalendar';
 import type { OrganisationCode, PersonDocument } from './codes';
 

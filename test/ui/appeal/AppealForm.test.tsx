@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { fieldsFor, slotsFor } from '../../../admin-ui/appeal/catalog';
+import { fieldsFor, slotsFor } from '../../../admin-ui/form/catalog';
 import { server } from '../server';
 import { APPEAL_API, catalog, frontCameraFinding, kindOf, received, REFERENCE, TOKEN } from './handlers';
 import { chooseKindAndSubject, exeAsJpeg, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';

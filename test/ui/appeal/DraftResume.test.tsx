@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DRAFT_TTL_MS, memoryDraftStore } from '../../../admin-ui/appeal/parts/savedDraft';
+import { DRAFT_TTL_MS, memoryDraftStore } from '../../../admin-ui/form/parts/savedDraft';
 import { adultId } from '../../server/support/payloads';
 import { chooseKindAndSubject, fillPersonalMfa, jpegFile, personalMfaValues, renderAppeal, setUpFormTests } from './renderAppeal';
 

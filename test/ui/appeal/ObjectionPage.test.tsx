@@ -1,7 +1,7 @@
 // "This wasn't me": the page behind the link in the notice to the account's security phone and email.
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { isObjectionPath } from '../../../admin-ui/appeal/AppealApp';
+import { isObjectionPath } from '../../../admin-ui/form/AppealApp';
 import { server } from '../server';
 import { appealHandlers, OBJECTION_TOKEN, objections, REFERENCE, serverMessages, USED_OBJECTION_TOKEN } from './handlers';
 import { renderAppeal } from './renderAppeal';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AppealView } from '../../../admin-ui/appeal/api';
+import type { AppealView } from '../../../admin-ui/form/api';
 import { server } from '../server';
 import { APPEAL_API, appealHandlers, awaitingView, checklistFor, kindOf, REFERENCE, TOKEN, viewHandler, withdrawals, withdrawHandler } from './handlers';
 import { jpegFile, renderAppeal } from './renderAppeal';

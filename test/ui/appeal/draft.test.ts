@@ -16,7 +16,7 @@ import {
   withOwnerRefused,
   withOwnerVerified,
   type Draft,
-} from '../../../admin-ui/appeal/draft';
+} from '../../../admin-ui/form/draft';
 import { OWNER_PROOF_TTL_SECONDS } from '../../../server/src/ownerProof/contract';
 import { catalog } from './handlers';
 

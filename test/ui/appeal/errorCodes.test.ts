@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError, problemOf } from '../../../admin-ui/appeal/api';
-import { problemKey, translate } from '../../../admin-ui/appeal/i18n';
+import { ApiError, problemOf } from '../../../admin-ui/form/api';
+import { problemKey, translate } from '../../../admin-ui/form/i18n';
 
 // Issue 15, item 5: every message of the form in both languages. The codes are read from the source of the public
 // routes (as test/ui/errorMessages.test.ts does for the console), so a new code without texts fails here.

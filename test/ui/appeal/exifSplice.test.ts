@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exifSegmentOf, withExifSegment, withUprightOrientation } from '../../../admin-ui/appeal/exifSplice';
+import { exifSegmentOf, withExifSegment, withUprightOrientation } from '../../../admin-ui/form/exifSplice';
 import { inspectFile } from '../../../server/src/evidence/inspection';
 import { slotsFor } from '../../../server/src/catalog';
 

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createAppealApi, filingKeys, type AppealPayload } from '../../../admin-ui/appeal/api';
+import { createAppealApi, filingKeys, type AppealPayload } from '../../../admin-ui/form/api';
 import { server } from '../server';
 import { APPEAL_API, REFERENCE, TOKEN, checklistFor } from './handlers';
 import { jpegFile } from './renderAppeal';

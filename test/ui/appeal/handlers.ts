@@ -11,8 +11,8 @@ import type {
   OwnerCodeVerified,
   SlotState,
   SubmittedAppeal,
-} from '../../../admin-ui/appeal/api';
-import { fieldsFor, slotsFor, type Catalog, type CatalogKind, type SubjectType } from '../../../admin-ui/appeal/catalog';
+} from '../../../admin-ui/form/api';
+import { fieldsFor, slotsFor, type Catalog, type CatalogKind, type SubjectType } from '../../../admin-ui/form/catalog';
 import { publicCatalog } from '../../../server/src/catalog/publicCatalog';
 import { documentChoiceKey, offersDocumentChoice } from '../../../server/src/catalog/identifiers';
 import { isComplete } from '../../../server/src/appeals/checklist';

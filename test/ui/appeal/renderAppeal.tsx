@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { AppealApp } from '../../../admin-ui/appeal/AppealApp';
-import { createAppealApi } from '../../../admin-ui/appeal/api';
-import { DraftStoreContext, memoryDraftStore, type DraftStore } from '../../../admin-ui/appeal/parts/savedDraft';
+import { AppealApp } from '../../../admin-ui/form/AppealApp';
+import { createAppealApi } from '../../../admin-ui/form/api';
+import { DraftStoreContext, memoryDraftStore, type DraftStore } from '../../../admin-ui/form/parts/savedDraft';
 import { adultId } from '../../server/support/payloads';
 import { server } from '../server';
 import { APPEAL_API, appealHandlers } from './handlers';

@@ -1,8 +1,8 @@
 // The form's validators must say what the server's say: the same verdict and the same code for every field of
 // every kind, including the rules the public catalog leaves out (minimum age, maximum length).
 import { describe, expect, it } from 'vitest';
-import type { CatalogField } from '../../../admin-ui/appeal/catalog';
-import { contactProblems, fieldProblem } from '../../../admin-ui/appeal/validation';
+import type { CatalogField } from '../../../admin-ui/form/catalog';
+import { contactProblems, fieldProblem } from '../../../admin-ui/form/validation';
 import { catalog as serverCatalog } from '../../../server/src/catalog/catalog';
 import { fieldValueSchema } from '../../../server/src/catalog/declaredFields';
 import { offersDocumentChoice, personDocumentsOf } from '../../../server/src/catalog/identifiers';
