@@ -24,13 +24,14 @@ import { httpMetrics } from './metrics/httpMetrics';
 import { metricsRoutes } from './metrics/routes';
 import { messageRoutes } from './messages/resource';
 import { notificationRoutes } from './notifications/resource';
+import { openApiRoute } from './openapi/route';
 import { ownerProofRoutes } from './ownerProof/routes';
 import { privacyRoutes } from './privacy/customerData';
 import { publicRoutes } from './public/routes';
 import { rejectionReasonRoutes } from './rejectionReasons/resource';
 import { statsRoutes } from './stats/routes';
 import { staleTicketAnswer } from './tickets/agentView';
-import { ticketRoutes } from './tickets/resource';
+import { ticketRoutes } from './tickets/routes';
 
 export function createApp(ctx: AppContext, options: { serveConsole?: boolean } = {}) {
   const app = express();
@@ -59,6 +60,7 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
     const up = await ctx.db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable' });
   });
+  app.get('/api/openapi.json', openApiRoute());
   app.use('/api/public/appeals', appealRoutes(ctx));
   app.use('/api/public/inspections', inspectionRoutes(ctx));
   app.use('/api/public', ownerProofRoutes(ctx), publicRoutes(), notFoundRoute);
