@@ -1,28 +1,34 @@
 import { useContext } from 'react';
 import { DataProviderContext, HttpError, fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { Catalog } from './catalog/catalogTypes';
 import { errorKey } from './i18n/errorMessages';
 import type { Bell, PresenceMode, TicketPresence } from './live/liveModel';
+import type { PresenceReq } from '../../server/src/contract/presence';
 import type {
+  AssignRequest,
+  BulkAssignRequest,
   BulkOutcome,
+  BulkTransitionRequest,
   ConfirmRequest,
   DecidedTicket,
   DecisionRequest,
   HistoryEntry,
   Overview,
+  PublicCatalog,
   RenderedMacro,
+  RequestMaterialsRequest,
   RevealedContact,
   Ticket,
   TicketReview,
   TicketStatus,
+  TransitionRequest,
 } from './types';
 
 /** Filter forms drop null values, so "unassigned" travels as this marker until the request is built. */
 export const NULL_FILTER_VALUE = '@null';
 
 /** The tickets of a bulk action, each with the version the list showed (a ticket changed since fails as STALE). */
-export type BulkTargets = { ids: Identifier[]; versions: Record<string, number> };
+export type BulkTargets = { ids: number[]; versions: Record<string, number> };
 
 /**
  * The ticket actions beyond CRUD (README "The API in brief"); each answers the ticket as it now stands. `version` is
@@ -30,9 +36,9 @@ export type BulkTargets = { ids: Identifier[]; versions: Record<string, number> 
  */
 export interface TicketActions {
   transition: (id: Identifier, to: TicketStatus, reason?: string, version?: number) => Promise<Ticket>;
-  assign: (id: Identifier, agentId: Identifier | null, reason?: string, version?: number) => Promise<Ticket>;
+  assign: (id: Identifier, agentId: number | null, reason?: string, version?: number) => Promise<Ticket>;
   bulkTransition: (targets: BulkTargets, to: TicketStatus, reason?: string) => Promise<BulkOutcome>;
-  bulkAssign: (targets: BulkTargets, agentId: Identifier | null) => Promise<BulkOutcome>;
+  bulkAssign: (targets: BulkTargets, agentId: number | null) => Promise<BulkOutcome>;
   requestMaterials: (id: Identifier, slots: string[], message: string, version?: number) => Promise<Ticket>;
   /** Approve or reject; an approval that needs a second person comes back as a proposal (`outcome.pending`). */
   decide: (id: Identifier, input: DecisionRequest) => Promise<DecidedTicket>;
@@ -44,7 +50,7 @@ export interface TicketActions {
 }
 
 export interface HelpdeskDataProvider extends DataProvider, TicketActions {
-  getCatalog: () => Promise<Catalog>;
+  getCatalog: () => Promise<PublicCatalog>;
   getOverview: () => Promise<Overview>;
   renderMacro: (macroId: Identifier, ticketId: Identifier) => Promise<RenderedMacro>;
   /** The same customer's other appeals (GET /tickets/:id/history), masked. */
@@ -109,13 +115,13 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
     },
     getManyReference: (resource, params) =>
       rest.getManyReference(resource, { ...params, filter: restoreNulls(params.filter) }),
-    getCatalog: () => getJson<Catalog>('/public/catalog'),
+    getCatalog: () => getJson<PublicCatalog>('/public/catalog'),
     getOverview: () => getJson<Overview>('/stats/overview'),
-    transition: (id, to, reason, version) => postJson(ticket(id, 'transition'), { to, reason, version }),
-    assign: (id, agentId, reason, version) => postJson(ticket(id, 'assign'), { agentId, reason, version }),
-    bulkTransition: ({ ids, versions }, to, reason) => postJson('/tickets/bulk/transition', { ids, versions, to, reason }),
-    bulkAssign: ({ ids, versions }, agentId) => postJson('/tickets/bulk/assign', { ids, versions, agentId }),
-    requestMaterials: (id, slots, message, version) => postJson(ticket(id, 'request-materials'), { slots, message, version }),
+    transition: (id, to, reason, version) => postJson(ticket(id, 'transition'), { to, reason, version } satisfies TransitionRequest),
+    assign: (id, agentId, reason, version) => postJson(ticket(id, 'assign'), { agentId, reason, version } satisfies AssignRequest),
+    bulkTransition: ({ ids, versions }, to, reason) => postJson('/tickets/bulk/transition', { ids, versions, to, reason } satisfies BulkTransitionRequest),
+    bulkAssign: ({ ids, versions }, agentId) => postJson('/tickets/bulk/assign', { ids, versions, agentId } satisfies BulkAssignRequest),
+    requestMaterials: (id, slots, message, version) => postJson(ticket(id, 'request-materials'), { slots, message, version } satisfies RequestMaterialsRequest),
     decide: (id, input) => postJson(ticket(id, 'decision'), input),
     confirmDecision: (id, body) => postJson(ticket(id, 'decision/confirm'), body),
     getReview: id => getJson<TicketReview>(ticket(id, 'review')),
@@ -130,7 +136,7 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
     getBell: () => getJson<Bell>('/live/unread'),
     markRead: async id => (await httpClient(`${apiUrl}${ticket(id, 'read')}`, { method: 'PUT', body: '{}' })).json,
     beatPresence: async (id, mode) =>
-      (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'PUT', body: JSON.stringify({ mode }) })).json as TicketPresence,
+      (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'PUT', body: JSON.stringify({ mode } satisfies PresenceReq) })).json as TicketPresence,
     leavePresence: async id => (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'DELETE', keepalive: true })).json,
     liveUrl: () => `${apiUrl}/live`,
   };

@@ -96,6 +96,7 @@ export function StatusPage({ api, catalog, initialReference = '', initialLinkTok
   useEffect(() => {
     if (initialReference && token && !linkToken) void open(initialReference, token);
     // Only once, for a reference and token this tab already knows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   if (view) {

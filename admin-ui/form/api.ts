@@ -3,11 +3,20 @@ import type { Catalog, Locale, Localized, SubjectType } from './catalog';
 import { problemKey, type MessageKey, type Params } from './i18n';
 
 // Types only, from the server's own definitions.
-import type { Checklist, ChecklistSlot, SlotState } from '../../server/src/appeals/checklist';
+import type { Checklist, ChecklistSlot } from '../../server/src/intake/checklist';
+import type { SlotState } from '../../server/src/contract/records';
 import type { Finding, Severity } from '../../server/src/evidence/inspection';
-import type { ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified } from '../../server/src/ownerProof/contract';
+import type { ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified } from '../../server/src/contract/ownerCodes';
+import type {
+  AccessCheckRequest,
+  AccessCodeRequest,
+  AppealMessageRequest,
+  LinkRequest,
+  ObjectionRequest,
+  OwnerCodeCheckRequest,
+} from '../../server/src/contract/public';
 import type { AccessCodeIssued, AccessRegained } from '../../server/src/appeals/accessRegain';
-import type { ChosenFile, CustomerInspection } from '../../server/src/appeals/fileInspection';
+import type { ChosenFile, CustomerInspection } from '../../server/src/intake/fileInspection';
 export type { AccessCodeIssued, AccessRegained, ChosenFile, CustomerInspection };
 /** Which appeal a chosen file is for, so its slot's checks apply (the server validates the names). */
 export type InspectionFor = { kind: string; subjectType: SubjectType; variant?: string };
@@ -221,16 +230,16 @@ export function createAppealApi(base = '/api/public'): AppealApi {
       request<AppealMessage>(`/appeals/${path(reference)}/messages`, {
         method: 'POST',
         headers: { ...bearer(token), 'Content-Type': 'application/json' },
-        body: JSON.stringify({ body }),
+        body: JSON.stringify({ body } satisfies AppealMessageRequest),
       }),
     withdraw: (reference, token) =>
       request<AppealView>(`/appeals/${path(reference)}/withdraw`, { method: 'POST', headers: bearer(token), cache: 'no-store' }),
     sendOwnerCode: (payload) => request<OwnerCodeIssued>('/owner-codes', json(payload)),
-    verifyOwnerCode: (challengeId, code) => request<OwnerCodeVerified>(`/owner-codes/${encodeURIComponent(challengeId)}/verify`, json({ code })),
-    recordObjection: (token) => request<ObjectionRecorded>('/objections', json({ token: token.trim() })),
-    requestAccessCode: (reference, channel) => request<AccessCodeIssued>(`/appeals/${path(reference)}/access-codes`, json(channel ? { channel } : {})),
-    verifyAccessCode: (reference, code) => request<AccessRegained>(`/appeals/${path(reference)}/access-codes/verify`, { ...json({ code: code.trim() }), cache: 'no-store' }),
-    exchangeStatusLink: (reference, token) => request<AccessRegained>(`/appeals/${path(reference)}/status-link/exchange`, { ...json({ token }), cache: 'no-store' }),
+    verifyOwnerCode: (challengeId, code) => request<OwnerCodeVerified>(`/owner-codes/${encodeURIComponent(challengeId)}/verify`, json({ code } satisfies OwnerCodeCheckRequest)),
+    recordObjection: (token) => request<ObjectionRecorded>('/objections', json({ token: token.trim() } satisfies ObjectionRequest)),
+    requestAccessCode: (reference, channel) => request<AccessCodeIssued>(`/appeals/${path(reference)}/access-codes`, json((channel ? { channel } : {}) satisfies AccessCodeRequest)),
+    verifyAccessCode: (reference, code) => request<AccessRegained>(`/appeals/${path(reference)}/access-codes/verify`, { ...json({ code: code.trim() } satisfies AccessCheckRequest), cache: 'no-store' }),
+    exchangeStatusLink: (reference, token) => request<AccessRegained>(`/appeals/${path(reference)}/status-link/exchange`, { ...json({ token } satisfies LinkRequest), cache: 'no-store' }),
   };
 }
 

@@ -4,7 +4,7 @@ import type { PublicCatalog, PublicField, PublicKind, PublicSlot } from '../../s
 
 // Types only: the server's own definitions of the JSON, erased from the bundle.
 import type { AcceptedMimeType, FieldType, Localized, SubjectType } from '../../server/src/catalog';
-import type { OwnerCodeRule } from '../../server/src/ownerProof/contract';
+import type { OwnerCodeRule } from '../../server/src/contract/ownerCodes';
 export type { FieldType, Localized, OwnerCodeRule, SubjectType };
 export type AcceptedType = AcceptedMimeType;
 export type Locale = 'zh-CN' | 'en';

@@ -14,8 +14,8 @@ import {
   type OwnerCodeRule,
   type SubjectType,
 } from './catalog';
-import { documentChoiceKey, offersDocumentChoice } from '../../server/src/catalog/identifiers';
-import { normaliseContactPhone, normaliseMobile, normaliseResidentId } from '../../server/src/catalog/identifiers';
+import { documentChoiceKey, offersDocumentChoice } from '../../server/src/contract/validators';
+import { normaliseContactPhone, normaliseMobile, normaliseResidentId } from '../../server/src/contract/validators';
 import { contactProblems, fieldProblem, type ContactDraft } from './validation';
 
 export interface Draft {

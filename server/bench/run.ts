@@ -1,15 +1,19 @@
 // npm run bench [-- --tickets 100000 --duration 10 --amount 50000 --connections 10 --rounds 5 --appeals 20 --appeal-duration 60 --appeal-connections 2]
+// On PostgreSQL: node server/scripts/with-postgres.mjs npm run bench -- --postgres (a database of its own on that server).
 // Seeds a database of its own, drives the real server on loopback with autocannon, and measures in the same run
-// what each scenario is held against: a bare Express route, the same SQL through better-sqlite3, and writing and
-// hashing the appeal's bytes. Benchmarks are not timed tests: it exits 1 on errors only, never on a ratio.
+// what each scenario is held against: a bare Express route, the same SQL through better-sqlite3 or node-postgres, and writing and
+// hashing the appeal's bytes; then the file inspection's time and memory against ordinary files (inspectionBudgets.ts).
+// Benchmarks are not timed tests: it exits 1 on errors only, never on a ratio.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
+import pg from 'pg';
+import { createDb } from '../src/db/client';
 import { appealFixture } from './appealFixture';
+import { inspectionBudgets } from './inspectionBudgets';
 import { freePort, median, memoryOf, signInDemoAgent, startChild } from './support';
 
 const { values } = parseArgs({
@@ -22,6 +26,7 @@ const { values } = parseArgs({
     appeals: { type: 'string', default: '20' },
     'appeal-duration': { type: 'string', default: '60' },
     'appeal-connections': { type: 'string', default: '2' },
+    postgres: { type: 'boolean', default: false },
   },
 });
 const whole = (name: keyof typeof values) => {
@@ -41,7 +46,17 @@ if (Math.ceil(amount / rounds) < connections || appeals < appealConnections) thr
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
-const dbFile = path.join(dir, 'bench.db');
+const postgresServer = process.env.TEST_POSTGRES_URL;
+if (values.postgres && !postgresServer) throw new Error('--postgres runs under node server/scripts/with-postgres.mjs, which gives TEST_POSTGRES_URL');
+const benchDatabase = `helpdesk_bench_${process.pid}`;
+const databaseUrl = values.postgres ? `${postgresServer}/${benchDatabase}` : `file:${path.join(dir, 'bench.db')}`;
+const databaseName = values.postgres ? 'PostgreSQL' : 'SQLite';
+/** Creates the bench's own PostgreSQL database, or drops it at the end. */
+async function onPostgresServer(statement: string) {
+  const admin = new pg.Client({ connectionString: `${postgresServer}/postgres` });
+  await admin.connect();
+  await admin.query(statement).finally(() => admin.end());
+}
 const hashRuns = 5;
 const tsx = (script: string, ...args: string[]) => ['--import', 'tsx', script, ...args];
 
@@ -103,7 +118,7 @@ const combined = (parts: Measured[]): Measured => {
 
 const serverEnv = {
   NODE_ENV: 'production', IDENTITY_HASH_KEY: 'bench-identity-hash-key-0123456789', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false',
-  DATABASE_URL: `file:${dbFile}`, UPLOAD_DIR: path.join(dir, 'uploads'), OUTBOX_DIR: path.join(dir, 'outbox'),
+  DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, 'uploads'), OUTBOX_DIR: path.join(dir, 'outbox'),
   APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000',
 };
 
@@ -112,17 +127,19 @@ const loadAtStart = os.loadavg()[0]!;
 
 try {
   // The seeder and the photos each keep one core busy, so they run side by side.
-  console.log(`Seeding ${tickets} tickets and drawing the appeal's photos in ${dir}…`);
+  if (values.postgres) await onPostgresServer(`CREATE DATABASE "${benchDatabase}"`);
+  console.log(`Seeding ${tickets} tickets into ${databaseName} and drawing the appeal's photos in ${dir}…`);
   const [seeded, appeal] = await Promise.all([runToEnd(tsx(path.join(root, 'server/src/seed/cli.ts'), '--tickets', String(tickets)), serverEnv), appealFixture(dir)]);
   console.log(seeded.trim());
 
   // What the read scenarios ask for is picked from the seeded data, so each one finds something.
-  const picks = new Database(dbFile, { readonly: true });
-  const total = (picks.prepare('SELECT COUNT(*) AS n FROM "Ticket"').get() as { n: number }).n;
-  const showId = (picks.prepare('SELECT id FROM "Ticket" ORDER BY id LIMIT 1 OFFSET ?').get(Math.floor(total / 2)) as { id: number }).id;
-  const phone = (picks.prepare('SELECT contactPhone FROM "Ticket" WHERE id >= ? AND contactPhone IS NOT NULL ORDER BY id LIMIT 1').get(showId) as { contactPhone: string }).contactPhone;
-  const { kind } = picks.prepare('SELECT kind FROM "Ticket" GROUP BY kind ORDER BY COUNT(*) DESC LIMIT 1').get() as { kind: string };
-  picks.close();
+  const picks = await createDb(databaseUrl);
+  const total = await picks.ticket.count();
+  const { id: showId } = await picks.ticket.findFirstOrThrow({ orderBy: { id: 'asc' }, skip: Math.floor(total / 2), select: { id: true } });
+  const { contactPhone: phone } = await picks.ticket.findFirstOrThrow({ where: { id: { gte: showId }, contactPhone: { not: null } }, orderBy: { id: 'asc' }, select: { contactPhone: true } });
+  const [{ kind }] = (await picks.$queryRawUnsafe<{ kind: string }[]>('SELECT "kind" FROM "Ticket" GROUP BY "kind" ORDER BY COUNT(*) DESC LIMIT 1')) as [{ kind: string }];
+  await picks.$disconnect();
+  if (!phone) throw new Error('no seeded ticket has a contact phone');
   const phoneFragment = phone.slice(3, 9);
 
   const port = await freePort();
@@ -182,7 +199,7 @@ try {
     return `http://127.0.0.1:${bench}/list`;
   };
   const bareExpressUrl = await bare('express', path.join(dir, 'page.json'));
-  const bareSqlUrl = await bare('sql', dbFile);
+  const bareSqlUrl = await bare('sql', databaseUrl);
 
   type Step = { key: string; url: string; agent?: boolean };
   const agentSteps = (...keys: string[]) => reads.filter((r) => keys.includes(r.key) && !r.refused).map((r): Step => ({ key: r.key, url: base + r.path, agent: true }));
@@ -231,7 +248,7 @@ try {
   };
   const table: { key: string; name: string; ratio: string }[] = [
     { key: 'bare-express-list', name: 'baseline: bare Express, the same 25-row page', ratio: 'reference' },
-    { key: 'bare-sql-list', name: 'baseline: bare SQL list (better-sqlite3 + Express)', ratio: times('bare-sql-list', 'bare Express (req/s)', bareExpress) },
+    { key: 'bare-sql-list', name: `baseline: bare SQL list (${values.postgres ? 'node-postgres' : 'better-sqlite3'} + Express)`, ratio: times('bare-sql-list', 'bare Express (req/s)', bareExpress) },
     { key: 'list', name: reads[0]!.name, ratio: inRounds('list', 'bare SQL list (req/s)') },
     { key: 'bare-sql-status', name: 'baseline: bare SQL status=in_review', ratio: times('bare-sql-status', 'bare Express (req/s)', bareExpress) },
     { key: 'status', name: reads[1]!.name, ratio: inRounds('status', 'bare SQL status (req/s)') },
@@ -240,7 +257,7 @@ try {
   ];
 
   const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-  console.log(`\n${total} tickets, ${connections} connections, at most ${duration} s and ${amount} requests a scenario (appeals: at most ${appealDuration} s and ${appeals}); Node ${process.version}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end\n`);
+  console.log(`\n${total} tickets on ${databaseName}, ${connections} connections, at most ${duration} s and ${amount} requests a scenario (appeals: at most ${appealDuration} s and ${appeals}); Node ${process.version}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end\n`);
   console.log('| scenario | requests | errors / non-2xx | req/s | p50 ms | p99 ms | ratio |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const { key, name, ratio } of table) {
@@ -254,6 +271,9 @@ try {
   console.log(`\nServer peak memory above idle while taking appeals: ${growth.toFixed(0)} MiB (peak ${busy.peak.toFixed(0)}, idle ${idle.rss.toFixed(0)}); writing and hashing: ${copyGrowth.toFixed(0)} MiB.`);
   const share = median(roundRatios.get('list') ?? [0]);
   console.log(`Goal "list throughput ≥ 0.5 × bare SQL": ${share >= 0.5 ? 'met' : 'NOT met'} (${share.toFixed(2)}×, median of the rounds).`);
+
+  // With the servers stopped: the inspection's budgets, each beside its baseline (inspectionBudgets.ts).
+  await inspectionBudgets(dir, track);
 
   // Errors fail the run; a ratio never does. So does a scenario that finished nothing.
   const failures = table.flatMap(({ key, name }) => {
@@ -270,4 +290,5 @@ try {
 } finally {
   await Promise.all([...children].map(stop));
   fs.rmSync(dir, { recursive: true, force: true });
+  if (values.postgres) await onPostgresServer(`DROP DATABASE IF EXISTS "${benchDatabase}" WITH (FORCE)`).catch((err: unknown) => console.error(err));
 }

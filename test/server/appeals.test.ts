@@ -301,6 +301,7 @@ describe("rule: the same file may not fill two slots — across the customer's o
     const unlisted = mfaUnbindPayload({ fields: { accountId: '100079999' } }); // no such account in the directory
     const photo = await colourIdCard(files, { variant: 1, width: 1450, fileName: 'own-appeals-later.jpg' });
     const first = await fileAppeal(unlisted, { applicant_id_front: photo });
+    expect(first.status).toBe(201);
     const second = await fileAppeal(unlisted, {});
     expect((await t.db.ticket.findUniqueOrThrow({ where: { reference: second.body.reference } })).accountId).toBeNull();
     const later = await request(t.app).post(`/api/public/appeals/${second.body.reference}/evidence`).set('Authorization', `Bearer ${second.body.accessToken}`).attach('applicant_id_front', photo);

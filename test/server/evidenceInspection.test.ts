@@ -14,7 +14,6 @@ import {
   RefusedFile,
   worstSeverity,
   type Finding,
-  type Inspection,
 } from '../../server/src/evidence/inspection';
 import { parsePdf } from '../../server/src/evidence/inspection/pdfParser';
 import { codes, findingOf } from './support/findings';
@@ -112,18 +111,13 @@ describe('inspectFile: identifying the file by its content', () => {
     expect(await refusal(await fixtures.brokenPdf(dir), licence)).toMatchObject({ status: 422, code: 'CORRUPT_FILE' });
   });
 
-  it('rule: every image has a pixel limit — refuses a PNG declaring 12000x12000 pixels with 413 within a second and without decoding it', async () => {
+  // Its time and memory (decoded, the bomb would take 144 MB) are measured by `npm run bench` (server/bench/inspectionBudgets.ts).
+  it('rule: every image has a pixel limit — refuses a PNG declaring 12000x12000 pixels with 413, by its header', async () => {
     const bomb = await fixtures.pngBomb(dir);
     expect((await stat(bomb)).size).toBeLessThan(1_000_000);
-    const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
     const refused = await refusal(bomb);
-    const elapsed = performance.now() - started;
-    const grown = process.memoryUsage().rss - rssBefore;
     expect(refused).toMatchObject({ status: 413, code: 'IMAGE_TOO_LARGE' });
     expect(refused.message).toContain('more than 40 million');
-    expect(elapsed).toBeLessThan(1000);
-    expect(grown).toBeLessThan(100 * 1024 * 1024); // decoded, the bomb would take 144 MB
   });
 
   it('refuses an image above a lowered pixel limit', async () => {
@@ -470,14 +464,11 @@ describe('inspectFile: the whole result', () => {
     }
   });
 
-  it('inspects a 4 MB, 12-megapixel JPEG in well under a second', async () => {
+  // How long it takes, against only decoding it, is measured by `npm run bench` (server/bench/inspectionBudgets.ts).
+  it('inspects a 4 MB, 12-megapixel JPEG', async () => {
     const photo = await fixtures.twelveMegapixelPhoto(dir);
     expect((await stat(photo)).size).toBeGreaterThan(3_500_000);
-    await inspectFile(photo, holdingIdFront); // warm-up: the first call loads libvips' decoders
-    const started = performance.now();
     const inspection = await inspectFile(photo, holdingIdFront);
-    const elapsed = performance.now() - started;
     expect(inspection).toMatchObject({ width: 4000, height: 3000, state: 'pass' });
-    expect(elapsed).toBeLessThan(1000);
   });
 });

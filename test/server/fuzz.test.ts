@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../server/src/http/errors';
 import { parseListQuery } from '../../server/src/http/listQuery';
-import { ticketListSpec } from '../../server/src/tickets/resource';
+import { ticketListSpec } from '../../server/src/tickets/listSpec';
 import { mfaUnbindPayload } from './support/payloads';
 import { createTestApp, signedInAs, type TestApp } from './support/testApp';
 

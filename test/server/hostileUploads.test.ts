@@ -87,28 +87,23 @@ describe('hostile uploads', () => {
     });
   });
 
-  it('refuses a decompression bomb fast and without a large allocation', async () => {
+  // Its time and memory are measured by `npm run bench` (server/bench/inspectionBudgets.ts).
+  it('refuses a decompression bomb by its declared size (413), and keeps nothing', async () => {
     const bomb = await pngBomb(files);
-    const rss = process.memoryUsage().rss;
-    const started = Date.now();
     await expectNothingWritten(async () => {
       const res = await file({ applicant_id_front: bomb });
       expect(res.status).toBe(413);
     });
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('refuses an EXIF bomb before any parser spends time on it (422), and keeps nothing', async () => {
     const bomb = await exifBomb();
-    const started = Date.now();
     await expectNothingWritten(async () => {
       const res = await file({ applicant_id_front: { buffer: bomb, name: 'bomb.jpg' }, applicant_id_back: back });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('DAMAGED_METADATA');
       expect(res.body.errors.applicant_id_front).toMatch(/EXIF/);
     });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('refuses an EXIF bomb hidden in a PNG after its image data (422), and keeps nothing', async () => {

@@ -5,9 +5,9 @@ import { deflateSync } from 'node:zlib';
 import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markDuplicatesWithin, type IntakeFile } from '../../server/src/appeals/evidenceIntake';
+import { markDuplicatesWithin, type IntakeFile } from '../../server/src/intake/evidenceIntake';
 import { businessLicenceSlot, holdingIdSlots } from '../../server/src/catalog/slots';
-import { hammingDistance, inspectFile, type Finding, type Inspection } from '../../server/src/evidence/inspection';
+import { hammingDistance, inspectFile, type Inspection } from '../../server/src/evidence/inspection';
 import { codes, findingOf } from './support/findings';
 import * as fixtures from '../fixtures/evidence';
 
@@ -262,9 +262,7 @@ describe('pictures in a PDF are decoded within the decompression budget', () => 
   it('rule: a photo inside a PDF is checked like a photo — a picture stream inflating far past its size is stopped at the budget, the PDF kept', async () => {
     // 100×100 grey pixels declared, 64 MB of zeros stored: one deflate block alone holds megabytes.
     const bomb = { xObject: { dict: { Width: 100, Height: 100, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }, bytes: deflateSync(Buffer.alloc(64 * 1024 * 1024)) } };
-    const started = performance.now();
     const inspection = await inspectFile(await pdfOf('picture-bomb.pdf', [bomb]), licence, twoMegabytes);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(findingOf(inspection, 'image.unchecked').facts).toMatchObject({ reason: 'unreadable' });
     expect(inspection.state).toBe('warn');
   });

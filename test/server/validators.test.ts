@@ -297,7 +297,7 @@ describe('contact phones', () => {
 describe('one email rule for the form and the server', () => {
   it("rule: an email address is checked by zod's own pattern — the zod-free copy the form uses is that pattern", async () => {
     const { z } = await import('zod');
-    const { EMAIL_PATTERN } = await import('../../server/src/catalog/identifiers');
+    const { EMAIL_PATTERN } = await import('../../server/src/contract/validators');
     expect(EMAIL_PATTERN.source).toBe(z.regexes.email.source);
     expect(EMAIL_PATTERN.flags).toBe(z.regexes.email.flags);
   });

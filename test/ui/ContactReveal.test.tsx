@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { z } from 'zod';
+import { revealSchema } from '../../server/src/contract/reveal';
 import { describe, expect, it } from 'vitest';
 import * as fixtures from './fixtures';
 import { API, readBody, reviewHandler } from './handlers';
@@ -9,7 +9,6 @@ import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
 
 const REVIEW_ID = fixtures.reviewTicket.id;
-const revealBody = z.strictObject({ ticketId: z.literal(REVIEW_ID) });
 
 /** The header's contact line: its label, then what it shows. */
 const contactLine = async () => (await screen.findByText('联系人')).parentElement as HTMLElement;
@@ -19,7 +18,7 @@ describe('the contact in the ticket header', () => {
     const asked: unknown[] = [];
     server.use(
       http.post(`${API}/privacy/reveal`, async ({ request }) => {
-        const body = await readBody(request, revealBody);
+        const body = await readBody(request, revealSchema);
         if (body instanceof Response) return body;
         asked.push(body);
         return HttpResponse.json({ ticketId: REVIEW_ID, contact: { name: '王小明', email: 'wang@example.com', phone: '13800000000' } });

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '../../admin-ui/console/dashboard';
-import { openStatuses } from '../../server/src/tickets/statuses';
+import { openStatuses } from '../../server/src/contract/statuses';
 import { API } from './handlers';
 import { renderInAdmin } from './renderAdmin';
 import { server } from './server';

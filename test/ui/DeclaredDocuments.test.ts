@@ -1,10 +1,10 @@
 // The console's declared-fields view names the document a number is on, beside the masked number.
 import { describe, expect, it } from 'vitest';
 import { declaredValue, documentChoiceKeys } from '../../admin-ui/console/catalog/catalogText';
-import type { Catalog } from '../../admin-ui/console/catalog/catalogTypes';
+import type { PublicCatalog } from '../../admin-ui/console/types';
 import { publicCatalog } from '../../server/src/catalog/publicCatalog';
 
-const catalog = JSON.parse(JSON.stringify(publicCatalog())) as Catalog;
+const catalog = JSON.parse(JSON.stringify(publicCatalog())) as PublicCatalog;
 
 describe('declared identity numbers in the console', () => {
   it('rule: Hong Kong, Macau and Taiwan individuals verify with their travel permits — the agent sees the permit named beside the masked number', () => {

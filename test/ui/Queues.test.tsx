@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { openStatuses } from '../../server/src/tickets/statuses';
+import { openStatuses } from '../../server/src/contract/statuses';
 import * as fixtures from './fixtures';
 import { listResponse, meHandler, parseListQuery, TICKET_SPEC, ticketListHandler } from './handlers';
 import { renderApp } from './renderAdmin';

@@ -3,11 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import * as fixtures from './fixtures';
+import { lists } from '../../server/src/contract/lists';
 import { API, listResponse, meHandler, parseListQuery } from './handlers';
 import { renderApp } from './renderAdmin';
 import { server } from './server';
-
-const NOTIFICATION_SPEC = { filters: ['ticketId', 'status', 'channel'], sortable: ['id', 'createdAt', 'status', 'sentAt'] };
 
 describe('notifications, macros and rejection reasons', () => {
   it('lists notifications read-only and filters them by status', async () => {
@@ -15,7 +14,7 @@ describe('notifications, macros and rejection reasons', () => {
     server.use(
       meHandler('agent'),
       http.get(`${API}/notifications`, ({ request }) => {
-        const query = parseListQuery(new URL(request.url), NOTIFICATION_SPEC);
+        const query = parseListQuery(new URL(request.url), lists.notifications);
         if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
         filters.push(query.filter);
         return listResponse('notifications', fixtures.notifications, query);

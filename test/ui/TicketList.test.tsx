@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
-import { openStatuses } from '../../server/src/tickets/statuses';
+import { openStatuses } from '../../server/src/contract/statuses';
 import { TicketList } from '../../admin-ui/console/tickets/TicketList';
 import * as fixtures from './fixtures';
 import { listResponse, parseListQuery, TICKET_SPEC, ticketListHandler } from './handlers';

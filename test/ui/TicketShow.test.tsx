@@ -45,7 +45,7 @@ describe('TicketShow', () => {
     expect(within(front).getByText('通过')).toBeInTheDocument();
     expect(front).toHaveTextContent('已采纳');
     expect(within(back).getByText('未通过')).toBeInTheDocument();
-    expect(back).toHaveTextContent('未审核 · 须为彩色');
+    expect(back).toHaveTextContent('未审核 · 彩色扫描件或彩色照片（黑白图片不通过）');
   });
 
   it('tells the timeline in words, messages included once', async () => {

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../admin-ui/console/catalog/catalogTypes';
+import { publicCatalog } from '../../server/src/catalog/publicCatalog';
 import type {
   Account,
   Agent,
@@ -10,6 +10,9 @@ import type {
   Macro,
   Notification,
   Overview,
+  PublicCatalog,
+  PublicKind,
+  PublicSlot,
   RejectionReason,
   Ticket,
   TicketEvent,
@@ -21,37 +24,32 @@ import type {
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-const holdingId = (side: 'front' | 'back') => ({
+// The catalog is the server's own, narrowed to two kinds; the fields, slots and labels the tests name stay fixed.
+const served = publicCatalog();
+const servedKind = (key: string): PublicKind => {
+  const kind = served.kinds.find(entry => entry.key === key);
+  if (!kind) throw new Error(`no kind ${key} in the catalog`);
+  return kind;
+};
+const servedSlot = (kind: string, subjectType: 'personal' | 'enterprise', key: string): PublicSlot => {
+  const slot = servedKind(kind).materials[subjectType]?.find(entry => entry.key === key);
+  if (!slot) throw new Error(`no slot ${key} for ${kind}/${subjectType} in the catalog`);
+  return slot;
+};
+
+const holdingId = (side: 'front' | 'back'): PublicSlot => ({
+  ...servedSlot('mfa_unbind', 'personal', `applicant_id_${side}`),
   key: `applicant_holding_id_${side}`,
   label: side === 'front' ? t('申请人手持身份证正面', 'Applicant holding ID card, front') : t('申请人手持身份证反面', 'Applicant holding ID card, back'),
-  hint: t('彩色照片，勿用前置摄像头', 'Colour photo, not taken with the front camera'),
-  required: true,
-  accept: ['image/jpeg', 'image/png'],
-  maxBytes: 10_000_000,
-  checks: ['file_type', 'colour', 'not_front_camera'],
 });
 
-export const catalog: Catalog = {
-  subjectTypes: [
-    { key: 'personal', label: t('个人实名认证', 'Personal (verified)') },
-    { key: 'enterprise', label: t('企业实名认证', 'Enterprise (verified)') },
-    { key: 'unverified', label: t('未实名认证', 'Not verified') },
-  ],
-  checks: [
-    { code: 'colour', label: t('须为彩色', 'Must be in colour') },
-    { code: 'not_front_camera', label: t('不得使用前置摄像头', 'Not taken with the front camera') },
-  ],
+export const catalog: PublicCatalog = {
+  ...served,
   kinds: [
     {
-      key: 'mfa_unbind',
+      ...servedKind('mfa_unbind'),
       label: t('MFA 设备丢失', 'MFA device lost'),
       summary: t('手机丢了，无法完成 MFA 验证', 'The phone with the MFA app is lost'),
-      source: '002',
-      subjectTypes: ['personal', 'enterprise'],
-      variants: [],
-      slaBusinessDays: 3,
-      effect: { code: 'reset_mfa', label: t('解绑 MFA', 'Unbind MFA') },
-      preconditions: [],
       fields: [
         { key: 'accountId', type: 'account_id', label: t('账号 ID', 'Account ID'), required: true },
         { key: 'realName', type: 'text', label: t('真实姓名', 'Real name'), required: true, matches: 'realName' },
@@ -70,32 +68,17 @@ export const catalog: Catalog = {
       ],
       materials: {
         personal: [holdingId('front'), holdingId('back')],
-        enterprise: [
-          {
-            key: 'business_licence',
-            label: t('营业执照', 'Business licence'),
-            hint: t('彩色扫描件', 'Colour scan'),
-            required: true,
-            accept: ['image/jpeg', 'application/pdf'],
-            maxBytes: 10_000_000,
-            checks: ['file_type', 'colour'],
-          },
-        ],
+        enterprise: [servedSlot('mfa_unbind', 'enterprise', 'business_licence')],
       },
     },
     {
-      key: 'enterprise_review',
+      ...servedKind('enterprise_review'),
       label: t('企业资料审核', 'Enterprise document review'),
       summary: t('企业认证变更', 'Enterprise verification changes'),
-      source: '002, 004',
-      subjectTypes: ['enterprise'],
       variants: [
         { key: 'change_name', label: t('企业名称变更', 'Change of company name') },
-        { key: 'retrieve_accounts', label: t('找回企业账号', 'Retrieve the enterprise accounts') },
+        { key: 'account_retrieval', label: t('找回企业账号', 'Retrieve the enterprise accounts') },
       ],
-      slaBusinessDays: 3,
-      effect: { code: 'none', label: t('人工处理', 'Handled by hand') },
-      preconditions: [],
       fields: [{ key: 'companyName', type: 'text', label: t('企业名称', 'Company name'), required: true }],
       materials: { enterprise: [] },
     },
@@ -323,7 +306,7 @@ export const evidence: Evidence[] = [
   file({ id: 402, slotId: 42, originalName: 'back.jpg', state: 'fail' }),
 ];
 
-// What approving the review ticket would do, and what stands in its way (server/src/decisions/contract.ts).
+// What approving the review ticket would do, and what stands in its way (server/src/contract/decisions.ts).
 
 export const blockers = {
   identityMismatch: {

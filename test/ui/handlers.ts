@@ -1,18 +1,26 @@
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { z } from 'zod';
 import type { ConfirmRequest, DecisionPreview, DecisionRequest, Ticket, TicketReview } from '../../admin-ui/console/types';
-import { decisionStatuses, ticketStatuses, type TicketStatus } from '../../server/src/tickets/statuses';
+import { loginSchema, totpDisableSchema, totpEnableSchema } from '../../server/src/contract/auth';
+import { confirmSchema, decisionSchema } from '../../server/src/contract/decisions';
+import { verdictSchema } from '../../server/src/contract/evidence';
+import { filterKeys, lists, type ListContract } from '../../server/src/contract/lists';
+import { messageCreateSchema } from '../../server/src/contract/messages';
+import { presenceSchema } from '../../server/src/contract/presence';
+import { decisionStatuses, type TicketStatus } from '../../server/src/contract/statuses';
+import {
+  assignSchema,
+  bulkAssignSchema,
+  bulkTransitionSchema,
+  requestMaterialsSchema,
+  transitionSchema,
+} from '../../server/src/contract/tickets';
 import * as fixtures from './fixtures';
 
 export const API = 'http://localhost/api';
 
 type Row = { id: number } & object;
 type Filter = Record<string, unknown>;
-/** What a resource lets a list query filter and sort on (mirrors the server's list specs). */
-export interface ListSpec {
-  filters: readonly string[];
-  sortable: readonly string[];
-}
 
 export interface ListQuery {
   sort?: [string, 'ASC' | 'DESC'];
@@ -28,7 +36,7 @@ const parseParam = (url: URL, name: string): unknown => {
 };
 
 /** The ra-data-simple-rest query, checked as strictly as the server should: anything malformed is an error. */
-export const parseListQuery = (url: URL, spec: ListSpec): ListQuery | string => {
+export const parseListQuery = (url: URL, spec: ListContract): ListQuery | string => {
   let sort: unknown, range: unknown, filter: unknown;
   try {
     [sort, range, filter] = [parseParam(url, 'sort'), parseParam(url, 'range'), parseParam(url, 'filter')];
@@ -48,7 +56,8 @@ export const parseListQuery = (url: URL, spec: ListSpec): ListQuery | string => 
   if (filter !== undefined && (typeof filter !== 'object' || filter === null || Array.isArray(filter))) {
     return `bad filter ${JSON.stringify(filter)}`;
   }
-  const unknownKeys = Object.keys(filter ?? {}).filter(key => key !== 'id' && !spec.filters.includes(key));
+  const known = filterKeys(spec);
+  const unknownKeys = Object.keys(filter ?? {}).filter(key => !known.includes(key));
   if (unknownKeys.length > 0) return `unknown filter ${unknownKeys.join(', ')}`;
   return { sort: sort as ListQuery['sort'], range: range as ListQuery['range'], filter: (filter ?? {}) as Filter };
 };
@@ -89,9 +98,9 @@ const listRow = (row: Row): Row => {
 };
 
 /** `detailRows` answer getOne beside the listed rows (records a test opens but lists do not count). */
-const resource = (name: string, rows: readonly Row[], spec: ListSpec, detailRows: readonly Row[] = []) => [
+const resource = (name: keyof typeof lists, rows: readonly Row[], detailRows: readonly Row[] = []) => [
   http.get(`${API}/${name}`, ({ request }) => {
-    const query = parseListQuery(new URL(request.url), spec);
+    const query = parseListQuery(new URL(request.url), lists[name]);
     if (typeof query === 'string') return problem(400, 'INVALID_QUERY', query);
     return listResponse(name, rows.map(listRow), query);
   }),
@@ -101,76 +110,58 @@ const resource = (name: string, rows: readonly Row[], spec: ListSpec, detailRows
   }),
 ];
 
-export const TICKET_SPEC: ListSpec = {
-  filters: ['status', 'kind', 'subjectType', 'priority', 'assigneeId', 'overdue', 'q', 'slaDueAt_gte', 'slaDueAt_lte'],
-  sortable: ['id', 'reference', 'slaDueAt', 'updatedAt', 'submittedAt', 'createdAt', 'status', 'kind'],
-};
+export const TICKET_SPEC: ListContract = lists.tickets;
 
 export const ticketListHandler = (resolver: HttpResponseResolver) => http.get(`${API}/tickets`, resolver);
 
-/** A JSON body checked against the API's schema (extra keys refused), or the 400 the server would answer. */
+/** Keys the schema does not read: the server drops them unread, the mock refuses them so the console sends only what counts. */
+const unreadKeys = (schema: z.ZodType, body: unknown): string[] =>
+  schema instanceof z.ZodObject && typeof body === 'object' && body !== null ? Object.keys(body).filter(key => !(key in schema.shape)) : [];
+
+/** A JSON body checked against the API's own schema (server/src/contract), or the 400 the server would answer. */
 export const readBody = async <S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> => {
-  const parsed = schema.safeParse(await request.json().catch(() => undefined));
+  const body: unknown = await request.json().catch(() => undefined);
+  const unread = unreadKeys(schema, body);
+  if (unread.length > 0) return problem(400, 'INVALID_INPUT', `${unread.join(', ')}: not read by the API`);
+  const parsed = schema.safeParse(body);
   return parsed.success ? parsed.data : problem(400, 'INVALID_INPUT', parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`).join('; '));
 };
-
-const ticketIds = z.array(z.number().int().positive()).min(1);
-/** Each selected ticket's version as the list showed it. */
-const ticketVersions = z.record(z.string().regex(/^\d+$/), z.number().int().positive());
-const statusSchema = z.enum(ticketStatuses);
-
-/** The server's minimum for a supervisor's reason to override blockers. */
-const MIN_OVERRIDE_REASON = 10;
 
 /** Decision statuses are reached only through the decision route: a plain or bulk move there is refused (409). */
 const refuseDecisionStatus = (to: TicketStatus) =>
   decisionStatuses.includes(to) ? problem(409, 'DECISION_REQUIRED', `${to} is reached only through a decision`) : undefined;
 
-/** The console sends the version of the ticket its page shows with every action on it. */
-const version = z.number().int().positive();
-
-/** 409 STALE with the ticket as it is, when the page's version is not the ticket's. */
-export const staleAnswer = (target: Ticket, sent: number) =>
+/** 409 STALE with the ticket as it is, when the page's version is not the ticket's (the console sends it with every action). */
+export const staleAnswer = (target: Ticket, sent: number | undefined) =>
   sent === target.version
     ? undefined
     : HttpResponse.json({ code: 'STALE', message: `This ticket was changed by someone else (now ${target.status})`, ticket: target }, { status: 409 });
 
+/** The API's request schemas, as the server parses them. */
 export const schemas = {
-  transition: z.object({ to: statusSchema, reason: z.string().optional(), version }).strict(),
-  assign: z.object({ agentId: z.number().int().positive().nullable(), reason: z.string().optional(), version }).strict(),
-  bulkTransition: z.object({ ids: ticketIds, versions: ticketVersions, to: statusSchema, reason: z.string().optional() }).strict(),
-  bulkAssign: z.object({ ids: ticketIds, versions: ticketVersions, agentId: z.number().int().positive().nullable() }).strict(),
-  requestMaterials: z.object({ slots: z.array(z.string().min(1)).min(1), message: z.string().trim().min(1), version }).strict(),
-  decision: z
-    .object({
-      decision: z.enum(['approve', 'reject']),
-      reasonCode: z.string().optional(),
-      message: z.string().trim().min(1),
-      override: z.boolean().optional(),
-      overrideReason: z.string().optional(),
-      version,
-    })
-    .strict()
-    .refine(body => body.decision === 'approve' || Boolean(body.reasonCode), 'a rejection needs a reasonCode')
-    .refine(body => !body.override || body.decision === 'approve', 'only an approval is overridden')
-    .refine(body => !body.override || (body.overrideReason ?? '').trim().length >= MIN_OVERRIDE_REASON, {
-      message: `an override needs an overrideReason of at least ${MIN_OVERRIDE_REASON} characters`,
-      path: ['overrideReason'],
-    })
-    .refine(body => body.override || body.overrideReason === undefined, 'overrideReason comes only with override') satisfies z.ZodType<DecisionRequest>,
-  confirm: z.object({ approve: z.boolean(), note: z.string().trim().min(1).optional(), version }).strict() satisfies z.ZodType<ConfirmRequest>,
-  verdict: z
-    .object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().nullish(), version })
-    .strict()
-    .refine(body => body.verdict === 'accepted' || Boolean(body.reasonCode), 'a rejected file needs a reasonCode'),
-  message: z.object({ ticketId: z.number().int().positive(), kind: z.enum(['public_reply', 'internal_note']), body: z.string().trim().min(1), version }).strict(),
+  transition: transitionSchema,
+  assign: assignSchema,
+  bulkTransition: bulkTransitionSchema,
+  bulkAssign: bulkAssignSchema,
+  requestMaterials: requestMaterialsSchema,
+  decision: decisionSchema,
+  confirm: confirmSchema,
+  verdict: verdictSchema,
+  message: messageCreateSchema,
+  presence: presenceSchema,
+  login: loginSchema,
+  totpEnable: totpEnableSchema,
+  totpDisable: totpDisableSchema,
 };
+
+/** The server's refusal of a rejection without a reason from the list (rejectionReasons/requireReason.ts). */
+const unknownReason = () => problem(400, 'UNKNOWN_REASON', 'Choose a rejection reason from the list');
 
 const allTickets = (): Ticket[] => [...fixtures.tickets, fixtures.reviewTicket, fixtures.pendingTicket];
 const findTicket = (id: unknown) => allTickets().find(candidate => String(candidate.id) === String(id));
 
 /** The ticket actions answer the ticket; the happy path changes nothing, tests override what they look at. */
-const ticketAction = <S extends z.ZodType<{ version: number }>>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
+const ticketAction = <S extends z.ZodType<{ version?: number | undefined }>>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
   http.post(`${API}/tickets/:id/${action}`, async ({ request, params }) => {
     const target = findTicket(params.id);
     if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
@@ -214,6 +205,7 @@ export const decisionHandler = (
     received.push(body);
     const stale = staleAnswer(target, body.version);
     if (stale) return stale;
+    if (body.decision === 'reject' && !body.reasonCode) return unknownReason();
     const preview = { ...reviewOf(target).decision, ...decision };
     if (!preview.mayDecide) return problem(403, 'NOT_ASSIGNEE', 'The ticket is assigned to someone else');
     if (body.decision === 'reject') {
@@ -251,16 +243,6 @@ export const confirmHandler = (received: ConfirmRequest[] = [], answer?: () => R
 export const meHandler = (role: 'agent' | 'supervisor' | 'admin') =>
   http.get(`${API}/auth/me`, () => HttpResponse.json({ agent: fixtures.signedInAgent(role) }));
 
-/** The two-factor requests as the server takes them (extra keys refused, codes of 6 digits). */
-export const twoFactorSchemas = {
-  login: z
-    .object({ email: z.string().email(), password: z.string().min(1), totp: z.string().regex(/^\d{6}$/).optional(), recoveryCode: z.string().min(1).optional() })
-    .strict()
-    .refine(body => body.totp === undefined || body.recoveryCode === undefined, 'a code or a recovery code, not both'),
-  enable: z.object({ code: z.string().regex(/^\d{6}$/) }).strict(),
-  disable: z.union([z.object({ code: z.string().regex(/^\d{6}$/) }).strict(), z.object({ recoveryCode: z.string().min(1) }).strict()]),
-};
-
 export const totpEnrolment = {
   secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   otpauthUrl: 'otpauth://totp/Helpdesk:agent%40example.com?issuer=Helpdesk&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30',
@@ -281,7 +263,7 @@ export const meWithTwoFactor = (state: () => { enabled: boolean; required: boole
  */
 export const loginWithTotpHandler = (code = '123456', received: unknown[] = []) =>
   http.post(`${API}/auth/login`, async ({ request }) => {
-    const body = await readBody(request, twoFactorSchemas.login);
+    const body = await readBody(request, schemas.login);
     if (body instanceof Response) return body;
     received.push(body);
     if (body.password !== 'correct horse battery staple') return problem(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
@@ -294,7 +276,7 @@ export const loginWithTotpHandler = (code = '123456', received: unknown[] = []) 
 /** POST /auth/totp/enable: `code` turns it on and answers the recovery codes; calls `onEnabled` first. */
 export const totpEnableHandler = (code = '123456', onEnabled: () => void = () => {}) =>
   http.post(`${API}/auth/totp/enable`, async ({ request }) => {
-    const body = await readBody(request, twoFactorSchemas.enable);
+    const body = await readBody(request, schemas.totpEnable);
     if (body instanceof Response) return body;
     if (body.code !== code) return problem(400, 'TOTP_INVALID', 'The code is wrong or was used already');
     onEnabled();
@@ -323,17 +305,14 @@ export const handlers = [
   http.get(`${API}/stats/overview`, () => HttpResponse.json(fixtures.overview)),
   meHandler('agent'),
   http.post(`${API}/auth/login`, async ({ request }) => {
-    const body = (await request.json()) as { email?: unknown; password?: unknown } | null;
-    if (typeof body?.email !== 'string' || typeof body.password !== 'string') {
-      return problem(400, 'INVALID_INPUT', 'email and password are required');
-    }
-    return HttpResponse.json({ agent: fixtures.signedInAgent('agent') });
+    const body = await readBody(request, schemas.login);
+    return body instanceof Response ? body : HttpResponse.json({ agent: fixtures.signedInAgent('agent') });
   }),
   http.post(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })),
   http.post(`${API}/auth/totp/setup`, () => HttpResponse.json(totpEnrolment)),
   totpEnableHandler(),
   http.post(`${API}/auth/totp/disable`, async ({ request }) => {
-    const body = await readBody(request, twoFactorSchemas.disable);
+    const body = await readBody(request, schemas.totpDisable);
     return body instanceof Response ? body : HttpResponse.json({ agent: { ...fixtures.signedInAgent('agent'), twoFactor: { enabled: false, enabledAt: null, required: false, recoveryCodesLeft: 0 } } });
   }),
   ...agentSignInHandlers(),
@@ -351,32 +330,31 @@ export const handlers = [
   // The live layer (admin-ui/console/live): nothing unread, and presence beats and read marks acknowledged.
   http.get(`${API}/live/unread`, () => HttpResponse.json({ count: 0, capped: false, items: [] })),
   http.put(`${API}/tickets/:id/presence`, async ({ request, params }) => {
-    const body = await readBody(request, z.object({ mode: z.enum(['viewing', 'replying']) }).strict());
+    const body = await readBody(request, schemas.presence);
     return body instanceof Response ? body : HttpResponse.json({ ticketId: Number(params.id), agents: [] });
   }),
   http.delete(`${API}/tickets/:id/presence`, ({ params }) => HttpResponse.json({ ticketId: Number(params.id), agents: [] })),
   http.put(`${API}/tickets/:id/read`, ({ params }) => HttpResponse.json({ ticketId: Number(params.id), seenAt: '2026-11-22T10:00:00.000Z' })),
-  ...resource('tickets', fixtures.tickets, TICKET_SPEC, [fixtures.reviewTicket, fixtures.pendingTicket]),
-  ...resource('events', [...fixtures.events, ...fixtures.reviewEvents, ...fixtures.pendingEvents], { filters: ['ticketId'], sortable: ['id', 'createdAt', 'type'] }),
+  ...resource('tickets', fixtures.tickets, [fixtures.reviewTicket, fixtures.pendingTicket]),
+  ...resource('events', [...fixtures.events, ...fixtures.reviewEvents, ...fixtures.pendingEvents]),
   http.put(`${API}/evidence/:id`, async ({ request, params }) => {
     const row = fixtures.evidence.find(candidate => String(candidate.id) === params.id);
     if (!row) return problem(404, 'NOT_FOUND', 'Evidence not found');
     const body = await readBody(request, schemas.verdict);
-    return body instanceof Response ? body : HttpResponse.json({ ...row, verdict: body.verdict, reasonCode: body.reasonCode ?? null });
+    if (body instanceof Response) return body;
+    if (body.verdict === 'rejected' && !body.reasonCode) return unknownReason();
+    return HttpResponse.json({ ...row, verdict: body.verdict, reasonCode: body.reasonCode ?? null });
   }),
-  ...resource('evidence', fixtures.evidence, { filters: ['ticketId', 'slotId', 'current'], sortable: ['id', 'createdAt'] }),
-  ...resource('rejection-reasons', fixtures.rejectionReasons, { filters: ['scope', 'active', 'code'], sortable: ['id', 'code'] }),
+  ...resource('evidence', fixtures.evidence),
+  ...resource('rejection-reasons', fixtures.rejectionReasons),
   http.get(`${API}/macros/:id/render`, ({ request, params }) => {
     const macro = fixtures.macros.find(candidate => String(candidate.id) === params.id);
     const target = findTicket(new URL(request.url).searchParams.get('ticketId'));
     return macro && target ? HttpResponse.json(fixtures.renderMacro(macro, target)) : problem(404, 'NOT_FOUND', 'Macro or ticket not found');
   }),
-  ...resource('macros', fixtures.macros, { filters: ['q', 'active', 'name'], sortable: ['id', 'name', 'updatedAt'] }),
-  ...resource('notifications', fixtures.notifications, {
-    filters: ['ticketId', 'status', 'channel'],
-    sortable: ['id', 'createdAt', 'status', 'sentAt'],
-  }),
-  ...resource('holidays', [], { filters: ['q', 'day'], sortable: ['id', 'day'] }),
+  ...resource('macros', fixtures.macros),
+  ...resource('notifications', fixtures.notifications),
+  ...resource('holidays', []),
   http.post(`${API}/messages`, async ({ request }) => {
     const body = await readBody(request, schemas.message);
     if (body instanceof Response) return body;
@@ -385,13 +363,7 @@ export const handlers = [
     const { version: sent, ...message } = body;
     return staleAnswer(target, sent) ?? HttpResponse.json({ id: 900, agentId: 1, createdAt: '2026-11-22T10:00:00.000Z', ...message }, { status: 201 });
   }),
-  ...resource('messages', fixtures.messages, { filters: ['ticketId'], sortable: ['id', 'createdAt'] }),
-  ...resource('accounts', fixtures.accounts, {
-    filters: ['subjectType', 'status', 'q'],
-    sortable: ['id', 'uin', 'createdAt', 'updatedAt', 'subjectType', 'status'],
-  }),
-  ...resource('agents', fixtures.agents, {
-    filters: ['q', 'role', 'active'],
-    sortable: ['id', 'name', 'email', 'role', 'createdAt', 'lastLoginAt'],
-  }),
+  ...resource('messages', fixtures.messages),
+  ...resource('accounts', fixtures.accounts),
+  ...resource('agents', fixtures.agents),
 ];

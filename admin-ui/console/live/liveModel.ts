@@ -1,15 +1,8 @@
 /** What the live stream (GET /api/live, server/src/live) carries: metadata only, never the customer's data. */
 
-export type PresenceMode = 'viewing' | 'replying';
-export interface PresenceEntry {
-  agentId: number;
-  name: string;
-  mode: PresenceMode;
-}
-export interface TicketPresence {
-  ticketId: number;
-  agents: PresenceEntry[];
-}
+import type { PresenceEntry } from '../../../server/src/contract/presence';
+
+export type { PresenceEntry, PresenceMode, TicketPresence } from '../../../server/src/contract/presence';
 
 /** A ticket whose version moved, with the newest event on it: what happened and who did it. */
 export interface TicketChange {

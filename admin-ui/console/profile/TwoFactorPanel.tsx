@@ -41,7 +41,7 @@ export const TwoFactorPanel = ({ email, state }: { email: string; state: TwoFact
       const codes = await authProvider!.enableTotp(code);
       setPhase({ step: 'codes', codes });
     } catch (error) {
-      throw new Error(refusal(error));
+      throw new Error(refusal(error), { cause: error });
     }
   };
   const done = () => {

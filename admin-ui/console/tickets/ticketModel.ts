@@ -7,11 +7,11 @@ import {
   priorities,
   ticketStatuses,
   transitions,
-} from '../../../server/src/tickets/statuses';
+} from '../../../server/src/contract/statuses';
 import type { ChipColor } from '../common/choices';
 import type { Priority, SlotState, Ticket, TicketStatus } from '../types';
 
-// The status machine is the server's (server/src/tickets/statuses.ts, pure data): the console only chooses what to offer.
+// The status machine is the server's (server/src/contract/statuses.ts, pure data): the console only chooses what to offer.
 
 export const TICKET_STATUSES: readonly TicketStatus[] = ticketStatuses;
 

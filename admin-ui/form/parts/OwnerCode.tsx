@@ -1,6 +1,6 @@
 // Proof of control: a one-time code sent to the account's own security phone (or email), typed back here.
 import { useEffect, useRef, useState } from 'react';
-import { OWNER_CODE_DIGITS, OWNER_CODE_TTL_SECONDS } from '../../../server/src/ownerProof/contract';
+import { OWNER_CODE_DIGITS, OWNER_CODE_TTL_SECONDS } from '../../../server/src/contract/ownerCodes';
 import { ApiError, problemOf, type AppealApi, type OwnerCodeVerified } from '../api';
 import type { OwnerCodeRule } from '../catalog';
 import { useI18n, type MessageKey, type Params } from '../i18n';

@@ -52,6 +52,7 @@ export function useDraftSaving(store: DraftStore, { active, blank, form, files, 
     lastFiles.current = filesVersion;
     track(store.saveFiles(files));
     // filesVersion stands for files.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filesVersion, active, blank, store, track]);
 
   useEffect(() => {
@@ -118,6 +119,7 @@ export function useDraftHistory({ initial, active, onStep }: History): { push: (
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
     // Set up once: `initial` is where the form opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return { push: useCallback((step: number) => window.history.pushState({ appealStep: step }, ''), []) };

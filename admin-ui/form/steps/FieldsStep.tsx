@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { chosenDocument, documentChoiceKey, offersDocumentChoice, personDocumentsOf } from '../../../server/src/catalog/identifiers';
+import { chosenDocument, documentChoiceKey, offersDocumentChoice, personDocumentsOf } from '../../../server/src/contract/validators';
 import type { Catalog, CatalogField, FieldType, Locale } from '../catalog';
 import { documentOf, type Draft, type Errors } from '../draft';
 import { useI18n } from '../i18n';

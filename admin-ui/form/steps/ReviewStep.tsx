@@ -1,5 +1,5 @@
 import type { Catalog, CatalogField, CatalogKind, CatalogSlot } from '../catalog';
-import { chosenDocument, maskIdentifier, offersDocumentChoice } from '../../../server/src/catalog/identifiers';
+import { chosenDocument, maskIdentifier, offersDocumentChoice } from '../../../server/src/contract/validators';
 import { documentOf, type Draft } from '../draft';
 import { formatBytes } from '../fileCheck';
 import { useI18n } from '../i18n';

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
-import { likeLiteral, type ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { likeLiteral, listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { presentAccount } from './presenter';
@@ -15,12 +16,7 @@ const exactMatches = (q: string): Prisma.AccountWhereInput[] => {
   ];
 };
 
-const spec: ListSpec = {
-  filters: { id: 'int', uin: 'string', subjectType: 'string', status: 'string', mfaBound: 'boolean', createdAt: 'date', updatedAt: 'date' },
-  sortable: ['id', 'uin', 'createdAt', 'updatedAt', 'subjectType', 'status'],
-  defaultSort: ['id', 'ASC'],
-  search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: likeLiteral(q) } }, { companyName: { contains: likeLiteral(q) } }, ...exactMatches(q)] }),
-};
+export const spec = listSpec(lists.accounts, { search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: likeLiteral(q) } }, { companyName: { contains: likeLiteral(q) } }, ...exactMatches(q)] }) });
 
 // The directory changes only through approved appeals, never by hand.
 export function accountRoutes({ db }: AppContext) {

@@ -8,7 +8,8 @@ import { isEnrolled, resetTwoFactorIn } from '../auth/twoFactor';
 import type { AppContext } from '../context';
 import type { Agent, Prisma } from '../generated/prisma/client';
 import { badRequest, notFound } from '../http/errors';
-import { likeLiteral, type ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { likeLiteral, listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { unique } from '../http/uniqueViolation';
 import { restRouter } from '../http/restRouter';
@@ -30,12 +31,7 @@ export const presentAgent = (a: Agent, now = new Date()) => ({
 
 type AgentRecord = ReturnType<typeof presentAgent>;
 
-const spec: ListSpec = {
-  filters: { id: 'int', role: 'string', active: 'boolean', email: 'string' },
-  sortable: ['id', 'name', 'email', 'role', 'createdAt', 'lastLoginAt'],
-  defaultSort: ['name', 'ASC'],
-  search: (q): Prisma.AgentWhereInput => ({ OR: [{ name: { contains: likeLiteral(q) } }, { email: { contains: likeLiteral(q.toLowerCase()) } }] }),
-};
+export const spec = listSpec(lists.agents, { search: (q): Prisma.AgentWhereInput => ({ OR: [{ name: { contains: likeLiteral(q) } }, { email: { contains: likeLiteral(q.toLowerCase()) } }] }) });
 
 // Length and strength are judged by the password policy, in the admin's language.
 const password = z.string().min(1).max(maxPasswordLength);
@@ -46,8 +42,8 @@ const base = {
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   active: z.boolean().default(true),
 };
-const createSchema = z.object({ ...base, password });
-const updateSchema = z.object({ ...base, password: password.optional().or(z.literal('').transform(() => undefined)) }).partial();
+export const createSchema = z.object({ ...base, password });
+export const updateSchema = z.object({ ...base, password: password.optional().or(z.literal('').transform(() => undefined)) }).partial();
 
 export function agentRoutes({ db, config }: AppContext) {
   const router = restRouter<AgentRecord>({

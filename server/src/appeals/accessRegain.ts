@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
+import { ACCESS_CODE_DIGITS } from '../contract/public';
 import { HttpError } from '../http/errors';
 import { countHit } from '../http/rateLimit';
 import { isUniqueViolation } from '../http/uniqueViolation';
@@ -12,7 +13,6 @@ import { newAccessToken } from './accessToken';
 // reference exists.
 
 const hour = 3600_000;
-export const ACCESS_CODE_DIGITS = 6;
 export const ACCESS_CODE_TTL_SECONDS = 600;
 export const ACCESS_CODE_MAX_ATTEMPTS = 5;
 export const STATUS_LINK_TTL_SECONDS = 7 * 24 * 3600;

@@ -4,15 +4,15 @@ import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import { openFor, sealFor } from '../auth/secretBox';
 import { HttpError, badRequest } from '../http/errors';
-import { checklistIn } from './attachEvidence';
-import type { UploadedPart } from './upload';
+import { checklistIn } from '../intake/attachEvidence';
+import type { UploadedPart } from '../intake/upload';
 
 // Filed exactly once (docs/owner-binding.md): a retry under the same Idempotency-Key within 24 hours gets the first
 // answer again, its access token included, and files nothing. Only the key's hash is kept; the token is kept sealed
 // with the server's secret box, bound to that hash, until the record expires.
 
 export const FILING_KEY_TTL_MS = 24 * 3600_000;
-const keyPattern = /^[A-Za-z0-9_-]{16,100}$/;
+export const keyPattern = /^[A-Za-z0-9_-]{16,100}$/;
 
 /** The key a filing carries, or null without one; a malformed key is refused rather than ignored. */
 export function filingKeyOf(header: string | undefined): string | null {

@@ -3,8 +3,8 @@ import type { AppContext } from '../context';
 import { finishBeforeExit } from '../http/inflight';
 import { rateLimit } from '../http/rateLimit';
 import type { EvidenceStore } from '../storage/evidenceStore';
-import { inspectChosenFile, readInspectionContext } from './fileInspection';
-import { discard, receiveUpload, type UploadedPart } from './upload';
+import { chosenFilePlan } from '../intake/fileInspection';
+import { intakePipeline } from '../intake/pipeline';
 
 const hour = 3600_000;
 /** A form inspects each of its few files once or a few times (a replaced photo): ten inspections for every filing allowed. */
@@ -18,24 +18,15 @@ export function inspectionRoutes(ctx: AppContext & { store: EvidenceStore }): Ro
     { windowMs: hour, max: appealsPerHour * inspectionsPerFiling },
     { windowMs: 24 * hour, max: appealsPerDay * inspectionsPerFiling },
   ]);
-  const upload = receiveUpload(ctx.store.incomingDir);
+  const takeIn = intakePipeline(ctx);
 
   router.post('/', limit, async (req, res) => {
-    let parts: UploadedPart[] = [];
     await finishBeforeExit(
       (async () => {
-        try {
-          const received = await upload(req, res);
-          parts = received.parts;
-          const answer = await inspectChosenFile(parts, readInspectionContext(received.fields));
-          // Gone before the answer: the customer's file outlives the request nowhere.
-          await discard(parts);
-          parts = [];
-          res.set('Cache-Control', 'no-store');
-          res.json(answer);
-        } finally {
-          await discard(parts);
-        }
+        // Gone before the answer: the customer's file outlives the request nowhere.
+        const answer = await takeIn(req, res, async (upload) => chosenFilePlan(upload));
+        res.set('Cache-Control', 'no-store');
+        res.json(answer);
       })(),
     );
   });

@@ -2,7 +2,7 @@ import type { Config } from '../config';
 import type { Prisma } from '../generated/prisma/client';
 import { noticesFor, statusLink, type NoticeTicket } from '../notifications/customerNotices';
 import { enqueueIn } from '../notifications/outbox';
-import { openStatuses } from '../tickets/statuses';
+import { openStatuses } from '../contract/statuses';
 
 // An appeal of a kind already open for the same account (docs/owner-binding.md, "One open appeal of a kind"): the
 // filing is accepted as usual, so the answer tells nobody whether the account has an open appeal; the agents see

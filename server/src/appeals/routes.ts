@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { getKind, outcomeOf, slotsFor } from '../catalog';
 import type { AppContext } from '../context';
 import { conflict, notFound } from '../http/errors';
@@ -8,31 +7,27 @@ import { rateLimit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
 import type { Ticket } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
-import { acceptsFiles, customerStatus, mayWithdraw } from '../tickets/statuses';
+import { accessCheckSchema, accessCodeSchema, appealMessageSchema, linkSchema } from '../contract/public';
+import { acceptsFiles, customerStatus, mayWithdraw } from '../contract/statuses';
 import { transitionIn } from '../tickets/workflow';
 import { bearerToken, tokenMatches } from './accessToken';
-import { ACCESS_CODE_DIGITS, exchangeStatusLink, issueAccessCode, verifyAccessCode } from './accessRegain';
+import { exchangeStatusLink, issueAccessCode, verifyAccessCode } from './accessRegain';
 import { filingKeyOf } from './filingKey';
-import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
-import { inspectParts, markDuplicatesWithin } from './evidenceIntake';
+import { attachEvidenceIn, checklistIn, currentFilesOf } from '../intake/attachEvidence';
+import { intakePipeline } from '../intake/pipeline';
 import { submitAppeal } from './submitAppeal';
 import { withdrawAppeal } from './withdrawAppeal';
-import { discard, receiveUpload, type UploadedPart } from './upload';
 
 const hour = 3600_000;
-const messageSchema = z.object({ body: z.string().trim().min(1, 'Write something').max(5000) });
-const accessCodeSchema = z.object({ channel: z.enum(['email', 'sms']).optional() });
-const accessCheckSchema = z.object({ code: z.string().trim().regex(new RegExp(`^\\d{${ACCESS_CODE_DIGITS}}$`), `${ACCESS_CODE_DIGITS} digits`) });
-const linkSchema = z.object({ token: z.string().min(16).max(200) });
 const referenceOf = (req: Request) => String(req.params.reference ?? '').slice(0, 40);
 
 export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router {
-  const { db, config, store } = ctx;
+  const { db, config } = ctx;
   const router = Router();
   const { appealsPerHour, appealsPerDay, publicReadsPerHour } = config.rateLimits;
   const writes = rateLimit(db, 'appeal-write', [{ windowMs: hour, max: appealsPerHour }, { windowMs: 24 * hour, max: appealsPerDay }]);
   const reads = rateLimit(db, 'appeal-read', [{ windowMs: hour, max: publicReadsPerHour }]);
-  const upload = receiveUpload(store.incomingDir);
+  const takeIn = intakePipeline(ctx);
 
   /** The appeal the bearer token opens; a wrong token and an unknown reference are the same 404. */
   async function openAppeal(req: Request) {
@@ -70,21 +65,11 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
 
   router.post('/', writes, async (req, res) => {
     const filingKey = filingKeyOf(req.get('idempotency-key'));
-    let parts: UploadedPart[] = [];
     await finishBeforeExit(
       (async () => {
-        try {
-          const received = await upload(req, res);
-          parts = received.parts;
-          const { replayed, ...answer } = await submitAppeal(ctx, received, filingKey);
-          // The upload's temporary files are gone before the answer, so a retry that follows at once finds none.
-          await discard(parts);
-          parts = [];
-          if (replayed) res.set('Idempotent-Replayed', 'true');
-          res.status(201).json(answer);
-        } finally {
-          await discard(parts);
-        }
+        const { replayed, ...answer } = await submitAppeal(ctx, takeIn, req, res, filingKey);
+        if (replayed) res.set('Idempotent-Replayed', 'true');
+        res.status(201).json(answer);
       })(),
     );
   });
@@ -116,32 +101,22 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
 
   /** More files for an open appeal: inspected, stored and recorded together, or not at all. */
   async function addEvidence(req: Request, res: Response, ticket: Ticket) {
-    let parts: UploadedPart[] = [];
-    try {
-      parts = (await upload(req, res)).parts;
+    await takeIn(req, res, async () => {
       if (!acceptsFiles(ticket.status)) throw conflict('This appeal is decided: file a new one to send more materials', 'APPEAL_CLOSED');
       const defs = slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined);
-      const files = await inspectParts(parts, defs);
-      const held = await db.evidence.findMany({ where: { ticketId: ticket.id, current: true }, select: { sha256: true, phash: true, slot: { select: { slotKey: true } } } });
-      markDuplicatesWithin(files, held.flatMap((e) => {
-        const slot = defs.find((d) => d.key === e.slot.slotKey);
-        return slot ? [{ slot, sha256: e.sha256, phash: e.phash }] : [];
-      }));
-      const stored = await storeFiles(store, files);
-      try {
-        await db.$transaction(async (tx) => {
-          await attachEvidenceIn(tx, ticket.id, files, 'customer');
-          // The customer answered: the ticket goes back to review and its SLA clock runs again.
-          if (ticket.status === 'awaiting_customer') await transitionIn(tx, ticket.id, 'in_review', { actorType: 'customer' }, 'customer_sent_materials');
-        });
-      } catch (e) {
-        await releaseUnreferenced(db, store, stored);
-        throw e;
-      }
-      res.json(await view(ticket.id));
-    } finally {
-      await discard(parts);
-    }
+      return {
+        slots: defs,
+        held: () => currentFilesOf(db, ticket.id, defs),
+        store: true,
+        finish: (files) =>
+          db.$transaction(async (tx) => {
+            await attachEvidenceIn(tx, ticket.id, files, 'customer');
+            // The customer answered: the ticket goes back to review and its SLA clock runs again.
+            if (ticket.status === 'awaiting_customer') await transitionIn(tx, ticket.id, 'in_review', { actorType: 'customer' }, 'customer_sent_materials');
+          }),
+      };
+    });
+    res.json(await view(ticket.id));
   }
 
   router.post('/:reference/evidence', writes, async (req, res) => {
@@ -159,7 +134,7 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
 
   router.post('/:reference/messages', writes, async (req, res) => {
     const ticket = await openAppeal(req);
-    const { body } = parseInput(messageSchema, req.body);
+    const { body } = parseInput(appealMessageSchema, req.body);
     if (ticket.status === 'closed') throw conflict('This appeal is closed: file a new one if you need more help', 'APPEAL_CLOSED');
     const message = await db.$transaction(async (tx) => {
       const m = await tx.message.create({ data: { ticketId: ticket.id, kind: 'customer_message', body } });

@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import { appealPayloadSchema, slotsFor } from '../catalog';
 import type { AppContext } from '../context';
 import { badRequest } from '../http/errors';
@@ -8,12 +9,11 @@ import { enqueueIn } from '../notifications/outbox';
 import { createTicketIn } from '../tickets/createTicket';
 import { bindOwnerOnFilingIn, requireOwnerProof } from '../ownerProof/onFiling';
 import { newAccessToken } from './accessToken';
-import { attachEvidenceIn, checklistIn, releaseUnreferenced, storeFiles } from './attachEvidence';
-import { inspectParts, markDuplicatesWithin } from './evidenceIntake';
+import { attachEvidenceIn, checklistIn } from '../intake/attachEvidence';
+import type { Intake } from '../intake/pipeline';
 import { filingFingerprint, recordFilingKeyIn, replayFiling, type FilingAnswer } from './filingKey';
 import { linkOpenAppealsIn } from './relatedAppeals';
 import { isUniqueViolation } from '../http/uniqueViolation';
-import type { UploadedPart } from './upload';
 import { appealsReceived } from '../metrics/registry';
 
 export function readPayload(fields: Record<string, unknown>): unknown {
@@ -27,47 +27,49 @@ export function readPayload(fields: Record<string, unknown>): unknown {
 }
 
 /**
- * Files an appeal: validate, inspect every file, store them, then one transaction writes the ticket with all
- * its evidence. If anything fails, the files this submission stored are removed again. Under an Idempotency-Key
- * a filing already made is answered again instead (appeals/filingKey.ts), before any file is stored.
+ * Files an appeal through the intake pipeline (intake/pipeline.ts): validate, inspect every file, store them, then
+ * one transaction writes the ticket with all its evidence. If anything fails, the files this submission stored are
+ * removed again. Under an Idempotency-Key a filing already made is answered again instead (appeals/filingKey.ts),
+ * before any file is stored.
  */
-export async function submitAppeal(
+export function submitAppeal(
   ctx: AppContext & { store: EvidenceStore },
-  upload: { parts: UploadedPart[]; fields: Record<string, unknown> },
+  takeIn: Intake,
+  req: Request,
+  res: Response,
   filingKey: string | null = null,
 ): Promise<FilingAnswer & { replayed?: true }> {
   const sealKey = ctx.config.totpEncryptionKey;
-  const fingerprint = filingKey ? await filingFingerprint(upload.fields.payload, upload.parts) : '';
-  const replay = async () => {
-    const again = filingKey ? await replayFiling(ctx.db, sealKey, filingKey, fingerprint) : null;
-    return again && { ...again, replayed: true as const };
-  };
-  const first = await replay();
-  if (first) return first;
-  const input = parseInput(appealPayloadSchema, readPayload(upload.fields));
-  requireOwnerProof(input);
-  const files = await inspectParts(upload.parts, slotsFor(input.kind, input.subjectType, input.variant ?? undefined));
-  markDuplicatesWithin(files);
-  const stored = await storeFiles(ctx.store, files);
-  try {
-    const answer = await ctx.db.$transaction(async (tx) => {
-      const token = newAccessToken();
-      const ticket = await createTicketIn(tx, { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } }, ctx.config.identityHashKey);
-      if (filingKey) await recordFilingKeyIn(tx, sealKey, filingKey, fingerprint, { ticketId: ticket.id, reference: ticket.reference, status: ticket.status, accessToken: token.token });
-      await bindOwnerOnFilingIn(tx, ticket, input.ownerProof, ctx.config.publicBaseUrl);
-      if (files.length > 0) await attachEvidenceIn(tx, ticket.id, files, 'customer');
-      const checklist = await checklistIn(tx, ticket.id, 'customer');
-      for (const n of noticesFor(ticket, 'received', { statusLink: statusLink(ctx.config, ticket.reference) })) await enqueueIn(tx, n);
-      await linkOpenAppealsIn(tx, ticket, ctx.config);
-      return { reference: ticket.reference, accessToken: token.token, status: ticket.status, checklist };
-    });
-    appealsReceived.inc({ kind: input.kind });
-    return answer;
-  } catch (e) {
-    await releaseUnreferenced(ctx.db, ctx.store, stored);
-    // A parallel filing under the same key committed first: this one is its retry.
-    const again = isUniqueViolation(e) ? await replay() : null;
-    if (again) return again;
-    throw e;
-  }
+  return takeIn<FilingAnswer & { replayed?: true }>(req, res, async (upload) => {
+    const fingerprint = filingKey ? await filingFingerprint(upload.fields.payload, upload.parts) : '';
+    const replay = async () => {
+      const again = filingKey ? await replayFiling(ctx.db, sealKey, filingKey, fingerprint) : null;
+      return again && { ...again, replayed: true as const };
+    };
+    const first = await replay();
+    if (first) return { answered: first };
+    const input = parseInput(appealPayloadSchema, readPayload(upload.fields));
+    requireOwnerProof(input);
+    return {
+      slots: slotsFor(input.kind, input.subjectType, input.variant ?? undefined),
+      store: true,
+      async finish(files) {
+        const answer = await ctx.db.$transaction(async (tx) => {
+          const token = newAccessToken();
+          const ticket = await createTicketIn(tx, { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } }, ctx.config.identityHashKey);
+          if (filingKey) await recordFilingKeyIn(tx, sealKey, filingKey, fingerprint, { ticketId: ticket.id, reference: ticket.reference, status: ticket.status, accessToken: token.token });
+          await bindOwnerOnFilingIn(tx, ticket, input.ownerProof, ctx.config.publicBaseUrl);
+          if (files.length > 0) await attachEvidenceIn(tx, ticket.id, files, 'customer');
+          const checklist = await checklistIn(tx, ticket.id, 'customer');
+          for (const n of noticesFor(ticket, 'received', { statusLink: statusLink(ctx.config, ticket.reference) })) await enqueueIn(tx, n);
+          await linkOpenAppealsIn(tx, ticket, ctx.config);
+          return { reference: ticket.reference, accessToken: token.token, status: ticket.status, checklist };
+        });
+        appealsReceived.inc({ kind: input.kind });
+        return answer;
+      },
+      // A parallel filing under the same key committed first: this one is its retry.
+      recover: async (e) => (isUniqueViolation(e) ? await replay() : null),
+    };
+  });
 }

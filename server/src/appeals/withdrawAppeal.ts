@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { conflict, notFound } from '../http/errors';
 import { noticesFor, statusLink } from '../notifications/customerNotices';
 import { enqueueIn } from '../notifications/outbox';
-import { canTransition, withdrawableStatuses } from '../tickets/statuses';
+import { canTransition, withdrawableStatuses } from '../contract/statuses';
 import { lockTicketIn } from '../tickets/workflow';
 
 /**

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../context';
+import { loginSchema, totpDisableSchema, totpEnableSchema } from '../contract/auth';
 import type { Agent } from '../generated/prisma/client';
 import { countHit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
@@ -9,20 +9,6 @@ import { unusedCount } from './recoveryCodes';
 import { createSession, endSession, sessionCookie } from './sessions';
 import { signIn } from './signIn';
 import { disableOwnTwoFactor, finishEnrolment, isEnrolled, recordEnrolment, startEnrolment } from './twoFactor';
-
-const code = z.string().trim().min(1).max(20);
-const recoveryCode = z.string().trim().min(1).max(64);
-
-const loginSchema = z
-  .object({
-    email: z.string().trim().toLowerCase().email().max(254),
-    password: z.string().min(1).max(200),
-    totp: code.optional(),
-    recoveryCode: recoveryCode.optional(),
-  })
-  .refine((b) => b.totp === undefined || b.recoveryCode === undefined, { message: 'Send a code or a recovery code, not both', path: ['recoveryCode'] });
-const enableSchema = z.object({ code });
-const disableSchema = z.union([z.object({ code }).strict(), z.object({ recoveryCode }).strict()]);
 
 // Codes are tried from a signed-in session here; a stolen session still gets only a few guesses.
 const codeTries = [{ windowMs: 15 * 60_000, max: 10 }];
@@ -81,7 +67,7 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/totp/enable', session, async (req, res) => {
     const me = signedIn(req);
-    const { code: typed } = parseInput(enableSchema, req.body, 'Enter the 6-digit code from your authenticator app');
+    const { code: typed } = parseInput(totpEnableSchema, req.body, 'Enter the 6-digit code from your authenticator app');
     await countHit(db, 'totp-enable', String(me.id), codeTries, 'Too many codes tried; wait a few minutes');
     const { recoveryCodes } = await finishEnrolment(db, config.totpEncryptionKey, me.id, typed);
     await recordEnrolment(db, me.id);
@@ -90,7 +76,7 @@ export function authRoutes(ctx: AppContext): Router {
 
   router.post('/totp/disable', session, async (req, res) => {
     const me = signedIn(req);
-    const proof = parseInput(disableSchema, req.body, 'Enter a current code from your authenticator app, or a recovery code');
+    const proof = parseInput(totpDisableSchema, req.body, 'Enter a current code from your authenticator app, or a recovery code');
     await countHit(db, 'totp-disable', String(me.id), codeTries, 'Too many codes tried; wait a few minutes');
     await disableOwnTwoFactor(db, config.totpEncryptionKey, me, proof);
     res.json({ agent: present(await db.agent.findUniqueOrThrow({ where: { id: me.id } })) });

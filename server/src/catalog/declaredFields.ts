@@ -1,39 +1,14 @@
 import { z } from 'zod';
-import type { FieldType, PersonDocument } from './codes';
-import { chosenDocument, documentChoiceKey, offersDocumentChoice, organisationCodesOf, personDocumentsOf } from './identifiers';
+import type { PersonDocument } from './codes';
+import { chosenDocument, documentChoiceKey, offersDocumentChoice, personDocumentsOf } from './identifiers';
 import { fieldsFor } from './lookup';
 import type { FieldDef, KindDef } from './schema';
-import {
-  accountIdSchema,
-  amountSchema,
-  checklistSchema,
-  dateSchema,
-  contactPhoneSchema,
-  emailSchema,
-  mobileSchema,
-  organisationCodeSchema,
-  personIdSchema,
-  ruleSchema,
-  selectSchema,
-  textSchema,
-} from './validators';
+import { fieldRule } from '../contract/validators';
+import { ruleSchema } from './validators';
 
-type ValueSchema = z.ZodType<string, unknown>;
-
-const valueSchemas: Record<FieldType, (field: FieldDef, now: Date | undefined, document: PersonDocument | undefined) => ValueSchema> = {
-  resident_id: (field, now, document) => personIdSchema(document ?? chosenDocument(field, undefined) ?? 'resident_id', { now, minAge: field.minAge }),
-  credit_code: (field) => organisationCodeSchema(organisationCodesOf(field)),
-  mobile: () => mobileSchema(),
-  contact_phone: () => contactPhoneSchema(),
-  email: () => emailSchema(),
-  account_id: () => accountIdSchema(),
-  text: (field) => textSchema(field.maxLength ?? 100),
-  textarea: (field) => textSchema(field.maxLength ?? 2000),
-  select: (field) => selectSchema((field.options ?? []).map((option) => option.value)),
-  date: (_field, now) => dateSchema(now),
-  amount: (field) => amountSchema({ min: field.min, max: field.max }),
-  checklist: (field) => checklistSchema((field.options ?? []).map((option) => option.value)),
-};
+// The rules themselves are zod-free (contract/validators.ts), the very ones the public form runs.
+const valueSchema = (field: FieldDef, now: Date | undefined, document: PersonDocument | undefined) =>
+  ruleSchema((value) => fieldRule(field, value, { now, document: document ?? chosenDocument(field, undefined) }));
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -48,7 +23,7 @@ export const optionalValue = <T extends z.ZodType>(schema: T) => z.preprocess(bl
  * normalised; a person's number by the given document (the field's first when none is given).
  */
 export function fieldValueSchema(field: FieldDef, now?: Date, document?: PersonDocument): z.ZodType<string | undefined, unknown> {
-  const value = valueSchemas[field.type](field, now, document);
+  const value = valueSchema(field, now, document);
   return field.required ? requiredValue(value) : optionalValue(value);
 }
 

@@ -18,7 +18,7 @@ import type { FieldDef, KindDef, Localized, SlotDef } from './schema';
 import { documentLabels } from './labels';
 import { ownerCodeRule } from './lookup';
 import { variantChoices } from './selection';
-import type { OwnerCodeRule } from '../ownerProof/contract';
+import type { OwnerCodeRule } from '../contract/ownerCodes';
 
 export interface PublicField {
   key: string;

@@ -1,22 +1,7 @@
 import { z } from 'zod';
-import {
-  contactPhoneProblem,
-  creditCodeProblem,
-  isValidAccountId,
-  isValidEmail,
-  normaliseContactPhone,
-  normaliseCreditCode,
-  normaliseMobile,
-  normaliseOrgCode,
-  normaliseResidentId,
-  orgCodeProblem,
-  organisationCodeChoice,
-  residentIdProblem,
-  travelDocumentRules,
-  type ResidentIdOptions,
-} from './identifiers';
+import { fieldRule, type RuledField } from '../contract/validators';
+import { normaliseMobile, type ResidentIdOptions } from './identifiers';
 import type { OrganisationCode, PersonDocument } from './codes';
-import { amountProblem, checklistValue, dateProblem } from './quantities';
 
 export {
   creditCodeProblem,
@@ -54,29 +39,14 @@ export function ruleSchema(rule: (value: string) => Outcome) {
     });
 }
 
-export const residentIdSchema = (options: ResidentIdOptions = {}) =>
-  ruleSchema((value) => {
-    const problem = residentIdProblem(value, options);
-    return problem ? { ok: false, code: `resident_id.${problem}` } : { ok: true, value: normaliseResidentId(value) };
-  });
+// Each a field type's rule (contract/validators.ts) as a schema, for values outside a catalog field.
+const byRule = (field: RuledField, options?: Parameters<typeof fieldRule>[2]) => ruleSchema((value) => fieldRule(field, value, options));
 
-export const creditCodeSchema = () =>
-  ruleSchema((value) => {
-    const problem = creditCodeProblem(value);
-    return problem ? { ok: false, code: `credit_code.${problem}` } : { ok: true, value: normaliseCreditCode(value) };
-  });
-
-export const mobileSchema = () =>
-  ruleSchema((value) => {
-    const mobile = normaliseMobile(value);
-    return mobile ? { ok: true, value: mobile } : { ok: false, code: 'mobile.format' };
-  });
-
-export const emailSchema = () =>
-  ruleSchema((value) => (isValidEmail(value) ? { ok: true, value } : { ok: false, code: 'email.format' }));
-
-export const accountIdSchema = () =>
-  ruleSchema((value) => (isValidAccountId(value) ? { ok: true, value } : { ok: false, code: 'account_id.format' }));
+export const residentIdSchema = (options: ResidentIdOptions = {}) => byRule({ key: 'residentId', type: 'resident_id', minAge: options.minAge }, { now: options.now });
+export const creditCodeSchema = () => byRule({ key: 'creditCode', type: 'credit_code' });
+export const mobileSchema = () => byRule({ key: 'mobile', type: 'mobile' });
+export const emailSchema = () => byRule({ key: 'email', type: 'email' });
+export const accountIdSchema = () => byRule({ key: 'accountId', type: 'account_id' });
 
 // A name heads the desk's emails ("Dear …,"): line breaks would forge headers or paragraphs, and a web address
 // there reads as the desk's own link.
@@ -95,56 +65,12 @@ export const personNameSchema = (maxLength: number) =>
     return problem ? { ok: false, code: problem } : { ok: true, value };
   });
 
-export const textSchema = (maxLength: number) =>
-  ruleSchema((value) => (value.length <= maxLength ? { ok: true, value } : { ok: false, code: 'too_long' }));
-
-export const selectSchema = (values: readonly string[]) =>
-  ruleSchema((value) => (values.includes(value) ? { ok: true, value } : { ok: false, code: 'select.not_an_option' }));
-
 /** A person's identity number on the given document: a resident ID with its checks, a permit or a passport by its format. */
-export const personIdSchema = (document: PersonDocument, options: ResidentIdOptions = {}) => {
-  if (document === 'resident_id') return residentIdSchema(options);
-  const rule = travelDocumentRules[document];
-  return ruleSchema((value) => {
-    const number = rule.number(value);
-    return number ? { ok: true, value: number } : { ok: false, code: rule.problem };
-  });
-};
+export const personIdSchema = (document: PersonDocument, options: ResidentIdOptions = {}) =>
+  byRule({ key: 'idNumber', type: 'resident_id', documents: [document], minAge: options.minAge }, { now: options.now, document });
 
 /** An organisation's code: a credit code, or where accepted a GB 11714 organisation code, told apart by length. */
-export const organisationCodeSchema = (accepted: readonly OrganisationCode[] = ['credit_code']) =>
-  ruleSchema((value) => {
-    const code = organisationCodeChoice(value, accepted);
-    if (code === 'org_code') {
-      const problem = orgCodeProblem(value);
-      return problem ? { ok: false, code: `org_code.${problem}` } : { ok: true, value: normaliseOrgCode(value) };
-    }
-    if (code === null) return { ok: false, code: 'org_code.length' };
-    const problem = creditCodeProblem(value);
-    return problem ? { ok: false, code: `credit_code.${problem}` } : { ok: true, value: normaliseCreditCode(value) };
-  });
+export const organisationCodeSchema = (accepted: readonly OrganisationCode[] = ['credit_code']) => byRule({ key: 'creditCode', type: 'credit_code', documents: accepted });
 
 /** Where the desk reaches someone: a mainland mobile (11 digits) or an international number ('+' and digits). */
-export const contactPhoneSchema = () =>
-  ruleSchema((value) => {
-    const phone = normaliseContactPhone(value);
-    return phone ? { ok: true, value: phone } : { ok: false, code: contactPhoneProblem(value) ?? 'mobile.format' };
-  });
-
-export const dateSchema = (now?: Date) =>
-  ruleSchema((value) => {
-    const problem = dateProblem(value, now);
-    return problem ? { ok: false, code: problem } : { ok: true, value };
-  });
-
-export const amountSchema = (bounds: { min?: number; max?: number }) =>
-  ruleSchema((value) => {
-    const problem = amountProblem(value, bounds);
-    return problem ? { ok: false, code: problem } : { ok: true, value: Number(value).toFixed(2) };
-  });
-
-export const checklistSchema = (options: readonly string[]) =>
-  ruleSchema((value) => {
-    const normalised = checklistValue(value, options);
-    return normalised === null ? { ok: false, code: 'select.not_an_option' } : { ok: true, value: normalised };
-  });
+export const contactPhoneSchema = () => byRule({ key: 'phone', type: 'contact_phone' });

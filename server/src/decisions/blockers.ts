@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { effectFor, hasLoginMfa } from '../effects/registry';
 import type { Account, Evidence, MaterialSlot, Prisma, Ticket } from '../generated/prisma/client';
 import { compareDeclared, preconditionsFor } from '../review/declaredVsOnFile';
-import type { Blocker, DecisionNote } from './contract';
+import type { Blocker, DecisionNote } from '../contract/decisions';
 
 export type TicketForDecision = Ticket & { account: Account | null; slots: MaterialSlot[]; evidence: Evidence[] };
 

@@ -6,7 +6,7 @@ import type { Agent } from '../generated/prisma/client';
 import { isoTime, isoTimeOrNull } from '../http/isoTime';
 import { statementOf } from '../effects/registry';
 import { blockersIn, decisionNotesOf, type TicketForDecision } from './blockers';
-import type { DecisionPreview, ProposalView } from './contract';
+import type { DecisionPreview, ProposalView } from '../contract/decisions';
 
 type Proposal = { message: string; overridden: ProposalView['overridden']; overrideReason: string | null };
 

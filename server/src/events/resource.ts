@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { Event, Prisma } from '../generated/prisma/client';
-import type { ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { knownByTicket, maskFreeText, presentPersonal, type Known } from '../privacy/presenter';
@@ -24,11 +25,7 @@ async function presentAll(db: AppContext['db'], events: Event[]) {
   return events.map((e) => present(e, (e.ticketId !== null && known.get(e.ticketId)) || []));
 }
 
-const spec: ListSpec = {
-  filters: { id: 'int', ticketId: 'nullableInt', agentId: 'nullableInt', type: 'string', actorType: 'string', createdAt: 'date' },
-  sortable: ['id', 'createdAt', 'type'],
-  defaultSort: ['createdAt', 'DESC'],
-};
+export const spec = listSpec(lists.events, {});
 
 // The audit timeline is written by the server alone.
 export function eventRoutes({ db }: AppContext) {

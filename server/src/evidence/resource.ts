@@ -1,16 +1,17 @@
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import type { Evidence, Prisma } from '../generated/prisma/client';
-import type { ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { conflict, notFound } from '../http/errors';
 import { authorizeOn } from '../auth/policy';
-import { acceptingFilesStatuses } from '../tickets/statuses';
-import { lockTicketIn, versionField } from '../tickets/workflow';
+import { acceptingFilesStatuses } from '../contract/statuses';
+import { lockTicketIn } from '../tickets/workflow';
+import { verdictSchema } from '../contract/evidence';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
 import { maskField } from '../privacy/presenter';
-import { requireReason } from '../rejectionReasons/resource';
+import { requireReason } from '../rejectionReasons/requireReason';
 
 // Metadata only: the file itself is reached through the audited /api/files routes, never by path.
 const present = (e: Evidence) => ({
@@ -34,13 +35,7 @@ const present = (e: Evidence) => ({
   createdAt: e.createdAt,
 });
 
-const spec: ListSpec = {
-  filters: { id: 'int', ticketId: 'int', slotId: 'int', state: 'string', current: 'boolean', sha256: 'string' },
-  sortable: ['id', 'createdAt'],
-  defaultSort: ['createdAt', 'ASC'],
-};
-
-const verdictSchema = z.object({ verdict: z.enum(['accepted', 'rejected']), reasonCode: z.string().max(50).nullish(), version: versionField });
+export const spec = listSpec(lists.evidence, {});
 
 /** An agent's verdict on one file; it becomes the verdict of its slot while the file is current. */
 export function evidenceRoutes({ db }: AppContext) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { deskHolidays, isDeskDay, isWeekendDay, type Holidays } from '../calendar/deskCalendar';
+import { isDeskDay, isWeekendDay } from '../calendar/deskCalendar';
 import type { AppContext } from '../context';
-import type { Db } from '../db/client';
 import type { Holiday, Prisma } from '../generated/prisma/client';
 import { notFound } from '../http/errors';
-import type { ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { unique } from '../http/uniqueViolation';
@@ -12,9 +12,9 @@ import { parseInput } from '../http/validate';
 
 const present = (h: Holiday) => ({ id: h.id, day: h.day, name: h.name, workday: h.workday, createdAt: h.createdAt });
 
-const spec: ListSpec = { filters: { id: 'int', day: 'string' }, sortable: ['id', 'day'], defaultSort: ['day', 'ASC'], search: (q): Prisma.HolidayWhereInput => ({ name: { contains: q } }) };
+export const spec = listSpec(lists.holidays, { search: (q): Prisma.HolidayWhereInput => ({ name: { contains: q } }) });
 
-const schema = z
+export const schema = z
   .object({
     // A day of the desk's calendar (docs/calendar.md).
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isDeskDay, 'Not a date'),
@@ -22,12 +22,6 @@ const schema = z
     workday: z.boolean().default(false),
   })
   .refine((h) => !h.workday || isWeekendDay(h.day), { path: ['workday'], message: 'Only a Saturday or Sunday can be a make-up working day' });
-
-/** The days the SLA clock skips besides weekends, and the weekend days it counts (make-up working days). */
-export async function loadHolidays(db: Db | Prisma.TransactionClient): Promise<Holidays> {
-  const days = await db.holiday.findMany({ select: { day: true, workday: true } });
-  return deskHolidays(days.filter((d) => !d.workday).map((d) => d.day), days.filter((d) => d.workday).map((d) => d.day));
-}
 
 export function holidayRoutes({ db }: AppContext) {
   const getOne = async (id: number) => {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import type { FilterType, ListContract } from '../contract/lists';
 import { badRequest } from './errors';
 
-/** How a filter key's value is read: array = IN, scalar = equals, null = IS NULL (nullable types only). */
-export type FilterType = 'string' | 'int' | 'nullableInt' | 'boolean' | 'date';
+export type { FilterType };
 
 export type Where = Record<string, unknown>;
 
 export type ListSpec = {
-  filters: Record<string, FilterType>;
+  filters: Readonly<Record<string, FilterType>>;
   sortable: readonly string[];
   defaultSort: readonly [string, 'ASC' | 'DESC'];
   /** Full-text `q`. */
@@ -26,9 +26,9 @@ export type ListQuery = {
 
 export const maxPageSize = 500;
 
-const rangeSuffixes = { _gte: 'gte', _lte: 'lte', _gt: 'gt', _lt: 'lt' } as const;
+export const rangeSuffixes = { _gte: 'gte', _lte: 'lte', _gt: 'gt', _lt: 'lt' } as const;
 
-const scalarSchemas: Record<FilterType, z.ZodType> = {
+export const scalarSchemas: Record<FilterType, z.ZodType> = {
   string: z.string().max(200),
   int: z.coerce.number().int(),
   nullableInt: z.coerce.number().int(),
@@ -37,9 +37,24 @@ const scalarSchemas: Record<FilterType, z.ZodType> = {
   date: z.coerce.date().refine((d) => d.getTime() >= Date.UTC(1000, 0, 1) && d.getTime() < Date.UTC(10000, 0, 1), 'Invalid date: years 1000 to 9999'),
 };
 
+type FilterValue = { string: string; int: number; nullableInt: number; boolean: boolean; date: Date };
+type Builders<C extends ListContract> = (C extends { search: true } ? { search: (q: string) => Where } : { search?: never }) &
+  (C extends { computed: infer K extends Readonly<Record<string, FilterType>> }
+    ? { computed: { [P in keyof K]: (value: FilterValue[K[P]]) => Where } }
+    : { computed?: never });
+
+/** A list's spec: the names a client may use from the contract (server/src/contract/lists.ts), the conditions from the resource. */
+export function listSpec<C extends ListContract>(list: C, builders: Builders<C>): ListSpec {
+  const wheres: Partial<Record<string, (value: never) => Where>> = builders.computed ?? {};
+  const computed = Object.fromEntries(
+    Object.entries(list.computed ?? {}).map(([key, type]) => [key, { schema: scalarSchemas[type], where: wheres[key]! }]),
+  );
+  return { filters: list.filters, sortable: list.sortable, defaultSort: list.defaultSort, search: builders.search, ...(list.computed ? { computed } : {}) };
+}
+
 // Built once: a zod schema costs far more to build than to run, and a list request reads two.
 const sortSchema = z.tuple([z.string(), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]);
-const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+export const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
 
 function parseJsonParam(raw: unknown, name: string): unknown {
   if (raw === undefined || raw === '') return undefined;

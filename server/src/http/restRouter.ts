@@ -24,7 +24,6 @@ export type RestResource<T> = {
 /** The ra-data-simple-rest contract for one resource: list, getOne, create, update, delete. */
 export function restRouter<T>(resource: RestResource<T>): Router {
   const router = Router();
-  const readOnly = () => methodNotAllowed(`${resource.label} cannot be changed through this route`);
 
   router.get('/', async (req, res) => {
     const agent = signedIn(req);
@@ -45,25 +44,37 @@ export function restRouter<T>(resource: RestResource<T>): Router {
     res.json(row);
   });
 
-  router.post('/', async (req, res) => {
-    if (!resource.create) throw readOnly();
-    const agent = signedIn(req);
-    authorize(agent.role, resource.create.action);
-    res.status(201).json(await resource.create.handle({ id: 0, body: req.body, agent, req }));
-  });
+  const create = resource.create;
+  if (create) {
+    router.post('/', async (req, res) => {
+      const agent = signedIn(req);
+      authorize(agent.role, create.action);
+      res.status(201).json(await create.handle({ id: 0, body: req.body, agent, req }));
+    });
+  }
 
-  router.put('/:id', async (req, res) => {
-    if (!resource.update) throw readOnly();
-    const agent = signedIn(req);
-    authorize(agent.role, resource.update.action);
-    res.json(await resource.update.handle({ id: parseId(req.params.id), body: req.body, agent, req }));
-  });
+  const update = resource.update;
+  if (update) {
+    router.put('/:id', async (req, res) => {
+      const agent = signedIn(req);
+      authorize(agent.role, update.action);
+      res.json(await update.handle({ id: parseId(req.params.id), body: req.body, agent, req }));
+    });
+  }
 
-  router.delete('/:id', async (req, res) => {
-    if (!resource.remove) throw readOnly();
-    const agent = signedIn(req);
-    authorize(agent.role, resource.remove.action);
-    res.json(await resource.remove.handle({ id: parseId(req.params.id), body: req.body, agent, req }));
+  const remove = resource.remove;
+  if (remove) {
+    router.delete('/:id', async (req, res) => {
+      const agent = signedIn(req);
+      authorize(agent.role, remove.action);
+      res.json(await remove.handle({ id: parseId(req.params.id), body: req.body, agent, req }));
+    });
+  }
+
+  // Only the writes a resource takes are routes (and operations in the API document, server/src/openapi);
+  // any other method on its paths answers 405.
+  router.all(['/', '/:id'], () => {
+    throw methodNotAllowed(`${resource.label} cannot be changed this way`);
   });
 
   return router;

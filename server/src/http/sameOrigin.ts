@@ -12,7 +12,7 @@ export function sameOriginWrites(allowedOrigins: readonly string[]): RequestHand
     if (safe.has(req.method)) return next();
     const origin = req.get('origin');
     if (origin) {
-      let host: string | null = null;
+      let host: string | null;
       try {
         host = new URL(origin).host;
       } catch {

@@ -1,9 +1,10 @@
 import type { Db } from '../db/client';
-import { presenceNow, type PresenceEntry } from './presence';
+import type { TicketPresence } from '../contract/presence';
+import { presenceNow } from './presence';
 
 /** What the stream says of a changed ticket: metadata only, nothing about the customer. */
 export type TicketChange = { ticketId: number; version: number; type: string | null; actorType: string | null; agentId: number | null; assigneeId: number | null };
-export type PresenceChange = { ticketId: number; agents: PresenceEntry[] };
+export type PresenceChange = TicketPresence;
 
 /**
  * A transaction stamps `updatedAt` when it writes and is seen when it commits, later; tickets are read again for

@@ -1,18 +1,9 @@
-import { z } from 'zod';
+import type { PresenceEntry, PresenceMode } from '../contract/presence';
 import type { Db } from '../db/client';
 import { notFound } from '../http/errors';
 
-export const presenceModes = ['viewing', 'replying'] as const;
-export type PresenceMode = (typeof presenceModes)[number];
-
-export const presenceSchema = z.object({ mode: z.enum(presenceModes) }).strict();
-export type PresenceReq = z.infer<typeof presenceSchema>;
-
 /** The console beats every ten seconds; three missed beats and the agent has left. */
 export const presenceTtlMs = 30_000;
-
-/** Only an agent's own display name: presence is shown to colleagues, never anything about the customer. */
-export type PresenceEntry = { agentId: number; name: string; mode: PresenceMode };
 
 const asMode = (m: string): PresenceMode => (m === 'replying' ? 'replying' : 'viewing');
 

@@ -7,11 +7,12 @@ import type { AppContext } from '../context';
 import { unauthorized } from '../http/errors';
 import { parseId, parseInput } from '../http/validate';
 import type { LiveHub } from './hub';
-import { beat, leave, presenceNow, presenceSchema } from './presence';
+import { presenceSchema } from '../contract/presence';
+import { beat, leave, presenceNow } from './presence';
 import { bellFor, markRead } from './unread';
 
 // A read mark is always the signed-in agent's own: the body names nobody.
-const readSchema = z.object({}).strict();
+export const readSchema = z.object({}).strict();
 
 /** The live stream, presence heartbeats, read marks and the bell: behind requireAgent, like every agent route. */
 export function liveRoutes(ctx: AppContext, hub: LiveHub): Router {

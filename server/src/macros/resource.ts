@@ -7,7 +7,8 @@ import { statusLink } from '../notifications/customerNotices';
 import type { AppContext } from '../context';
 import type { Macro, Prisma } from '../generated/prisma/client';
 import { notFound } from '../http/errors';
-import type { ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { unique } from '../http/uniqueViolation';
 import { restRouter } from '../http/restRouter';
@@ -28,15 +29,10 @@ const present = (m: Macro) => ({
 
 type MacroRecord = ReturnType<typeof present>;
 
-const spec: ListSpec = {
-  filters: { id: 'int', name: 'string', active: 'boolean' },
-  sortable: ['id', 'name', 'updatedAt'],
-  defaultSort: ['name', 'ASC'],
-  search: (q): Prisma.MacroWhereInput => ({ OR: [{ name: { contains: q } }, { titleZh: { contains: q } }, { titleEn: { contains: q } }] }),
-};
+export const spec = listSpec(lists.macros, { search: (q): Prisma.MacroWhereInput => ({ OR: [{ name: { contains: q } }, { titleZh: { contains: q } }, { titleEn: { contains: q } }] }) });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const macroSchema = z.object({
+export const macroSchema = z.object({
   name: z.string().trim().min(1).max(80).regex(/^[a-z0-9_.-]+$/, 'Lower-case letters, digits, _ . - only'),
   titleZh: text(200),
   titleEn: text(200),

@@ -1,32 +1,21 @@
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import type { Message, Prisma } from '../generated/prisma/client';
 import { notFound } from '../http/errors';
 import { noticesFor, statusLink } from '../notifications/customerNotices';
 import { enqueueIn } from '../notifications/outbox';
-import type { ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { parseInput } from '../http/validate';
 import { knownByTicket, maskFreeText, type Known } from '../privacy/presenter';
-import { lockTicketIn, versionField } from '../tickets/workflow';
+import { lockTicketIn } from '../tickets/workflow';
+import { messageCreateSchema } from '../contract/messages';
 
 // Customers write their numbers and addresses into messages, and agents quote them: bodies leave masked.
 const present = (m: Message, known: Known = []) => ({ id: m.id, ticketId: m.ticketId, kind: m.kind, agentId: m.agentId, body: maskFreeText(m.body, known), createdAt: m.createdAt });
 
-const spec: ListSpec = {
-  filters: { id: 'int', ticketId: 'int', kind: 'string', agentId: 'nullableInt', createdAt: 'date' },
-  sortable: ['id', 'createdAt'],
-  defaultSort: ['createdAt', 'ASC'],
-};
-
-// Agents write replies and notes; customer messages arrive through the public routes only.
-const createSchema = z.object({
-  ticketId: z.number().int().positive(),
-  kind: z.enum(['public_reply', 'internal_note']),
-  body: z.string().trim().min(1, 'Write something').max(10_000),
-  version: versionField,
-});
+export const spec = listSpec(lists.messages, {});
 
 export function messageRoutes({ db, config }: AppContext) {
   const presentAll = async (messages: Message[]) => {
@@ -49,7 +38,7 @@ export function messageRoutes({ db, config }: AppContext) {
     create: {
       action: 'messages.create',
       async handle({ body, agent }) {
-        const { version, ...input } = parseInput(createSchema, body);
+        const { version, ...input } = parseInput(messageCreateSchema, body);
         const message = await db.$transaction(async (tx) => {
           if (!(await lockTicketIn(tx, input.ticketId, null, version))) throw notFound('Ticket');
           const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId } });

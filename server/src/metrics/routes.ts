@@ -3,7 +3,7 @@ import net from 'node:net';
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { openStatuses } from '../tickets/statuses';
+import { openStatuses } from '../contract/statuses';
 import { outboxBacklog, outboxFailed, registry, slaBreaches } from './registry';
 
 /** Addresses and subnets (`10.0.0.0/8`, `::1`) in one list; an IPv4 address seen as `::ffff:a.b.c.d` counts as IPv4. */

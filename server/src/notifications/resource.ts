@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import type { Notification, Prisma } from '../generated/prisma/client';
-import type { ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { withoutLinkTokens } from './customerNotices';
@@ -23,11 +24,7 @@ const present = (n: Notification, known: Known = []) => ({
   createdAt: n.createdAt,
 });
 
-const spec: ListSpec = {
-  filters: { id: 'int', ticketId: 'nullableInt', channel: 'string', status: 'string', createdAt: 'date' },
-  sortable: ['id', 'createdAt', 'status', 'sentAt'],
-  defaultSort: ['createdAt', 'DESC'],
-};
+export const spec = listSpec(lists.notifications, {});
 
 // The outbox is written by the workflow and drained by the worker.
 export function notificationRoutes({ db }: AppContext) {

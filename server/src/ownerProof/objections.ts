@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
 import { enqueueIn } from '../notifications/outbox';
-import type { ObjectionRecorded } from './contract';
+import type { ObjectionRecorded } from '../contract/ownerCodes';
 import { OBJECTION_LINK_DAYS, objectionTokenHash } from './ownerNotices';
 
 const unknownLink = () => new HttpError(404, 'OBJECTION_NOT_FOUND', 'This link is not valid or has expired');

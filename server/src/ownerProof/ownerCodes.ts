@@ -11,7 +11,7 @@ import {
   OWNER_PROOF_TTL_SECONDS,
   type OwnerCodeIssued,
   type OwnerCodeVerified,
-} from './contract';
+} from '../contract/ownerCodes';
 
 // Proof of control (docs/owner-binding.md): a one-time code goes to the account's on-file security phone, or its
 // security email when it has no phone, never to an address the customer typed. Seed 003: an unverified account's

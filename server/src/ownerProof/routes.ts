@@ -1,26 +1,21 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { accountIdSchema } from '../catalog/validators';
 import type { AppContext } from '../context';
+import { objectionSchema, ownerCodeCheckSchema, ownerCodeIssueSchema } from '../contract/public';
 import { rateLimit } from '../http/rateLimit';
 import { parseInput } from '../http/validate';
-import { OWNER_CODE_DIGITS } from './contract';
 import { recordObjection } from './objections';
 import { issueOwnerCode, verifyOwnerCode } from './ownerCodes';
 
-const issueSchema = z.object({ accountId: accountIdSchema(), locale: z.enum(['zh-CN', 'en']).optional() });
-const checkSchema = z.object({ code: z.string().trim().regex(new RegExp(`^\\d{${OWNER_CODE_DIGITS}}$`), `${OWNER_CODE_DIGITS} digits`) });
-const objectionSchema = z.object({ token: z.string().min(16).max(100) });
 
 /** Public: proof of control of an account, and the owner's objection (docs/owner-binding.md). */
 export function ownerProofRoutes({ db, config }: AppContext): Router {
   const router = Router();
   router.post('/owner-codes', async (req, res) => {
-    const { accountId } = parseInput(issueSchema, req.body);
+    const { accountId } = parseInput(ownerCodeIssueSchema, req.body);
     res.status(202).json(await issueOwnerCode(db, config.identityHashKey, accountId, req.ip ?? 'unknown'));
   });
   router.post('/owner-codes/:challengeId/verify', async (req, res) => {
-    const { code } = parseInput(checkSchema, req.body);
+    const { code } = parseInput(ownerCodeCheckSchema, req.body);
     const challengeId = String(req.params.challengeId).slice(0, 64);
     res.json(await verifyOwnerCode(db, config.identityHashKey, challengeId, code, req.ip ?? 'unknown'));
   });

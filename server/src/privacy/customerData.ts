@@ -6,15 +6,16 @@ import type { AppContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest } from '../http/errors';
 import { parseInput } from '../http/validate';
-import { isOpen } from '../tickets/statuses';
+import { isOpen } from '../contract/statuses';
 import { eraseTicket } from './erasure';
-import { revealContact, revealSchema } from './reveal';
+import { revealSchema } from '../contract/reveal';
+import { revealContact } from './reveal';
 
-const who = z
+export const who = z
   .object({ email: z.string().trim().toLowerCase().email().optional(), phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '11-digit mainland mobile').optional() })
   .refine((v) => v.email || v.phone, { message: 'Give the customer\'s email or phone', path: ['email'] });
 
-const eraseSchema = who.and(z.object({ reason: z.string().trim().min(3, 'Say why (the customer\'s request, its date)').max(500) }));
+export const eraseSchema = who.and(z.object({ reason: z.string().trim().min(3, 'Say why (the customer\'s request, its date)').max(500) }));
 
 function ticketsOf(input: z.infer<typeof who>): Prisma.TicketWhereInput {
   return { OR: [...(input.email ? [{ contactEmail: input.email }] : []), ...(input.phone ? [{ contactPhone: input.phone }] : [])] };

@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { databaseKind } from '../db/databaseUrl';
 import { Prisma, type Agent, type Ticket } from '../generated/prisma/client';
 import { removeEmlFiles } from '../notifications/transports';
-import { isOpen } from '../tickets/statuses';
+import { isOpen } from '../contract/statuses';
 import { maskFreeText, personalKeys } from './presenter';
 
 /** What an erased value reads as. The outbox worker knows it too: a message erased while it was being sent is not kept. */

@@ -1,16 +1,8 @@
-import { z } from 'zod';
 import { can } from '../auth/policy';
+import { contactFields, type ContactField, type RevealInput } from '../contract/reveal';
 import type { Db } from '../db/client';
 import type { Agent } from '../generated/prisma/client';
 import { forbidden, notFound } from '../http/errors';
-
-const contactFields = ['contactName', 'contactEmail', 'contactPhone'] as const;
-type ContactField = (typeof contactFields)[number];
-
-export const revealSchema = z.object({
-  ticketId: z.number().int().positive(),
-  fields: z.array(z.enum(contactFields)).min(1).max(contactFields.length).optional(),
-});
 
 const answerKey: Record<ContactField, 'name' | 'email' | 'phone'> = { contactName: 'name', contactEmail: 'email', contactPhone: 'phone' };
 
@@ -19,7 +11,7 @@ export const mayReveal = (agent: { id: number; role: string }, ticket: { assigne
   ticket.assigneeId === agent.id || can(agent.role, 'tickets.actOnOthers');
 
 /** The full contact of a ticket, for one who needs it; every reveal is an event naming who and which fields. */
-export async function revealContact(db: Db, agent: Agent, input: z.infer<typeof revealSchema>) {
+export async function revealContact(db: Db, agent: Agent, input: RevealInput) {
   const fields = [...new Set(input.fields ?? contactFields)];
   return db.$transaction(async (tx) => {
     const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, assigneeId: true, contactName: true, contactEmail: true, contactPhone: true } });

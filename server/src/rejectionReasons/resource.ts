@@ -4,7 +4,8 @@ import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import type { Prisma, RejectionReason } from '../generated/prisma/client';
 import { badRequest, notFound } from '../http/errors';
-import type { ListSpec } from '../http/listQuery';
+import { lists } from '../contract/lists';
+import { listSpec } from '../http/listQuery';
 import { page } from '../http/page';
 import { restRouter } from '../http/restRouter';
 import { isUniqueViolation, unique } from '../http/uniqueViolation';
@@ -12,9 +13,9 @@ import { parseInput } from '../http/validate';
 
 const present = (r: RejectionReason) => ({ id: r.id, code: r.code, labelZh: r.labelZh, labelEn: r.labelEn, scope: r.scope, active: r.active, updatedAt: r.updatedAt });
 
-const spec: ListSpec = { filters: { id: 'int', code: 'string', scope: 'string', active: 'boolean' }, sortable: ['id', 'code'], defaultSort: ['id', 'ASC'] };
+export const spec = listSpec(lists['rejection-reasons'], {});
 
-const schema = z.object({
+export const schema = z.object({
   code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,49}$/, 'Lower-case letters, digits and _'),
   labelZh: z.string().trim().min(1).max(200),
   labelEn: z.string().trim().min(1).max(200),
@@ -33,15 +34,6 @@ export async function ensureRejectionReasons(db: Db): Promise<void> {
       if (!isUniqueViolation(e)) throw e;
     });
   }
-}
-
-/** A reason that exists, is active and fits where it is used; 400 otherwise. */
-export async function requireReason(db: Db | Prisma.TransactionClient, code: string | undefined, use: 'evidence' | 'decision', field = 'reasonCode') {
-  const reason = code ? await db.rejectionReason.findUnique({ where: { code } }) : null;
-  if (!reason || !reason.active || (reason.scope !== 'both' && reason.scope !== use)) {
-    throw badRequest('Choose a rejection reason from the list', { [field]: 'Unknown or inactive reason' }, 'UNKNOWN_REASON');
-  }
-  return reason;
 }
 
 // Reasons are switched off rather than deleted: past decisions keep pointing at them.

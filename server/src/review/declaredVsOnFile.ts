@@ -1,14 +1,9 @@
 import { effectOf, evaluatePreconditions, fieldsFor, getKind, type AccountFacts, type FieldDef, type Localized, type PreconditionResult } from '../catalog';
 import type { Db } from '../db/client';
-import { effectFor, effects } from '../effects/registry';
-import { phoneHoldersOf } from './phoneHolders';
-import { loadHolidays } from '../holidays/resource';
-import type { Account, Agent, Prisma, Ticket } from '../generated/prisma/client';
-import { loadForDecision } from '../decisions/blockers';
-import { decisionPreview } from '../decisions/preview';
-import { presentAccount } from '../accounts/presenter';
+import { effects } from '../effects/registry';
+import { loadHolidays } from '../holidays/loadHolidays';
+import type { Account, Prisma, Ticket } from '../generated/prisma/client';
 import { maskCode, maskEmail, maskIdNumber, maskName, maskPhone } from '../privacy/mask';
-import { knownOf, presentPersonal } from '../privacy/presenter';
 
 export type Comparison = {
   field: string;
@@ -89,27 +84,4 @@ export async function preconditionsFor(db: Db | Prisma.TransactionClient, ticket
     ...(creditCode && { accountsOnNewCreditCode: await db.account.count({ where: { creditCode, status: { not: 'cancelled' }, NOT: { id: account.id } } }) }),
   };
   return evaluatePreconditions(kind, accountFacts(account, counts), new Date(), ticket.variant, { declared, holidays: await loadHolidays(db) });
-}
-
-/** The review page's data: declared vs on file, the preconditions, and what approving would do (docs/decisions.md). */
-export async function reviewOf(db: Db, ticketId: number, viewer: Agent) {
-  const ticket = await loadForDecision(db, ticketId);
-  if (!ticket) return null;
-  const preconditions = await preconditionsFor(db, ticket, ticket.account);
-  const comparison = compareDeclared(ticket, ticket.account);
-  const phoneField = effectFor(ticket).phoneField;
-  const phone = phoneField ? (ticket.fields as Record<string, string>)[phoneField] : undefined;
-  // The effect's statement, file names and the proposal's message may quote the customer: the same rule masks them.
-  return presentPersonal({
-    ticketId,
-    account: ticket.account ? presentAccount(ticket.account) : null,
-    comparison,
-    preconditions,
-    phoneHolders: phone ? await phoneHoldersOf(db, phone) : null,
-    summary: {
-      mismatches: comparison.filter((c) => c.result === 'mismatch').length,
-      preconditionsFailed: preconditions.filter((p) => !p.ok).length,
-    },
-    decision: await decisionPreview(db, ticket, viewer),
-  }, knownOf(ticket));
 }

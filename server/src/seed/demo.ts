@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import { createTicketIn } from '../tickets/createTicket';
-import { pathTo, ticketStatuses } from '../tickets/statuses';
+import { pathTo, ticketStatuses } from '../contract/statuses';
 import { declareFields } from './declared';
 import { demoDirectory, type DemoAccount } from './directory';
 import type { EvidenceStore } from '../storage/evidenceStore';

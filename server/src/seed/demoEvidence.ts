@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import { slotsFor } from '../catalog';
 import type { Db } from '../db/client';
 import { inspectFile } from '../evidence/inspection';
-import { attachEvidenceIn, storeFiles } from '../appeals/attachEvidence';
-import type { IntakeFile } from '../appeals/evidenceIntake';
+import { attachEvidenceIn, storeFiles } from '../intake/attachEvidence';
+import type { IntakeFile } from '../intake/evidenceIntake';
 import type { EvidenceStore } from '../storage/evidenceStore';
 
 const palettes = [

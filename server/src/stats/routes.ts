@@ -4,7 +4,7 @@ import { signedIn } from '../auth/middleware';
 import { deskDay, deskDayBounds, shiftDeskDay } from '../calendar/deskCalendar';
 import type { AppContext } from '../context';
 import { databaseKind } from '../db/databaseUrl';
-import { openStatuses } from '../tickets/statuses';
+import { openStatuses } from '../contract/statuses';
 import { decisionsSince } from './decisions';
 
 export function statsRoutes({ db, config }: AppContext): Router {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
-import { checklistIn } from '../appeals/attachEvidence';
+import { checklistIn } from '../intake/attachEvidence';
 import type { Db } from '../db/client';
-import { HttpError } from '../http/errors';
+import { HttpError, notFound } from '../http/errors';
 import { presentTicket } from './presenter';
 import { StaleTicket } from './workflow';
 
@@ -26,4 +26,9 @@ export function staleTicketAnswer(db: Db): ErrorRequestHandler {
       next,
     );
   };
+}
+
+/** The ticket as the console shows it, or 404. */
+export async function ticketForAgentsOr404(db: Db, id: number) {
+  return (await ticketForAgents(db, id)) ?? Promise.reject(notFound('Ticket'));
 }

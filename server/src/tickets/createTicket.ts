@@ -1,11 +1,11 @@
 import { addBusinessDays, type Holidays } from '../calendar/deskCalendar';
 import type { Db } from '../db/client';
-import { loadHolidays } from '../holidays/resource';
+import { loadHolidays } from '../holidays/loadHolidays';
 import { fieldsFor, getKind, slotsFor } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import { declaredAccountUin, protectDeclaredFields, ticketSearchText, type DeclaredValues } from './declaredFields';
 import { nextReference } from './reference';
-import type { Priority } from './statuses';
+import type { Priority } from '../contract/statuses';
 
 export type NewTicket = {
   kind: string;

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { effectOf, fourEyesReason, getKind, outcomeOf } from '../catalog';
 import { authorize, authorizeOn, can, mayDecide } from '../auth/policy';
 import type { AppContext } from '../context';
 import { basisOf, type DecisionBasis } from '../decisions/basis';
 import { blockersIn, loadForDecision, standingBlockers, type TicketForDecision } from '../decisions/blockers';
-import type { Blocker } from '../decisions/contract';
+import type { Blocker, ConfirmInput, DecisionInput } from '../contract/decisions';
 import { effectFor, statementOf } from '../effects/registry';
 import { Prisma, type Agent } from '../generated/prisma/client';
 import { HttpError, conflict, forbidden, notFound } from '../http/errors';
@@ -13,26 +12,8 @@ import { enqueueIn } from '../notifications/outbox';
 import { tellOwnerOfDecisionIn } from '../ownerProof/ownerNotices';
 import { maskPhone } from '../privacy/mask';
 import { presentPersonal } from '../privacy/presenter';
-import { requireReason } from '../rejectionReasons/resource';
-import { lockTicketIn, transitionIn, versionField } from './workflow';
-
-export const decisionSchema = z
-  .object({
-    decision: z.enum(['approve', 'reject']),
-    reasonCode: z.string().max(50).optional(),
-    message: z.string().trim().min(1, 'Write the message the customer will read').max(5000),
-    /** A supervisor may approve although overridable blockers stand; the reason is recorded. */
-    override: z.boolean().optional(),
-    overrideReason: z.string().trim().max(2000).optional(),
-    version: versionField,
-  })
-  .superRefine((d, ctx) => {
-    if (d.override && (d.overrideReason ?? '').length < 10) {
-      ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'Say why the checks are overridden (10 characters at least)' });
-    }
-  });
-
-export const confirmSchema = z.object({ approve: z.boolean(), note: z.string().trim().max(2000).optional(), version: versionField });
+import { requireReason } from '../rejectionReasons/requireReason';
+import { lockTicketIn, transitionIn } from './workflow';
 
 type Proposal = { message: string; overridden: string[]; overrideReason: string | null; digest: string };
 
@@ -48,7 +29,7 @@ const blocked = (blockers: Blocker[]) =>
  * four eyes, approval becomes a proposal that a different supervisor confirms; otherwise the effect is applied
  * in the same transaction as the status change, the events and the notices.
  */
-export async function decide(ctx: AppContext, ticketId: number, agent: Agent, input: z.infer<typeof decisionSchema>) {
+export async function decide(ctx: AppContext, ticketId: number, agent: Agent, input: DecisionInput) {
   if (input.override && !can(agent.role, 'tickets.override')) throw forbidden('Only supervisors may override the checks');
   return ctx.db.$transaction(async (tx) => {
     if (!(await lockTicketIn(tx, ticketId, ['in_review'], input.version))) {
@@ -97,7 +78,7 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
  * account changed since the proposal (409 STALE_PROPOSAL) or a new blocker arose (409 APPROVAL_BLOCKED); either
  * way the ticket goes back to review. `approve: false` sends it back with the note.
  */
-export async function confirmDecision(ctx: AppContext, ticketId: number, agent: Agent, input: z.infer<typeof confirmSchema>) {
+export async function confirmDecision(ctx: AppContext, ticketId: number, agent: Agent, input: ConfirmInput) {
   authorize(agent.role, 'tickets.confirm');
   const outcome = await ctx.db.$transaction(async (tx) => {
     if (!(await lockTicketIn(tx, ticketId, ['approval_pending'], input.version))) {

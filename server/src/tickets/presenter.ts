@@ -2,7 +2,7 @@ import type { MaterialSlot, Ticket } from '../generated/prisma/client';
 import { isoTime, isoTimeOrNull } from '../http/isoTime';
 import { knownOf, maskField, presentPersonal } from '../privacy/presenter';
 import { isOverdue } from './slaClock';
-import { isOpen } from './statuses';
+import { isOpen } from '../contract/statuses';
 
 type SlotWithCount = MaterialSlot & { _count: { evidence: number } };
 

@@ -1,23 +1,17 @@
-import { z } from 'zod';
 import { slotsFor } from '../catalog';
 import type { AppContext } from '../context';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { enqueueIn } from '../notifications/outbox';
 import { noticesFor, statusLink } from '../notifications/customerNotices';
 import { authorizeOn } from '../auth/policy';
-import { lockTicketIn, transitionIn, versionField } from './workflow';
-
-export const requestMaterialsSchema = z.object({
-  slots: z.array(z.string().min(1).max(60)).min(1, 'Choose at least one material').max(20),
-  message: z.string().trim().min(1, 'Tell the customer what is needed').max(5000),
-  version: versionField,
-});
+import { lockTicketIn, transitionIn } from './workflow';
+import type { RequestMaterials } from '../contract/tickets';
 
 /**
  * Asks the customer for materials: the slots are marked, the message becomes a public reply, the ticket waits
  * for the customer (its SLA clock paused) and the customer is told, all in one transaction.
  */
-export async function requestMaterials(ctx: AppContext, ticketId: number, agent: { id: number; role: string }, input: z.infer<typeof requestMaterialsSchema>) {
+export async function requestMaterials(ctx: AppContext, ticketId: number, agent: { id: number; role: string }, input: RequestMaterials) {
   const agentId = agent.id;
   await ctx.db.$transaction(async (tx) => {
     if (!(await lockTicketIn(tx, ticketId, null, input.version))) throw notFound('Ticket');

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { authorizeOn, type Action } from '../auth/policy';
 import type { Prisma } from '../generated/prisma/client';
-import { loadHolidays } from '../holidays/resource';
+import { loadHolidays } from '../holidays/loadHolidays';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { resumedSlaDueAt } from './slaClock';
-import { canTransition, isPlainMove, openStatuses, type TicketStatus } from './statuses';
+import { canTransition, isPlainMove, openStatuses, type TicketStatus } from '../contract/statuses';
 
 export type Actor = { actorType: 'agent'; agentId: number } | { actorType: 'customer' | 'system' };
 
@@ -82,9 +81,6 @@ export async function lockTicketIn(tx: Prisma.TransactionClient, ticketId: numbe
   if (current && current.version !== version) throw new StaleTicket(ticketId, current.status);
   return false;
 }
-
-/** The optional `version` a write from the console carries: the ticket's version its page read. */
-export const versionField = z.number().int().positive().optional();
 
 /** A move asked for by an agent (transition, edit or bulk): never to or from a decision, never on someone else's ticket. */
 export async function plainMoveIn(tx: Prisma.TransactionClient, ticketId: number, to: string, agent: { id: number; role: string }, reason?: string | null) {

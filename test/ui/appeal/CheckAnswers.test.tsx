@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { maskIdentifier } from '../../../server/src/catalog/identifiers';
+import { maskIdentifier } from '../../../server/src/contract/validators';
 import { adultId } from '../../server/support/payloads';
 import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
 

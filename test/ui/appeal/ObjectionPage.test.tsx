@@ -76,7 +76,7 @@ describe('the objection page', () => {
   });
 
   it('says so when the link is unknown or expired', async () => {
-    const { user } = openLink('obj_NoSuchToken');
+    const { user } = openLink('obj_NoSuchTokenAtAll');
     await user.click(await screen.findByRole('button', { name: '不是我本人操作，阻止变更' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(invalidText);
     expect(screen.queryByText(usedText)).not.toBeInTheDocument();

@@ -17,7 +17,7 @@ import {
   withOwnerVerified,
   type Draft,
 } from '../../../admin-ui/form/draft';
-import { OWNER_PROOF_TTL_SECONDS } from '../../../server/src/ownerProof/contract';
+import { OWNER_PROOF_TTL_SECONDS } from '../../../server/src/contract/ownerCodes';
 import { catalog } from './handlers';
 
 const NOW = Date.UTC(2026, 10, 29, 6, 0, 0);

@@ -10,7 +10,7 @@ import { problemKey, translate } from '../../../admin-ui/form/i18n';
 
 const serverSource = path.resolve(import.meta.dirname, '../../../server/src');
 /** What the public routes (appeals, inspections, owner codes, objections) and the shared HTTP layer can answer. */
-const publicSources = ['appeals', 'ownerProof', 'evidence/inspection', 'public', 'http/errors.ts', 'http/rateLimit.ts', 'http/validate.ts'];
+const publicSources = ['appeals', 'intake', 'ownerProof', 'evidence/inspection', 'public', 'http/errors.ts', 'http/rateLimit.ts', 'http/validate.ts'];
 
 const sourceFiles = (entry: string): string[] => {
   if (!fs.existsSync(entry)) return [];

@@ -12,11 +12,22 @@ import type {
   SlotState,
   SubmittedAppeal,
 } from '../../../admin-ui/form/api';
-import { fieldsFor, slotsFor, type Catalog, type CatalogKind, type SubjectType } from '../../../admin-ui/form/catalog';
+import { slotsFor, type Catalog, type CatalogKind, type SubjectType } from '../../../admin-ui/form/catalog';
 import { publicCatalog } from '../../../server/src/catalog/publicCatalog';
-import { documentChoiceKey, offersDocumentChoice } from '../../../server/src/catalog/identifiers';
-import { isComplete } from '../../../server/src/appeals/checklist';
-import { OWNER_CODE_MAX_ATTEMPTS, OWNER_CODE_TTL_SECONDS, OWNER_PROOF_TTL_SECONDS } from '../../../server/src/ownerProof/contract';
+import { isComplete } from '../../../server/src/intake/checklist';
+import type { z } from 'zod';
+import {
+  accessCheckSchema,
+  accessCodeSchema,
+  appealMessageSchema,
+  linkSchema,
+  objectionSchema,
+  ownerCodeCheckSchema,
+  ownerCodeIssueSchema,
+} from '../../../server/src/contract/public';
+import { appealPayloadSchema } from '../../../server/src/contract/public';
+import { zodFieldErrors } from '../../../server/src/http/errors';
+import { OWNER_CODE_MAX_ATTEMPTS, OWNER_CODE_TTL_SECONDS, OWNER_PROOF_TTL_SECONDS } from '../../../server/src/contract/ownerCodes';
 
 export const APPEAL_API = 'http://localhost/api/public';
 export const REFERENCE = 'AP-20261124-0042';
@@ -58,38 +69,24 @@ const problem = (status: number, code: string, message: string, errors?: Record<
 /** What the last submission carried, for the tests that look at it. */
 export const received: { payload?: Record<string, unknown>; files: Record<string, File> } = { files: {} };
 
-const payloadKeys = new Set(['kind', 'subjectType', 'variant', 'fields', 'contact', 'ownerProof']);
-
 export const submitHandler = http.post(`${APPEAL_API}/appeals`, async ({ request }) => {
   const form = await request.formData();
   const raw = form.get('payload');
   if (typeof raw !== 'string') return problem(400, 'PAYLOAD_REQUIRED', 'The form lacks its payload part', { payload: 'Required' });
-  const payload = JSON.parse(raw) as {
-    kind: string;
-    subjectType: SubjectType;
-    variant?: string;
-    fields: Record<string, string>;
-    contact: Record<string, string>;
-    ownerProof?: unknown;
-  };
-  const strange = Object.keys(payload).filter((key) => !payloadKeys.has(key));
-  if (strange.length > 0) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(strange.map((k) => [k, 'Unrecognized key'])));
-  const kind = catalog.kinds.find((k) => k.key === payload.kind);
-  if (!kind || !kind.subjectTypes.includes(payload.subjectType)) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { kind: 'unknown_kind' });
+  const sent = JSON.parse(raw) as Record<string, unknown>;
+  const parsed = appealPayloadSchema.safeParse(sent);
+  if (!parsed.success) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', zodFieldErrors(parsed.error));
+  const payload = parsed.data;
+  const kind = kindOf(payload.kind);
   // The proof of control: for the account named in the appeal, issued by verify, not refused since; required where the catalog says so.
   if (payload.ownerProof !== undefined) {
-    const proof = typeof payload.ownerProof === 'string' ? ownerCodes.proofs.get(payload.ownerProof) : undefined;
+    const proof = ownerCodes.proofs.get(payload.ownerProof);
     if (!proof || proof.accountId !== payload.fields.accountId) {
       return problem(400, 'OWNER_PROOF_INVALID', serverMessages.proofInvalid, { ownerProof: serverMessages.proofInvalid });
     }
   } else if (kind.ownerCode[payload.subjectType] === 'required') {
     return problem(400, 'OWNER_CODE_REQUIRED', serverMessages.codeRequired, { ownerProof: serverMessages.codeRequired });
   }
-  // A person's number may carry the document it is on beside it (idNumber → idNumberType), as the server allows.
-  const allowed = new Set(fieldsFor(kind, payload.subjectType, payload.variant).flatMap((f) => (offersDocumentChoice(f) ? [f.key, documentChoiceKey(f)] : [f.key])));
-  const unknown = Object.keys(payload.fields).filter((key) => !allowed.has(key));
-  if (unknown.length > 0) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(unknown.map((k) => [`fields.${k}`, 'unknown_field'])));
-  if (!payload.contact.name || !payload.contact.locale) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { 'contact.name': 'required' });
   // The parts are the runtime's own File objects (not jsdom's), so they are told apart from text by type.
   const files: Record<string, File> = {};
   const slotKeys = new Set(slotsFor(kind, payload.subjectType, payload.variant).map((s) => s.key));
@@ -98,7 +95,7 @@ export const submitHandler = http.post(`${APPEAL_API}/appeals`, async ({ request
     if (typeof value === 'string' || !slotKeys.has(name)) return problem(400, 'UNKNOWN_SLOT', `Not a material of this appeal: ${name}`, { [name]: 'Not a material slot of this appeal' });
     files[name] = value;
   }
-  received.payload = payload;
+  received.payload = sent;
   received.files = files;
   await delay(50);
   // The back of the card came from the front camera: the receipt must show that at once.
@@ -147,8 +144,8 @@ export const evidenceHandler = http.post(`${APPEAL_API}/appeals/:reference/evide
 
 export const messageHandler = http.post(`${APPEAL_API}/appeals/:reference/messages`, async ({ request, params }) => {
   if (params.reference !== REFERENCE || !authorised(request)) return problem(404, 'NOT_FOUND', 'Appeal not found');
-  const body = (await request.json()) as { body?: unknown };
-  if (typeof body.body !== 'string' || body.body.trim() === '') return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { body: 'Write something' });
+  const body = await readJson(request, appealMessageSchema);
+  if (body instanceof Response) return body;
   return HttpResponse.json({ id: 2, kind: 'customer_message', body: body.body, createdAt: '2026-11-25T04:00:00.000Z' }, { status: 201 });
 });
 
@@ -208,25 +205,22 @@ export const ownerCodes = {
 
 const isJson = (request: Request) => (request.headers.get('content-type') ?? '').startsWith('application/json');
 
-async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
-  if (!isJson(request)) return undefined;
-  try {
-    const body: unknown = await request.json();
-    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * A JSON body parsed by the route's own schema (server/src/contract/public.ts), or the 400 the server would answer;
+ * keys the route does not read are refused too, so the form sends only what counts.
+ */
+async function readJson<S extends z.ZodObject>(request: Request, schema: S): Promise<z.infer<S> | Response> {
+  const body: unknown = isJson(request) ? await request.json().catch(() => undefined) : undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'INVALID_INPUT', 'Send a JSON object');
+  const unread = Object.keys(body).filter((key) => !(key in schema.shape));
+  if (unread.length > 0) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(unread.map((key) => [key, 'Unrecognized key'])));
+  const parsed = schema.safeParse(body);
+  return parsed.success ? parsed.data : problem(400, 'INVALID_INPUT', 'Some fields are invalid', zodFieldErrors(parsed.error));
 }
 
-const onlyKeys = (body: Record<string, unknown>, keys: string[]) => Object.keys(body).every((key) => keys.includes(key));
-
 export const ownerCodeHandler = http.post(`${APPEAL_API}/owner-codes`, async ({ request }) => {
-  const body = await jsonBody(request);
-  if (!body || !onlyKeys(body, ['accountId', 'locale'])) return problem(400, 'INVALID_INPUT', 'Send JSON { accountId, locale }');
-  if (typeof body.accountId !== 'string' || !/^\d{5,20}$/.test(body.accountId)) {
-    return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { accountId: 'account_id.format' });
-  }
-  if (body.locale !== undefined && body.locale !== 'zh-CN' && body.locale !== 'en') return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { locale: 'locale.unknown' });
+  const body = await readJson(request, ownerCodeIssueSchema);
+  if (body instanceof Response) return body;
   ownerCodes.requests.push({ accountId: body.accountId, ...(body.locale !== undefined && { locale: body.locale }) });
   const challengeId = `chl_${ownerCodes.requests.length}`;
   ownerCodes.challenges.set(challengeId, { accountId: body.accountId, attemptsLeft: OWNER_CODE_MAX_ATTEMPTS, expired: false });
@@ -235,10 +229,8 @@ export const ownerCodeHandler = http.post(`${APPEAL_API}/owner-codes`, async ({ 
 });
 
 export const ownerCodeVerifyHandler = http.post(`${APPEAL_API}/owner-codes/:challengeId/verify`, async ({ request, params }) => {
-  const body = await jsonBody(request);
-  if (!body || !onlyKeys(body, ['code']) || typeof body.code !== 'string' || !/^\d{6}$/.test(body.code)) {
-    return problem(400, 'INVALID_INPUT', 'Send JSON { code } with 6 digits', { code: 'Six digits' });
-  }
+  const body = await readJson(request, ownerCodeCheckSchema);
+  if (body instanceof Response) return body;
   const challengeId = String(params.challengeId);
   ownerCodes.checks.push({ challengeId, code: body.code });
   const challenge = ownerCodes.challenges.get(challengeId);
@@ -270,10 +262,8 @@ export const objections = {
 objections.reset();
 
 export const objectionHandler = http.post(`${APPEAL_API}/objections`, async ({ request }) => {
-  const body = await jsonBody(request);
-  if (!body || !onlyKeys(body, ['token']) || typeof body.token !== 'string' || body.token === '') {
-    return problem(400, 'INVALID_INPUT', 'Send JSON { token }', { token: 'Required' });
-  }
+  const body = await readJson(request, objectionSchema);
+  if (body instanceof Response) return body;
   objections.requests.push({ token: body.token });
   if (objections.used.has(body.token)) return problem(409, 'OBJECTION_USED', serverMessages.objectionUsed);
   if (body.token !== OBJECTION_TOKEN) return problem(404, 'OBJECTION_NOT_FOUND', serverMessages.objectionNotFound);
@@ -289,15 +279,16 @@ export const LINK_TOKEN = 'mzq1.n0nce-of-twelve.sIgNaTuRe_of_the_link';
 export const accessRegain = { asked: [] as { reference: string; channel?: string }[], tries: 0, linkUsed: false };
 
 export const accessCodeHandler = http.post(`${APPEAL_API}/appeals/:reference/access-codes`, async ({ request, params }) => {
-  const body = (await request.json()) as { channel?: string };
-  if (body.channel !== undefined && body.channel !== 'email' && body.channel !== 'sms') return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { channel: 'email or sms' });
+  const body = await readJson(request, accessCodeSchema);
+  if (body instanceof Response) return body;
   accessRegain.asked.push({ reference: String(params.reference), channel: body.channel });
   return HttpResponse.json({ expiresInSeconds: 600 }, { status: 202 });
 });
 
 export const accessCodeVerifyHandler = http.post(`${APPEAL_API}/appeals/:reference/access-codes/verify`, async ({ request, params }) => {
-  const { code } = (await request.json()) as { code?: string };
-  if (!/^\d{6}$/.test(code ?? '')) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', { code: '6 digits' });
+  const body = await readJson(request, accessCheckSchema);
+  if (body instanceof Response) return body;
+  const { code } = body;
   accessRegain.tries += 1;
   if (accessRegain.tries > 5) return problem(401, 'CODE_EXPIRED', 'This code has expired or was tried too often: ask for a new one');
   if (params.reference !== REFERENCE || code !== ACCESS_CODE) {
@@ -308,7 +299,9 @@ export const accessCodeVerifyHandler = http.post(`${APPEAL_API}/appeals/:referen
 });
 
 export const statusLinkHandler = http.post(`${APPEAL_API}/appeals/:reference/status-link/exchange`, async ({ request, params }) => {
-  const { token } = (await request.json()) as { token?: string };
+  const body = await readJson(request, linkSchema);
+  if (body instanceof Response) return body;
+  const { token } = body;
   if (params.reference !== REFERENCE || token !== LINK_TOKEN || accessRegain.linkUsed) {
     return problem(401, 'LINK_INVALID', 'This link has expired or was already used: open your appeal with its access code, or ask for a new one');
   }

@@ -10,7 +10,7 @@ export const BulkTakeButton = () => {
     <Button
       label="app.bulk.take"
       disabled={!identity || running}
-      onClick={() => identity && run((provider, targets) => provider.bulkAssign(targets, identity.id))}
+      onClick={() => identity && run((provider, targets) => provider.bulkAssign(targets, Number(identity.id)))}
     >
       <PanToolIcon />
     </Button>

@@ -21,7 +21,7 @@ export const useBulkRunner = () => {
     setRunning(true);
     try {
       const versions = Object.fromEntries(data.filter(ticket => selectedIds.includes(ticket.id)).map(ticket => [String(ticket.id), ticket.version]));
-      const outcome = await action(dataProvider, { ids: selectedIds, versions });
+      const outcome = await action(dataProvider, { ids: selectedIds.map(Number), versions });
       notify(<BulkOutcomeAlert outcome={outcome} referenceOf={referenceOf} />, {
         autoHideDuration: outcome.failed.length > 0 ? null : 5000,
       });

@@ -4,7 +4,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { useNotify, useRefresh, useTranslate, useUpdate } from 'react-admin';
 import { useRejectionReasons } from '../../rejectionReasons/useRejectionReasons';
-import type { Evidence, Verdict } from '../../types';
+import type { Evidence, Verdict, VerdictRequest, WithVersion } from '../../types';
 import { useStaleNotice } from './useTicketAction';
 
 /**
@@ -17,14 +17,14 @@ export const EvidenceVerdict = ({ evidence, version, disabled = false }: { evide
   const refresh = useRefresh();
   const staleNotice = useStaleNotice();
   const { choices, labelOf } = useRejectionReasons('evidence');
-  const [update, { isPending }] = useUpdate<Evidence>();
+  const [update, { isPending }] = useUpdate<WithVersion<Evidence>>();
   const [rejecting, setRejecting] = useState(false);
   const [reasonCode, setReasonCode] = useState('');
 
   const judge = (verdict: Verdict) =>
     update(
       'evidence',
-      { id: evidence.id, data: verdict === 'rejected' ? { verdict, reasonCode, version } : { verdict, version }, previousData: evidence },
+      { id: evidence.id, data: (verdict === 'rejected' ? { verdict, reasonCode, version } : { verdict, version }) satisfies VerdictRequest, previousData: evidence },
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {

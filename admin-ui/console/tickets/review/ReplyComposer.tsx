@@ -5,7 +5,7 @@ import { useCreate, useNotify, useRecordContext, useRefresh, useTranslate } from
 import { REPLY_BODY_ID } from '../../keyboard/useTicketPageShortcuts';
 import { useReplyingSignal } from '../../live/useTicketPresence';
 import { MacroPicker } from '../../macros/MacroPicker';
-import type { Ticket, TicketMessage } from '../../types';
+import type { MessageCreateRequest, Ticket, TicketMessage, WithVersion } from '../../types';
 import { useStaleNotice } from './useTicketAction';
 
 type ComposerKind = 'public_reply' | 'internal_note';
@@ -17,7 +17,7 @@ export const ReplyComposer = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const staleNotice = useStaleNotice();
-  const [create, { isPending }] = useCreate<TicketMessage>();
+  const [create, { isPending }] = useCreate<WithVersion<TicketMessage>>();
   const [kind, setKind] = useState<ComposerKind>('public_reply');
   const [body, setBody] = useState('');
   // Colleagues on the ticket see "replying" while the composer holds text.
@@ -28,7 +28,7 @@ export const ReplyComposer = () => {
   const send = () =>
     create(
       'messages',
-      { data: { ticketId: ticket.id, kind, body: body.trim(), version: ticket.version } },
+      { data: { ticketId: ticket.id, kind, body: body.trim(), version: ticket.version } satisfies MessageCreateRequest },
       {
         onSuccess: () => {
           setBody('');

@@ -57,13 +57,16 @@ async function inspectDocument(filePath: string, slot: InspectedSlot, limits: In
   return { sha256, phash, width: null, height: null, pages, capturedAt, findings };
 }
 
+/** What the caller already knows of the file: its SHA-256 when it was taken while the file was written. */
+export type Received = { sha256?: string };
+
 /**
  * Identifies the file by its content, refuses what cannot be evidence (RefusedFile), and checks the rest against
  * the slot's checks. `no_duplicate` compares files across a submission and is left to the caller (sha256, phash).
  */
-export async function inspectFile(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits> = {}): Promise<Inspection> {
+export async function inspectFile(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits> = {}, received: Received = {}): Promise<Inspection> {
   try {
-    const inspection = await inspectOne(filePath, slot, limits);
+    const inspection = await inspectOne(filePath, slot, limits, received);
     const failed = inspection.findings.find((f) => f.severity === 'fail');
     if (failed) inspectionsFailed.inc({ code: failed.code });
     return inspection;
@@ -73,7 +76,7 @@ export async function inspectFile(filePath: string, slot: InspectedSlot, limits:
   }
 }
 
-async function inspectOne(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits>): Promise<Inspection> {
+async function inspectOne(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits>, received: Received): Promise<Inspection> {
   const applied: InspectionLimits = { ...defaultLimits, ...limits };
   const { size } = await stat(filePath);
   if (size > slot.maxBytes) throw refuse.fileTooLarge(size, slot.maxBytes);
@@ -86,7 +89,7 @@ async function inspectOne(filePath: string, slot: InspectedSlot, limits: Partial
   const { sha256, ...contents } =
     mime === 'application/pdf'
       ? await inspectDocument(filePath, slot, applied)
-      : await Promise.all([sha256OfFile(filePath), inspectImage(filePath, mime, slot, applied)]).then(([hash, c]) => ({ sha256: hash, ...c }));
+      : await Promise.all([received.sha256 ?? sha256OfFile(filePath), inspectImage(filePath, mime, slot, applied)]).then(([hash, c]) => ({ sha256: hash, ...c }));
   const findings = slot.checks.includes('file_type') ? [finding('file.type', { mime }), ...contents.findings] : contents.findings;
   return { mime, size, sha256, ...contents, findings, state: worstSeverity(findings) };
 }

@@ -6,8 +6,8 @@ import type { Finding, Severity } from '../evidence/inspection';
 import { badRequest } from '../http/errors';
 import { parseInput } from '../http/validate';
 import { customerFindings, stateOf } from './checklist';
-import { inspectParts, markDuplicatesWithin, type CurrentFile } from './evidenceIntake';
-import type { UploadedPart } from './upload';
+import type { CurrentFile } from './evidenceIntake';
+import type { IntakePlan, ReceivedUpload } from './pipeline';
 
 const hex = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));
 
@@ -45,23 +45,25 @@ export function readInspectionContext(fields: Record<string, unknown>): Inspecti
 }
 
 /**
- * Inspects the one file of `parts` as the submission will (evidenceIntake.ts), duplicates judged against the files
- * already chosen for the appeal's other slots, and words the findings as the customer reads them on the status page.
+ * Inspects the one file of the upload as the submission will (pipeline.ts), duplicates judged against the files
+ * already chosen for the appeal's other slots, keeps nothing, and words the findings as the customer reads them on
+ * the status page.
  */
-export async function inspectChosenFile(parts: readonly UploadedPart[], context: InspectionContext): Promise<CustomerInspection> {
-  if (parts.length !== 1) throw badRequest('Send exactly one file to inspect', { file: 'Exactly one file / 请只选择一个文件' }, 'ONE_FILE_ONLY');
+export function chosenFilePlan(upload: ReceivedUpload): IntakePlan<CustomerInspection> {
+  const context = readInspectionContext(upload.fields);
+  if (upload.parts.length !== 1) throw badRequest('Send exactly one file to inspect', { file: 'Exactly one file / 请只选择一个文件' }, 'ONE_FILE_ONLY');
   const slots = slotsFor(context.kind, context.subjectType, context.variant);
-  const [file] = await inspectParts(parts, slots);
   const chosen = context.others.flatMap((o): CurrentFile[] => {
     const slot = slots.find((s) => s.key === o.slot);
     return slot ? [{ slot, sha256: o.sha256, phash: o.phash }] : [];
   });
-  markDuplicatesWithin([file!], chosen);
-  const findings = customerFindings(file!.inspection.findings);
   return {
-    slot: file!.slotKey,
-    state: stateOf(findings),
-    findings,
-    fingerprint: { sha256: file!.inspection.sha256, phash: file!.inspection.phash },
+    slots,
+    held: async () => chosen,
+    store: false,
+    async finish([file]) {
+      const findings = customerFindings(file!.inspection.findings);
+      return { slot: file!.slotKey, state: stateOf(findings), findings, fingerprint: { sha256: file!.inspection.sha256, phash: file!.inspection.phash } };
+    },
   };
 }

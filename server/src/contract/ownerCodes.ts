@@ -1,13 +1,14 @@
 // The public routes by which a customer proves control of an account and its owner objects (docs/owner-binding.md).
-// Imported (as types) by the server, the public form and its test mocks.
+// Zod-free, for the public form: the requests' schemas are in public.ts.
+import type { ObjectionRequest, OwnerCodeCheckRequest, OwnerCodeIssueRequest } from './public';
 
 /** POST /api/public/owner-codes: a code is sent to the account's on-file security phone (or email). */
-export type OwnerCodeRequest = { accountId: string; locale?: 'zh-CN' | 'en' };
+export type OwnerCodeRequest = OwnerCodeIssueRequest;
 /** 202, the same whether or not the account exists. */
 export type OwnerCodeIssued = { challengeId: string; expiresInSeconds: number };
 
 /** POST /api/public/owner-codes/:challengeId/verify */
-export type OwnerCodeCheck = { code: string };
+export type OwnerCodeCheck = OwnerCodeCheckRequest;
 /**
  * 200 with a proof the appeal carries as `ownerProof`; a wrong code is 400 `CODE_INVALID` with `attemptsLeft`,
  * an expired or used-up challenge 410 `CODE_EXPIRED`.
@@ -18,7 +19,7 @@ export type OwnerCodeVerified = { verified: true; proof: string; expiresInSecond
 export type OwnerCodeRule = 'required' | 'optional';
 
 /** POST /api/public/objections: the single-use token of a "this wasn't me" link. */
-export type ObjectionRequest = { token: string };
+export type { ObjectionRequest };
 /** 200; an unknown token is 404 `OBJECTION_NOT_FOUND`, a used one 409 `OBJECTION_USED`. */
 export type ObjectionRecorded = { reference: string; recordedAt: string };
 

@@ -5,8 +5,16 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { MAX_MATERIAL_BYTES } from '../catalog';
 import { HttpError, badRequest } from '../http/errors';
+import { hashingStorage } from './hashingStorage';
 
-export type UploadedPart = { slotKey: string; path: string; size: number; originalName: string };
+export type UploadedPart = {
+  slotKey: string;
+  path: string;
+  size: number;
+  originalName: string;
+  /** SHA-256 of the bytes as they were received, where the upload took it. */
+  sha256?: string;
+};
 
 export const uploadLimits = { files: 20, parts: 30, fields: 4, fieldSize: 64 * 1024, fieldNameSize: 100, headerPairs: 100 } as const;
 
@@ -36,15 +44,17 @@ export function receiveUpload(incomingDir: string) {
   // Every temporary file a request starts, so a client that hangs up mid-file leaves none behind:
   // multer removes the files it finished, not the one it was writing.
   const started = new WeakMap<Request, string[]>();
+  // And the digest of each file it finished, by path: gone with the request.
+  const digests = new WeakMap<Request, Map<string, string>>();
   const middleware = multer({
-    storage: multer.diskStorage({
+    storage: hashingStorage(multer.diskStorage({
       destination: incomingDir,
       filename: (req, _file, cb) => {
         const name = `${crypto.randomUUID()}.upload`;
         started.get(req as Request)?.push(path.join(incomingDir, name));
         cb(null, name);
       },
-    }),
+    }), (req, file, sha256) => digests.get(req as Request)?.set(file, sha256)),
     limits: { ...uploadLimits, fileSize: MAX_MATERIAL_BYTES },
     defParamCharset: 'utf8',
   }).any();
@@ -57,6 +67,8 @@ export function receiveUpload(incomingDir: string) {
       }
       const inFlight: string[] = [];
       started.set(req, inFlight);
+      const taken = new Map<string, string>();
+      digests.set(req, taken);
       const removeAll = () => void Promise.all(inFlight.map((f) => fsp.rm(f, { force: true })));
       let settled = false;
       req.once('close', () => {
@@ -81,7 +93,7 @@ export function receiveUpload(incomingDir: string) {
         }
         const files = Array.isArray(req.files) ? req.files : [];
         resolve({
-          parts: files.map((f) => ({ slotKey: f.fieldname, path: f.path, size: f.size, originalName: displayName(f.originalname) })),
+          parts: files.map((f) => ({ slotKey: f.fieldname, path: f.path, size: f.size, originalName: displayName(f.originalname), sha256: taken.get(f.path) })),
           fields: (req.body ?? {}) as Record<string, unknown>,
         });
       });

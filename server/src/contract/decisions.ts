@@ -1,5 +1,7 @@
-// What the decision routes send and answer: imported (as types) by the server, the console and its test mocks.
+// What the decision routes take and answer: the server, the console and its test mocks read these.
+import { z } from 'zod';
 import type { BlockerCode, DecisionNoteCode, EffectCode, Localized, PreconditionCode } from '../catalog';
+import { versionField } from './version';
 
 export type Blocker = {
   code: BlockerCode;
@@ -49,16 +51,26 @@ export type DecisionPreview = {
 };
 
 /** POST /api/tickets/:id/decision */
-export type DecisionRequest = {
-  decision: 'approve' | 'reject';
-  reasonCode?: string;
-  message: string;
-  /** Supervisors only, with overrideReason: approve although overridable blockers stand. */
-  override?: boolean;
-  overrideReason?: string;
-  /** The ticket's version the agent's page read: a ticket changed since is refused (409 STALE). */
-  version?: number;
-};
+export const decisionSchema = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reasonCode: z.string().max(50).optional(),
+    message: z.string().trim().min(1, 'Write the message the customer will read').max(5000),
+    /** A supervisor may approve although overridable blockers stand; the reason is recorded. */
+    override: z.boolean().optional(),
+    overrideReason: z.string().trim().max(2000).optional(),
+    version: versionField,
+  })
+  .superRefine((d, ctx) => {
+    if (d.override && (d.overrideReason ?? '').length < 10) {
+      ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'Say why the checks are overridden (10 characters at least)' });
+    }
+  });
 
 /** POST /api/tickets/:id/decision/confirm */
-export type ConfirmRequest = { approve: boolean; note?: string; version?: number };
+export const confirmSchema = z.object({ approve: z.boolean(), note: z.string().trim().max(2000).optional(), version: versionField });
+
+export type DecisionRequest = z.input<typeof decisionSchema>;
+export type DecisionInput = z.infer<typeof decisionSchema>;
+export type ConfirmRequest = z.input<typeof confirmSchema>;
+export type ConfirmInput = z.infer<typeof confirmSchema>;

@@ -1,12 +1,12 @@
 import type { Db } from '../db/client';
-import { slotsFor } from '../catalog';
+import { slotsFor, type SlotDef } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
 import { buildChecklist, fileState, isComplete, type CurrentEvidence } from './checklist';
-import { flagSeenElsewhere, markDuplicatesOnOwnAppealsIn, type IntakeFile } from './evidenceIntake';
+import { flagSeenElsewhere, markDuplicatesOnOwnAppealsIn, type CurrentFile, type IntakeFile } from './evidenceIntake';
 import type { Finding } from '../evidence/inspection';
 import { conflict } from '../http/errors';
-import { acceptingFilesStatuses } from '../tickets/statuses';
+import { acceptingFilesStatuses } from '../contract/statuses';
 import { lockTicketIn } from '../tickets/workflow';
 
 /** Moves inspected files into the store; returns the keys that were not there before (to release on failure). */
@@ -18,6 +18,15 @@ export async function storeFiles(store: EvidenceStore, files: readonly IntakeFil
     if (!existed) added.push(f.inspection.sha256);
   }
   return added;
+}
+
+/** The files a ticket holds now, each in the slot it fills: what a new upload may not repeat in another slot. */
+export async function currentFilesOf(db: Db, ticketId: number, slots: readonly SlotDef[]): Promise<CurrentFile[]> {
+  const held = await db.evidence.findMany({ where: { ticketId, current: true }, select: { sha256: true, phash: true, slot: { select: { slotKey: true } } } });
+  return held.flatMap((e) => {
+    const slot = slots.find((d) => d.key === e.slot.slotKey);
+    return slot ? [{ slot, sha256: e.sha256, phash: e.phash }] : [];
+  });
 }
 
 /** After a failed transaction: removes the files it had stored, unless another evidence row uses them. */

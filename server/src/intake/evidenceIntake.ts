@@ -2,9 +2,10 @@ import type { Localized, SlotDef } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import { hammingDistance, inspectFile, RefusedFile, type Finding, type Inspection } from '../evidence/inspection';
 import { HttpError, badRequest } from '../http/errors';
-import { openStatuses } from '../tickets/statuses';
+import { openStatuses } from '../contract/statuses';
 import { fileState, stateOf, worseOf } from './checklist';
 import { serializeIn } from '../db/serialize';
+import { mapFewAtOnce } from './fewAtOnce';
 import type { UploadedPart } from './upload';
 
 export type IntakeFile = UploadedPart & { slot: SlotDef; inspection: Inspection };
@@ -44,6 +45,9 @@ const duplicateElsewhere = (references: readonly string[], count: number): Findi
   };
 };
 
+// Two cores: libvips decodes each image on one thread (sharp.concurrency() is 1 on glibc), so two files use both.
+const INSPECTIONS_AT_ONCE = 2;
+
 /** Checks each part against its slot and inspects it; a refused file stops the whole submission. */
 export async function inspectParts(parts: readonly UploadedPart[], slots: readonly SlotDef[]): Promise<IntakeFile[]> {
   const byKey = new Map(slots.map((s) => [s.key, s]));
@@ -56,18 +60,16 @@ export async function inspectParts(parts: readonly UploadedPart[], slots: readon
     if (seen.has(p.slotKey)) throw badRequest(`One file per material: ${p.slotKey} has several`, { [p.slotKey]: 'Only one file per material / 每项材料只能上传一个文件' }, 'ONE_FILE_PER_SLOT');
     seen.add(p.slotKey);
   }
-  const out: IntakeFile[] = [];
-  // One at a time: each inspection holds a decoded thumbnail, and memory should not grow with the part count.
-  for (const part of parts) {
+  // A few at a time: each inspection holds a decoded thumbnail, and memory should not grow with the part count.
+  return mapFewAtOnce(parts, INSPECTIONS_AT_ONCE, async (part) => {
     const slot = byKey.get(part.slotKey)!;
     try {
-      out.push({ ...part, slot, inspection: await inspectFile(part.path, slot) });
+      return { ...part, slot, inspection: await inspectFile(part.path, slot, {}, { sha256: part.sha256 }) };
     } catch (e) {
       if (!(e instanceof RefusedFile)) throw e;
       throw new HttpError(e.status, e.code, `${slot.label.en}: ${e.message}`, { [slot.key]: `${e.message} / ${e.messageZh}` });
     }
-  }
-  return out;
+  });
 }
 
 const similarWithin = (otherSlot: Localized): Finding => ({

@@ -2,9 +2,9 @@ import type { Localized, SlotDef } from '../catalog';
 import { unfilledRequired } from '../catalog/slotRequirement';
 import { customerWordings } from './customerWordings';
 import type { Finding, Severity } from '../evidence/inspection';
+import type { SlotState } from '../contract/records';
 
 export type FileState = 'ok' | 'warn' | 'fail';
-export type SlotState = 'missing' | FileState;
 
 export const fileState = (s: Severity): FileState => (s === 'pass' ? 'ok' : s);
 
