@@ -1,4 +1,4 @@
-import { openStatuses } from '../../server/src/tickets/statuses';
+import { openStatuses } from '../../server/src/contract/statuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/database';
 import { seedBulkTickets } from '../../server/src/seed/bulk';
@@ -42,17 +42,17 @@ describe('ticket counts kept by triggers', () => {
     const other = await t.db.ticket.findFirstOrThrow({ where: { status: 'closed' } });
     await agent.client.delete(`/api/tickets/${other.id}`).expect(200);
     await expectTallyMatchesTickets();
-    // The bulk loader sets the triggers aside and rebuilds the tally (SQLite only: it writes through better-sqlite3).
-    if (!onPostgres) {
-      seedBulkTickets(t.databaseUrl, 2500, t.config.identityHashKey);
-      await expectTallyMatchesTickets();
-      // So are the rows of ID-number hashes the customer's history reads.
-      const [declared] = await t.db.$queryRawUnsafe<{ n: bigint }[]>(
-        `SELECT COUNT(*) AS n FROM (SELECT DISTINCT j."value", t."id" FROM "Ticket" t, json_each(t."fieldDigests") j WHERE j."type" = 'text')`,
-      );
-      expect(await t.db.ticketDigest.count()).toBe(Number(declared!.n));
-      expect(Number(declared!.n)).toBeGreaterThan(2500);
-    }
+    // The bulk loader sets the triggers aside and rebuilds what they keep, on either database.
+    await seedBulkTickets(t.databaseUrl, 2500, t.config.identityHashKey);
+    await expectTallyMatchesTickets();
+    // So are the rows of ID-number hashes the customer's history reads.
+    const [declared] = await t.db.$queryRawUnsafe<{ n: bigint }[]>(
+      onPostgres
+        ? `SELECT COUNT(*) AS n FROM (SELECT DISTINCT e.v #>> '{}', t."id" FROM "Ticket" t, jsonb_each(t."fieldDigests") e(key, v) WHERE jsonb_typeof(e.v) = 'string') d`
+        : `SELECT COUNT(*) AS n FROM (SELECT DISTINCT j."value", t."id" FROM "Ticket" t, json_each(t."fieldDigests") j WHERE j."type" = 'text')`,
+    );
+    expect(await t.db.ticketDigest.count()).toBe(Number(declared!.n));
+    expect(Number(declared!.n)).toBeGreaterThan(2500);
   });
 
   it('give list totals equal to a real count, for every console filter', async () => {

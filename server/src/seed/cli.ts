@@ -31,8 +31,7 @@ await db.$disconnect();
 if (values.tickets !== undefined) {
   const n = Number(values.tickets);
   if (!Number.isInteger(n) || n < 1) throw new Error('--tickets takes a positive whole number');
-  if (databaseKind(config.databaseUrl) !== 'sqlite') throw new Error('--tickets writes straight through SQLite; seed a file: database');
   const started = Date.now();
-  const written = seedBulkTickets(config.databaseUrl, n, config.identityHashKey, new Date(), (line) => console.log(`  ${line}`));
-  console.log(`Wrote ${written} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const written = await seedBulkTickets(config.databaseUrl, n, config.identityHashKey, new Date(), (line) => console.log(`  ${line}`));
+  console.log(`Wrote ${written} tickets into ${databaseKind(config.databaseUrl) === 'postgresql' ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

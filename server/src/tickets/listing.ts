@@ -8,50 +8,75 @@ import { presentedColumns, type PresentedTicket } from './presenter';
 
 /**
  * Most matches a search returns, newest first; past this the agent is asked to narrow it (Zendesk stops at 1,000).
- * Below Prisma's 999 bound values for SQLite, as the ids go back to it as an IN list.
+ * The ids go back to the database as one IN list of bound values, well under either database's limit.
  */
-export const searchLimit = 500;
+export const searchLimit = 1000;
 
 const tallyColumns = new Set(['status', 'kind', 'variant', 'subjectType', 'priority', 'assigneeId', 'complete']);
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
+const rangeOperators: Record<string, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
+
 /**
- * The conditions as SQL when each is an equality (or IN) on a column TicketTally keeps, so the total can be read
- * there; the same SQL filters Ticket, whose columns have the same names. Undefined for any other condition.
+ * The conditions as SQL, when each is one the list spec writes: an equality, an IN list or IS NULL on a column, a
+ * range on a date or number, NOT of such a group. `tally` says whether every one is an equality on a column
+ * TicketTally keeps, so that the total can be read there. Undefined for anything else (Prisma then reads).
+ * The `hidden` columns are written as SQLite's `+"column"`, which filters as well but lets no index be chosen for it.
  */
-function tallyConditions(where: Where): Prisma.Sql[] | undefined {
+function sqlConditions(where: Where, hidden: ReadonlySet<string> = new Set()): { parts: Prisma.Sql[]; tally: boolean } | undefined {
   const parts: Prisma.Sql[] = [];
+  let tally = true;
   for (const [key, value] of Object.entries(where)) {
-    if (key === 'AND') {
-      const inner = Array.isArray(value) ? value.map((w) => (isPlain(w) ? tallyConditions(w) : undefined)) : [undefined];
+    if (key === 'AND' || key === 'NOT') {
+      const inner = (Array.isArray(value) ? value : [value]).map((w) => (isPlain(w) ? sqlConditions(w, hidden) : undefined));
       if (inner.some((w) => w === undefined)) return undefined;
-      parts.push(...(inner as Prisma.Sql[][]).flat());
+      const groups = inner as { parts: Prisma.Sql[]; tally: boolean }[];
+      if (key === 'AND') {
+        parts.push(...groups.flatMap((g) => g.parts));
+        tally &&= groups.every((g) => g.tally);
+      } else {
+        for (const g of groups) parts.push(g.parts.length ? Prisma.sql`NOT (${Prisma.join(g.parts, ' AND ')})` : Prisma.sql`1 = 0`);
+        tally = false;
+      }
       continue;
     }
-    if (!tallyColumns.has(key)) return undefined;
-    const column = Prisma.raw(`"${key}"`);
+    if (!/^[A-Za-z]+$/.test(key) || key === 'searchText') return undefined;
+    const column = Prisma.raw(hidden.has(key) ? `+"${key}"` : `"${key}"`);
+    if (!tallyColumns.has(key)) tally = false;
     if (value === null) parts.push(Prisma.sql`${column} IS NULL`);
     else if (isScalar(value)) parts.push(Prisma.sql`${column} = ${value}`);
     else if (isPlain(value) && Object.keys(value).length === 1 && Array.isArray(value.in) && value.in.every((v) => v !== null && isScalar(v))) {
       parts.push(value.in.length ? Prisma.sql`${column} IN (${Prisma.join(value.in)})` : Prisma.sql`1 = 0`);
+    } else if (isPlain(value) && Object.keys(value).length > 0 && Object.entries(value).every(([op, v]) => op in rangeOperators && (v instanceof Date || typeof v === 'number'))) {
+      for (const [op, v] of Object.entries(value)) parts.push(Prisma.sql`${column} ${Prisma.raw(rangeOperators[op]!)} ${v}`);
+      tally = false;
     } else return undefined;
   }
-  return parts;
+  return { parts, tally };
 }
 
 // Sort keys come from the list spec's whitelist; quoting anything else as a column would be a bug, so it throws.
-function orderSql(orderBy: ListQuery['orderBy']): Prisma.Sql {
+// `hidden` orders by an expression the planner cannot read from an index (SQLite's unary +, a COALESCE on PostgreSQL).
+function orderSql(orderBy: ListQuery['orderBy'], hidden?: DatabaseKind): Prisma.Sql {
   return Prisma.join(
     orderBy.flatMap((o) =>
       Object.entries(o).map(([field, dir]) => {
         if (!/^[A-Za-z]+$/.test(field)) throw new Error(`not a ticket column: ${field}`);
-        return Prisma.raw(`"${field}" ${dir === 'desc' ? 'DESC' : 'ASC'}`);
+        const column = hidden === 'sqlite' ? `+"${field}"` : hidden === 'postgresql' ? `COALESCE("${field}", "${field}")` : `"${field}"`;
+        return Prisma.raw(`${column} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
       }),
     ),
   );
 }
+
+/**
+ * At most this many matches (the total is known before the page is read) are read through their filter's index and
+ * sorted; more are walked in the sort's index until a page is found. A planner that guesses otherwise walks a million
+ * rows of the SLA index looking for the few unassigned ones (docs/architecture.md, "Scale").
+ */
+const sortedAfterFiltering = 20_000;
 
 const presentedSql = Prisma.raw(presentedColumns.map((c) => `"${c}"`).join(', '));
 
@@ -80,23 +105,29 @@ function replaceSearch(where: Where, by: Where): Where {
   );
 }
 
-// GLOB rather than LIKE: SQLite's trigram index gives up on a LIKE with an ESCAPE clause, while GLOB's own
+// GLOB rather than LIKE on SQLite: its trigram index gives up on a LIKE with an ESCAPE clause, while GLOB's own
 // escape (a bracketed character) keeps it; search text is lower-case already, so GLOB's case rule costs nothing.
 const escapeGlob = (s: string) => s.replace(/[*?[\]]/g, (c) => `[${c}]`);
+// PostgreSQL's LIKE takes a backslash escape, and its pg_trgm index answers it.
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Ids of the newest tickets whose search text holds `term`, through SQLite's trigram index. Shorter than three
- * characters, the term is looked for at the start or the end of a word, which the index can still answer.
+ * Ids of the newest tickets whose search text holds `term`, through the database's trigram index. Shorter than
+ * three characters, the term is looked for at the start or the end of a word.
  */
-async function searchIds(reader: SqlReader, term: string): Promise<number[]> {
-  const t = escapeGlob(term);
-  const patterns = [...term].length >= 3 ? [`*${t}*`] : [`* ${t}*`, `*${t} *`];
+async function searchIds(reader: SqlReader, dialect: DatabaseKind, term: string): Promise<number[]> {
+  const long = [...term].length >= 3;
+  const queries =
+    dialect === 'sqlite'
+      ? (long ? [`*${escapeGlob(term)}*`] : [`* ${escapeGlob(term)}*`, `*${escapeGlob(term)} *`]).map(
+          (pattern) => Prisma.sql`SELECT rowid AS id FROM "TicketSearch" WHERE "searchText" GLOB ${pattern} ORDER BY rowid DESC LIMIT ${searchLimit + 1}`,
+        )
+      : (long ? [`%${escapeLike(term)}%`] : [`% ${escapeLike(term)}%`, `%${escapeLike(term)} %`]).map(
+          (pattern) => Prisma.sql`SELECT "id" FROM "Ticket" WHERE "searchText" LIKE ${pattern} ORDER BY "id" DESC LIMIT ${searchLimit + 1}`,
+        );
   const found = new Set<number>();
-  for (const pattern of patterns) {
-    const rows = await reader.all<{ id: number }>(
-      Prisma.sql`SELECT rowid AS id FROM "TicketSearch" WHERE "searchText" GLOB ${pattern} ORDER BY rowid DESC LIMIT ${searchLimit + 1}`,
-    );
-    for (const r of rows) found.add(Number(r.id));
+  for (const query of queries) {
+    for (const r of await reader.all<{ id: number }>(query)) found.add(Number(r.id));
   }
   return [...found].sort((a, b) => b - a);
 }
@@ -147,7 +178,7 @@ async function ticketsByIds(reader: SqlReader, ids: number[]): Promise<Presented
 export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKind, q: ListQuery, locale = 'zh-CN'): Promise<TicketPage> {
   let where = q.where;
   let totalIsLowerBound = false;
-  /** Tickets the SQLite search index found, when `q` was given: the other conditions filter these. */
+  /** Tickets the search index found, when `q` was given: the other conditions filter these. */
   let found: number[] | undefined;
   const term = searchTerm(where);
   const short = term !== undefined && [...term].length < 2;
@@ -160,22 +191,20 @@ export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKi
     totalIsLowerBound = partial || ids.length > searchLimit;
     found = ids.slice(0, searchLimit);
     where = replaceSearch(where, {});
-  } else if (term !== undefined && dialect === 'postgresql') {
-    // PostgreSQL answers `contains` (a LIKE) through its trigram index; Prisma leaves % and _ in it as wildcards.
-    where = replaceSearch(where, { searchText: { contains: term.replace(/[\\%_]/g, (c) => `\\${c}`) } });
-  } else if (term !== undefined && dialect === 'sqlite') {
-    const ids = await searchIds(reader, term);
+  } else if (term !== undefined) {
+    const ids = await searchIds(reader, dialect, term);
     totalIsLowerBound = ids.length > searchLimit;
     found = ids.slice(0, searchLimit);
     where = replaceSearch(where, {});
   }
-  const conditions = tallyConditions(where);
-  if (conditions) {
+  const sql = sqlConditions(where);
+  if (sql) {
+    const conditions = [...sql.parts];
     if (found) conditions.push(found.length ? Prisma.sql`"id" IN (${Prisma.join(found)})` : Prisma.sql`1 = 0`);
     const filter = conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`1 = 1`;
-    // The matches of a search are counted among themselves (500 at most); SUM is a bigint on PostgreSQL.
+    // A search's matches are counted among themselves (a thousand at most); SUM is a bigint on PostgreSQL.
     const [counted] = await reader.all<{ total: number | bigint }>(
-      found
+      found || !sql.tally
         ? Prisma.sql`SELECT COUNT(*) AS "total" FROM "Ticket" WHERE ${filter}`
         : conditions.length
           ? Prisma.sql`SELECT COALESCE(SUM("n"), 0) AS "total" FROM "TicketTally" WHERE ${filter}`
@@ -185,9 +214,15 @@ export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKi
     // A combination no ticket has would otherwise walk a whole index looking for its first row.
     if (total <= q.skip) return { rows: [], total, totalIsLowerBound };
     const order = orderSql(q.orderBy);
+    const few = total <= sortedAfterFiltering;
+    const pageOrder = conditions.length && few ? orderSql(q.orderBy, dialect) : order;
+    // SQLite would read a kind's hundred thousand tickets through the index kept for sorting by kind, then sort them;
+    // walking the sort's index meets a page of them sooner.
+    const sortedByKind = q.orderBy.some((o) => 'kind' in o);
+    const pageFilter = dialect === 'sqlite' && !few && !found && !sortedByKind && sql.parts.length ? Prisma.join(sqlConditions(where, new Set(['kind']))!.parts, ' AND ') : filter;
     const rows = await reader.all<PresentedTicket>(Prisma.sql`
       SELECT ${presentedSql} FROM "Ticket" WHERE "id" IN (
-        SELECT "id" FROM "Ticket" WHERE ${filter} ORDER BY ${order} LIMIT ${q.take} OFFSET ${q.skip}
+        SELECT "id" FROM "Ticket" WHERE ${pageFilter} ORDER BY ${pageOrder} LIMIT ${q.take} OFFSET ${q.skip}
       ) ORDER BY ${order}`);
     return { rows, total, totalIsLowerBound };
   }
