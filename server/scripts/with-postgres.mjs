@@ -3,7 +3,7 @@
 // stopped afterwards whatever the command did. The command gets TEST_POSTGRES_URL (the server, no database).
 //   node server/scripts/with-postgres.mjs npx vitest run --project server
 // Without PostgreSQL installed it says so and exits 0, except under CI=true, where it fails.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
