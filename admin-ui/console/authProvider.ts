@@ -74,7 +74,7 @@ export const createAuthProvider = (apiUrl = '/api'): HelpdeskAuthProvider => {
     return current;
   };
   const me = () => current ?? fetchMe();
-  const post = async <T,>(path: string, body?: unknown): Promise<T> =>
+  const post = async <T>(path: string, body?: unknown): Promise<T> =>
     (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body ?? {}) })).json as T;
   const signedInAs = (agent: SignedInAgent) => {
     current = Promise.resolve(agent);
@@ -121,18 +121,18 @@ export const createAuthProvider = (apiUrl = '/api'): HelpdeskAuthProvider => {
       }
     },
     startTotpEnrolment: () => post<TotpEnrolment>('/auth/totp/setup'),
-    enableTotp: async code => {
+    enableTotp: async (code) => {
       const { recoveryCodes, agent } = await post<{ recoveryCodes: string[]; agent: SignedInAgent }>('/auth/totp/enable', { code });
       signedInAs(agent);
       return recoveryCodes;
     },
-    disableTotp: async proof => {
+    disableTotp: async (proof) => {
       signedInAs((await post<{ agent: SignedInAgent }>('/auth/totp/disable', proof)).agent);
     },
-    unlockAgent: async id => {
+    unlockAgent: async (id) => {
       await post(`/agents/${encodeURIComponent(id)}/unlock`);
     },
-    resetAgentTotp: async id => {
+    resetAgentTotp: async (id) => {
       await post(`/agents/${encodeURIComponent(id)}/totp/reset`);
     },
   };

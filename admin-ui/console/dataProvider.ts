@@ -88,15 +88,13 @@ export const isCappedList = (meta: unknown): boolean =>
   typeof meta === 'object' && meta !== null && (meta as { totalIsLowerBound?: unknown }).totalIsLowerBound === true;
 
 const restoreNulls = (filter: GetListParams['filter']): GetListParams['filter'] =>
-  Object.fromEntries(
-    Object.entries(filter ?? {}).map(([key, value]) => [key, value === NULL_FILTER_VALUE ? null : value]),
-  );
+  Object.fromEntries(Object.entries(filter ?? {}).map(([key, value]) => [key, value === NULL_FILTER_VALUE ? null : value]));
 
 export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
   const httpClient = createHttpClient();
   const rest = simpleRestProvider(apiUrl, httpClient);
-  const getJson = async <T,>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
-  const postJson = async <T,>(path: string, body: unknown): Promise<T> =>
+  const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
+  const postJson = async <T>(path: string, body: unknown): Promise<T> =>
     (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
   const ticket = (id: Identifier, action: string) => `/tickets/${encodeURIComponent(id)}/${action}`;
 
@@ -113,31 +111,33 @@ export const createDataProvider = (apiUrl = '/api'): HelpdeskDataProvider => {
       const result = await listing.getList(resource, { ...params, filter: restoreNulls(params.filter) });
       return capped ? { ...result, meta: { ...result.meta, totalIsLowerBound: true } } : result;
     },
-    getManyReference: (resource, params) =>
-      rest.getManyReference(resource, { ...params, filter: restoreNulls(params.filter) }),
+    getManyReference: (resource, params) => rest.getManyReference(resource, { ...params, filter: restoreNulls(params.filter) }),
     getCatalog: () => getJson<PublicCatalog>('/public/catalog'),
     getOverview: () => getJson<Overview>('/stats/overview'),
     transition: (id, to, reason, version) => postJson(ticket(id, 'transition'), { to, reason, version } satisfies TransitionRequest),
     assign: (id, agentId, reason, version) => postJson(ticket(id, 'assign'), { agentId, reason, version } satisfies AssignRequest),
-    bulkTransition: ({ ids, versions }, to, reason) => postJson('/tickets/bulk/transition', { ids, versions, to, reason } satisfies BulkTransitionRequest),
+    bulkTransition: ({ ids, versions }, to, reason) =>
+      postJson('/tickets/bulk/transition', { ids, versions, to, reason } satisfies BulkTransitionRequest),
     bulkAssign: ({ ids, versions }, agentId) => postJson('/tickets/bulk/assign', { ids, versions, agentId } satisfies BulkAssignRequest),
-    requestMaterials: (id, slots, message, version) => postJson(ticket(id, 'request-materials'), { slots, message, version } satisfies RequestMaterialsRequest),
+    requestMaterials: (id, slots, message, version) =>
+      postJson(ticket(id, 'request-materials'), { slots, message, version } satisfies RequestMaterialsRequest),
     decide: (id, input) => postJson(ticket(id, 'decision'), input),
     confirmDecision: (id, body) => postJson(ticket(id, 'decision/confirm'), body),
-    getReview: id => getJson<TicketReview>(ticket(id, 'review')),
-    getHistory: id => getJson<HistoryEntry[]>(ticket(id, 'history')),
-    revealContact: id => postJson<RevealedContact>('/privacy/reveal', { ticketId: id }),
+    getReview: (id) => getJson<TicketReview>(ticket(id, 'review')),
+    getHistory: (id) => getJson<HistoryEntry[]>(ticket(id, 'history')),
+    revealContact: (id) => postJson<RevealedContact>('/privacy/reveal', { ticketId: id }),
     renderMacro: (macroId, ticketId) =>
       getJson<RenderedMacro>(`/macros/${encodeURIComponent(macroId)}/render?ticketId=${encodeURIComponent(ticketId)}`),
-    fileUrls: evidenceId => ({
+    fileUrls: (evidenceId) => ({
       preview: `${apiUrl}/files/${encodeURIComponent(evidenceId)}/preview`,
       original: `${apiUrl}/files/${encodeURIComponent(evidenceId)}`,
     }),
     getBell: () => getJson<Bell>('/live/unread'),
-    markRead: async id => (await httpClient(`${apiUrl}${ticket(id, 'read')}`, { method: 'PUT', body: '{}' })).json,
+    markRead: async (id) => (await httpClient(`${apiUrl}${ticket(id, 'read')}`, { method: 'PUT', body: '{}' })).json,
     beatPresence: async (id, mode) =>
-      (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'PUT', body: JSON.stringify({ mode } satisfies PresenceReq) })).json as TicketPresence,
-    leavePresence: async id => (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'DELETE', keepalive: true })).json,
+      (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'PUT', body: JSON.stringify({ mode } satisfies PresenceReq) }))
+        .json as TicketPresence,
+    leavePresence: async (id) => (await httpClient(`${apiUrl}${ticket(id, 'presence')}`, { method: 'DELETE', keepalive: true })).json,
     liveUrl: () => `${apiUrl}/live`,
   };
 };

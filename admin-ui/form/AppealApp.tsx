@@ -45,7 +45,13 @@ function Page({ api, route, reference, token }: { api: AppealApi; route: Route; 
         </a>
         <nav className="topbar-links">
           {route !== 'objection' && <a href={status ? '/appeal' : '/appeal/status'}>{status ? t('nav.newAppeal') : t('nav.status')}</a>}
-          <button type="button" className="language" lang={other} aria-label={t('app.switchLanguageLabel')} onClick={() => setLocale(other)}>
+          <button
+            type="button"
+            className="language"
+            lang={other}
+            aria-label={t('app.switchLanguageLabel')}
+            onClick={() => setLocale(other)}
+          >
             {t('app.switchLanguage')}
           </button>
         </nav>
@@ -54,7 +60,11 @@ function Page({ api, route, reference, token }: { api: AppealApi; route: Route; 
         {/* The one h1 of every page; each step, the receipt and the status page are its h2. */}
         <h1 className="page-title">{t(status ? 'app.statusTitle' : 'app.title')}</h1>
         {/* The objection page needs no catalog, and asks nothing of the server until its button is pressed. */}
-        {route === 'objection' ? <ObjectionPage api={api} token={token} /> : <CatalogPages api={api} status={status} reference={reference} />}
+        {route === 'objection' ? (
+          <ObjectionPage api={api} token={token} />
+        ) : (
+          <CatalogPages api={api} status={status} reference={reference} />
+        )}
       </main>
     </div>
   );

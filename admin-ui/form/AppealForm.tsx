@@ -2,7 +2,18 @@ import { useCallback, useState } from 'react';
 import type { ApiError, AppealApi } from './api';
 import type { Catalog } from './catalog';
 import { Done } from './Done';
-import { accountIdOf, emptyDraft, isBlank, keptOf, ownerProofOf, payloadOf, selectionOf, withOwnerRefused, type Draft, type Errors } from './draft';
+import {
+  accountIdOf,
+  emptyDraft,
+  isBlank,
+  keptOf,
+  ownerProofOf,
+  payloadOf,
+  selectionOf,
+  withOwnerRefused,
+  type Draft,
+  type Errors,
+} from './draft';
 import { answerEdits, withoutKeys } from './hooks/answerEdits';
 import { useRestoredFiles, useSavedDraftOffer } from './hooks/draftResume';
 import { refusalOf, useFiling } from './hooks/filing';
@@ -60,7 +71,9 @@ function AppealSteps({ api, catalog, resumed }: { api: AppealApi; catalog: Catal
   const { subjectType, variant } = draft;
   // Each chosen file gets the submission's checks at once, for the appeal as chosen so far.
   const materials = useMaterialFiles(
-    kind && subjectType ? (slotKey, file, others) => api.inspectFile({ kind: kind.key, subjectType, ...(variant ? { variant } : {}) }, slotKey, file, others) : undefined,
+    kind && subjectType
+      ? (slotKey, file, others) => api.inspectFile({ kind: kind.key, subjectType, ...(variant ? { variant } : {}) }, slotKey, file, others)
+      : undefined,
   );
   useRestoredFiles(catalog, resumed, materials);
 
@@ -154,7 +167,10 @@ function AppealSteps({ api, catalog, resumed }: { api: AppealApi; catalog: Catal
   }
 
   function showRefusal(e: ApiError) {
-    const refusal = refusalOf(e, slots.map((slot) => slot.key));
+    const refusal = refusalOf(
+      e,
+      slots.map((slot) => slot.key),
+    );
     if (refusal.errors.ownerProof !== undefined) setDraft(withOwnerRefused);
     setErrors((current) => ({ ...current, ...refusal.errors }));
     materials.setErrors((current) => ({ ...current, ...refusal.slotErrors }));
@@ -233,7 +249,12 @@ function AppealSteps({ api, catalog, resumed }: { api: AppealApi; catalog: Catal
           />
         )}
         {step === 3 && (
-          <MaterialsStep slots={slots} materials={materials} disabled={sending} note={draft.subjectType && kind?.materialNotes?.[draft.subjectType]} />
+          <MaterialsStep
+            slots={slots}
+            materials={materials}
+            disabled={sending}
+            note={draft.subjectType && kind?.materialNotes?.[draft.subjectType]}
+          />
         )}
         {step === 4 && kind && (
           <ReviewStep

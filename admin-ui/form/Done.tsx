@@ -15,7 +15,17 @@ function needsAnotherFile(slots: readonly ChecklistSlot[]) {
 }
 
 /** The receipt: the reference, the access token shown this once, and what the checks found. */
-export function Done({ api, kind, slots, result }: { api: AppealApi; kind: CatalogKind; slots: readonly CatalogSlot[]; result: SubmittedAppeal }) {
+export function Done({
+  api,
+  kind,
+  slots,
+  result,
+}: {
+  api: AppealApi;
+  kind: CatalogKind;
+  slots: readonly CatalogSlot[];
+  result: SubmittedAppeal;
+}) {
   const { t } = useI18n();
   const [checklist, setChecklist] = useState(result.checklist);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');

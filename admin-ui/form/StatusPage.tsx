@@ -138,7 +138,15 @@ export function StatusPage({ api, catalog, initialReference = '', initialLinkTok
   }
 
   if (lost) {
-    return <LostCode api={api} reference={reference} onReference={setReference} onRegained={(ref, fresh) => void regained(ref, fresh)} onCancel={() => setLost(false)} />;
+    return (
+      <LostCode
+        api={api}
+        reference={reference}
+        onReference={setReference}
+        onRegained={(ref, fresh) => void regained(ref, fresh)}
+        onCancel={() => setLost(false)}
+      />
+    );
   }
 
   return (
@@ -241,7 +249,14 @@ function LostCode({ api, reference, onReference, onRegained, onCancel }: LostCod
       ) : (
         problem !== null && <ProblemBanner error={problem} />
       )}
-      <FormField id="lost-reference" label={t('status.reference')} hint={t('status.referenceHint')} required value={reference} onChange={onReference} />
+      <FormField
+        id="lost-reference"
+        label={t('status.reference')}
+        hint={t('status.referenceHint')}
+        required
+        value={reference}
+        onChange={onReference}
+      />
       <FormField
         id="lost-channel"
         label={t('status.lostChannel')}
@@ -258,7 +273,17 @@ function LostCode({ api, reference, onReference, onRegained, onCancel }: LostCod
           <p className="banner banner-ok" role="status">
             {t('status.lostSent')}
           </p>
-          <FormField id="lost-code" label={t('status.lostCodeLabel')} hint={t('status.lostCodeHint')} required inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={setCode} />
+          <FormField
+            id="lost-code"
+            label={t('status.lostCodeLabel')}
+            hint={t('status.lostCodeHint')}
+            required
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={setCode}
+          />
         </>
       )}
       <div className="step-buttons">
@@ -378,7 +403,17 @@ function AppealStatusView({ api, catalog, view, token, newToken, onChange, onLea
 }
 
 /** Seed 002 "审核期间您可以撤销申请": offered until the appeal is decided, and only after a second, explicit click. */
-function Withdrawal({ api, view, token, onWithdrawn }: { api: AppealApi; view: AppealView; token: string; onWithdrawn: (view: AppealView) => void }) {
+function Withdrawal({
+  api,
+  view,
+  token,
+  onWithdrawn,
+}: {
+  api: AppealApi;
+  view: AppealView;
+  token: string;
+  onWithdrawn: (view: AppealView) => void;
+}) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
@@ -434,7 +469,17 @@ function Withdrawal({ api, view, token, onWithdrawn }: { api: AppealApi; view: A
   );
 }
 
-function Messages({ api, view, token, onSent }: { api: AppealApi; view: AppealView; token: string; onSent: (message: AppealMessage) => void }) {
+function Messages({
+  api,
+  view,
+  token,
+  onSent,
+}: {
+  api: AppealApi;
+  view: AppealView;
+  token: string;
+  onSent: (message: AppealMessage) => void;
+}) {
   const { t, locale } = useI18n();
   const [body, setBody] = useState('');
   const [sending, setSending] = useState(false);
@@ -485,7 +530,15 @@ function Messages({ api, view, token, onSent }: { api: AppealApi; view: AppealVi
         }}
       >
         {problem !== null && <ProblemBanner error={problem} />}
-        <FormField id="message-body" label={t('status.writeLabel')} control="textarea" value={body} onChange={setBody} error={bodyError} maxLength={5000} />
+        <FormField
+          id="message-body"
+          label={t('status.writeLabel')}
+          control="textarea"
+          value={body}
+          onChange={setBody}
+          error={bodyError}
+          maxLength={5000}
+        />
         {sent && (
           <p className="banner banner-ok" role="status">
             {t('status.sent')}

@@ -20,7 +20,17 @@ import type { ChosenFile, CustomerInspection } from '../../server/src/intake/fil
 export type { AccessCodeIssued, AccessRegained, ChosenFile, CustomerInspection };
 /** Which appeal a chosen file is for, so its slot's checks apply (the server validates the names). */
 export type InspectionFor = { kind: string; subjectType: SubjectType; variant?: string };
-export type { Checklist, ChecklistSlot, Finding, ObjectionRecorded, OwnerCodeIssued, OwnerCodeRequest, OwnerCodeVerified, Severity, SlotState };
+export type {
+  Checklist,
+  ChecklistSlot,
+  Finding,
+  ObjectionRecorded,
+  OwnerCodeIssued,
+  OwnerCodeRequest,
+  OwnerCodeVerified,
+  Severity,
+  SlotState,
+};
 export type AppealStatus = 'new' | 'triage' | 'in_review' | 'awaiting_customer' | 'approved' | 'rejected' | 'closed' | 'withdrawn';
 
 export interface AppealPayload {
@@ -89,7 +99,14 @@ export function problemOf(error: unknown): { key: MessageKey; params: Params } {
   const apiError = error instanceof ApiError ? error : undefined;
   const params = { minutes: Math.max(1, Math.ceil((apiError?.retryAfterSeconds ?? 60) / 60)) };
   if (!apiError) return { key: 'problem.other', params };
-  const byStatus: MessageKey = apiError.status === 429 ? 'problem.RATE_LIMITED' : apiError.status === 400 ? 'problem.INVALID_INPUT' : apiError.status >= 500 ? 'problem.INTERNAL' : 'problem.other';
+  const byStatus: MessageKey =
+    apiError.status === 429
+      ? 'problem.RATE_LIMITED'
+      : apiError.status === 400
+        ? 'problem.INVALID_INPUT'
+        : apiError.status >= 500
+          ? 'problem.INTERNAL'
+          : 'problem.other';
   return { key: problemKey(apiError.code) ?? byStatus, params };
 }
 
@@ -157,7 +174,11 @@ function parse(text: string): unknown {
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token.trim()}` });
 const path = (reference: string) => encodeURIComponent(reference.trim());
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 /** `base` is where the public routes live: '/api/public' in the page, an absolute URL in tests. */
 export function createAppealApi(base = '/api/public'): AppealApi {
@@ -235,11 +256,21 @@ export function createAppealApi(base = '/api/public'): AppealApi {
     withdraw: (reference, token) =>
       request<AppealView>(`/appeals/${path(reference)}/withdraw`, { method: 'POST', headers: bearer(token), cache: 'no-store' }),
     sendOwnerCode: (payload) => request<OwnerCodeIssued>('/owner-codes', json(payload)),
-    verifyOwnerCode: (challengeId, code) => request<OwnerCodeVerified>(`/owner-codes/${encodeURIComponent(challengeId)}/verify`, json({ code } satisfies OwnerCodeCheckRequest)),
+    verifyOwnerCode: (challengeId, code) =>
+      request<OwnerCodeVerified>(`/owner-codes/${encodeURIComponent(challengeId)}/verify`, json({ code } satisfies OwnerCodeCheckRequest)),
     recordObjection: (token) => request<ObjectionRecorded>('/objections', json({ token: token.trim() } satisfies ObjectionRequest)),
-    requestAccessCode: (reference, channel) => request<AccessCodeIssued>(`/appeals/${path(reference)}/access-codes`, json((channel ? { channel } : {}) satisfies AccessCodeRequest)),
-    verifyAccessCode: (reference, code) => request<AccessRegained>(`/appeals/${path(reference)}/access-codes/verify`, { ...json({ code: code.trim() } satisfies AccessCheckRequest), cache: 'no-store' }),
-    exchangeStatusLink: (reference, token) => request<AccessRegained>(`/appeals/${path(reference)}/status-link/exchange`, { ...json({ token } satisfies LinkRequest), cache: 'no-store' }),
+    requestAccessCode: (reference, channel) =>
+      request<AccessCodeIssued>(`/appeals/${path(reference)}/access-codes`, json((channel ? { channel } : {}) satisfies AccessCodeRequest)),
+    verifyAccessCode: (reference, code) =>
+      request<AccessRegained>(`/appeals/${path(reference)}/access-codes/verify`, {
+        ...json({ code: code.trim() } satisfies AccessCheckRequest),
+        cache: 'no-store',
+      }),
+    exchangeStatusLink: (reference, token) =>
+      request<AccessRegained>(`/appeals/${path(reference)}/status-link/exchange`, {
+        ...json({ token } satisfies LinkRequest),
+        cache: 'no-store',
+      }),
   };
 }
 
@@ -264,14 +295,18 @@ export const tokenStore = {
 
 /** What makes a submission the same one again: the payload as sent and each file's slot, name, size and date. */
 function signatureOf(payloadText: string, files: Files): string {
-  const parts = Object.entries(files).map(([slot, f]) => `${slot}:${f.name}:${f.size}:${f.lastModified}`).sort();
+  const parts = Object.entries(files)
+    .map(([slot, f]) => `${slot}:${f.name}:${f.size}:${f.lastModified}`)
+    .sort();
   let hash = 0x811c9dc5;
   for (const ch of `${payloadText}|${parts.join('|')}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   return hash.toString(36);
 }
 
 const newFilingKey = () =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 
 /**
  * The Idempotency-Key of this tab's unfinished submission (POST /appeals): made once, kept in sessionStorage so a

@@ -38,4 +38,5 @@ export const findKind = (catalog: Catalog, key: string | undefined): CatalogKind
 export const ownerCodeRuleOf = (kind: CatalogKind, subjectType: SubjectType): OwnerCodeRule | undefined => kind.ownerCode?.[subjectType];
 
 /** The field in which the customer names the account: where a code to its owner is asked for. */
-export const accountFieldOf = (fields: readonly CatalogField[]): CatalogField | undefined => fields.find((field) => field.type === 'account_id');
+export const accountFieldOf = (fields: readonly CatalogField[]): CatalogField | undefined =>
+  fields.find((field) => field.type === 'account_id');

@@ -194,7 +194,8 @@ export function payloadOf(draft: Draft, selection: Selection, locale: Locale, no
  * or handler's name; never a company's) and the phone they use now (never the account's security phone on file).
  */
 export function contactSourcesOf(fields: readonly CatalogField[]): Partial<Record<PrefilledContact, CatalogField>> {
-  const personName = (f: CatalogField) => f.type === 'text' && f.matches !== 'companyName' && (f.matches === 'realName' || /Name$/.test(f.key));
+  const personName = (f: CatalogField) =>
+    f.type === 'text' && f.matches !== 'companyName' && (f.matches === 'realName' || /Name$/.test(f.key));
   const name = fields.find((f) => f.matches === 'realName') ?? fields.find(personName);
   const phone = fields.find((f) => f.type === 'contact_phone') ?? fields.find((f) => f.type === 'mobile' && f.matches !== 'securityPhone');
   return { ...(name && { name }), ...(phone && { phone }) };

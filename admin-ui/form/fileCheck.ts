@@ -3,9 +3,7 @@
 import type { AcceptedType, CatalogSlot } from './catalog';
 
 export type FileProblem =
-  | { code: 'empty' }
-  | { code: 'too_large'; size: number; maxBytes: number }
-  | { code: 'wrong_type'; accept: AcceptedType[] };
+  { code: 'empty' } | { code: 'too_large'; size: number; maxBytes: number } | { code: 'wrong_type'; accept: AcceptedType[] };
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));

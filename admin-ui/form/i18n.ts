@@ -227,7 +227,8 @@ const zhCN = {
   'done.heading': '申诉已提交',
   'done.reference': '申诉编号',
   'done.token': '访问码',
-  'done.tokenWarning': '访问码只显示这一次。请立即复制并妥善保存：查询进度、补充材料都需要它。如果遗失，可在进度页通过您留下的邮箱或手机获取新的访问码。',
+  'done.tokenWarning':
+    '访问码只显示这一次。请立即复制并妥善保存：查询进度、补充材料都需要它。如果遗失，可在进度页通过您留下的邮箱或手机获取新的访问码。',
   'done.copy': '复制访问码',
   'done.copied': '已复制',
   'done.copyFailed': '无法自动复制，请手动选中后复制',
@@ -368,14 +369,17 @@ const en: Record<MessageKey, string> = {
 
   'owner.heading': 'Prove you control the account',
   'owner.optional': 'Optional. Speeds up the review: proves you control the account.',
-  'owner.required': "Required for this appeal: it needs no files, so a code sent to the account's security phone or email is how you show that you control it.",
-  'owner.how': 'The code goes only to the security phone on file for the account (or its security email when it has none), never to the contact details you enter here.',
+  'owner.required':
+    "Required for this appeal: it needs no files, so a code sent to the account's security phone or email is how you show that you control it.",
+  'owner.how':
+    'The code goes only to the security phone on file for the account (or its security email when it has none), never to the contact details you enter here.',
   'owner.needAccountId': 'Enter a valid account ID above first.',
   'owner.send': 'Send code',
   'owner.resend': 'Send a new code',
   'owner.sending': 'Sending…',
   'owner.cooldown': 'Send again in {seconds} s',
-  'owner.sent': 'If the account exists, we sent a 6-digit code to its security phone (or security email when it has none). It is valid {minutes} minutes.',
+  'owner.sent':
+    'If the account exists, we sent a 6-digit code to its security phone (or security email when it has none). It is valid {minutes} minutes.',
   'owner.code': 'Code',
   'owner.codeHint': 'The 6 digits you received',
   'owner.verify': 'Verify',
@@ -391,7 +395,8 @@ const en: Record<MessageKey, string> = {
   'owner.accountId': 'The account ID is malformed; check it, then ask for a code.',
 
   'materials.heading': 'Upload your evidence',
-  'materials.intro': 'One file per item: a JPEG, PNG or WebP image or a PDF. Photos must be sharp, whole and in colour; no selfies with the front camera.',
+  'materials.intro':
+    'One file per item: a JPEG, PNG or WebP image or a PDF. Photos must be sharp, whole and in colour; no selfies with the front camera.',
   'materials.none': 'This kind of appeal needs no materials: go on to the next step.',
   'materials.missing': 'Upload every required item (marked *).',
   'upload.choose': 'Choose a file or take a photo',
@@ -444,9 +449,11 @@ const en: Record<MessageKey, string> = {
   'sample.heading': 'Sample hand-held ID photo',
   'sample.alt': 'Drawing: a person holding a card next to their face, both whole and sharp',
   'sample.do': 'Do',
-  'sample.doText': 'Ask someone to take it with the rear camera; your face and the card both in the picture, the card’s text readable, even light without glare.',
+  'sample.doText':
+    'Ask someone to take it with the rear camera; your face and the card both in the picture, the card’s text readable, even light without glare.',
   'sample.dont': "Don't",
-  'sample.dontText': 'No selfies with the front camera, no fingers or card covering your face or the card’s details, no photos of a screen or screenshots.',
+  'sample.dontText':
+    'No selfies with the front camera, no fingers or card covering your face or the card’s details, no photos of a screen or screenshots.',
 
   'action.back': 'Back',
   'action.next': 'Next',
@@ -463,11 +470,14 @@ const en: Record<MessageKey, string> = {
   'problem.RATE_LIMITED': 'Too many requests from your network; try again in {minutes} minutes.',
   'problem.NETWORK': 'The connection failed. Check your network and try again.',
   'problem.NOT_FOUND': 'No appeal matches this reference and access code. Check them and try again.',
-  'problem.LINK_INVALID': 'This link was already used or has expired. Open the appeal with its access code, or choose "Lost your access code?".',
+  'problem.LINK_INVALID':
+    'This link was already used or has expired. Open the appeal with its access code, or choose "Lost your access code?".',
   'problem.APPEAL_CLOSED': 'This appeal is decided and takes no more materials. File a new appeal to go on.',
   'problem.APPEAL_DECIDED': 'This appeal is decided and can no longer be withdrawn.',
-  'problem.OWNER_CODE_REQUIRED': 'This appeal needs the account verified by a code: get one at the "Your details" step. Everything else you entered is kept.',
-  'problem.OWNER_PROOF_INVALID': 'The account verification is no longer valid: get a new code at the "Your details" step. Everything else you entered is kept.',
+  'problem.OWNER_CODE_REQUIRED':
+    'This appeal needs the account verified by a code: get one at the "Your details" step. Everything else you entered is kept.',
+  'problem.OWNER_PROOF_INVALID':
+    'The account verification is no longer valid: get a new code at the "Your details" step. Everything else you entered is kept.',
   'problem.CODE_EXPIRED': 'The code has expired or was entered wrongly too often. Ask for a new code.',
   'problem.CODE_INVALID': 'The code is not right. Check it and try again.',
   'problem.CONTEXT_REQUIRED': 'The file was sent without its appeal type. Reload the page and choose the file again.',
@@ -548,7 +558,8 @@ const en: Record<MessageKey, string> = {
   'done.heading': 'Your appeal is filed',
   'done.reference': 'Reference',
   'done.token': 'Access code',
-  'done.tokenWarning': 'The access code is shown this once. Copy it now and keep it safe: you need it to follow the appeal and send materials. If you lose it, the status page can send a new one to the email or phone you gave.',
+  'done.tokenWarning':
+    'The access code is shown this once. Copy it now and keep it safe: you need it to follow the appeal and send materials. If you lose it, the status page can send a new one to the email or phone you gave.',
   'done.copy': 'Copy the access code',
   'done.copied': 'Copied',
   'done.copyFailed': 'Could not copy; select the code and copy it by hand',
@@ -591,7 +602,8 @@ const en: Record<MessageKey, string> = {
   'next.new': 'We have your appeal; an agent will pick it up soon. Reviews usually take {days} business days.',
   'next.triage': 'Your appeal is being assigned to an agent; the review usually takes {days} business days.',
   'next.in_review': 'An agent is reviewing your details and materials; expect a result within about {days} business days.',
-  'next.awaiting_customer': 'Send or replace the materials marked below. The review goes on once we have them; the waiting time does not count against it.',
+  'next.awaiting_customer':
+    'Send or replace the materials marked below. The review goes on once we have them; the waiting time does not count against it.',
   'next.approved': 'Your appeal was approved: {effect}. The result was sent to your contact details.',
   'next.rejected': 'Your appeal was not approved; the desk’s message below says why. You may file a new appeal with better materials.',
   'next.closed': 'This appeal is closed. File a new appeal if you need more help.',
@@ -609,7 +621,8 @@ const en: Record<MessageKey, string> = {
   'status.other': 'Look up another appeal',
   'status.lostCode': 'Lost your access code?',
   'status.lostHeading': 'Get a new access code',
-  'status.lostIntro': "We send a one-time code to the email or phone given on the appeal. Once it is verified you get a new access code, and the old one stops working.",
+  'status.lostIntro':
+    'We send a one-time code to the email or phone given on the appeal. Once it is verified you get a new access code, and the old one stops working.',
   'status.lostChannel': 'Send it to',
   'status.lostEmail': 'Email',
   'status.lostSms': 'Text message',
@@ -621,10 +634,12 @@ const en: Record<MessageKey, string> = {
   'status.lostCancel': 'Back',
   'status.newToken': 'Your new access code: {token}. Copy it now and keep it safe; the old one no longer works.',
   'status.linkHeading': 'Open your appeal from the notice',
-  'status.linkIntro': 'This link opens appeal {reference} once; after that, use the access code. Opening it makes a new access code, and the old one stops working.',
+  'status.linkIntro':
+    'This link opens appeal {reference} once; after that, use the access code. Opening it makes a new access code, and the old one stops working.',
   'status.linkOpen': 'Open my appeal',
   'withdraw.heading': 'Withdraw the appeal',
-  'withdraw.intro': 'Until the review ends you may withdraw this appeal: we will not process it, and nothing will change on the account. A withdrawal cannot be undone; to go on later, file a new appeal.',
+  'withdraw.intro':
+    'Until the review ends you may withdraw this appeal: we will not process it, and nothing will change on the account. A withdrawal cannot be undone; to go on later, file a new appeal.',
   'withdraw.button': 'Withdraw',
   'withdraw.confirm': 'Withdraw appeal {reference}? This cannot be undone.',
   'withdraw.yes': 'Yes, withdraw it',
@@ -632,13 +647,16 @@ const en: Record<MessageKey, string> = {
   'withdraw.done': 'The appeal is withdrawn; a confirmation was sent to your contact details.',
 
   'objection.heading': 'Was this you?',
-  'objection.body': 'Someone asked our account-security desk to change your account. If you did not, press the button: the change will be stopped and our supervisors alerted.',
+  'objection.body':
+    'Someone asked our account-security desk to change your account. If you did not, press the button: the change will be stopped and our supervisors alerted.',
   'objection.yours': 'If you asked for it yourself, there is nothing to do.',
   'objection.button': "This wasn't me: stop the change",
   'objection.sending': 'Sending…',
-  'objection.recorded': 'Recorded. The appeal {reference} will not be approved. We recommend you change your password and check your security settings.',
+  'objection.recorded':
+    'Recorded. The appeal {reference} will not be approved. We recommend you change your password and check your security settings.',
   'objection.recordedAt': 'Recorded at {time}',
-  'objection.invalid': 'This link is invalid or has expired. If you think someone is trying to take over your account, change your password and check your security settings.',
+  'objection.invalid':
+    'This link is invalid or has expired. If you think someone is trying to take over your account, change your password and check your security settings.',
   'objection.used': 'This link was already used: your objection is recorded and the change is stopped. There is nothing more to do.',
 };
 

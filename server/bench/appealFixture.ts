@@ -26,17 +26,33 @@ async function photo(file: string, seed: number): Promise<string> {
     raw[i + 1] = Math.max(0, Math.min(255, (y * 255) / height + grain));
     raw[i + 2] = Math.max(0, Math.min(255, 128 + grain));
   }
-  await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toFile(file);
+  await sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toFile(file);
   return file;
 }
 
 function payload(): string {
   const idNumber = residentId('440305', new Date(Date.UTC(1985, 2, 12)), 36);
-  const fields = declareFields(kind, fieldsFor(kind, subjectType), {
-    idNumber,
-    phone: '13912345678',
-    data: { uin: '100012345', subjectType, companyName: '深圳市星河云科技有限公司', creditCode: creditCode('440305', 123456), realName: '张伟', securityPhone: '13912345678', loginMethods: [], protection: {} },
-  }, seededRandom(7));
+  const fields = declareFields(
+    kind,
+    fieldsFor(kind, subjectType),
+    {
+      idNumber,
+      phone: '13912345678',
+      data: {
+        uin: '100012345',
+        subjectType,
+        companyName: '深圳市星河云科技有限公司',
+        creditCode: creditCode('440305', 123456),
+        realName: '张伟',
+        securityPhone: '13912345678',
+        loginMethods: [],
+        protection: {},
+      },
+    },
+    seededRandom(7),
+  );
   return JSON.stringify({ kind, subjectType, fields, contact: { name: '张伟', email: 'bench@example.cn', locale: 'zh-CN' } });
 }
 
@@ -47,11 +63,14 @@ export async function appealFixture(dir: string): Promise<AppealFixture> {
   const photos: string[] = [];
   for (const [i] of slots.entries()) photos.push(await photo(path.join(dir, `photo-${i}.jpg`), i + 1));
   const boundary = 'helpdesk-bench-boundary';
-  const part = (name: string, file: string) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${path.basename(file)}"\r\nContent-Type: image/jpeg\r\n\r\n`),
-    fs.readFileSync(file),
-    Buffer.from('\r\n'),
-  ]);
+  const part = (name: string, file: string) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${path.basename(file)}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      fs.readFileSync(file),
+      Buffer.from('\r\n'),
+    ]);
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${payload()}\r\n`),
     ...slots.map((slot, i) => part(slot.key, photos[i]!)),

@@ -10,7 +10,8 @@ import { median, memoryOf } from './support';
 const slots = { holdingIdFront: holdingIdSlots('applicant')[0]!, licence: businessLicenceSlot() };
 const [slotName, warmUp, file, runs, mode, limitsJson] = process.argv.slice(2);
 const slot = slots[slotName as keyof typeof slots];
-if (!slot || !warmUp || !file || !(Number(runs) > 0) || (mode !== 'inspect' && mode !== 'decode')) throw new Error('usage: <slot> <warm-up file> <file> <runs> <inspect|decode> [limits JSON]');
+if (!slot || !warmUp || !file || !(Number(runs) > 0) || (mode !== 'inspect' && mode !== 'decode'))
+  throw new Error('usage: <slot> <warm-up file> <file> <runs> <inspect|decode> [limits JSON]');
 const limits = limitsJson ? (JSON.parse(limitsJson) as Partial<InspectionLimits>) : undefined;
 
 async function once(path: string): Promise<string> {

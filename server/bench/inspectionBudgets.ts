@@ -9,30 +9,55 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from 'pdf-lib';
-import { colourIdCard, colourIdCardBytes, loopingExifTiff, pngBomb, pngCard, twelveMegapixelPhoto, withRawExifBlock } from '../../test/fixtures/evidence';
+import {
+  colourIdCard,
+  colourIdCardBytes,
+  loopingExifTiff,
+  pngBomb,
+  pngCard,
+  twelveMegapixelPhoto,
+  withRawExifBlock,
+} from '../../test/fixtures/evidence';
 
 type Measured = { ms: number; growthMiB: number; outcome: string };
-type Pair = { name: string; slot: 'holdingIdFront' | 'licence'; file: string; baseline: string; baselineName: string; mode?: 'decode'; limits?: string };
+type Pair = {
+  name: string;
+  slot: 'holdingIdFront' | 'licence';
+  file: string;
+  baseline: string;
+  baselineName: string;
+  mode?: 'decode';
+  limits?: string;
+};
 
 /** A one-page PDF whose picture is an image XObject written as given: its dictionary and its stored bytes. */
 async function pdfWithPicture(file: string, dict: Record<string, unknown>, bytes: Uint8Array): Promise<string> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   const ref = doc.context.register(doc.context.stream(bytes, { Type: 'XObject', Subtype: 'Image', ...dict }));
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(515, 0, 0, 322, 40, 200), drawObject(page.node.newXObject('Scan', ref)), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(515, 0, 0, 322, 40, 200),
+    drawObject(page.node.newXObject('Scan', ref)),
+    popGraphicsState(),
+  );
   fs.writeFileSync(file, await doc.save());
   return file;
 }
 
 /** A script of this folder run to its end in a Node child; its output, or an error carrying it. */
 function runChild(script: string, args: string[], onSpawn?: (child: ChildProcess) => void): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   onSpawn?.(child);
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   return new Promise((resolve, reject) => {
-    child.once('exit', (code, signal) => (code === 0 ? resolve(log) : reject(new Error(`${script} exited with ${code ?? signal}:\n${log}`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve(log) : reject(new Error(`${script} exited with ${code ?? signal}:\n${log}`)),
+    );
   });
 }
 
@@ -49,14 +74,36 @@ export async function inspectionBudgets(dir: string, onSpawn?: (child: ChildProc
   const photo = await twelveMegapixelPhoto(files);
   const twoMiB = JSON.stringify({ pdfMaxDecodedBytes: 2 * 1024 * 1024 });
   const pairs: Pair[] = [
-    { name: 'PNG declaring 12000×12000 pixels (refused by the pixel limit)', slot: 'holdingIdFront', file: await pngBomb(files), baseline: await pngCard(files), baselineName: 'a 1600×1000 PNG card inspected' },
-    { name: 'JPEG with a looping 4,000-entry EXIF block (refused)', slot: 'holdingIdFront', file: exifBomb, baseline: plainJpeg, baselineName: 'the same JPEG without it' },
     {
-      name: 'PDF picture inflating to 64 MiB, 2 MiB budget (stopped at the budget)', slot: 'licence', limits: twoMiB,
-      file: await pdfWithPicture(path.join(files, 'picture-bomb.pdf'), grey, deflateSync(Buffer.alloc(64 * 1024 * 1024))),
-      baseline: await pdfWithPicture(path.join(files, 'picture.pdf'), grey, deflateSync(Buffer.alloc(100 * 100, 0x80))), baselineName: 'the same PDF, its picture 100×100 as declared',
+      name: 'PNG declaring 12000×12000 pixels (refused by the pixel limit)',
+      slot: 'holdingIdFront',
+      file: await pngBomb(files),
+      baseline: await pngCard(files),
+      baselineName: 'a 1600×1000 PNG card inspected',
     },
-    { name: '12-megapixel 4 MB JPEG inspected', slot: 'holdingIdFront', file: photo, baseline: photo, baselineName: 'decoding it to raw pixels (sharp)', mode: 'decode' },
+    {
+      name: 'JPEG with a looping 4,000-entry EXIF block (refused)',
+      slot: 'holdingIdFront',
+      file: exifBomb,
+      baseline: plainJpeg,
+      baselineName: 'the same JPEG without it',
+    },
+    {
+      name: 'PDF picture inflating to 64 MiB, 2 MiB budget (stopped at the budget)',
+      slot: 'licence',
+      limits: twoMiB,
+      file: await pdfWithPicture(path.join(files, 'picture-bomb.pdf'), grey, deflateSync(Buffer.alloc(64 * 1024 * 1024))),
+      baseline: await pdfWithPicture(path.join(files, 'picture.pdf'), grey, deflateSync(Buffer.alloc(100 * 100, 0x80))),
+      baselineName: 'the same PDF, its picture 100×100 as declared',
+    },
+    {
+      name: '12-megapixel 4 MB JPEG inspected',
+      slot: 'holdingIdFront',
+      file: photo,
+      baseline: photo,
+      baselineName: 'decoding it to raw pixels (sharp)',
+      mode: 'decode',
+    },
   ];
   const measure = async (slot: string, file: string, mode: string, limits?: string): Promise<Measured> => {
     const out = await runChild('inspectOne.ts', [slot, warmUp, file, String(runs), mode, ...(limits ? [limits] : [])], onSpawn);

@@ -18,9 +18,19 @@ if (!Number.isInteger(runs) || runs < 5) throw new Error('--runs takes a whole n
 
 const port = await freePort();
 const root = path.resolve(import.meta.dirname, '../..');
-const server = await startChild(['--import', 'tsx', 'server/src/main.ts'], {
-  DATABASE_URL: values.database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', OUTBOX_INTERVAL_MS: '600000',
-}, 'Helpdesk console', { cwd: root });
+const server = await startChild(
+  ['--import', 'tsx', 'server/src/main.ts'],
+  {
+    DATABASE_URL: values.database,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    OUTBOX_INTERVAL_MS: '600000',
+  },
+  'Helpdesk console',
+  { cwd: root },
+);
 const base = `http://127.0.0.1:${port}`;
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
@@ -30,7 +40,11 @@ try {
   // Agents see contacts masked: the search terms come from the database itself.
   const db = await createDb(values.database);
   const total = await db.ticket.count();
-  const [sample] = await db.ticket.findMany({ orderBy: { id: 'desc' }, take: 1, select: { id: true, reference: true, contactPhone: true, contactName: true } });
+  const [sample] = await db.ticket.findMany({
+    orderBy: { id: 'desc' },
+    take: 1,
+    select: { id: true, reference: true, contactPhone: true, contactName: true },
+  });
   await db.$disconnect();
   if (!sample) throw new Error('The database has no tickets: seed it first');
 
@@ -80,12 +94,17 @@ try {
   ];
   const rows: string[] = [];
   const row = (name: string, m: { p50: number; p99: number; matches: string }) =>
-    rows.push(`${name.padEnd(36)}${m.p50.toFixed(1).padStart(8)}${m.p99.toFixed(1).padStart(8)}${(m.p50 / baseline.p50).toFixed(1).padStart(7)}×${m.matches.padStart(10)}`);
+    rows.push(
+      `${name.padEnd(36)}${m.p50.toFixed(1).padStart(8)}${m.p99.toFixed(1).padStart(8)}${(m.p50 / baseline.p50).toFixed(1).padStart(7)}×${m.matches.padStart(10)}`,
+    );
   let worst = { p50: 0, p99: 0 };
   const note = (m: { p50: number; p99: number }) => (worst = { p50: Math.max(worst.p50, m.p50), p99: Math.max(worst.p99, m.p99) });
 
   for (const [name, filter] of filters) {
-    for (const sort of [['slaDueAt', 'ASC'], ['updatedAt', 'DESC']] as const) {
+    for (const sort of [
+      ['slaDueAt', 'ASC'],
+      ['updatedAt', 'DESC'],
+    ] as const) {
       const m = await time(name.includes('deep') ? deep(filter, sort, 500) : page(filter, sort));
       note(m);
       row(`${name}, ${sort[0]} ${sort[1]}`, m);
@@ -94,7 +113,10 @@ try {
   // Every sort the console offers, both ways, over all tickets and over the open queue.
   for (const field of lists.tickets.sortable) {
     for (const order of ['ASC', 'DESC'] as const) {
-      for (const [scope, filter] of [['all', {}], ['open', { status: open }]] as const) {
+      for (const [scope, filter] of [
+        ['all', {}],
+        ['open', { status: open }],
+      ] as const) {
         const m = await time(page(filter, [field, order]));
         note(m);
         row(`sort ${field} ${order}, ${scope}`, m);
@@ -108,12 +130,22 @@ try {
     row(name, m);
   }
   const kind = databaseKind(values.database) === 'postgresql' ? 'PostgreSQL' : 'SQLite';
-  console.log(`${total} tickets on ${kind}, ${runs} timed requests per line, one at a time; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  console.log(`${'page of 25 with its total'.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'ratio'.padStart(8)}${'total'.padStart(10)}`);
-  console.log(`${'baseline: one ticket by id'.padEnd(36)}${baseline.p50.toFixed(1).padStart(8)}${baseline.p99.toFixed(1).padStart(8)}${'1.0'.padStart(7)}×`);
+  console.log(
+    `${total} tickets on ${kind}, ${runs} timed requests per line, one at a time; Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    `${'page of 25 with its total'.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'ratio'.padStart(8)}${'total'.padStart(10)}`,
+  );
+  console.log(
+    `${'baseline: one ticket by id'.padEnd(36)}${baseline.p50.toFixed(1).padStart(8)}${baseline.p99.toFixed(1).padStart(8)}${'1.0'.padStart(7)}×`,
+  );
   console.log(rows.join('\n'));
-  console.log(`\nSlowest page (filters and sorts): p50 ${worst.p50.toFixed(1)} ms (goal ≤ 10), p99 ${worst.p99.toFixed(1)} ms (goal ≤ 50).`);
-  console.log(`Slowest search p50: ${searchWorst.toFixed(1)} ms (goal ≤ 20). A total ending in + is a lower bound: more matches are reachable by narrowing.`);
+  console.log(
+    `\nSlowest page (filters and sorts): p50 ${worst.p50.toFixed(1)} ms (goal ≤ 10), p99 ${worst.p99.toFixed(1)} ms (goal ≤ 50).`,
+  );
+  console.log(
+    `Slowest search p50: ${searchWorst.toFixed(1)} ms (goal ≤ 20). A total ending in + is a lower bound: more matches are reachable by narrowing.`,
+  );
 } finally {
   server.child.kill('SIGTERM');
   await server.exited;

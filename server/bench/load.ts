@@ -18,8 +18,12 @@ import { freePort, roundRobin, signInDemoAgent, startChild, startS3rver, type St
 // (1 by default, brisker than any person); 0 removes the pause, a closed loop that measures saturation instead.
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '60' }, agents: { type: 'string', default: '100' }, customers: { type: 'string', default: '20' }, 'agent-rate': { type: 'string', default: '1' },
-    processes: { type: 'string', default: '1' }, s3: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '60' },
+    agents: { type: 'string', default: '100' },
+    customers: { type: 'string', default: '20' },
+    'agent-rate': { type: 'string', default: '1' },
+    processes: { type: 'string', default: '1' },
+    s3: { type: 'boolean', default: false },
   },
 });
 const agentRate = Number(values['agent-rate']);
@@ -49,35 +53,82 @@ const servers: (StartedChild & { port: number })[] = [];
 // One after the other: the first migrates and seeds the demo desk, the others find it done.
 for (let i = 0; i < processes; i += 1) {
   const port = await freePort();
-  const started = await startChild(['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
-    PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'error',
-    DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, `uploads-${i}`), OUTBOX_DIR: path.join(dir, 'outbox'),
-    APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000', ...storeEnv,
-  }, 'Helpdesk console:');
+  const started = await startChild(
+    ['--import', 'tsx', path.join(root, 'server/src/main.ts')],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'error',
+      DATABASE_URL: databaseUrl,
+      UPLOAD_DIR: path.join(dir, `uploads-${i}`),
+      OUTBOX_DIR: path.join(dir, 'outbox'),
+      APPEALS_PER_HOUR: '1000000',
+      APPEALS_PER_DAY: '1000000',
+      PUBLIC_READS_PER_HOUR: '1000000',
+      ...storeEnv,
+    },
+    'Helpdesk console:',
+  );
   servers.push({ ...started, port });
 }
 const proxy = processes > 1 ? await roundRobin(servers.map((s) => s.port)) : null;
 const base = `http://127.0.0.1:${proxy ? proxy.port : servers[0]!.port}`;
-const where = [cluster ? 'PostgreSQL' : 'SQLite', s3 ? 'S3 (s3rver)' : 'local disk', processes > 1 ? `${processes} processes behind a round-robin proxy` : 'one process'].join(', ');
+const where = [
+  cluster ? 'PostgreSQL' : 'SQLite',
+  s3 ? 'S3 (s3rver)' : 'local disk',
+  processes > 1 ? `${processes} processes behind a round-robin proxy` : 'one process',
+].join(', ');
 
 try {
   const { cookie } = await signInDemoAgent(base);
 
   // One multipart body, built once: a colour photo in each of the two slots (the second one re-encoded so they differ).
   const card = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6fb0' } })
-    .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect x="100" y="100" width="400" height="300" fill="#d21f26"/><circle cx="900" cy="400" r="200" fill="#f4e3c1"/><path d="M0 700 L1200 600" stroke="#fff" stroke-width="9"/></svg>') }])
-    .jpeg({ quality: 85 }).toBuffer();
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect x="100" y="100" width="400" height="300" fill="#d21f26"/><circle cx="900" cy="400" r="200" fill="#f4e3c1"/><path d="M0 700 L1200 600" stroke="#fff" stroke-width="9"/></svg>',
+        ),
+      },
+    ])
+    .jpeg({ quality: 85 })
+    .toBuffer();
   const other = await sharp(card).flop().jpeg({ quality: 80 }).toBuffer();
-  const payload = { kind: 'mfa_unbind', subjectType: 'personal', fields: { loginAccount: '12345678', accountId: '100012345', realName: '张伟', idNumber: residentId('110105', new Date(Date.UTC(1985, 2, 12)), 3), currentPhone: '13912345678' }, contact: { name: '张伟', email: 'load@example.cn' } };
+  const payload = {
+    kind: 'mfa_unbind',
+    subjectType: 'personal',
+    fields: {
+      loginAccount: '12345678',
+      accountId: '100012345',
+      realName: '张伟',
+      idNumber: residentId('110105', new Date(Date.UTC(1985, 2, 12)), 3),
+      currentPhone: '13912345678',
+    },
+    contact: { name: '张伟', email: 'load@example.cn' },
+  };
   const boundary = 'helpdesk-load-boundary';
-  const part = (name: string, file: Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from('\r\n')]);
+  const part = (name: string, file: Buffer) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      file,
+      Buffer.from('\r\n'),
+    ]);
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${JSON.stringify(payload)}\r\n`),
-    part('applicant_id_front', card), part('applicant_id_back', other), Buffer.from(`--${boundary}--\r\n`),
+    part('applicant_id_front', card),
+    part('applicant_id_back', other),
+    Buffer.from(`--${boundary}--\r\n`),
   ]);
 
   // One appeal first, so a broken body fails loudly rather than as a count of errors.
-  const probe = await fetch(`${base}/api/public/appeals`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+  const probe = await fetch(`${base}/api/public/appeals`, {
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body,
+  });
   if (probe.status !== 201) throw new Error(`the load's appeal is refused: ${probe.status} ${await probe.text()}`);
 
   const lists = [
@@ -89,16 +140,30 @@ try {
     '/api/stats/overview',
   ].map((p) => encodeURI(p));
 
-  const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-  console.log(`Load for ${seconds} s on ${base} (${where}): ${values.agents} agents browsing (${agentRate > 0 ? `${agentRate} request/s each` : 'no pause'}), ${values.customers} customers filing appeals without pause…`);
+  const run = (opts: autocannon.Options) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+    });
+  console.log(
+    `Load for ${seconds} s on ${base} (${where}): ${values.agents} agents browsing (${agentRate > 0 ? `${agentRate} request/s each` : 'no pause'}), ${values.customers} customers filing appeals without pause…`,
+  );
   const [browse, file] = await Promise.all([
     run({
-      url: base, connections: Number(values.agents), duration: seconds, headers: { cookie }, requests: lists.map((p) => ({ method: 'GET', path: p })),
+      url: base,
+      connections: Number(values.agents),
+      duration: seconds,
+      headers: { cookie },
+      requests: lists.map((p) => ({ method: 'GET', path: p })),
       ...(agentRate > 0 ? { overallRate: agentRate * Number(values.agents) } : {}),
     }),
-    run({ url: `${base}/api/public/appeals`, connections: Number(values.customers), duration: seconds, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body }),
+    run({
+      url: `${base}/api/public/appeals`,
+      connections: Number(values.customers),
+      duration: seconds,
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    }),
   ]);
   const line = (name: string, r: autocannon.Result) => {
     const bad = r.errors + r.timeouts + r.non2xx;

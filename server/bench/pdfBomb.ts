@@ -41,7 +41,10 @@ type Scenario = { name: string; answers: Answer[]; idle: number; peak: number; a
 
 function filesUnder(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 async function upload(base: string, bytes: Buffer, name: string): Promise<Answer> {
@@ -60,9 +63,18 @@ async function scenario(name: string, bytes: Buffer, count: number): Promise<Sce
   const uploads = path.join(run, 'uploads');
   const port = await freePort();
   const env = {
-    NODE_ENV: 'production', IDENTITY_HASH_KEY: 'bench-identity-hash-key-0123456789', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false',
-    DATABASE_URL: `file:${path.join(run, 'bench.db')}`, UPLOAD_DIR: uploads, OUTBOX_DIR: path.join(run, 'outbox'),
-    APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000', PORT: String(port), HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    IDENTITY_HASH_KEY: 'bench-identity-hash-key-0123456789',
+    LOG_LEVEL: 'warn',
+    COOKIE_SECURE: 'false',
+    DATABASE_URL: `file:${path.join(run, 'bench.db')}`,
+    UPLOAD_DIR: uploads,
+    OUTBOX_DIR: path.join(run, 'outbox'),
+    APPEALS_PER_HOUR: '1000000',
+    APPEALS_PER_DAY: '1000000',
+    PUBLIC_READS_PER_HOUR: '1000000',
+    PORT: String(port),
+    HOST: '127.0.0.1',
   };
   const server = await startChild(['--import', 'tsx', path.join(root, 'server/src/main.ts')], env, 'Helpdesk console:', {
     cwd: root,
@@ -98,7 +110,9 @@ try {
   // The baseline: as many bytes, refused by their first bytes (not an accepted type), so only the upload is paid.
   const sameSize = Buffer.alloc(bomb.length, 'not a pdf, only as large as one ');
   const control = fs.readFileSync(await pdfDocument(dir, 2, { image: 'colour' }));
-  console.log(`Object bomb: ${objects} objects, ${(bomb.length / 1048576).toFixed(2)} MiB; control: a 2-page PDF of ${(control.length / 1024).toFixed(0)} KiB. Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}.`);
+  console.log(
+    `Object bomb: ${objects} objects, ${(bomb.length / 1048576).toFixed(2)} MiB; control: a 2-page PDF of ${(control.length / 1024).toFixed(0)} KiB. Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}.`,
+  );
   const one = await scenario('baseline: 1 file of that size, refused by type', sameSize, 1);
   const oneBomb = await scenario('1 object bomb', bomb, 1);
   const many = await scenario(`baseline: ${concurrent} such files at once`, sameSize, concurrent);
@@ -115,7 +129,9 @@ try {
     for (const a of r.answers) kinds.set(`${a.status} ${a.code ?? ''}`.trim(), (kinds.get(`${a.status} ${a.code ?? ''}`.trim()) ?? 0) + 1);
     const summary = [...kinds].map(([k, n]) => `${n}× ${k}`).join(', ');
     const slowest = Math.max(...r.answers.map((a) => a.ms));
-    console.log(`| ${r.name} | ${summary} | ${(slowest / 1000).toFixed(2)} s | ${mib(r.idle)} | ${mib(r.peak)} | ${mib(r.peak - r.idle)} | ${mib(r.after)} | ${r.leftBehind.join('; ') || 'nothing'} |`);
+    console.log(
+      `| ${r.name} | ${summary} | ${(slowest / 1000).toFixed(2)} s | ${mib(r.idle)} | ${mib(r.peak)} | ${mib(r.peak - r.idle)} | ${mib(r.after)} | ${r.leftBehind.join('; ') || 'nothing'} |`,
+    );
   }
   console.log(JSON.stringify(results.map((r) => ({ ...r, answers: r.answers.map((a) => ({ ...a, ms: Math.round(a.ms) })) }))));
 
@@ -123,11 +139,17 @@ try {
     ...(r.answers.some((a) => a.status >= 500) ? [`${r.name}: a 5xx answer`] : []),
     ...(r.leftBehind.length ? [`${r.name}: left behind ${r.leftBehind.join(', ')}`] : []),
   ]);
-  for (const [r, baseline] of [[oneBomb, one], [manyBombs, many]] as const) {
+  for (const [r, baseline] of [
+    [oneBomb, one],
+    [manyBombs, many],
+  ] as const) {
     const added = r.wallMs - baseline.wallMs;
-    console.log(`${r.name}: ${Math.round(added)} ms beyond the baseline's ${Math.round(baseline.wallMs)} ms, peak ${Math.round(r.peak - r.idle)} MiB over idle (baseline ${Math.round(baseline.peak - baseline.idle)} MiB)`);
+    console.log(
+      `${r.name}: ${Math.round(added)} ms beyond the baseline's ${Math.round(baseline.wallMs)} ms, peak ${Math.round(r.peak - r.idle)} MiB over idle (baseline ${Math.round(baseline.peak - baseline.idle)} MiB)`,
+    );
     if (added > budgetMs) failures.push(`${r.name}: last answer ${Math.round(added)} ms after its baseline's (budget ${budgetMs} ms)`);
-    if (r.peak - r.idle > budgetMiB) failures.push(`${r.name}: peak ${Math.round(r.peak - r.idle)} MiB over idle (budget ${budgetMiB} MiB)`);
+    if (r.peak - r.idle > budgetMiB)
+      failures.push(`${r.name}: peak ${Math.round(r.peak - r.idle)} MiB over idle (budget ${budgetMiB} MiB)`);
   }
   if (failures.length) {
     console.error(`\nOver budget or failing:\n- ${failures.join('\n- ')}`);

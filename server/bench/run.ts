@@ -42,12 +42,14 @@ const rounds = whole('rounds');
 const appeals = whole('appeals');
 const appealDuration = whole('appeal-duration');
 const appealConnections = whole('appeal-connections');
-if (Math.ceil(amount / rounds) < connections || appeals < appealConnections) throw new Error('each connection needs at least one request a round: raise --amount or --appeals');
+if (Math.ceil(amount / rounds) < connections || appeals < appealConnections)
+  throw new Error('each connection needs at least one request a round: raise --amount or --appeals');
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
 const postgresServer = process.env.TEST_POSTGRES_URL;
-if (values.postgres && !postgresServer) throw new Error('--postgres runs under node server/scripts/with-postgres.mjs, which gives TEST_POSTGRES_URL');
+if (values.postgres && !postgresServer)
+  throw new Error('--postgres runs under node server/scripts/with-postgres.mjs, which gives TEST_POSTGRES_URL');
 const benchDatabase = `helpdesk_bench_${process.pid}`;
 const databaseUrl = values.postgres ? `${postgresServer}/${benchDatabase}` : `file:${path.join(dir, 'bench.db')}`;
 const databaseName = values.postgres ? 'PostgreSQL' : 'SQLite';
@@ -92,7 +94,9 @@ function runToEnd(args: string[], env: Record<string, string> = {}): Promise<str
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   return new Promise((resolve, reject) => {
-    child.once('exit', (code, signal) => (code === 0 ? resolve(log) : reject(new Error(`${path.basename(args[2] ?? '')} exited with ${code ?? signal}:\n${log}`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve(log) : reject(new Error(`${path.basename(args[2] ?? '')} exited with ${code ?? signal}:\n${log}`)),
+    );
   });
 }
 
@@ -104,22 +108,40 @@ function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
 
 type Measured = { requests: number; errors: number; non2xx: number; seconds: number; perSecond: number; p50: number; p99: number };
 const measured = (r: autocannon.Result): Measured => ({
-  requests: r.requests.total, errors: r.errors, non2xx: r.non2xx, seconds: r.duration, perSecond: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99,
+  requests: r.requests.total,
+  errors: r.errors,
+  non2xx: r.non2xx,
+  seconds: r.duration,
+  perSecond: r.requests.total / r.duration,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
 });
 /** Rounds of one scenario as one: counts add up, latencies are the median round's. */
 const combined = (parts: Measured[]): Measured => {
   const sum = (f: (m: Measured) => number) => parts.reduce((n, m) => n + f(m), 0);
   const seconds = sum((m) => m.seconds);
   return {
-    requests: sum((m) => m.requests), errors: sum((m) => m.errors), non2xx: sum((m) => m.non2xx), seconds,
-    perSecond: sum((m) => m.requests) / seconds, p50: median(parts.map((m) => m.p50)), p99: median(parts.map((m) => m.p99)),
+    requests: sum((m) => m.requests),
+    errors: sum((m) => m.errors),
+    non2xx: sum((m) => m.non2xx),
+    seconds,
+    perSecond: sum((m) => m.requests) / seconds,
+    p50: median(parts.map((m) => m.p50)),
+    p99: median(parts.map((m) => m.p99)),
   };
 };
 
 const serverEnv = {
-  NODE_ENV: 'production', IDENTITY_HASH_KEY: 'bench-identity-hash-key-0123456789', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false',
-  DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, 'uploads'), OUTBOX_DIR: path.join(dir, 'outbox'),
-  APPEALS_PER_HOUR: '1000000', APPEALS_PER_DAY: '1000000', PUBLIC_READS_PER_HOUR: '1000000',
+  NODE_ENV: 'production',
+  IDENTITY_HASH_KEY: 'bench-identity-hash-key-0123456789',
+  LOG_LEVEL: 'warn',
+  COOKIE_SECURE: 'false',
+  DATABASE_URL: databaseUrl,
+  UPLOAD_DIR: path.join(dir, 'uploads'),
+  OUTBOX_DIR: path.join(dir, 'outbox'),
+  APPEALS_PER_HOUR: '1000000',
+  APPEALS_PER_DAY: '1000000',
+  PUBLIC_READS_PER_HOUR: '1000000',
 };
 
 // A neighbour busy on the same cores skews everything: the load average is printed beside the results.
@@ -129,42 +151,84 @@ try {
   // The seeder and the photos each keep one core busy, so they run side by side.
   if (values.postgres) await onPostgresServer(`CREATE DATABASE "${benchDatabase}"`);
   console.log(`Seeding ${tickets} tickets into ${databaseName} and drawing the appeal's photos in ${dir}…`);
-  const [seeded, appeal] = await Promise.all([runToEnd(tsx(path.join(root, 'server/src/seed/cli.ts'), '--tickets', String(tickets)), serverEnv), appealFixture(dir)]);
+  const [seeded, appeal] = await Promise.all([
+    runToEnd(tsx(path.join(root, 'server/src/seed/cli.ts'), '--tickets', String(tickets)), serverEnv),
+    appealFixture(dir),
+  ]);
   console.log(seeded.trim());
 
   // What the read scenarios ask for is picked from the seeded data, so each one finds something.
   const picks = await createDb(databaseUrl);
   const total = await picks.ticket.count();
   const { id: showId } = await picks.ticket.findFirstOrThrow({ orderBy: { id: 'asc' }, skip: Math.floor(total / 2), select: { id: true } });
-  const { contactPhone: phone } = await picks.ticket.findFirstOrThrow({ where: { id: { gte: showId }, contactPhone: { not: null } }, orderBy: { id: 'asc' }, select: { contactPhone: true } });
-  const [{ kind }] = (await picks.$queryRawUnsafe<{ kind: string }[]>('SELECT "kind" FROM "Ticket" GROUP BY "kind" ORDER BY COUNT(*) DESC LIMIT 1')) as [{ kind: string }];
+  const { contactPhone: phone } = await picks.ticket.findFirstOrThrow({
+    where: { id: { gte: showId }, contactPhone: { not: null } },
+    orderBy: { id: 'asc' },
+    select: { contactPhone: true },
+  });
+  const [{ kind }] = (await picks.$queryRawUnsafe<{ kind: string }[]>(
+    'SELECT "kind" FROM "Ticket" GROUP BY "kind" ORDER BY COUNT(*) DESC LIMIT 1',
+  )) as [{ kind: string }];
   await picks.$disconnect();
   if (!phone) throw new Error('no seeded ticket has a contact phone');
   const phoneFragment = phone.slice(3, 9);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = await startChild(tsx(path.join(root, 'server/src/main.ts')), { ...serverEnv, PORT: String(port), HOST: '127.0.0.1' }, 'Helpdesk console:', { cwd: root, onSpawn: track });
+  const server = await startChild(
+    tsx(path.join(root, 'server/src/main.ts')),
+    { ...serverEnv, PORT: String(port), HOST: '127.0.0.1' },
+    'Helpdesk console:',
+    { cwd: root, onSpawn: track },
+  );
 
   // Appeals first, so the server's peak memory is theirs; the first one warms up and proves the body is accepted.
   const idle = memoryOf(server.child.pid!);
-  const probe = await fetch(`${base}/api/public/appeals`, { method: 'POST', headers: { 'content-type': appeal.contentType }, body: appeal.body });
+  const probe = await fetch(`${base}/api/public/appeals`, {
+    method: 'POST',
+    headers: { 'content-type': appeal.contentType },
+    body: appeal.body,
+  });
   if (probe.status !== 201) throw new Error(`the bench's appeal is refused: ${probe.status} ${await probe.text()}`);
-  if (!((await probe.json()) as { checklist: { complete: boolean } }).checklist.complete) throw new Error('the bench appeal should be complete');
+  if (!((await probe.json()) as { checklist: { complete: boolean } }).checklist.complete)
+    throw new Error('the bench appeal should be complete');
   console.log(`appeals: ${appeals} at most, ${appealConnections} at a time, ${(appeal.bytes / 1048576).toFixed(1)} MiB each…`);
   const appealRun = await cannon({
-    url: `${base}/api/public/appeals`, method: 'POST', headers: { 'content-type': appeal.contentType }, body: appeal.body,
-    connections: appealConnections, duration: appealDuration, maxOverallRequests: appeals, timeout: 120,
+    url: `${base}/api/public/appeals`,
+    method: 'POST',
+    headers: { 'content-type': appeal.contentType },
+    body: appeal.body,
+    connections: appealConnections,
+    duration: appealDuration,
+    maxOverallRequests: appeals,
+    timeout: 120,
   });
   const busy = memoryOf(server.child.pid!);
 
   // Its baseline right after: the same bytes written and hashed, as many at a time as the appeals were sent.
   console.log('write and hash the same bytes…');
-  const copies = await Promise.all(Array.from({ length: appealConnections }, (_, i) =>
-    runToEnd(tsx(path.join(import.meta.dirname, 'writeAndHash.ts'), fs.mkdtempSync(path.join(dir, `copy-${i}-`)), String(hashRuns + 1), ...appeal.photos))));
-  const copyLines = copies.map((out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { ms?: number; startRssMiB?: number; peakMiB?: number }));
+  const copies = await Promise.all(
+    Array.from({ length: appealConnections }, (_, i) =>
+      runToEnd(
+        tsx(
+          path.join(import.meta.dirname, 'writeAndHash.ts'),
+          fs.mkdtempSync(path.join(dir, `copy-${i}-`)),
+          String(hashRuns + 1),
+          ...appeal.photos,
+        ),
+      ),
+    ),
+  );
+  const copyLines = copies.map((out) =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { ms?: number; startRssMiB?: number; peakMiB?: number }),
+  );
   const hashMs = copyLines.flatMap((lines) => lines.flatMap((l) => (l.ms === undefined ? [] : [l.ms])).slice(1));
-  const copyGrowth = Math.max(...copyLines.map((lines) => lines.find((l) => l.peakMiB !== undefined)!).map((c) => c.peakMiB! - c.startRssMiB!));
+  const copyGrowth = Math.max(
+    ...copyLines.map((lines) => lines.find((l) => l.peakMiB !== undefined)!).map((c) => c.peakMiB! - c.startRssMiB!),
+  );
 
   const { cookie } = await signInDemoAgent(base);
 
@@ -195,16 +259,29 @@ try {
   fs.writeFileSync(path.join(dir, 'page.json'), listPage);
   const bare = async (mode: 'express' | 'sql', source: string) => {
     const bench = await freePort();
-    await startChild(tsx(path.join(import.meta.dirname, 'bareServers.ts'), mode, String(bench), source), {}, 'ready', { cwd: root, onSpawn: track });
+    await startChild(tsx(path.join(import.meta.dirname, 'bareServers.ts'), mode, String(bench), source), {}, 'ready', {
+      cwd: root,
+      onSpawn: track,
+    });
     return `http://127.0.0.1:${bench}/list`;
   };
   const bareExpressUrl = await bare('express', path.join(dir, 'page.json'));
   const bareSqlUrl = await bare('sql', databaseUrl);
 
   type Step = { key: string; url: string; agent?: boolean };
-  const agentSteps = (...keys: string[]) => reads.filter((r) => keys.includes(r.key) && !r.refused).map((r): Step => ({ key: r.key, url: base + r.path, agent: true }));
+  const agentSteps = (...keys: string[]) =>
+    reads.filter((r) => keys.includes(r.key) && !r.refused).map((r): Step => ({ key: r.key, url: base + r.path, agent: true }));
   const drive = async (step: Step, seconds: number, most: number) =>
-    measured(await cannon({ url: step.url, headers: step.agent ? { cookie } : {}, connections, duration: seconds, maxOverallRequests: most, timeout: 30 }));
+    measured(
+      await cannon({
+        url: step.url,
+        headers: step.agent ? { cookie } : {},
+        connections,
+        duration: seconds,
+        maxOverallRequests: most,
+        timeout: 30,
+      }),
+    );
   const results = new Map<string, Measured>([['appeal', measured(appealRun)]]);
   // A ratio is the median of rounds in which the scenario and its baseline take turns (in alternating order),
   // so a neighbour loading this shared machine for a few seconds weighs on both alike rather than on one.
@@ -224,7 +301,11 @@ try {
       const got = new Map<string, Measured>();
       for (const step of turn) got.set(step.key, await drive(step, duration / rounds, Math.ceil(amount / rounds)));
       for (const [key, m] of got) parts.set(key, [...(parts.get(key) ?? []), m]);
-      if (scenario) roundRatios.set(scenario.key, [...(roundRatios.get(scenario.key) ?? []), got.get(scenario.key)!.perSecond / got.get(baseline.key)!.perSecond]);
+      if (scenario)
+        roundRatios.set(scenario.key, [
+          ...(roundRatios.get(scenario.key) ?? []),
+          got.get(scenario.key)!.perSecond / got.get(baseline.key)!.perSecond,
+        ]);
     }
     for (const [key, list] of parts) results.set(key, combined(list));
   }
@@ -248,27 +329,48 @@ try {
   };
   const table: { key: string; name: string; ratio: string }[] = [
     { key: 'bare-express-list', name: 'baseline: bare Express, the same 25-row page', ratio: 'reference' },
-    { key: 'bare-sql-list', name: `baseline: bare SQL list (${values.postgres ? 'node-postgres' : 'better-sqlite3'} + Express)`, ratio: times('bare-sql-list', 'bare Express (req/s)', bareExpress) },
+    {
+      key: 'bare-sql-list',
+      name: `baseline: bare SQL list (${values.postgres ? 'node-postgres' : 'better-sqlite3'} + Express)`,
+      ratio: times('bare-sql-list', 'bare Express (req/s)', bareExpress),
+    },
     { key: 'list', name: reads[0]!.name, ratio: inRounds('list', 'bare SQL list (req/s)') },
-    { key: 'bare-sql-status', name: 'baseline: bare SQL status=in_review', ratio: times('bare-sql-status', 'bare Express (req/s)', bareExpress) },
+    {
+      key: 'bare-sql-status',
+      name: 'baseline: bare SQL status=in_review',
+      ratio: times('bare-sql-status', 'bare Express (req/s)', bareExpress),
+    },
     { key: 'status', name: reads[1]!.name, ratio: inRounds('status', 'bare SQL status (req/s)') },
     ...reads.slice(2).map((r) => ({ key: r.key, name: r.name, ratio: '—' })),
-    { key: 'appeal', name: `appeal submission, ${(appeal.bytes / 1048576).toFixed(1)} MiB multipart, ${appealConnections} at a time`, ratio: times('appeal', 'write+hash (p50)', hashP50, (v) => v.p50) },
+    {
+      key: 'appeal',
+      name: `appeal submission, ${(appeal.bytes / 1048576).toFixed(1)} MiB multipart, ${appealConnections} at a time`,
+      ratio: times('appeal', 'write+hash (p50)', hashP50, (v) => v.p50),
+    },
   ];
 
   const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-  console.log(`\n${total} tickets on ${databaseName}, ${connections} connections, at most ${duration} s and ${amount} requests a scenario (appeals: at most ${appealDuration} s and ${appeals}); Node ${process.version}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end\n`);
+  console.log(
+    `\n${total} tickets on ${databaseName}, ${connections} connections, at most ${duration} s and ${amount} requests a scenario (appeals: at most ${appealDuration} s and ${appeals}); Node ${process.version}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end\n`,
+  );
   console.log('| scenario | requests | errors / non-2xx | req/s | p50 ms | p99 ms | ratio |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const { key, name, ratio } of table) {
     const v = results.get(key);
     const refused = reads.find((r) => r.key === key)?.refused;
-    if (v) console.log(`| ${name} | ${v.requests} | ${v.errors} / ${v.non2xx} | ${v.perSecond.toFixed(v.perSecond < 10 ? 1 : 0)} | ${ms(v.p50)} | ${ms(v.p99)} | ${ratio} |`);
+    if (v)
+      console.log(
+        `| ${name} | ${v.requests} | ${v.errors} / ${v.non2xx} | ${v.perSecond.toFixed(v.perSecond < 10 ? 1 : 0)} | ${ms(v.p50)} | ${ms(v.p99)} | ${ratio} |`,
+      );
     else console.log(`| ${name} | not run | probe: ${refused?.split('\n')[0]?.slice(0, 60)} | — | — | — | — |`);
   }
-  console.log(`| baseline: write and hash the same bytes, ${appealConnections} at a time | ${hashMs.length} | 0 / 0 | — | ${ms(hashP50)} | ${ms(Math.max(...hashMs))} (max) | reference |`);
+  console.log(
+    `| baseline: write and hash the same bytes, ${appealConnections} at a time | ${hashMs.length} | 0 / 0 | — | ${ms(hashP50)} | ${ms(Math.max(...hashMs))} (max) | reference |`,
+  );
   const growth = busy.peak - idle.rss;
-  console.log(`\nServer peak memory above idle while taking appeals: ${growth.toFixed(0)} MiB (peak ${busy.peak.toFixed(0)}, idle ${idle.rss.toFixed(0)}); writing and hashing: ${copyGrowth.toFixed(0)} MiB.`);
+  console.log(
+    `\nServer peak memory above idle while taking appeals: ${growth.toFixed(0)} MiB (peak ${busy.peak.toFixed(0)}, idle ${idle.rss.toFixed(0)}); writing and hashing: ${copyGrowth.toFixed(0)} MiB.`,
+  );
   const share = median(roundRatios.get('list') ?? [0]);
   console.log(`Goal "list throughput ≥ 0.5 × bare SQL": ${share >= 0.5 ? 'met' : 'NOT met'} (${share.toFixed(2)}×, median of the rounds).`);
 
@@ -290,5 +392,6 @@ try {
 } finally {
   await Promise.all([...children].map(stop));
   fs.rmSync(dir, { recursive: true, force: true });
-  if (values.postgres) await onPostgresServer(`DROP DATABASE IF EXISTS "${benchDatabase}" WITH (FORCE)`).catch((err: unknown) => console.error(err));
+  if (values.postgres)
+    await onPostgresServer(`DROP DATABASE IF EXISTS "${benchDatabase}" WITH (FORCE)`).catch((err: unknown) => console.error(err));
 }

@@ -13,7 +13,12 @@ for (let run = 0; run < Number(runs); run += 1) {
   const started = performance.now();
   for (const [i, file] of files.entries()) {
     const hash = crypto.createHash('sha256');
-    const tap = new Transform({ transform(chunk, _enc, cb) { hash.update(chunk); cb(null, chunk); } });
+    const tap = new Transform({
+      transform(chunk, _enc, cb) {
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
     const target = path.join(outDir!, `run${run}-${i}`);
     await pipeline(fs.createReadStream(file), tap, fs.createWriteStream(target));
     await fs.promises.rename(target, path.join(outDir!, hash.digest('hex') + `-${run}`));

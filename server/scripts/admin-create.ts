@@ -7,7 +7,8 @@ import { loadConfig } from '../src/config';
 import { createDb } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 
-const usage = 'Usage: npm run admin:create -- --email <email> --name <name> [--locale zh-CN|en]\n  The password is read from standard input, or asked for at a terminal.';
+const usage =
+  'Usage: npm run admin:create -- --email <email> --name <name> [--locale zh-CN|en]\n  The password is read from standard input, or asked for at a terminal.';
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -15,11 +16,16 @@ function fail(message: string, code = 1): never {
 }
 
 if (process.argv.some((a) => /^--?pass(word)?\b/i.test(a))) {
-  fail('The password is never taken from the command line (shell history and process lists keep it): pipe it in, or type it when asked.', 2);
+  fail(
+    'The password is never taken from the command line (shell history and process lists keep it): pipe it in, or type it when asked.',
+    2,
+  );
 }
 let values: { email?: string; name?: string; locale?: string; help?: boolean };
 try {
-  ({ values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  ({ values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  }));
 } catch (err) {
   fail(`${(err as Error).message}\n${usage}`, 2);
 }
@@ -86,7 +92,9 @@ try {
     if (outcome.reason === 'password') fail(`Password refused: ${outcome.text.en}\n密码未被接受：${outcome.text['zh-CN']}`);
     fail(`${outcome.message}\n${usage}`, 2);
   }
-  console.log(`Admin created: ${outcome.agent.email} (id ${outcome.agent.id}). Sign in at the console; enrol two-factor sign-in on your profile.`);
+  console.log(
+    `Admin created: ${outcome.agent.email} (id ${outcome.agent.id}). Sign in at the console; enrol two-factor sign-in on your profile.`,
+  );
 } finally {
   await db.$disconnect();
 }

@@ -34,7 +34,10 @@ const parts = [
     sources: [path.join(root, 'admin-ui'), path.join(root, 'server/src')],
     tool: 'vite',
     // Always a production build (React's development build is twice the size), then the bundle budgets.
-    steps: [['npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn']], [process.execPath, ['server/scripts/bundle-report.mjs']]],
+    steps: [
+      ['npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn']],
+      [process.execPath, ['server/scripts/bundle-report.mjs']],
+    ],
   },
   {
     label: 'the server',
@@ -54,8 +57,10 @@ export function ensureBuilt({ serverOnly = false, always = false } = {}) {
     const digest = sourceDigest(part.sources);
     if (!always && fs.existsSync(part.stamp) && fs.readFileSync(part.stamp, 'utf8') === digest) continue;
     if (!fs.existsSync(path.join(root, 'node_modules', part.tool))) {
-      console.error(`The build of ${part.label} is missing or was made from other sources, and ${part.tool} is not installed.\n` +
-        'Run `npm run build` where the dev dependencies are installed, then copy dist/ here.');
+      console.error(
+        `The build of ${part.label} is missing or was made from other sources, and ${part.tool} is not installed.\n` +
+          'Run `npm run build` where the dev dependencies are installed, then copy dist/ here.',
+      );
       process.exit(1);
     }
     console.log(`Building ${part.label}…`);

@@ -21,14 +21,37 @@ const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 // Both databases get a migration of the same name: SQLite's from prisma/schema.prisma, PostgreSQL's from the
 // schema written from it (npm run schema:pg), each diffed against HEAD's version of itself.
 const targets = [
-  { label: 'SQLite', previous: headSchema, current: path.join(root, 'prisma/schema.prisma'), migrations: path.join(root, 'prisma/migrations') },
-  { label: 'PostgreSQL', previous: postgresSchema(headSchema), current: path.join(root, 'prisma/postgresql/schema.prisma'), migrations: path.join(root, 'prisma/postgresql/migrations') },
+  {
+    label: 'SQLite',
+    previous: headSchema,
+    current: path.join(root, 'prisma/schema.prisma'),
+    migrations: path.join(root, 'prisma/migrations'),
+  },
+  {
+    label: 'PostgreSQL',
+    previous: postgresSchema(headSchema),
+    current: path.join(root, 'prisma/postgresql/schema.prisma'),
+    migrations: path.join(root, 'prisma/postgresql/migrations'),
+  },
 ];
 fs.writeFileSync(targets[1].current, postgresSchema(fs.readFileSync(targets[0].current, 'utf8')));
 for (const t of targets) {
   const previous = path.join(scratch, `${t.label}.prisma`);
   fs.writeFileSync(previous, t.previous);
-  const sql = execFileSync(process.execPath, [path.join(root, 'server/scripts/prisma.mjs'), 'migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', t.current, '--script'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const sql = execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'server/scripts/prisma.mjs'),
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      previous,
+      '--to-schema-datamodel',
+      t.current,
+      '--script',
+    ],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   if (!sql.trim() || /This is an empty migration/.test(sql)) {
     console.log(`${t.label}: the schema has not changed since HEAD, no migration written`);
     continue;

@@ -13,7 +13,8 @@ export function postgresSchema(text) {
   const swapped = text
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/output\s*=\s*"\.\.\/server\/src\/generated\/prisma"/, 'output     = "../../server/src/generated/prisma-pg"');
-  if (swapped === text || !swapped.includes('provider = "postgresql"') || !swapped.includes('prisma-pg')) throw new Error('prisma/schema.prisma no longer has the provider and output lines this script rewrites');
+  if (swapped === text || !swapped.includes('provider = "postgresql"') || !swapped.includes('prisma-pg'))
+    throw new Error('prisma/schema.prisma no longer has the provider and output lines this script rewrites');
   return `// GENERATED from prisma/schema.prisma by server/scripts/schema-pg.mjs: edit that file, then run \`npm run schema:pg\`.\n${swapped}`;
 }
 
@@ -22,7 +23,9 @@ function main() {
   if (process.argv.includes('--check')) {
     const committed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
     if (committed !== wanted) {
-      console.error('prisma/postgresql/schema.prisma is out of step with prisma/schema.prisma: run `npm run schema:pg` and add a PostgreSQL migration');
+      console.error(
+        'prisma/postgresql/schema.prisma is out of step with prisma/schema.prisma: run `npm run schema:pg` and add a PostgreSQL migration',
+      );
       process.exit(1);
     }
   } else {

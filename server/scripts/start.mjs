@@ -7,6 +7,9 @@ import { ensureBuilt, root } from './built.mjs';
 
 const [entry = 'main', ...args] = process.argv.slice(2);
 ensureBuilt({ serverOnly: entry !== 'main' });
-const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/server', `${entry}.js`), ...args], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/server', `${entry}.js`), ...args], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

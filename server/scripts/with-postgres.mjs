@@ -10,7 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 function findBin(name) {
-  const dirs = [...(process.env.PATH ?? '').split(':'), ...(fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(':'),
+    ...(fs.existsSync('/usr/lib/postgresql')
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .sort()
+          .reverse()
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
+  ];
   return dirs.map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
 }
 
@@ -31,7 +40,8 @@ if (command.length === 0) {
 const initdb = findBin('initdb');
 const pgCtl = findBin('pg_ctl');
 if (!initdb || !pgCtl) {
-  const message = 'PostgreSQL (initdb, pg_ctl) is not installed: the PostgreSQL suites did not run. `apt-get install -y postgresql` provides it.';
+  const message =
+    'PostgreSQL (initdb, pg_ctl) is not installed: the PostgreSQL suites did not run. `apt-get install -y postgresql` provides it.';
   if (process.env.CI === 'true') {
     console.error(message);
     process.exit(1);
@@ -42,7 +52,8 @@ if (!initdb || !pgCtl) {
 
 // initdb refuses root: the cluster then belongs to the postgres user.
 const asRoot = process.getuid?.() === 0;
-const run = (bin, args, options = {}) => (asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], options) : execFileSync(bin, args, options));
+const run = (bin, args, options = {}) =>
+  asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], options) : execFileSync(bin, args, options);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-pg-'));
 if (asRoot) {
   fs.chmodSync(dir, 0o755);

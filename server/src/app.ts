@@ -47,7 +47,12 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   app.use(metricsRoutes(ctx));
   app.use(
     '/api',
-    cors({ origin: ctx.config.corsOrigins, credentials: true, exposedHeaders: ['Content-Range'], allowedHeaders: ['Content-Type', 'Range', 'Authorization', 'Idempotency-Key'] }),
+    cors({
+      origin: ctx.config.corsOrigins,
+      credentials: true,
+      exposedHeaders: ['Content-Range'],
+      allowedHeaders: ['Content-Type', 'Range', 'Authorization', 'Idempotency-Key'],
+    }),
   );
   app.use('/api', express.json({ limit: '200kb' }));
   // Tickets, accounts and evidence are personal data: no browser or proxy cache keeps them. Public routes may relax it.
@@ -57,7 +62,10 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   });
 
   app.get('/api/health', async (_req, res) => {
-    const up = await ctx.db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
+    const up = await ctx.db.$queryRawUnsafe('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable' });
   });
   app.get('/api/openapi.json', openApiRoute());
@@ -70,7 +78,10 @@ export function createApp(ctx: AppContext, options: { serveConsole?: boolean } =
   // Agents' requests take turns with the rest (uploads above all), however many arrive at once.
   app.use('/api', fairTurns(8), requireAgent(ctx));
   // Presence, the bell and the live stream; the stream's one poller per process reads the shared database.
-  app.use('/api', liveRoutes(ctx, createLiveHub(ctx.db, ctx.log, { pollMs: ctx.config.livePollMs, keepAliveMs: ctx.config.liveKeepAliveMs })));
+  app.use(
+    '/api',
+    liveRoutes(ctx, createLiveHub(ctx.db, ctx.log, { pollMs: ctx.config.livePollMs, keepAliveMs: ctx.config.liveKeepAliveMs })),
+  );
   app.use('/api/tickets', ticketRoutes(ctx));
   app.use('/api/accounts', accountRoutes(ctx));
   app.use('/api/agents', agentRoutes(ctx));

@@ -30,9 +30,17 @@ const envSchema = z.object({
   PUBLIC_READS_PER_HOUR: z.coerce.number().int().positive().default(600),
   PUBLIC_BASE_URL: z.string().url().optional(),
   EVIDENCE_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
-  STORAGE_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  STORAGE_SWEEP_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(15 * 60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(30_000),
-  OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  OUTBOX_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   // Without an SMTP server, customer emails are written as .eml files the demo can show.
   SMTP_URL: z.string().url().optional(),
   OUTBOX_DIR: z.string().default('data/outbox'),
@@ -115,13 +123,22 @@ function evidenceStoreOf(e: z.infer<typeof envSchema>): EvidenceStoreConfig {
 
 function trustProxyOf(value: string): boolean | number | string[] {
   if (value === '' || value === 'false') return false;
-  if (value === 'true') throw new Error("TRUST_PROXY=true would let every client choose its own address: name the proxies ('loopback', addresses, subnets) or a number of hops");
+  if (value === 'true')
+    throw new Error(
+      "TRUST_PROXY=true would let every client choose its own address: name the proxies ('loopback', addresses, subnets) or a number of hops",
+    );
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function metricsAllowOf(value: string): string[] {
-  const entries = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => {
     const [address, prefix, extra] = entry.split('/');
     const family = isIP(address ?? '');
@@ -135,7 +152,10 @@ function metricsAllowOf(value: string): string[] {
 const demoIdentityKey = 'demo-identity-hash-key-not-for-production';
 
 function require2faRolesOf(e: z.infer<typeof envSchema>): Role[] {
-  const listed = (e.REQUIRE_2FA ?? (e.NODE_ENV === 'production' ? 'supervisor,admin' : '')).split(',').map((r) => r.trim()).filter(Boolean);
+  const listed = (e.REQUIRE_2FA ?? (e.NODE_ENV === 'production' ? 'supervisor,admin' : ''))
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = listed.filter((r) => !roles.includes(r as Role));
   if (unknown.length) throw new Error(`REQUIRE_2FA names unknown roles: ${unknown.join(', ')} (roles: ${roles.join(', ')})`);
   return listed as Role[];
@@ -166,10 +186,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityHashKey: e.IDENTITY_HASH_KEY ?? demoIdentityKey,
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY ?? e.IDENTITY_HASH_KEY ?? demoIdentityKey,
     require2faRoles: require2faRolesOf(e),
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     trustProxy: trustProxyOf(e.TRUST_PROXY),
-    rateLimits: { appealsPerHour: e.APPEALS_PER_HOUR, appealsPerDay: e.APPEALS_PER_DAY, publicReadsPerHour: e.PUBLIC_READS_PER_HOUR, loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS },
+    rateLimits: {
+      appealsPerHour: e.APPEALS_PER_HOUR,
+      appealsPerDay: e.APPEALS_PER_DAY,
+      publicReadsPerHour: e.PUBLIC_READS_PER_HOUR,
+      loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
+    },
     evidenceRetentionDays: e.EVIDENCE_RETENTION_DAYS,
     storageSweepGraceMs: e.STORAGE_SWEEP_GRACE_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -54,7 +54,10 @@ daily.unref();
 
 const reader = openReader(config.databaseUrl, db);
 const app = createApp({ db, reader, config, log, store }, { serveConsole: true });
-const outbox = createOutboxWorker({ db, log }, { email: createEmailSender(config, log), sms: new LogSmsSender(log), leaseMs: config.outboxLeaseMs });
+const outbox = createOutboxWorker(
+  { db, log },
+  { email: createEmailSender(config, log), sms: new LogSmsSender(log), leaseMs: config.outboxLeaseMs },
+);
 const server = app.listen(config.port, config.host, () => {
   const url = `http://localhost:${config.port}/`;
   const lines = [`Helpdesk console: ${url}`];

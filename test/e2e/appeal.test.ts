@@ -49,7 +49,10 @@ async function askForMaterials(reference: string, slots: string[], message: stri
     body: JSON.stringify({ email: 'agent@example.com', password: 'helpdesk-demo' }),
   });
   expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const call = async (url: string, body?: object) => {
     const response = await fetch(`${server.url}/api${url}`, {
       method: body ? 'POST' : 'GET',
@@ -59,7 +62,10 @@ async function askForMaterials(reference: string, slots: string[], message: stri
     expect(response.status, await response.clone().text()).toBe(200);
     return response.json() as Promise<unknown>;
   };
-  const tickets = (await call(`/tickets?filter=${encodeURIComponent(JSON.stringify({ q: reference }))}`)) as { id: number; reference: string }[];
+  const tickets = (await call(`/tickets?filter=${encodeURIComponent(JSON.stringify({ q: reference }))}`)) as {
+    id: number;
+    reference: string;
+  }[];
   const ticket = tickets.find((t) => t.reference === reference)!;
   await call(`/tickets/${ticket.id}/transition`, { to: 'in_review' });
   await call(`/tickets/${ticket.id}/request-materials`, { slots, message });
@@ -100,7 +106,9 @@ describe('the public appeal form in Chromium', () => {
     await page.getByText(/id-front\.jpg/).waitFor();
     await page.getByText(/id-back\.jpg/).waitFor();
     // The thumbnails are object URLs, which the page's Content-Security-Policy allows as blob: images.
-    await expect.poll(() => page.locator('.thumb img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth > 0))).toEqual([true, true]);
+    await expect
+      .poll(() => page.locator('.thumb img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth > 0)))
+      .toEqual([true, true]);
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByText('核对并提交').waitFor();
@@ -186,7 +194,13 @@ describe('the public appeal form in Chromium', () => {
   });
 
   it('fits a 390-px phone screen in one column', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const page = await newPage(context);
     await page.goto(`${server.url}/appeal`);
     await page.getByText('您遇到了什么问题？').waitFor();
@@ -214,7 +228,13 @@ describe('the public appeal form in Chromium', () => {
     expect(cspViolations).toEqual([]);
   });
   it('keeps a draft on a phone: reload offers to resume with the values and the chosen file, Back goes one step back', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const page = await newPage(context);
     await page.goto(`${server.url}/appeal`);
     await page.getByText('您遇到了什么问题？').waitFor();

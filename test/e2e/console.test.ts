@@ -55,7 +55,12 @@ describe('the console in Chromium', () => {
     for (const text of kinds) expect(text).toMatch(/注销/);
     await page.screenshot({ path: screenshotPath('console-ticket-list.png'), fullPage: true });
 
-    const reference = (await rows.first().locator('td').filter({ hasText: /^AP-\d{8}-\d{4}$/ }).first().textContent())!.trim();
+    const reference = (await rows
+      .first()
+      .locator('td')
+      .filter({ hasText: /^AP-\d{8}-\d{4}$/ })
+      .first()
+      .textContent())!.trim();
     await rows.first().click();
     await page.waitForFunction(() => /#\/tickets\/\d+\/show/.test(location.hash));
     await page.getByText(reference).first().waitFor();
@@ -70,7 +75,10 @@ describe('the console in Chromium', () => {
       await page.goto(`${server.url}/#/tickets`);
       await page.locator('tbody tr').first().waitFor();
       await page.screenshot({ path: screenshotPath(name), fullPage: false });
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
       expect(scrollWidth, name).toBeLessThanOrEqual(clientWidth);
     };
     await fits('console-ticket-list-1280-zh.png');

@@ -39,19 +39,21 @@ describe('the keyboard through a queue in Chromium', () => {
     expect(queued).toBeGreaterThanOrEqual(2);
     const references = await rowLinks.allTextContents();
     const queue = await Promise.all(
-      references.slice(0, 2).map(reference => desk.db.ticket.findUniqueOrThrow({ where: { reference }, select: { id: true, reference: true } })),
+      references
+        .slice(0, 2)
+        .map((reference) => desk.db.ticket.findUniqueOrThrow({ where: { reference }, select: { id: true, reference: true } })),
     );
     const firstLink = rowLinks.first();
 
     // j puts the focus on the first row's link, which Tab reaches too; Enter opens it.
     await page.keyboard.press('j');
-    await expect.poll(() => firstLink.evaluate(link => link === document.activeElement)).toBe(true);
+    await expect.poll(() => firstLink.evaluate((link) => link === document.activeElement)).toBe(true);
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    await expect.poll(() => firstLink.evaluate(link => link === document.activeElement)).toBe(true);
+    await expect.poll(() => firstLink.evaluate((link) => link === document.activeElement)).toBe(true);
     await page.screenshot({ path: screenshotPath('console-keyboard-list-focus.png') });
     await page.keyboard.press('Enter');
-    await page.waitForFunction(id => location.hash === `#/tickets/${id}/show`, queue[0]!.id);
+    await page.waitForFunction((id) => location.hash === `#/tickets/${id}/show`, queue[0]!.id);
     await page.getByRole('heading', { name: queue[0]!.reference, exact: true }).waitFor();
 
     // ? shows every shortcut; Escape closes the sheet.
@@ -87,14 +89,14 @@ describe('the keyboard through a queue in Chromium', () => {
     await dialog.getByRole('textbox', { name: '给客户的说明' }).fill('材料与账号实名信息不一致，申诉未通过。');
     await dialog.getByRole('button', { name: '确认驳回' }).click();
 
-    await page.waitForFunction(id => location.hash === `#/tickets/${id}/show`, queue[1]!.id);
+    await page.waitForFunction((id) => location.hash === `#/tickets/${id}/show`, queue[1]!.id);
     await page.getByRole('heading', { name: queue[1]!.reference, exact: true }).waitFor();
     expect(ticketIdInUrl()).toBe(queue[1]!.id);
     expect((await desk.db.ticket.findUniqueOrThrow({ where: { id: queue[0]!.id } })).status).toBe('rejected');
 
     // k walks back to the previous ticket of the queue, u back to the list with its filter.
     await page.keyboard.press('k');
-    await page.waitForFunction(id => location.hash === `#/tickets/${id}/show`, queue[0]!.id);
+    await page.waitForFunction((id) => location.hash === `#/tickets/${id}/show`, queue[0]!.id);
     await page.keyboard.press('u');
     await page.waitForFunction(() => decodeURIComponent(location.hash).startsWith('#/tickets') && !location.hash.includes('/show'));
     await page.getByRole('link', { name: queue[1]!.reference, exact: true }).waitFor();

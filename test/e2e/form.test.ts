@@ -33,12 +33,19 @@ beforeAll(async () => {
   await sharp(fs.readFileSync(front)).toColourspace('b-w').jpeg({ quality: 90 }).toFile(grey);
   // A phone's 12-MP selfie over the 10 MB limit: colour noise (which compresses badly) under the card, EXIF as iOS
   // writes it for the front camera.
-  const noise = await sharp({ create: { width: 4032, height: 3024, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+  const noise = await sharp({
+    create: { width: 4032, height: 3024, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+  })
+    .png()
+    .toBuffer();
   bigSelfie = path.join(dir, 'IMG_0001.jpg');
   await sharp(noise)
     .composite([{ input: await sharp(fs.readFileSync(front)).resize(2400).toBuffer(), top: 500, left: 800 }])
     .jpeg({ quality: 100 })
-    .withExif({ IFD0: { Make: 'Apple', Model: 'iPhone 13' }, IFD2: { LensMake: 'Apple', LensModel: 'iPhone 13 front camera 2.71mm f/2.2' } })
+    .withExif({
+      IFD0: { Make: 'Apple', Model: 'iPhone 13' },
+      IFD2: { LensMake: 'Apple', LensModel: 'iPhone 13 front camera 2.71mm f/2.2' },
+    })
     .toFile(bigSelfie);
 });
 afterAll(async () => {
@@ -47,7 +54,15 @@ afterAll(async () => {
 });
 
 // bypassCSP only so axe-core's script can be added to the page; the page's own CSP is tested in appeal.test.ts.
-const phone = () => desk.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', bypassCSP: true });
+const phone = () =>
+  desk.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    bypassCSP: true,
+  });
 
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -215,7 +230,7 @@ describe('the appeal form on a phone', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('lets a customer who lost the access code back in with a code sent to the appeal\'s email', async () => {
+  it("lets a customer who lost the access code back in with a code sent to the appeal's email", async () => {
     expect(filed).toBeDefined();
     const { reference } = filed!;
     const context = await phone();

@@ -19,7 +19,14 @@ describe('proof of control and the owner objection in Chromium', () => {
   it('files an unverified cancellation only with the code sent to the security phone; the owner objects from the notice', async () => {
     const uin = '100055554444';
     const account = await db.account.create({
-      data: { uin, subjectType: 'unverified', securityPhone: '13577776666', securityEmail: 'owner.e2e@example.cn', loginMethods: [{ type: 'wechat', identifier: 'wx-owner', registration: true }], protection: { login: false, operation: false, remoteLogin: false, mfaType: 'none' } },
+      data: {
+        uin,
+        subjectType: 'unverified',
+        securityPhone: '13577776666',
+        securityEmail: 'owner.e2e@example.cn',
+        loginMethods: [{ type: 'wechat', identifier: 'wx-owner', registration: true }],
+        protection: { login: false, operation: false, remoteLogin: false, mfaType: 'none' },
+      },
     });
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     await page.goto(`${server.url}/appeal`);

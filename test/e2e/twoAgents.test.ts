@@ -25,7 +25,11 @@ async function signedIn(email: string): Promise<Page> {
 
 /** What the API says of the ticket now, as the agent's own session reads it. */
 const ticketNow = (page: Page, id: number) =>
-  page.evaluate(async (ticketId) => (await fetch(`/api/tickets/${ticketId}`)).json() as Promise<{ status: string; version: number; decidedAt: string | null }>, id);
+  page.evaluate(
+    async (ticketId) =>
+      (await fetch(`/api/tickets/${ticketId}`)).json() as Promise<{ status: string; version: number; decidedAt: string | null }>,
+    id,
+  );
 
 /** A viewport's worth from the top of the page, where the ticket's header and presence are. */
 async function screenshotTop(page: Page, name: string) {
@@ -43,7 +47,10 @@ afterAll(async () => {
 
 describe('two agents on one ticket', () => {
   it('the supervisor sees the agent viewing and replying, follows the reply, and a stale rejection is refused', async () => {
-    const ticket = await desk.db.ticket.findFirstOrThrow({ where: { status: 'in_review', assignee: { email: 'agent@example.com' } }, orderBy: { id: 'asc' } });
+    const ticket = await desk.db.ticket.findFirstOrThrow({
+      where: { status: 'in_review', assignee: { email: 'agent@example.com' } },
+      orderBy: { id: 'asc' },
+    });
     const agent = await signedIn('agent@example.com');
     const supervisor = await signedIn('supervisor@example.com');
     const show = `${desk.server.url}/#/tickets/${ticket.id}/show`;
@@ -84,7 +91,11 @@ describe('two agents on one ticket', () => {
     // ...while the agent moves the ticket on.
     await agent.getByRole('button', { name: '发送回复' }).waitFor();
     await agent.evaluate(async (id) => {
-      const res = await fetch('/api/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticketId: id, kind: 'internal_note', body: '已联系客户' }) });
+      const res = await fetch('/api/messages', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ticketId: id, kind: 'internal_note', body: '已联系客户' }),
+      });
       if (res.status !== 201) throw new Error(`note refused: ${res.status}`);
     }, ticket.id);
     await expect.poll(async () => (await ticketNow(agent, ticket.id)).version).toBeGreaterThan(before.version);
@@ -125,17 +136,27 @@ describe('two agents on one ticket', () => {
       method: 'POST',
       body: (() => {
         const form = new FormData();
-        form.set('payload', JSON.stringify(mfaUnbindPayload({ contact: { name: '周杰', email: 'zhou.jie@example.cn', phone: '13612345678' } })));
+        form.set(
+          'payload',
+          JSON.stringify(mfaUnbindPayload({ contact: { name: '周杰', email: 'zhou.jie@example.cn', phone: '13612345678' } })),
+        );
         return form;
       })(),
     });
     const appeal = (await filed.json()) as { reference: string; accessToken: string };
     expect(filed.status, JSON.stringify(appeal)).toBe(201);
     const mine = await desk.db.ticket.findUniqueOrThrow({ where: { reference: appeal.reference } });
-    await agent.evaluate(async ({ id, me }) => {
-      const res = await fetch(`/api/tickets/${id}/assign`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentId: me }) });
-      if (res.status !== 200) throw new Error(`assign refused: ${res.status}`);
-    }, { id: mine.id, me: me.id });
+    await agent.evaluate(
+      async ({ id, me }) => {
+        const res = await fetch(`/api/tickets/${id}/assign`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ agentId: me }),
+        });
+        if (res.status !== 200) throw new Error(`assign refused: ${res.status}`);
+      },
+      { id: mine.id, me: me.id },
+    );
 
     await agent.goto(`${desk.server.url}/#/tickets?filter=${encodeURIComponent(JSON.stringify({ reference: appeal.reference }))}`);
     const row = agent.locator('tbody tr', { hasText: appeal.reference });
@@ -144,11 +165,15 @@ describe('two agents on one ticket', () => {
     const countBefore = Number((await bell.getAttribute('aria-label'))?.match(/(\d+)/)?.[1] ?? 0);
 
     const sent = await fetch(`${desk.server.url}/api/public/appeals/${appeal.reference}/messages`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${appeal.accessToken}` }, body: JSON.stringify({ body: '我已补充说明，请查看' }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${appeal.accessToken}` },
+      body: JSON.stringify({ body: '我已补充说明，请查看' }),
     });
     expect(sent.status).toBe(201);
     // The bell counts it without a reload: the live stream told the console.
-    await expect.poll(async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+)/)?.[1] ?? 0), { timeout: 15_000 }).toBe(countBefore + 1);
+    await expect
+      .poll(async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+)/)?.[1] ?? 0), { timeout: 15_000 })
+      .toBe(countBefore + 1);
     // The row shows it too: the list refetched when the stream told it the ticket changed.
     await row.getByTestId('unread-marker').waitFor();
     await agent.screenshot({ path: screenshotPath('two-agents-unread-row.png') });
@@ -161,7 +186,9 @@ describe('two agents on one ticket', () => {
     await agent.screenshot({ path: screenshotPath('two-agents-bell-menu.png') });
     await item.click();
     await agent.waitForFunction((id) => location.hash.includes(`/tickets/${id}/show`), mine.id);
-    await expect.poll(async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+)/)?.[1] ?? 0), { timeout: 15_000 }).toBe(countBefore);
+    await expect
+      .poll(async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+)/)?.[1] ?? 0), { timeout: 15_000 })
+      .toBe(countBefore);
     const read = await desk.db.ticketRead.findFirst({ where: { ticketId: mine.id, agentId: me.id } });
     expect(read).not.toBeNull();
   }, 180_000);

@@ -37,19 +37,36 @@ describe('the agent workflow in Chromium', () => {
     const uin = '100099887766';
     const account = await db.account.create({
       data: {
-        uin, subjectType: 'personal', realName: '周婷', idNumberHash: identityDigest(loadConfig({ NODE_ENV: 'development' }).identityHashKey, adultId), idNumberLast4: adultId.slice(-4),
-        securityPhone: '13688889999', securityEmail: 'zhou.ting.owner@example.cn', mfaBound: true,
-        protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' }, loginMethods: [{ type: 'qq', identifier: uin, registration: true }],
+        uin,
+        subjectType: 'personal',
+        realName: '周婷',
+        idNumberHash: identityDigest(loadConfig({ NODE_ENV: 'development' }).identityHashKey, adultId),
+        idNumberLast4: adultId.slice(-4),
+        securityPhone: '13688889999',
+        securityEmail: 'zhou.ting.owner@example.cn',
+        mfaBound: true,
+        protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' },
+        loginMethods: [{ type: 'qq', identifier: uin, registration: true }],
       },
     });
     const front = await colourIdCard(server.dir, { variant: 1, fileName: 'front.jpg' });
     const back = await colourIdCard(server.dir, { variant: 2, width: 1500, fileName: 'back.jpg' });
     const form = new FormData();
-    form.set('payload', JSON.stringify({
-      kind: 'mfa_unbind', subjectType: 'personal',
-      fields: { loginAccount: account.uin, accountId: account.uin, realName: account.realName, idNumber: adultId, currentPhone: '13912345678' },
-      contact: { name: account.realName, email: 'customer.e2e@example.cn' },
-    }));
+    form.set(
+      'payload',
+      JSON.stringify({
+        kind: 'mfa_unbind',
+        subjectType: 'personal',
+        fields: {
+          loginAccount: account.uin,
+          accountId: account.uin,
+          realName: account.realName,
+          idNumber: adultId,
+          currentPhone: '13912345678',
+        },
+        contact: { name: account.realName, email: 'customer.e2e@example.cn' },
+      }),
+    );
     form.set('applicant_id_front', new Blob([new Uint8Array(fs.readFileSync(front))], { type: 'image/jpeg' }), 'front.jpg');
     const filed = await fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form });
     expect(filed.status).toBe(201);
@@ -88,7 +105,9 @@ describe('the agent workflow in Chromium', () => {
     await agent.getByText(reference).first().waitFor();
     await agent.getByText('审核中').first().waitFor();
     await agent.getByRole('button', { name: '领取', exact: true }).click();
-    await expect.poll(async () => (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).assigneeId, { timeout: 10_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).assigneeId, { timeout: 10_000 })
+      .not.toBeNull();
     await agent.getByRole('button', { name: '通过', exact: true }).first().click();
     let decide = agent.getByRole('dialog');
     await decide.getByText(`解绑账号 ${uin} 的 MFA 设备`).waitFor();
@@ -100,7 +119,9 @@ describe('the agent workflow in Chromium', () => {
     // Each file is accepted by the agent, then the approval is proposed for a second person.
     for (let judged = 1; judged <= 2; judged += 1) {
       await agent.getByRole('button', { name: '采纳', exact: true }).first().click();
-      await expect.poll(() => db.evidence.count({ where: { ticketId: ticket.id, current: true, verdict: 'accepted' } }), { timeout: 10_000 }).toBe(judged);
+      await expect
+        .poll(() => db.evidence.count({ where: { ticketId: ticket.id, current: true, verdict: 'accepted' } }), { timeout: 10_000 })
+        .toBe(judged);
     }
     await agent.getByRole('button', { name: '通过', exact: true }).first().click();
     decide = agent.getByRole('dialog');
@@ -138,14 +159,24 @@ describe('the agent workflow in Chromium', () => {
 
     // The customer's email is a file in the outbox.
     const outbox = path.join(server.dir, 'outbox');
-    await expect.poll(() => (fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []).length, { timeout: 15_000 }).toBeGreaterThan(0);
     await expect
-      .poll(async () => {
-        const approved = await db.notification.findFirst({ where: { ticketId: ticket.id, channel: 'email', body: { contains: '审核通过，账号的 MFA 已解绑' }, status: 'sent' } });
-        return approved && fs.existsSync(path.join(outbox, `${approved.id}.eml`)) ? approved.id : null;
-      }, { timeout: 15_000 })
+      .poll(() => (fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')) : []).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          const approved = await db.notification.findFirst({
+            where: { ticketId: ticket.id, channel: 'email', body: { contains: '审核通过，账号的 MFA 已解绑' }, status: 'sent' },
+          });
+          return approved && fs.existsSync(path.join(outbox, `${approved.id}.eml`)) ? approved.id : null;
+        },
+        { timeout: 15_000 },
+      )
       .not.toBeNull();
-    const mails = fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')).map((f) => parseEml(fs.readFileSync(path.join(outbox, f), 'utf8')));
+    const mails = fs
+      .readdirSync(outbox)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => parseEml(fs.readFileSync(path.join(outbox, f), 'utf8')));
     const approval = mails.find((m) => m.body.includes('审核通过，账号的 MFA 已解绑'));
     expect(approval?.headers.get('to')).toBe('customer.e2e@example.cn');
     expect(approval?.body).toContain(reference);

@@ -35,11 +35,19 @@ describe('the access log', () => {
     const client = await signedInClient(app);
     const phone = (await t.db.ticket.findFirstOrThrow({ where: { contactPhone: { not: null } } })).contactPhone!;
     lines.length = 0;
-    await client.get('/api/tickets').query({ filter: JSON.stringify({ q: phone.slice(3, 9) }), range: '[0,24]' }).expect(200);
+    await client
+      .get('/api/tickets')
+      .query({ filter: JSON.stringify({ q: phone.slice(3, 9) }), range: '[0,24]' })
+      .expect(200);
     await request(app).get('/api/health').expect(200);
 
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', path: '/api/tickets' }, res: { statusCode: 200 } });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'GET', path: '/api/tickets' },
+      res: { statusCode: 200 },
+    });
     const written = JSON.stringify(lines[0]);
     expect(written).not.toContain(phone.slice(3, 9));
     expect(written).not.toMatch(/hd_session|cookie/i);
@@ -56,7 +64,9 @@ describe('the access log', () => {
     app.use(errorHandler(pino({ level: 'silent' })));
     await request(app).get('/fine').expect(200);
     await request(app).get('/broken?token=secret').expect(500);
-    expect(lines).toEqual([expect.objectContaining({ level: 50, req: expect.objectContaining({ method: 'GET', path: '/broken' }), res: { statusCode: 500 } })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, req: expect.objectContaining({ method: 'GET', path: '/broken' }), res: { statusCode: 500 } }),
+    ]);
   });
 });
 

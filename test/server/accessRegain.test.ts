@@ -26,16 +26,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function fileOne(contact: Record<string, string> = {}) {
-  const payload = mfaUnbindPayload({ fields: { accountId: String(++accountSeq) }, contact: { email: `c${accountSeq}@example.cn`, phone: `137${String(accountSeq).slice(-8)}`, ...contact } });
-  const res = await request(t.app).post('/api/public/appeals').set('X-Forwarded-For', nextIp()).field('payload', JSON.stringify(payload)).attach('applicant_id_front', front).attach('applicant_id_back', back);
+  const payload = mfaUnbindPayload({
+    fields: { accountId: String(++accountSeq) },
+    contact: { email: `c${accountSeq}@example.cn`, phone: `137${String(accountSeq).slice(-8)}`, ...contact },
+  });
+  const res = await request(t.app)
+    .post('/api/public/appeals')
+    .set('X-Forwarded-For', nextIp())
+    .field('payload', JSON.stringify(payload))
+    .attach('applicant_id_front', front)
+    .attach('applicant_id_back', back);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference } });
   return { reference: res.body.reference as string, token: res.body.accessToken as string, ticket };
 }
 
-const askCode = (reference: string, body: object = {}, ip = nextIp()) => request(t.app).post(`/api/public/appeals/${reference}/access-codes`).set('X-Forwarded-For', ip).send(body);
-const tryCode = (reference: string, code: string, ip = nextIp()) => request(t.app).post(`/api/public/appeals/${reference}/access-codes/verify`).set('X-Forwarded-For', ip).send({ code });
-const open = (reference: string, token: string) => request(t.app).get(`/api/public/appeals/${reference}`).set('X-Forwarded-For', nextIp()).set('Authorization', `Bearer ${token}`);
+const askCode = (reference: string, body: object = {}, ip = nextIp()) =>
+  request(t.app).post(`/api/public/appeals/${reference}/access-codes`).set('X-Forwarded-For', ip).send(body);
+const tryCode = (reference: string, code: string, ip = nextIp()) =>
+  request(t.app).post(`/api/public/appeals/${reference}/access-codes/verify`).set('X-Forwarded-For', ip).send({ code });
+const open = (reference: string, token: string) =>
+  request(t.app).get(`/api/public/appeals/${reference}`).set('X-Forwarded-For', nextIp()).set('Authorization', `Bearer ${token}`);
 
 /** The newest one-time code the outbox holds for the ticket, and where it went. */
 async function sentCode(ticketId: number) {
@@ -54,7 +65,15 @@ describe('POST /api/public/appeals/:reference/access-codes', () => {
     for (const r of [real, unknown, garbage]) {
       expect(r.status).toBe(202);
       expect(r.body).toEqual({ expiresInSeconds: 600 });
-      expect(Object.keys(r.headers).filter((h) => !['date', 'etag', 'x-response-time'].includes(h)).sort()).toEqual(Object.keys(real.headers).filter((h) => !['date', 'etag', 'x-response-time'].includes(h)).sort());
+      expect(
+        Object.keys(r.headers)
+          .filter((h) => !['date', 'etag', 'x-response-time'].includes(h))
+          .sort(),
+      ).toEqual(
+        Object.keys(real.headers)
+          .filter((h) => !['date', 'etag', 'x-response-time'].includes(h))
+          .sort(),
+      );
     }
     expect(unknown.headers['content-length']).toBe(real.headers['content-length']);
     expect(await t.db.notification.count()).toBe(notices + 1);
@@ -110,9 +129,16 @@ describe('POST /api/public/appeals/:reference/access-codes', () => {
 
     await askCode(reference);
     const fresh = await sentCode(ticket.id);
-    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => tryCode(reference, String(i).padStart(6, '0') === fresh.code ? wrongFor(fresh.code) : String(i).padStart(6, '0'))));
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        tryCode(reference, String(i).padStart(6, '0') === fresh.code ? wrongFor(fresh.code) : String(i).padStart(6, '0')),
+      ),
+    );
     expect(guesses.filter((g) => g.status === 400).length).toBeLessThanOrEqual(4);
-    expect(guesses.map((g) => g.status).filter((s) => s !== 400 && s !== 401), JSON.stringify(guesses.filter((g) => g.status >= 402).map((g) => g.body))).toEqual([]);
+    expect(
+      guesses.map((g) => g.status).filter((s) => s !== 400 && s !== 401),
+      JSON.stringify(guesses.filter((g) => g.status >= 402).map((g) => g.body)),
+    ).toEqual([]);
     const challenge = await t.db.accessCodeChallenge.findFirstOrThrow({ where: { reference }, orderBy: { createdAt: 'desc' } });
     expect(challenge.attempts).toBe(5);
     expect((await tryCode(reference, fresh.code)).status).toBe(401);
@@ -142,11 +168,14 @@ describe('POST /api/public/appeals/:reference/access-codes', () => {
 });
 
 describe('POST /api/public/appeals/:reference/status-link/exchange', () => {
-  const exchange = (reference: string, token: string) => request(t.app).post(`/api/public/appeals/${reference}/status-link/exchange`).set('X-Forwarded-For', nextIp()).send({ token });
+  const exchange = (reference: string, token: string) =>
+    request(t.app).post(`/api/public/appeals/${reference}/status-link/exchange`).set('X-Forwarded-For', nextIp()).send({ token });
 
   it('opens the appeal from the link in the filing email once, and the old access token stops working', async () => {
     const { reference, token, ticket } = await fileOne();
-    const email = await t.db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, channel: 'email', subject: { contains: reference } } });
+    const email = await t.db.notification.findFirstOrThrow({
+      where: { ticketId: ticket.id, channel: 'email', subject: { contains: reference } },
+    });
     const link = /https:\/\/help\.example\.cn\/appeal\/status\?ref=([^#\s]+)#link=([A-Za-z0-9._-]+)/.exec(email.body);
     expect(link).not.toBeNull();
     expect(decodeURIComponent(link![1]!)).toBe(reference);

@@ -27,7 +27,14 @@ function adminCreate(args: string[], stdin: string): Promise<{ code: number | nu
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'admin:create', '--', ...args], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, IDENTITY_HASH_KEY: 'admin-create-identity-key-0123456789', OUTBOX_DIR: path.join(dir, 'outbox'), LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: database.url,
+        IDENTITY_HASH_KEY: 'admin-create-identity-key-0123456789',
+        OUTBOX_DIR: path.join(dir, 'outbox'),
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -65,13 +72,17 @@ describe('npm run admin:create', () => {
     ['the demo password', 'helpdesk-demo', 'demo password'],
     ['a common password', 'password1234', 'too common'],
     ['a short one', 'short', 'at least 12'],
-  ])('refuses %s with the policy\'s words in both languages', async (_what, weak, text) => {
-    const res = await adminCreate(['--email', 'second.admin@desk.example', '--name', 'Second'], `${weak}\n`);
-    expect(res.code).toBe(1);
-    expect(res.out).toContain(text);
-    expect(res.out).toContain('密码未被接受');
-    expect(await db!.agent.count({ where: { email: 'second.admin@desk.example' } })).toBe(0);
-  }, 60_000);
+  ])(
+    "refuses %s with the policy's words in both languages",
+    async (_what, weak, text) => {
+      const res = await adminCreate(['--email', 'second.admin@desk.example', '--name', 'Second'], `${weak}\n`);
+      expect(res.code).toBe(1);
+      expect(res.out).toContain(text);
+      expect(res.out).toContain('密码未被接受');
+      expect(await db!.agent.count({ where: { email: 'second.admin@desk.example' } })).toBe(0);
+    },
+    60_000,
+  );
 
   it('never takes the password from the command line', async () => {
     const res = await adminCreate(['--email', 'third.admin@desk.example', '--name', 'Third', '--password', password], '');

@@ -3,7 +3,16 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  colourIdCard, frontCameraPhoto, greyscaleAsRgb, greyscaleScan, htmlFile, pngBomb, reencodedCopy, renamedExecutable, svgWithScript, zipArchive,
+  colourIdCard,
+  frontCameraPhoto,
+  greyscaleAsRgb,
+  greyscaleScan,
+  htmlFile,
+  pngBomb,
+  reencodedCopy,
+  renamedExecutable,
+  svgWithScript,
+  zipArchive,
 } from '../fixtures/evidence';
 import { adultId, mfaUnbindPayload } from './support/payloads';
 import { failInserts } from './support/database';
@@ -45,7 +54,8 @@ let accountSeq = 100_070_000;
  * appeals may not share a file (the duplicates rule tested below) and these tests re-use their photos.
  */
 function fileAppeal(payload: ReturnType<typeof mfaUnbindPayload>, attachments: Record<string, string>) {
-  const own = payload.fields.accountId === defaultAccount ? { ...payload, fields: { ...payload.fields, accountId: String(++accountSeq) } } : payload;
+  const own =
+    payload.fields.accountId === defaultAccount ? { ...payload, fields: { ...payload.fields, accountId: String(++accountSeq) } } : payload;
   let req = request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(own));
   for (const [slot, file] of Object.entries(attachments)) req = req.attach(slot, file);
   return req;
@@ -59,8 +69,14 @@ describe('POST /api/public/appeals', () => {
     expect(res.body.accessToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(res.body.status).toBe('new');
     expect(res.body.checklist.complete).toBe(true);
-    expect(res.body.checklist.slots.map((s: { key: string; state: string }) => [s.key, s.state])).toEqual([['applicant_id_front', 'ok'], ['applicant_id_back', 'ok']]);
-    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference }, include: { evidence: true, slots: true } });
+    expect(res.body.checklist.slots.map((s: { key: string; state: string }) => [s.key, s.state])).toEqual([
+      ['applicant_id_front', 'ok'],
+      ['applicant_id_back', 'ok'],
+    ]);
+    const ticket = await t.db.ticket.findUniqueOrThrow({
+      where: { reference: res.body.reference },
+      include: { evidence: true, slots: true },
+    });
     expect(ticket.accessTokenHash).not.toContain(res.body.accessToken);
     expect(ticket.evidence).toHaveLength(2);
     // The agent's side also notes that neither photo names its camera (exif.no_camera, for agents only).
@@ -105,7 +121,8 @@ describe('POST /api/public/appeals', () => {
   it('rule: the same file may not fill two slots — fails the same file in two slots of one appeal', async () => {
     const res = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: front });
     expect(res.status).toBe(201);
-    for (const slot of res.body.checklist.slots) expect(slot.findings.map((f: { code: string }) => f.code)).toContain('duplicate.same_appeal');
+    for (const slot of res.body.checklist.slots)
+      expect(slot.findings.map((f: { code: string }) => f.code)).toContain('duplicate.same_appeal');
     expect(res.body.checklist.complete).toBe(false);
     // One file on disk for the two rows: content-addressed.
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference }, include: { evidence: true } });
@@ -116,7 +133,10 @@ describe('POST /api/public/appeals', () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: back });
     expect(filed.body.checklist.complete).toBe(true);
     const more = (slot: string, file: string) =>
-      request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', `Bearer ${filed.body.accessToken}`).attach(slot, file);
+      request(t.app)
+        .post(`/api/public/appeals/${filed.body.reference}/evidence`)
+        .set('Authorization', `Bearer ${filed.body.accessToken}`)
+        .attach(slot, file);
     const again = await more('applicant_id_front', front);
     expect(again.status).toBe(200);
     expect(again.body.checklist.complete).toBe(true);
@@ -128,10 +148,13 @@ describe('POST /api/public/appeals', () => {
     expect(asBack.body.checklist.complete).toBe(false);
   });
 
-  it('rule: the same document on another customer\'s appeal is a fraud signal for the agent — raises a fraud signal on both tickets when another customer sends a file already seen, without telling the customer', async () => {
+  it("rule: the same document on another customer's appeal is a fraud signal for the agent — raises a fraud signal on both tickets when another customer sends a file already seen, without telling the customer", async () => {
     const shared = await colourIdCard(files, { variant: 0, width: 1500, fileName: 'shared.jpg' });
     const first = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: shared, applicant_id_back: back });
-    const other = mfaUnbindPayload({ fields: { accountId: '100099999', realName: '李娜' }, contact: { name: '李娜', email: 'li.na@example.cn', phone: '13700001111' } });
+    const other = mfaUnbindPayload({
+      fields: { accountId: '100099999', realName: '李娜' },
+      contact: { name: '李娜', email: 'li.na@example.cn', phone: '13700001111' },
+    });
     const second = await fileAppeal(other, { applicant_id_front: shared });
     expect(second.status).toBe(201);
     expect(JSON.stringify(second.body)).not.toContain('duplicate.other_appeal');
@@ -171,7 +194,9 @@ describe('POST /api/public/appeals', () => {
 
   it('answers invalid identifiers with a 400 per field, and keeps no file', async () => {
     const before = filesOnDisk();
-    const res = await fileAppeal(mfaUnbindPayload({ fields: { idNumber: adultId.slice(0, 17) + 'Y', currentPhone: '12345' } }), { applicant_id_front: front });
+    const res = await fileAppeal(mfaUnbindPayload({ fields: { idNumber: adultId.slice(0, 17) + 'Y', currentPhone: '12345' } }), {
+      applicant_id_front: front,
+    });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['fields.currentPhone', 'fields.idNumber']);
     expect(filesOnDisk()).toEqual(before);
@@ -205,7 +230,7 @@ describe('POST /api/public/appeals', () => {
 });
 
 describe('what agents see of an appeal', () => {
-  it('the ticket carries each slot\'s findings, fraud signals included', async () => {
+  it("the ticket carries each slot's findings, fraud signals included", async () => {
     const { client } = await signedInAs(t, 'agent');
     const grey = await greyscaleScan(files);
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: grey, applicant_id_back: back });
@@ -228,19 +253,30 @@ describe('rule: a hand-held photo without camera information is a visible note',
     expect(slot.state).toBe('warn');
     expect(slot.findings.find((f: { code: string }) => f.code === 'exif.no_camera')).toMatchObject({
       severity: 'warn',
-      message: { 'zh-CN': '没有拍摄设备信息，无法判断是否前置摄像头拍摄，请人工核对', en: 'No camera information: cannot tell whether the front camera took it; check by eye' },
+      message: {
+        'zh-CN': '没有拍摄设备信息，无法判断是否前置摄像头拍摄，请人工核对',
+        en: 'No camera information: cannot tell whether the front camera took it; check by eye',
+      },
     });
-    const own = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', `Bearer ${filed.body.accessToken}`);
+    const own = await request(t.app)
+      .get(`/api/public/appeals/${filed.body.reference}`)
+      .set('Authorization', `Bearer ${filed.body.accessToken}`);
     expect(JSON.stringify(own.body)).not.toContain('exif.no_camera');
     expect(own.body.checklist.slots.find((s: { key: string }) => s.key === 'applicant_id_front').state).toBe('ok');
   });
 });
 
 describe("rule: the same file may not fill two slots — across the customer's other open appeals", () => {
-  type Slot = { key: string; state: string; findings: { code: string; severity: string; message: { en: string; 'zh-CN': string }; facts?: Record<string, unknown> }[] };
+  type Slot = {
+    key: string;
+    state: string;
+    findings: { code: string; severity: string; message: { en: string; 'zh-CN': string }; facts?: Record<string, unknown> }[];
+  };
   const frontOf = (body: { checklist: { slots: Slot[] } }) => body.checklist.slots.find((s) => s.key === 'applicant_id_front')!;
   const storedFront = async (reference: string) => {
-    const row = await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference }, current: true, slot: { slotKey: 'applicant_id_front' } } });
+    const row = await t.db.evidence.findFirstOrThrow({
+      where: { ticket: { reference }, current: true, slot: { slotKey: 'applicant_id_front' } },
+    });
     return { state: row.state, codes: (row.findings as { code: string }[]).map((f) => f.code) };
   };
 
@@ -261,13 +297,20 @@ describe("rule: the same file may not fill two slots — across the customer's o
     expect(JSON.stringify(second.body)).not.toContain(first.body.reference);
     expect(duplicate!.message['zh-CN']).toContain('另一个处理中的申诉');
     // The agent sees which appeal holds the file.
-    const stored = (await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference: second.body.reference }, current: true, slot: { slotKey: 'applicant_id_front' } } })).findings as { code: string; message: { en: string }; facts?: { reference?: string } }[];
+    const stored = (
+      await t.db.evidence.findFirstOrThrow({
+        where: { ticket: { reference: second.body.reference }, current: true, slot: { slotKey: 'applicant_id_front' } },
+      })
+    ).findings as { code: string; message: { en: string }; facts?: { reference?: string } }[];
     const agentSees = stored.find((f) => f.code === 'duplicate.own_appeal')!;
     expect(agentSees.facts?.reference).toBe(first.body.reference);
     expect(agentSees.message.en).toContain(first.body.reference);
     expect(frontOf(second.body).state).toBe('fail');
     expect(second.body.checklist.complete).toBe(false);
-    expect(await storedFront(second.body.reference)).toMatchObject({ state: 'fail', codes: expect.arrayContaining(['duplicate.own_appeal']) });
+    expect(await storedFront(second.body.reference)).toMatchObject({
+      state: 'fail',
+      codes: expect.arrayContaining(['duplicate.own_appeal']),
+    });
     // The first appeal keeps its file as it was; one customer's appeals are no fraud signal.
     expect((await storedFront(first.body.reference)).codes).not.toContain('duplicate.own_appeal');
     for (const reference of [first.body.reference, second.body.reference]) {
@@ -277,11 +320,17 @@ describe("rule: the same file may not fill two slots — across the customer's o
 
     // Another customer's appeal with the same photo gets the fraud signal instead, as before.
     const stranger = await makeAccount(t);
-    const theirs = mfaUnbindPayload({ fields: { accountId: stranger.uin, realName: '李娜' }, contact: { name: '李娜', email: 'li.na.own@example.cn', phone: '13700002222' } });
+    const theirs = mfaUnbindPayload({
+      fields: { accountId: stranger.uin, realName: '李娜' },
+      contact: { name: '李娜', email: 'li.na.own@example.cn', phone: '13700002222' },
+    });
     const other = await fileAppeal(theirs, { applicant_id_front: photo });
     expect(other.status).toBe(201);
     expect(frontOf(other.body).findings.map((f) => f.code)).not.toContain('duplicate.own_appeal');
-    expect(await storedFront(other.body.reference)).toMatchObject({ state: 'warn', codes: expect.arrayContaining(['duplicate.other_appeal']) });
+    expect(await storedFront(other.body.reference)).toMatchObject({
+      state: 'warn',
+      codes: expect.arrayContaining(['duplicate.other_appeal']),
+    });
   });
 
   it("rule: the same file may not fill two slots — across the customer's other open appeals, also when both are sent at the same moment", async () => {
@@ -290,7 +339,14 @@ describe("rule: the same file may not fill two slots — across the customer's o
     const mine = mfaUnbindPayload({ fields: { accountId: account.uin } });
     const filed = [await fileAppeal(mine, {}), await fileAppeal(mine, {})];
     // Both appeals get the photo at once, each through its own ticket's row: nothing else orders the two.
-    const sent = await Promise.all(filed.map((f) => request(t.app).post(`/api/public/appeals/${f.body.reference}/evidence`).set('Authorization', `Bearer ${f.body.accessToken}`).attach('applicant_id_front', photo)));
+    const sent = await Promise.all(
+      filed.map((f) =>
+        request(t.app)
+          .post(`/api/public/appeals/${f.body.reference}/evidence`)
+          .set('Authorization', `Bearer ${f.body.accessToken}`)
+          .attach('applicant_id_front', photo),
+      ),
+    );
     expect(sent.map((r) => r.status)).toEqual([200, 200]);
     const flagged = await Promise.all(filed.map(async (f) => (await storedFront(f.body.reference)).codes.includes('duplicate.own_appeal')));
     // Whichever committed second names the first: exactly one of the two carries the duplicate.
@@ -304,9 +360,15 @@ describe("rule: the same file may not fill two slots — across the customer's o
     expect(first.status).toBe(201);
     const second = await fileAppeal(unlisted, {});
     expect((await t.db.ticket.findUniqueOrThrow({ where: { reference: second.body.reference } })).accountId).toBeNull();
-    const later = await request(t.app).post(`/api/public/appeals/${second.body.reference}/evidence`).set('Authorization', `Bearer ${second.body.accessToken}`).attach('applicant_id_front', photo);
+    const later = await request(t.app)
+      .post(`/api/public/appeals/${second.body.reference}/evidence`)
+      .set('Authorization', `Bearer ${second.body.accessToken}`)
+      .attach('applicant_id_front', photo);
     expect(later.status).toBe(200);
-    expect(frontOf(later.body)).toMatchObject({ state: 'fail', findings: expect.arrayContaining([expect.objectContaining({ code: 'duplicate.own_appeal' })]) });
+    expect(frontOf(later.body)).toMatchObject({
+      state: 'fail',
+      findings: expect.arrayContaining([expect.objectContaining({ code: 'duplicate.own_appeal' })]),
+    });
   });
 
   it("rule: the same file may not fill two slots — across the customer's other open appeals, not a decided one, and a re-encoded copy only warns", async () => {
@@ -325,7 +387,11 @@ describe("rule: the same file may not fill two slots — across the customer's o
     expect(similar).toMatchObject({ severity: 'warn' });
     expect(JSON.stringify(again.body)).not.toContain(refiled.body.reference);
     expect(frontOf(again.body).state).toBe('warn');
-    const stored = (await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference: again.body.reference }, current: true, slot: { slotKey: 'applicant_id_front' } } })).findings as { code: string; facts?: { reference?: string } }[];
+    const stored = (
+      await t.db.evidence.findFirstOrThrow({
+        where: { ticket: { reference: again.body.reference }, current: true, slot: { slotKey: 'applicant_id_front' } },
+      })
+    ).findings as { code: string; facts?: { reference?: string } }[];
     expect(stored.find((f) => f.code === 'duplicate.own_appeal_similar')?.facts?.reference).toBe(refiled.body.reference);
   });
 });
@@ -333,12 +399,18 @@ describe("rule: the same file may not fill two slots — across the customer's o
 describe('the status page API', () => {
   it('opens an appeal with its token; a wrong token and an unknown reference answer the same 404', async () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
-    const ok = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', `Bearer ${filed.body.accessToken}`);
+    const ok = await request(t.app)
+      .get(`/api/public/appeals/${filed.body.reference}`)
+      .set('Authorization', `Bearer ${filed.body.accessToken}`);
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ reference: filed.body.reference, status: 'new', kind: 'mfa_unbind' });
     expect(ok.body.checklist.slots).toHaveLength(2);
-    const wrong = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', `Bearer ${'x'.repeat(32)}`);
-    const unknown = await request(t.app).get('/api/public/appeals/AP-20200101-9999').set('Authorization', `Bearer ${filed.body.accessToken}`);
+    const wrong = await request(t.app)
+      .get(`/api/public/appeals/${filed.body.reference}`)
+      .set('Authorization', `Bearer ${'x'.repeat(32)}`);
+    const unknown = await request(t.app)
+      .get('/api/public/appeals/AP-20200101-9999')
+      .set('Authorization', `Bearer ${filed.body.accessToken}`);
     const none = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`);
     for (const r of [wrong, unknown, none]) {
       expect(r.status).toBe(404);
@@ -351,20 +423,35 @@ describe('the status page API', () => {
     const auth = `Bearer ${filed.body.accessToken}`;
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
     // A week's wait: the SLA clock counts only the business days in it (docs/calendar.md), and a week always has some.
-    await t.db.ticket.update({ where: { id: ticket.id }, data: { status: 'awaiting_customer', slaPausedAt: new Date(Date.now() - 7 * 86_400_000) } });
+    await t.db.ticket.update({
+      where: { id: ticket.id },
+      data: { status: 'awaiting_customer', slaPausedAt: new Date(Date.now() - 7 * 86_400_000) },
+    });
 
-    const more = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', auth).attach('applicant_id_back', back);
+    const more = await request(t.app)
+      .post(`/api/public/appeals/${filed.body.reference}/evidence`)
+      .set('Authorization', auth)
+      .attach('applicant_id_back', back);
     expect(more.status).toBe(200);
     expect(more.body.status).toBe('in_review');
     expect(more.body.checklist.complete).toBe(true);
 
-    const msg = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/messages`).set('Authorization', auth).send({ body: '已补充身份证反面照片' });
+    const msg = await request(t.app)
+      .post(`/api/public/appeals/${filed.body.reference}/messages`)
+      .set('Authorization', auth)
+      .send({ body: '已补充身份证反面照片' });
     expect(msg.status).toBe(201);
     const view = await request(t.app).get(`/api/public/appeals/${filed.body.reference}`).set('Authorization', auth);
     expect(view.body.messages.map((m: { body: string }) => m.body)).toEqual(['已补充身份证反面照片']);
 
     const events = await t.db.event.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => e.type)).toEqual(['ticket.created', 'evidence.added', 'evidence.added', 'ticket.transitioned', 'message.added']);
+    expect(events.map((e) => e.type)).toEqual([
+      'ticket.created',
+      'evidence.added',
+      'evidence.added',
+      'ticket.transitioned',
+      'message.added',
+    ]);
     const after = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(after.slaPausedAt).toBeNull();
     expect(after.slaDueAt.getTime()).toBeGreaterThan(ticket.slaDueAt.getTime());
@@ -374,16 +461,25 @@ describe('the status page API', () => {
     const grey = await greyscaleScan(files);
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: grey, applicant_id_back: back });
     expect(filed.body.checklist.complete).toBe(false);
-    const fixed = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', `Bearer ${filed.body.accessToken}`).attach('applicant_id_front', front);
+    const fixed = await request(t.app)
+      .post(`/api/public/appeals/${filed.body.reference}/evidence`)
+      .set('Authorization', `Bearer ${filed.body.accessToken}`)
+      .attach('applicant_id_front', front);
     expect(fixed.body.checklist.complete).toBe(true);
-    const rows = await t.db.evidence.findMany({ where: { ticket: { reference: filed.body.reference }, slot: { slotKey: 'applicant_id_front' } }, orderBy: { id: 'asc' } });
+    const rows = await t.db.evidence.findMany({
+      where: { ticket: { reference: filed.body.reference }, slot: { slotKey: 'applicant_id_front' } },
+      orderBy: { id: 'asc' },
+    });
     expect(rows.map((r) => r.current)).toEqual([false, true]);
   });
 
   it('refuses messages on a closed appeal with 409', async () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
     await t.db.ticket.update({ where: { reference: filed.body.reference }, data: { status: 'closed' } });
-    const res = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/messages`).set('Authorization', `Bearer ${filed.body.accessToken}`).send({ body: '还在吗' });
+    const res = await request(t.app)
+      .post(`/api/public/appeals/${filed.body.reference}/messages`)
+      .set('Authorization', `Bearer ${filed.body.accessToken}`)
+      .send({ body: '还在吗' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('APPEAL_CLOSED');
   });
@@ -391,7 +487,10 @@ describe('the status page API', () => {
   it('refuses new files on a decided appeal with 409', async () => {
     const filed = await fileAppeal(mfaUnbindPayload(), { applicant_id_front: front });
     await t.db.ticket.update({ where: { reference: filed.body.reference }, data: { status: 'rejected' } });
-    const res = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', `Bearer ${filed.body.accessToken}`).attach('applicant_id_back', back);
+    const res = await request(t.app)
+      .post(`/api/public/appeals/${filed.body.reference}/evidence`)
+      .set('Authorization', `Bearer ${filed.body.accessToken}`)
+      .attach('applicant_id_back', back);
     expect(res.status).toBe(409);
   });
 });

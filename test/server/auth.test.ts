@@ -66,10 +66,12 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('sign-in lockout (seed 002: 3 a day, then slow down; over 10, an hour)', () => {
-  it('rule: email login: 3 wrong passwords a day, then a captcha (here a slow-down, on agents\' sign-in) — slows down after three wrong passwords, even for the right one', async () => {
+  it("rule: email login: 3 wrong passwords a day, then a captcha (here a slow-down, on agents' sign-in) — slows down after three wrong passwords, even for the right one", async () => {
     const agent = await makeAgent(t.db);
     for (let i = 0; i < 3; i += 1) {
-      const res = await request(t.app).post('/api/auth/login').send({ email: agent.email, password: `wrong ${i}` });
+      const res = await request(t.app)
+        .post('/api/auth/login')
+        .send({ email: agent.email, password: `wrong ${i}` });
       expect(res.status).toBe(401);
     }
     const res = await request(t.app).post('/api/auth/login').send({ email: agent.email, password: testPassword });
@@ -78,11 +80,14 @@ describe('sign-in lockout (seed 002: 3 a day, then slow down; over 10, an hour)'
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('rule: email login: over 10 wrong passwords lock for 1 hour from the day\'s first failure — locks for an hour from the day\'s first failure once more than ten have failed', async () => {
+  it("rule: email login: over 10 wrong passwords lock for 1 hour from the day's first failure — locks for an hour from the day's first failure once more than ten have failed", async () => {
     const agent = await makeAgent(t.db);
     const firstFailure = new Date(Date.now() - 10 * 60_000);
     // Ten failures already today, the last long enough ago that the slow-down has passed.
-    await t.db.agent.update({ where: { id: agent.id }, data: { failedLogins: 10, failWindowAt: firstFailure, lastFailedAt: new Date(Date.now() - 5 * 60_000) } });
+    await t.db.agent.update({
+      where: { id: agent.id },
+      data: { failedLogins: 10, failWindowAt: firstFailure, lastFailedAt: new Date(Date.now() - 5 * 60_000) },
+    });
     const eleventh = await request(t.app).post('/api/auth/login').send({ email: agent.email, password: 'wrong again' });
     expect(eleventh.status).toBe(429);
     expect(eleventh.body.code).toBe('ACCOUNT_LOCKED');
@@ -94,9 +99,12 @@ describe('sign-in lockout (seed 002: 3 a day, then slow down; over 10, an hour)'
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(40 * 60);
   });
 
-  it('forgets yesterday\'s failures', async () => {
+  it("forgets yesterday's failures", async () => {
     const agent = await makeAgent(t.db);
-    await t.db.agent.update({ where: { id: agent.id }, data: { failedLogins: 9, failWindowAt: new Date(Date.now() - 25 * 3600_000), lastFailedAt: new Date(Date.now() - 25 * 3600_000) } });
+    await t.db.agent.update({
+      where: { id: agent.id },
+      data: { failedLogins: 9, failWindowAt: new Date(Date.now() - 25 * 3600_000), lastFailedAt: new Date(Date.now() - 25 * 3600_000) },
+    });
     const res = await request(t.app).post('/api/auth/login').send({ email: agent.email, password: testPassword });
     expect(res.status).toBe(200);
   });
@@ -107,7 +115,7 @@ describe('POST /api/auth/logout', () => {
     const agent = await makeAgent(t.db);
     const client = request.agent(t.app);
     await client.post('/api/auth/login').send({ email: agent.email, password: testPassword });
-    const cookie = (await t.db.session.count({ where: { agentId: agent.id } }));
+    const cookie = await t.db.session.count({ where: { agentId: agent.id } });
     expect(cookie).toBe(1);
     expect((await client.post('/api/auth/logout')).status).toBe(204);
     expect(await t.db.session.count({ where: { agentId: agent.id } })).toBe(0);
@@ -124,7 +132,22 @@ describe('POST /api/auth/logout', () => {
 });
 
 describe('routes without a session', () => {
-  const agentRoutes = ['tickets', 'accounts', 'agents', 'evidence', 'events', 'messages', 'macros', 'notifications', 'holidays', 'rejection-reasons', 'files/1', 'files/1/preview', 'stats/overview', 'tickets/1/review'];
+  const agentRoutes = [
+    'tickets',
+    'accounts',
+    'agents',
+    'evidence',
+    'events',
+    'messages',
+    'macros',
+    'notifications',
+    'holidays',
+    'rejection-reasons',
+    'files/1',
+    'files/1/preview',
+    'stats/overview',
+    'tickets/1/review',
+  ];
 
   it.each(agentRoutes)('GET /api/%s answers 401 with a JSON error', async (resource) => {
     const res = await request(t.app).get(`/api/${resource}`);
@@ -174,7 +197,10 @@ describe('cross-site request forgery', () => {
     const agent = await makeAgent(t.db);
     const client = request.agent(t.app);
     await client.post('/api/auth/login').send({ email: agent.email, password: testPassword }).expect(200);
-    const forged = await client.post('/api/messages').set('Origin', 'https://evil.example').send({ ticketId: 1, kind: 'internal_note', body: 'x' });
+    const forged = await client
+      .post('/api/messages')
+      .set('Origin', 'https://evil.example')
+      .send({ ticketId: 1, kind: 'internal_note', body: 'x' });
     expect(forged.status).toBe(403);
     expect(forged.body.code).toBe('CSRF_ORIGIN');
     const enrol = await client.post('/api/auth/totp/setup').set('Origin', 'https://evil.example');
@@ -188,24 +214,34 @@ describe('cross-site request forgery', () => {
   it('lets the console itself and the configured dev origin through', async () => {
     const agent = await makeAgent(t.db);
     const client = request.agent(t.app);
-    await client.post('/api/auth/login').set('Origin', 'http://localhost:5173').send({ email: agent.email, password: testPassword }).expect(200);
+    await client
+      .post('/api/auth/login')
+      .set('Origin', 'http://localhost:5173')
+      .send({ email: agent.email, password: testPassword })
+      .expect(200);
     const res = await client.post('/api/auth/logout').set('Host', 'helpdesk.example').set('Origin', 'http://helpdesk.example');
     expect(res.status).toBe(204);
   });
 });
 
 describe('security headers on the pages', () => {
-  it.each(['/', '/appeal', '/appeal/status', '/api/health'])('%s carries a Content-Security-Policy and the other helmet headers', async (url) => {
-    const { createApp } = await import('../../server/src/app');
-    const app = createApp({ db: t.db, reader: t.reader, config: t.config, log: (await import('pino')).pino({ level: 'silent' }), store: t.store }, { serveConsole: true });
-    const res = await request(app).get(url);
-    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
-    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
-    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
-    expect(res.headers['x-powered-by']).toBeUndefined();
-  });
+  it.each(['/', '/appeal', '/appeal/status', '/api/health'])(
+    '%s carries a Content-Security-Policy and the other helmet headers',
+    async (url) => {
+      const { createApp } = await import('../../server/src/app');
+      const app = createApp(
+        { db: t.db, reader: t.reader, config: t.config, log: (await import('pino')).pino({ level: 'silent' }), store: t.store },
+        { serveConsole: true },
+      );
+      const res = await request(app).get(url);
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    },
+  );
 });

@@ -50,7 +50,7 @@ const issuesOf = (input: unknown) => {
 };
 
 describe('the catalog holds every ticket kind', () => {
-  it('rule: the catalog has every kind the seeds need — declares the kinds of docs/rules.md, employee departure\'s login-protection verifier included', () => {
+  it("rule: the catalog has every kind the seeds need — declares the kinds of docs/rules.md, employee departure's login-protection verifier included", () => {
     expect(kindKeys).toEqual([
       'mfa_unbind',
       'reused_phone_unbind',
@@ -207,7 +207,7 @@ describe('materials follow docs/rules.md', () => {
 
   // Rewritten: seed 002 makes the documents before and after a change compulsory; the deregistration certificate
   // takes the place of the original entity's documents, it is not an optional extra.
-  it('rule: enterprise_review change variants need the change form, and a change of entity the original entity\'s documents or the deregistration certificate', () => {
+  it("rule: enterprise_review change variants need the change form, and a change of entity the original entity's documents or the deregistration certificate", () => {
     expect(requiredSlotKeys('enterprise_review', 'enterprise', 'change_name')).toEqual([
       'business_licence',
       'legal_rep_id_front',
@@ -215,11 +215,14 @@ describe('materials follow docs/rules.md', () => {
       'change_application_form',
     ]);
     const entity = slotsFor('enterprise_review', 'enterprise', 'change_entity');
-    expect(entity.find((slot) => slot.key === 'original_entity_documents')).toMatchObject({ required: true, alternative: 'deregistration_certificate' });
+    expect(entity.find((slot) => slot.key === 'original_entity_documents')).toMatchObject({
+      required: true,
+      alternative: 'deregistration_certificate',
+    });
     expect(entity.find((slot) => slot.key === 'deregistration_certificate')?.required).toBe(false);
   });
 
-  it('rule: a payment dispute gives the account ID and the bank\'s receipt — enterprise_review payment_dispute: an account ID field and a bank receipt slot, only there', () => {
+  it("rule: a payment dispute gives the account ID and the bank's receipt — enterprise_review payment_dispute: an account ID field and a bank receipt slot, only there", () => {
     expect(requiredSlotKeys('enterprise_review', 'enterprise', 'payment_dispute')).toEqual(['business_licence', 'bank_receipt']);
     expect(slotKeys('enterprise_review', 'enterprise', 'change_name')).not.toContain('bank_receipt');
     const accountId = fieldsFor('enterprise_review', 'enterprise', 'payment_dispute').find((f) => f.key === 'accountId');
@@ -391,7 +394,13 @@ describe('appealPayloadSchema', () => {
     };
     expect(issuesOf(review)).toEqual([{ path: 'variant', message: 'variant_required' }]);
     expect(issuesOf({ ...review, variant: 'merger' })).toEqual([{ path: 'variant', message: 'unknown_variant' }]);
-    expect(appealPayloadSchema.parse({ ...review, variant: 'payment_dispute', fields: { ...review.fields, transferAmount: '0.37', transferDate: '2026-11-20' } }).variant).toBe('payment_dispute');
+    expect(
+      appealPayloadSchema.parse({
+        ...review,
+        variant: 'payment_dispute',
+        fields: { ...review.fields, transferAmount: '0.37', transferDate: '2026-11-20' },
+      }).variant,
+    ).toBe('payment_dispute');
     expect(issuesOf({ ...validPersonalMfaUnbind(), variant: 'payment_dispute' })).toEqual([
       { path: 'variant', message: 'unknown_variant' },
     ]);
@@ -432,19 +441,30 @@ describe('publicCatalog', () => {
   it('lists subject types, checks and the kinds in catalog order with the documented keys', () => {
     const json = publicCatalog();
     expect(json.subjectTypes.map((s) => s.key)).toEqual([...subjectTypeKeys]);
-    expect(json.checks.map((c) => c.code)).toEqual([
-      'file_type',
-      'colour',
-      'not_front_camera',
-      'legible',
-      'no_duplicate',
-      'pdf_readable',
-    ]);
+    expect(json.checks.map((c) => c.code)).toEqual(['file_type', 'colour', 'not_front_camera', 'legible', 'no_duplicate', 'pdf_readable']);
     expect(json.kinds.map((k) => k.key)).toEqual([...kindKeys]);
     for (const kind of json.kinds) {
       // materialNotes appears only on kinds whose seed asks for a face check.
-      expect(Object.keys(kind).filter((k) => k !== 'materialNotes').sort()).toEqual(
-        ['effect', 'fields', 'key', 'label', 'materials', 'ownerCode', 'preconditions', 'slaBusinessDays', 'source', 'subjectTypeNotes', 'subjectTypes', 'summary', 'variants'].sort(),
+      expect(
+        Object.keys(kind)
+          .filter((k) => k !== 'materialNotes')
+          .sort(),
+      ).toEqual(
+        [
+          'effect',
+          'fields',
+          'key',
+          'label',
+          'materials',
+          'ownerCode',
+          'preconditions',
+          'slaBusinessDays',
+          'source',
+          'subjectTypeNotes',
+          'subjectTypes',
+          'summary',
+          'variants',
+        ].sort(),
       );
       expect(Object.keys(kind.materials).sort()).toEqual([...kind.subjectTypes].sort());
     }
@@ -475,9 +495,17 @@ describe('identity documents as catalog data', () => {
         const passport = field.key.startsWith('newLegalRep') ? ['passport'] : [];
         expect(field.documents, `${kind.key}.${field.key}`).toEqual(['resident_id', 'hk_macau_permit', 'taiwan_permit', ...passport]);
       }
-      for (const field of kind.fields.filter((f) => f.type === 'credit_code')) expect(field.documents, `${kind.key}.${field.key}`).toEqual(['credit_code', 'org_code']);
+      for (const field of kind.fields.filter((f) => f.type === 'credit_code'))
+        expect(field.documents, `${kind.key}.${field.key}`).toEqual(['credit_code', 'org_code']);
     }
-    expect(publicCatalog().documents.map((d) => d.key)).toEqual(['resident_id', 'hk_macau_permit', 'taiwan_permit', 'passport', 'credit_code', 'org_code']);
+    expect(publicCatalog().documents.map((d) => d.key)).toEqual([
+      'resident_id',
+      'hk_macau_permit',
+      'taiwan_permit',
+      'passport',
+      'credit_code',
+      'org_code',
+    ]);
   });
 
   it('rule: other organisation codes (GB 11714) — the loader refuses a document that does not fit the field', () => {
@@ -486,7 +514,13 @@ describe('identity documents as catalog data', () => {
       ...base,
       fields: base.fields.map((f) => (f.type === 'credit_code' ? { ...f, documents: ['credit_code', 'passport'] } : f)),
     };
-    const input = { subjectTypes: subjectTypeLabels, checks: checkLabels, preconditions: preconditionLabels, effects: effectLabels, kinds: { ...kindDefinitions, mfa_unbind: broken } };
+    const input = {
+      subjectTypes: subjectTypeLabels,
+      checks: checkLabels,
+      preconditions: preconditionLabels,
+      effects: effectLabels,
+      kinds: { ...kindDefinitions, mfa_unbind: broken },
+    };
     expect(() => loadCatalog(input)).toThrow(/passport is not a document of a credit_code field/);
   });
 });

@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 async function signIn(server: ServerProcess, email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -36,42 +40,77 @@ function fileAppeal(server: ServerProcess, front: Buffer, back: Buffer) {
   form.set('payload', JSON.stringify(mfaUnbindPayload()));
   form.set('applicant_id_front', new Blob([new Uint8Array(front)], { type: 'image/jpeg' }), 'front.jpg');
   form.set('applicant_id_back', new Blob([new Uint8Array(back)], { type: 'image/jpeg' }), 'back.jpg');
-  return fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form }).then((r) => r.status, () => 0);
+  return fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form }).then(
+    (r) => r.status,
+    () => 0,
+  );
 }
 
 const post = (server: ServerProcess, cookie: string, url: string, body: object) =>
-  fetch(`${server.url}${url}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) }).then((r) => r.status, () => 0);
+  fetch(`${server.url}${url}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+    body: JSON.stringify(body),
+  }).then(
+    (r) => r.status,
+    () => 0,
+  );
 // Cancellation needs four eyes: a supervisor proposes, the admin's confirmation applies the effect.
-const propose = (server: ServerProcess, cookie: string, id: number) => post(server, cookie, `/api/tickets/${id}/decision`, { decision: 'approve', message: '账号已注销' });
-const approve = (server: ServerProcess, cookie: string, id: number) => post(server, cookie, `/api/tickets/${id}/decision/confirm`, { approve: true });
+const propose = (server: ServerProcess, cookie: string, id: number) =>
+  post(server, cookie, `/api/tickets/${id}/decision`, { decision: 'approve', message: '账号已注销' });
+const approve = (server: ServerProcess, cookie: string, id: number) =>
+  post(server, cookie, `/api/tickets/${id}/decision/confirm`, { approve: true });
 
 describe('SIGKILL during submissions and approvals', () => {
   it('leaves no half-made ticket, no orphan file, no effect applied twice, and sends every notice once', async () => {
     const first = await startServerProcess(dir, env);
     db = await createDb(`file:${path.join(dir, 'server.db')}`);
-    const admin = await db.agent.create({ data: { email: 'crash-admin@test.example', name: '管理员', role: 'admin', passwordHash: await hashPassword(password) } });
-    const supervisor = await db.agent.create({ data: { email: 'crash-supervisor@test.example', name: '主管', role: 'supervisor', passwordHash: await hashPassword(password) } });
+    const admin = await db.agent.create({
+      data: { email: 'crash-admin@test.example', name: '管理员', role: 'admin', passwordHash: await hashPassword(password) },
+    });
+    const supervisor = await db.agent.create({
+      data: { email: 'crash-supervisor@test.example', name: '主管', role: 'supervisor', passwordHash: await hashPassword(password) },
+    });
     const ticketIds: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       const uin = String(300_000_000 + i);
-      await db.account.create({ data: { uin, subjectType: 'unverified', securityEmail: `c${i}@example.cn`, loginMethods: [], protection } });
-      const t = await createTicket(db, { kind: 'account_cancellation', subjectType: 'unverified', fields: { accountId: uin }, contact: { name: '客户', email: `c${i}@example.cn` }, by: { actorType: 'customer' } }, 'test-identity-hash-key-0123456789');
+      await db.account.create({
+        data: { uin, subjectType: 'unverified', securityEmail: `c${i}@example.cn`, loginMethods: [], protection },
+      });
+      const t = await createTicket(
+        db,
+        {
+          kind: 'account_cancellation',
+          subjectType: 'unverified',
+          fields: { accountId: uin },
+          contact: { name: '客户', email: `c${i}@example.cn` },
+          by: { actorType: 'customer' },
+        },
+        'test-identity-hash-key-0123456789',
+      );
       // The owner proved control with a code sent to the account's security email (no files for an unverified account).
-      await db.ticket.update({ where: { id: t.id }, data: { status: 'in_review', assigneeId: supervisor.id, ownerVerifiedAt: new Date() } });
+      await db.ticket.update({
+        where: { id: t.id },
+        data: { status: 'in_review', assigneeId: supervisor.id, ownerVerifiedAt: new Date() },
+      });
       ticketIds.push(t.id);
     }
     const cookie = await signIn(first, admin.email);
     const proposer = await signIn(first, supervisor.email);
     for (const id of ticketIds) expect(await propose(first, proposer, id)).toBe(202);
     const photos: Buffer[] = [];
-    for (let i = 0; i < 16; i += 1) photos.push(fs.readFileSync(await colourIdCard(dir, { variant: i % 3, width: 1200 + i * 16, fileName: `p${i}.jpg` })));
+    for (let i = 0; i < 16; i += 1)
+      photos.push(fs.readFileSync(await colourIdCard(dir, { variant: i % 3, width: 1200 + i * 16, fileName: `p${i}.jpg` })));
 
     const inFlight = [
       ...ticketIds.map((id) => approve(first, cookie, id)),
       ...Array.from({ length: 8 }, (_, i) => fileAppeal(first, photos[2 * i]!, photos[2 * i + 1]!)),
     ];
     // Killed once the first approval has committed, while the other approvals and the uploads are still running.
-    await vi.waitFor(async () => expect(await db.event.count({ where: { type: 'ticket.decided' } })).toBeGreaterThan(0), { timeout: 30_000, interval: 5 });
+    await vi.waitFor(async () => expect(await db.event.count({ where: { type: 'ticket.decided' } })).toBeGreaterThan(0), {
+      timeout: 30_000,
+      interval: 5,
+    });
     first.child.kill('SIGKILL');
     const statuses = await Promise.all(inFlight);
     expect(await first.exited).toBeNull();
@@ -106,7 +145,9 @@ describe('SIGKILL during submissions and approvals', () => {
       expect(fs.readdirSync(store.incomingDir)).toEqual([]);
 
       // Notices: every one sent, each .eml written once.
-      await expect.poll(async () => db.notification.count({ where: { status: { not: 'sent' } } }), { timeout: 20_000, interval: 200 }).toBe(0);
+      await expect
+        .poll(async () => db.notification.count({ where: { status: { not: 'sent' } } }), { timeout: 20_000, interval: 200 })
+        .toBe(0);
       const emails = await db.notification.findMany({ where: { channel: 'email' }, select: { id: true } });
       const written = fs.readdirSync(path.join(dir, 'outbox')).filter((f) => f.endsWith('.eml'));
       expect(written.sort()).toEqual(emails.map((e) => `${e.id}.eml`).sort());

@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 afterEach(() => vi.useRealTimers());
 
-const fileAt = (at: Date) => createTicket(t.db, { ...mfaUnbindPayload(), submittedAt: at, by: { actorType: 'customer' } }, t.config.identityHashKey);
+const fileAt = (at: Date) =>
+  createTicket(t.db, { ...mfaUnbindPayload(), submittedAt: at, by: { actorType: 'customer' } }, t.config.identityHashKey);
 
 describe('the desk calendar module', () => {
   it('names the desk day of an instant and the instants of a desk day', () => {
@@ -55,7 +56,7 @@ describe('the desk calendar module', () => {
     expect(businessDaysBetween('2026-11-28', '2026-11-29')).toBe(0);
   });
 
-  it('rule: age is counted on the desk\'s calendar — an 18th birthday today in Beijing, still yesterday in UTC, is 18', () => {
+  it("rule: age is counted on the desk's calendar — an 18th birthday today in Beijing, still yesterday in UTC, is 18", () => {
     const born = { year: 2007, month: 6, day: 1 };
     expect(ageOn(born, new Date('2025-05-31T16:30:00Z'))).toBe(18);
     expect(ageOn(born, new Date('2025-05-31T15:30:00Z'))).toBe(17);
@@ -64,7 +65,7 @@ describe('the desk calendar module', () => {
   });
 });
 
-describe('rule: SLA counts business days on the desk\'s calendar (Asia/Shanghai) — filed Saturday 01:00 Beijing, 1 business day, due Monday', () => {
+describe("rule: SLA counts business days on the desk's calendar (Asia/Shanghai) — filed Saturday 01:00 Beijing, 1 business day, due Monday", () => {
   it('addBusinessDays: due at the end of Monday, Monday 24:00 in Beijing', () => {
     const filed = beijing('2026-11-28 01:00');
     expect(filed.toISOString()).toBe('2026-11-27T17:00:00.000Z'); // Friday in UTC
@@ -137,7 +138,7 @@ describe('rule: make-up working days (调休) count as business days — a Satur
   });
 });
 
-describe('rule: the SLA clock stands still while paused, on the desk\'s calendar — a weekend wait adds only the business time it covered', () => {
+describe("rule: the SLA clock stands still while paused, on the desk's calendar — a weekend wait adds only the business time it covered", () => {
   it('paused Friday 10:00 and resumed Sunday: the due moment moves by the rest of Friday, 14 hours', async () => {
     const ticket = await fileAt(beijing('2027-01-06 10:00'));
     expect(ticket.slaDueAt).toEqual(beijing('2027-01-11 10:00'));
@@ -152,7 +153,7 @@ describe('rule: the SLA clock stands still while paused, on the desk\'s calendar
   });
 });
 
-describe('rule: references carry the desk\'s day', () => {
+describe("rule: references carry the desk's day", () => {
   it('filed 00:30 on 3 March in Beijing (16:30 UTC on the 2nd): AP-20260303', async () => {
     const at = new Date('2026-03-02T16:30:00Z');
     const ticket = await fileAt(at);
@@ -162,12 +163,15 @@ describe('rule: references carry the desk\'s day', () => {
 });
 
 describe('rule: statistics count decisions per desk day — GET /api/stats/overview', () => {
-  it('a decision at 2026-11-29 23:30 UTC counts on 30 November, Beijing\'s day', async () => {
+  it("a decision at 2026-11-29 23:30 UTC counts on 30 November, Beijing's day", async () => {
     vi.setSystemTime(new Date('2026-11-29T23:45:00Z'));
     const agent = await signedInAs(t, 'agent');
     const decide = async (decidedAt: string, decision: 'approve' | 'reject') => {
       const ticket = await fileAt(new Date('2026-11-29T02:00:00Z'));
-      await t.db.ticket.update({ where: { id: ticket.id }, data: { decidedAt: new Date(decidedAt), decision, status: decision === 'approve' ? 'approved' : 'rejected' } });
+      await t.db.ticket.update({
+        where: { id: ticket.id },
+        data: { decidedAt: new Date(decidedAt), decision, status: decision === 'approve' ? 'approved' : 'rejected' },
+      });
     };
     await decide('2026-11-29T23:30:00Z', 'approve');
     await decide('2026-11-29T16:00:00Z', 'reject'); // 30 November 00:00 in Beijing

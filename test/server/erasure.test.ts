@@ -55,7 +55,14 @@ type Hit = { where: string; string: string };
 /** Every table the database has, every column of every row, read as text (blobs as UTF-8). */
 async function databaseText(): Promise<{ tables: number; rows: { where: string; text: string }[] }> {
   const rows: { where: string; text: string }[] = [];
-  const asText = (v: unknown) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const asText = (v: unknown) =>
+    Buffer.isBuffer(v) || v instanceof Uint8Array
+      ? Buffer.from(v).toString('utf8')
+      : v === null || v === undefined
+        ? ''
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
   if (onPostgres) {
     const columns = await t.db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
       `SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
@@ -84,7 +91,9 @@ async function databaseText(): Promise<{ tables: number; rows: { where: string; 
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** A file's bytes as text; an email also as its decoded headers and body (quoted-printable and base64 hide text). */
@@ -102,7 +111,9 @@ async function search(strings: readonly string[]) {
   const hits: Hit[] = [];
   for (const s of strings) {
     for (const r of db.rows) if (r.text.includes(s)) hits.push({ where: r.where, string: s });
-    for (const f of files) if (fileText(f).includes(s)) hits.push({ where: path.relative(t.dir, f).startsWith('..') ? `outbox/${path.basename(f)}` : path.relative(t.dir, f), string: s });
+    for (const f of files)
+      if (fileText(f).includes(s))
+        hits.push({ where: path.relative(t.dir, f).startsWith('..') ? `outbox/${path.basename(f)}` : path.relative(t.dir, f), string: s });
   }
   return { hits, tables: db.tables, files: files.length };
 }
@@ -128,7 +139,7 @@ describe('POST /api/privacy/erase', () => {
   const says = `补充说明：我的新邮箱是 ${laterEmail}，白天请打 ${customer.phone}`;
   const strings = [customer.name, customer.email, customer.phone, reissued, laterEmail, idNumber, wechat, description, says];
 
-  it('leaves none of the customer\'s strings in any table or file: replies, notes, events, outbox, files, challenges, search', async () => {
+  it("leaves none of the customer's strings in any table or file: replies, notes, events, outbox, files, challenges, search", async () => {
     // The account that held the re-issued number, and the account the customer says is theirs (its name differs).
     const holder = await makeAccount(t, { securityPhone: reissued, realName: '李四', securityEmail: 'old.owner@example.net' });
     const claimed = await makeAccount(t, { realName: '张伟' });
@@ -136,40 +147,103 @@ describe('POST /api/privacy/erase', () => {
     const back = await colourIdCard(fixtures, { variant: 1, width: 1490, fileName: 'back.jpg' });
     // The customer's proof names them inside the file (EXIF) and in its file name.
     const proof = path.join(fixtures, `${customer.name}-号码证明.jpg`);
-    fs.writeFileSync(proof, withComment(await colourIdCardBytes({ variant: 2, width: 1500 }), `${customer.name} ${reissued} ${customer.email}`));
+    fs.writeFileSync(
+      proof,
+      withComment(await colourIdCardBytes({ variant: 2, width: 1500 }), `${customer.name} ${reissued} ${customer.email}`),
+    );
 
     // 1. A re-issued number released from the holder's account: four eyes, then closed.
-    const released = await readyToDecide(t, agent, {
-      kind: 'reused_phone_unbind', subjectType: 'personal',
-      fields: { phone: reissued, applicantName: customer.name, applicantIdNumber: idNumber, description },
-      contact: customer,
-    }, { applicant_id_front: front, applicant_id_back: back, phone_ownership_proof: proof });
+    const released = await readyToDecide(
+      t,
+      agent,
+      {
+        kind: 'reused_phone_unbind',
+        subjectType: 'personal',
+        fields: { phone: reissued, applicantName: customer.name, applicantIdNumber: idNumber, description },
+        contact: customer,
+      },
+      { applicant_id_front: front, applicant_id_back: back, phone_ownership_proof: proof },
+    );
     const one = released.ticket;
-    await request(t.app).post(`/api/public/appeals/${one.reference}/messages`).set('Authorization', `Bearer ${released.token}`).send({ body: says }).expect(201);
-    await agent.client.post('/api/messages').send({ ticketId: one.id, kind: 'public_reply', body: `${customer.name}您好，我们已核对号码 ${reissued} 的证明。` }).expect(201);
-    await agent.client.post('/api/messages').send({ ticketId: one.id, kind: 'internal_note', body: `${customer.name} 来电，说新邮箱是 ${laterEmail}` }).expect(201);
+    await request(t.app)
+      .post(`/api/public/appeals/${one.reference}/messages`)
+      .set('Authorization', `Bearer ${released.token}`)
+      .send({ body: says })
+      .expect(201);
+    await agent.client
+      .post('/api/messages')
+      .send({ ticketId: one.id, kind: 'public_reply', body: `${customer.name}您好，我们已核对号码 ${reissued} 的证明。` })
+      .expect(201);
+    await agent.client
+      .post('/api/messages')
+      .send({ ticketId: one.id, kind: 'internal_note', body: `${customer.name} 来电，说新邮箱是 ${laterEmail}` })
+      .expect(201);
     // The agent changes the contact email as asked: ticket.updated keeps both addresses.
     await agent.client.put(`/api/tickets/${one.id}`).send({ contactEmail: laterEmail }).expect(200);
-    await agent.client.post(`/api/tickets/${one.id}/decision`).send({ decision: 'approve', message: `${customer.name}您好，号码 ${reissued} 已解除` }).expect(202);
-    await supervisor.client.post(`/api/tickets/${one.id}/decision/confirm`).send({ approve: true, note: `已与${customer.name}电话核实` }).expect(200);
+    await agent.client
+      .post(`/api/tickets/${one.id}/decision`)
+      .send({ decision: 'approve', message: `${customer.name}您好，号码 ${reissued} 已解除` })
+      .expect(202);
+    await supervisor.client
+      .post(`/api/tickets/${one.id}/decision/confirm`)
+      .send({ approve: true, note: `已与${customer.name}电话核实` })
+      .expect(200);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: holder.id } })).securityPhone).toBeNull();
     await agent.client.post(`/api/tickets/${one.id}/transition`).send({ to: 'closed' }).expect(200);
 
     // 2. An MFA unbind of an account whose name is not theirs, with a code from the account's phone: rejected.
     const asked = await request(t.app).post('/api/public/owner-codes').send({ accountId: claimed.uin }).expect(202);
-    const sent = await t.db.notification.findFirstOrThrow({ where: { recipient: claimed.securityPhone!, secret: true }, orderBy: { id: 'desc' } });
-    const verified = await request(t.app).post(`/api/public/owner-codes/${asked.body.challengeId}/verify`).send({ code: /\b(\d{6})\b/.exec(sent.body)![1] }).expect(200);
-    const rejected = await readyToDecide(t, agent, {
-      kind: 'mfa_unbind', subjectType: 'personal', ownerProof: verified.body.proof,
-      fields: { loginAccount: wechat, accountId: claimed.uin, realName: customer.name, idNumber, currentPhone: customer.phone, description },
-      contact: { ...customer, email: laterEmail },
-    }, { applicant_id_front: front, applicant_id_back: back });
+    const sent = await t.db.notification.findFirstOrThrow({
+      where: { recipient: claimed.securityPhone!, secret: true },
+      orderBy: { id: 'desc' },
+    });
+    const verified = await request(t.app)
+      .post(`/api/public/owner-codes/${asked.body.challengeId}/verify`)
+      .send({ code: /\b(\d{6})\b/.exec(sent.body)![1] })
+      .expect(200);
+    const rejected = await readyToDecide(
+      t,
+      agent,
+      {
+        kind: 'mfa_unbind',
+        subjectType: 'personal',
+        ownerProof: verified.body.proof,
+        fields: {
+          loginAccount: wechat,
+          accountId: claimed.uin,
+          realName: customer.name,
+          idNumber,
+          currentPhone: customer.phone,
+          description,
+        },
+        contact: { ...customer, email: laterEmail },
+      },
+      { applicant_id_front: front, applicant_id_back: back },
+    );
     const two = rejected.ticket;
     expect(await t.db.ownerChallenge.count({ where: { ticketId: two.id } })).toBe(1);
-    await agent.client.post(`/api/tickets/${two.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: `${customer.name}您好，实名信息与账号不一致` }).expect(200);
+    await agent.client
+      .post(`/api/tickets/${two.id}/decision`)
+      .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: `${customer.name}您好，实名信息与账号不一致` })
+      .expect(200);
 
     // A bystander's appeal holds the same ID photo: that file must stay.
-    const bystander = await fileAppeal(t, { kind: 'mfa_unbind', subjectType: 'personal', fields: { loginAccount: 'someone', accountId: claimed.uin, realName: '王五', idNumber: residentIdFor('11010519900101001'), currentPhone: '13500001111' }, contact: { name: '王五', email: 'wang.wu@example.com' } }, { applicant_id_front: front });
+    const bystander = await fileAppeal(
+      t,
+      {
+        kind: 'mfa_unbind',
+        subjectType: 'personal',
+        fields: {
+          loginAccount: 'someone',
+          accountId: claimed.uin,
+          realName: '王五',
+          idNumber: residentIdFor('11010519900101001'),
+          currentPhone: '13500001111',
+        },
+        contact: { name: '王五', email: 'wang.wu@example.com' },
+      },
+      { applicant_id_front: front },
+    );
     expect(bystander.status).toBe(201);
     await drain();
 
@@ -179,18 +253,24 @@ describe('POST /api/privacy/erase', () => {
     expect(before.hits.some((h) => h.where.startsWith('uploads'))).toBe(true);
     expect(before.hits.some((h) => h.where.startsWith('outbox/'))).toBe(true);
     const indexBefore = onPostgres ? '' : searchIndexBytes();
-    const erased = await admin.client.post('/api/privacy/erase').send({ email: laterEmail, reason: `客户 ${customer.name} 2026-11-30 来电要求删除` });
+    const erased = await admin.client
+      .post('/api/privacy/erase')
+      .send({ email: laterEmail, reason: `客户 ${customer.name} 2026-11-30 来电要求删除` });
     expect(erased.status).toBe(200);
     expect(erased.body).toEqual({ erased: [one.reference, two.reference], keptOpen: [] });
     await drain();
 
     const after = await search(strings);
-    console.info(`erasure: ${strings.length} strings searched in ${after.tables} tables and ${after.files} files (${before.files} before, with ${before.hits.length} hits); ${after.hits.length} hits left`);
+    console.info(
+      `erasure: ${strings.length} strings searched in ${after.tables} tables and ${after.files} files (${before.files} before, with ${before.hits.length} hits); ${after.hits.length} hits left`,
+    );
     expect(after.hits).toEqual([]);
     if (!onPostgres) {
       // SQLite's trigram index forgot the rows at once: none of the customer's own trigrams is left in its pages.
       const others = (await t.db.ticket.findMany({ select: { searchText: true } })).map((r) => r.searchText).join(' ');
-      const theirs = [customer.email, laterEmail, wechat].flatMap((w) => [...w].map((_, i) => w.slice(i, i + 3))).filter((g) => g.length === 3 && !others.includes(g));
+      const theirs = [customer.email, laterEmail, wechat]
+        .flatMap((w) => [...w].map((_, i) => w.slice(i, i + 3)))
+        .filter((g) => g.length === 3 && !others.includes(g));
       expect(theirs.filter((g) => indexBefore.includes(g)).length).toBeGreaterThan(0);
       const indexAfter = searchIndexBytes();
       expect(theirs.filter((g) => indexAfter.includes(g))).toEqual([]);
@@ -198,16 +278,25 @@ describe('POST /api/privacy/erase', () => {
 
     // What stays: the tickets, their decisions and the trail, with who erased them and why.
     const rows = await t.db.ticket.findMany({ where: { id: { in: [one.id, two.id] } }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => [r.status, r.decision, r.contactName])).toEqual([['closed', 'approve', '[erased]'], ['rejected', 'reject', '[erased]']]);
+    expect(rows.map((r) => [r.status, r.decision, r.contactName])).toEqual([
+      ['closed', 'approve', '[erased]'],
+      ['rejected', 'reject', '[erased]'],
+    ]);
     const why = await t.db.event.findFirstOrThrow({ where: { ticketId: one.id, type: 'privacy.erased' } });
     expect(why).toMatchObject({ agentId: admin.agent.id, reason: '客户 [erased] 2026-11-30 来电要求删除' });
     expect(await t.db.event.count({ where: { ticketId: one.id, type: 'account.changed' } })).toBe(1);
     expect(await t.db.ownerChallenge.count({ where: { ticketId: { in: [one.id, two.id] } } })).toBe(0);
     // Nothing left to send; the search finds the reference and nothing else.
     expect(await t.db.notification.count({ where: { ticketId: { in: [one.id, two.id] }, status: 'pending' } })).toBe(0);
-    const search1 = await agent.client.get('/api/tickets').query({ filter: JSON.stringify({ q: customer.phone }), range: '[0,24]' }).expect(200);
+    const search1 = await agent.client
+      .get('/api/tickets')
+      .query({ filter: JSON.stringify({ q: customer.phone }), range: '[0,24]' })
+      .expect(200);
     expect(search1.body).toEqual([]);
-    const byRef = await agent.client.get('/api/tickets').query({ filter: JSON.stringify({ q: one.reference.toLowerCase() }), range: '[0,24]' }).expect(200);
+    const byRef = await agent.client
+      .get('/api/tickets')
+      .query({ filter: JSON.stringify({ q: one.reference.toLowerCase() }), range: '[0,24]' })
+      .expect(200);
     expect(byRef.body.map((r: { id: number }) => r.id)).toEqual([one.id]);
     // The bystander's copy of the shared photo is still there; the customer's own proof is gone.
     const files = await t.db.evidence.findMany({ where: { ticketId: one.id }, include: { slot: true } });
@@ -225,15 +314,31 @@ describe('DELETE /api/tickets/:id', () => {
     const own = path.join(fixtures, `${customer.name}.jpg`);
     fs.writeFileSync(own, withComment(await colourIdCardBytes({ variant: 1, width: 1570 }), `${customer.name} ${customer.phone}`));
     const payload = (contact: typeof customer) => ({
-      kind: 'mfa_unbind', subjectType: 'personal', contact,
-      fields: { loginAccount: account.uin, accountId: account.uin, realName: contact.name, idNumber: residentIdFor('11010519850312003'), currentPhone: contact.phone },
+      kind: 'mfa_unbind',
+      subjectType: 'personal',
+      contact,
+      fields: {
+        loginAccount: account.uin,
+        accountId: account.uin,
+        realName: contact.name,
+        idNumber: residentIdFor('11010519850312003'),
+        currentPhone: contact.phone,
+      },
     });
     const filed = await fileAppeal(t, payload(customer), { applicant_id_front: shared, applicant_id_back: own });
     expect(filed.status).toBe(201);
-    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference }, include: { evidence: { include: { slot: true } } } });
-    const other = await fileAppeal(t, payload({ name: '赵六', email: 'zhao.liu@example.com', phone: '13511112222' }), { applicant_id_front: shared });
+    const ticket = await t.db.ticket.findUniqueOrThrow({
+      where: { reference: filed.body.reference },
+      include: { evidence: { include: { slot: true } } },
+    });
+    const other = await fileAppeal(t, payload({ name: '赵六', email: 'zhao.liu@example.com', phone: '13511112222' }), {
+      applicant_id_front: shared,
+    });
     expect(other.status).toBe(201);
-    await agent.client.post('/api/messages').send({ ticketId: ticket.id, kind: 'public_reply', body: `${customer.name}您好，请补充材料。` }).expect(201);
+    await agent.client
+      .post('/api/messages')
+      .send({ ticketId: ticket.id, kind: 'public_reply', body: `${customer.name}您好，请补充材料。` })
+      .expect(201);
     await drain();
     const notices = await t.db.notification.findMany({ where: { ticketId: ticket.id } });
     expect(notices.filter((n) => fs.existsSync(path.join(t.config.outboxDir, `${n.id}.eml`))).length).toBeGreaterThan(0);

@@ -21,7 +21,11 @@ import * as fixtures from '../fixtures/evidence';
 
 const holdingIdFront = holdingIdSlots('applicant')[0]!;
 const licence = businessLicenceSlot();
-const receipt = documentSlot('payment_receipt', { 'zh-CN': '付款凭证', en: 'Payment receipt' }, { 'zh-CN': '清晰完整', en: 'Clear and complete' });
+const receipt = documentSlot(
+  'payment_receipt',
+  { 'zh-CN': '付款凭证', en: 'Payment receipt' },
+  { 'zh-CN': '清晰完整', en: 'Clear and complete' },
+);
 const imagesOnly = { ...holdingIdFront, accept: ['image/jpeg' as const, 'image/png' as const] };
 
 let dir: string;
@@ -31,7 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
 
 async function refusal(filePath: string, slot: Parameters<typeof inspectFile>[1] = holdingIdFront): Promise<RefusedFile> {
   try {
@@ -122,7 +125,10 @@ describe('inspectFile: identifying the file by its content', () => {
 
   it('refuses an image above a lowered pixel limit', async () => {
     const card = await fixtures.colourIdCard(dir);
-    await expect(inspectFile(card, holdingIdFront, { maxPixels: 1_000_000 })).rejects.toMatchObject({ status: 413, code: 'IMAGE_TOO_LARGE' });
+    await expect(inspectFile(card, holdingIdFront, { maxPixels: 1_000_000 })).rejects.toMatchObject({
+      status: 413,
+      code: 'IMAGE_TOO_LARGE',
+    });
   });
 
   // Behaviour kept on purpose: the zip tail is invisible to the JPEG decoder, the file is stored as uploaded, and
@@ -321,14 +327,20 @@ describe('inspectFile: EXIF in every block the file carries', () => {
   it.each(carriers)('fails a photo whose front camera is named in the %s', async (carrier, i) => {
     const photo = await fixtures.cardWithHiddenExif(dir, carrier, fixtures.frontCameraExif(), `hidden-front-${i}`);
     const inspection = await inspectFile(photo, holdingIdFront);
-    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({ severity: 'fail', facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' } });
+    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({
+      severity: 'fail',
+      facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' },
+    });
     expect(inspection.state).toBe('fail');
     expect(inspection.capturedAt).toBe('2026-03-01T10:11:12'); // still read from the honest block
   });
 
   it.each(carriers)('warns about editing software named in the %s', async (carrier, i) => {
     const photo = await fixtures.cardWithHiddenExif(dir, carrier, fixtures.editedExif('Adobe Photoshop 25.0'), `hidden-edited-${i}`);
-    expect(findingOf(await inspectFile(photo, holdingIdFront), 'exif.edited')).toMatchObject({ severity: 'warn', facts: { software: 'Adobe Photoshop 25.0' } });
+    expect(findingOf(await inspectFile(photo, holdingIdFront), 'exif.edited')).toMatchObject({
+      severity: 'warn',
+      facts: { software: 'Adobe Photoshop 25.0' },
+    });
   });
 
   it.each(carriers)('refuses a looping 4,000-entry EXIF block in the %s with 422', async (carrier, i) => {
@@ -338,7 +350,9 @@ describe('inspectFile: EXIF in every block the file carries', () => {
 
   it.each(carriers)('refuses more than 64 KB of EXIF with the %s, before reading it, with 422', async (carrier, i) => {
     // An APP1 segment holds at most 64 KB, so a JPEG needs two more segments to go over; a chunk can hold megabytes.
-    const hidden = carrier.startsWith('JPEG') ? [fixtures.oversizedExif(40_000), fixtures.oversizedExif(40_000)] : fixtures.oversizedExif(256 * 1024);
+    const hidden = carrier.startsWith('JPEG')
+      ? [fixtures.oversizedExif(40_000), fixtures.oversizedExif(40_000)]
+      : fixtures.oversizedExif(256 * 1024);
     const refused = await refusal(await fixtures.cardWithHiddenExif(dir, carrier, hidden, `hidden-oversized-${i}`));
     expect(refused).toMatchObject({ status: 422, code: 'DAMAGED_METADATA' });
     expect(refused.messageZh).toContain('EXIF');
@@ -348,7 +362,10 @@ describe('inspectFile: EXIF in every block the file carries', () => {
     const photo = await fixtures.cardWithHiddenExif(dir, carrier, fixtures.oversizedExif(40_000), `hidden-large-${i}`);
     const inspection = await inspectFile(photo, holdingIdFront);
     expect(inspection.state).toBe('pass');
-    expect(findingOf(inspection, 'exif.captured_at').facts).toMatchObject({ camera: 'Apple iPhone 13', lens: 'iPhone 13 back dual wide camera 5.1mm f/1.6' });
+    expect(findingOf(inspection, 'exif.captured_at').facts).toMatchObject({
+      camera: 'Apple iPhone 13',
+      lens: 'iPhone 13 back dual wide camera 5.1mm f/1.6',
+    });
   });
 });
 
@@ -417,7 +434,11 @@ describe('inspectFile: fingerprints', () => {
   it("computes the same sha256 as node's crypto over the whole file", async () => {
     const card = await fixtures.colourIdCard(dir);
     const inspection = await inspectFile(card, holdingIdFront);
-    expect(inspection.sha256).toBe(createHash('sha256').update(await readFile(card)).digest('hex'));
+    expect(inspection.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(card))
+        .digest('hex'),
+    );
     expect(inspection.size).toBe((await stat(card)).size);
   });
 
@@ -432,8 +453,15 @@ describe('inspectFile: fingerprints', () => {
   });
 
   it('keeps two different cards more than 12 bits apart', async () => {
-    const cards = await Promise.all([0, 1, 2].map(async (variant) => (await inspectFile(await fixtures.colourIdCard(dir, { variant }), holdingIdFront)).phash!));
-    for (const [i, j] of [[0, 1], [0, 2], [1, 2]] as const) expect(hammingDistance(cards[i]!, cards[j]!)).toBeGreaterThan(12);
+    const cards = await Promise.all(
+      [0, 1, 2].map(async (variant) => (await inspectFile(await fixtures.colourIdCard(dir, { variant }), holdingIdFront)).phash!),
+    );
+    for (const [i, j] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const)
+      expect(hammingDistance(cards[i]!, cards[j]!)).toBeGreaterThan(12);
   });
 
   it('measures the Hamming distance between hashes and rejects malformed ones', () => {

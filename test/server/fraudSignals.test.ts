@@ -29,11 +29,14 @@ const customer = (n: number) =>
 
 type Signal = { code: string; message: { en: string; 'zh-CN': string }; facts?: { references?: string; count?: number; more?: number } };
 const signalsOf = async (reference: string) => {
-  const row = await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference }, current: true, slot: { slotKey: 'applicant_id_front' } } });
+  const row = await t.db.evidence.findFirstOrThrow({
+    where: { ticket: { reference }, current: true, slot: { slotKey: 'applicant_id_front' } },
+  });
   const findings = row.findings as Signal[];
   return { row, findings, signals: findings.filter((f) => f.code === 'duplicate.other_appeal') };
 };
-const fraudEvents = (reference?: string) => t.db.event.count({ where: { type: 'evidence.fraud_signal', ...(reference ? { ticket: { reference } } : {}) } });
+const fraudEvents = (reference?: string) =>
+  t.db.event.count({ where: { type: 'evidence.fraud_signal', ...(reference ? { ticket: { reference } } : {}) } });
 
 describe('fraud signals for one photo re-used across 30 appeals', () => {
   const references: string[] = [];
@@ -44,7 +47,10 @@ describe('fraud signals for one photo re-used across 30 appeals', () => {
     const shared = await colourIdCard(files, { variant: 0, width: 1500, fileName: 'shared.jpg' });
     for (let n = 0; n < appeals; n += 1) {
       const before = await fraudEvents();
-      const res = await request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(customer(n))).attach('applicant_id_front', shared);
+      const res = await request(t.app)
+        .post('/api/public/appeals')
+        .field('payload', JSON.stringify(customer(n)))
+        .attach('applicant_id_front', shared);
       if (res.status !== 201) throw new Error(`appeal ${n}: ${res.status} ${JSON.stringify(res.body)}`);
       references.push(res.body.reference);
       tokens.push(res.body.accessToken);
@@ -68,9 +74,17 @@ describe('fraud signals for one photo re-used across 30 appeals', () => {
     const first = await signalsOf(references[0]!);
     const last = await signalsOf(references.at(-1)!);
     expect(first.signals).toHaveLength(1);
-    expect(first.signals[0]!.facts).toMatchObject({ count: appeals - 1, more: appeals - 1 - listed, references: references.slice(1, 1 + listed).join(', ') });
+    expect(first.signals[0]!.facts).toMatchObject({
+      count: appeals - 1,
+      more: appeals - 1 - listed,
+      references: references.slice(1, 1 + listed).join(', '),
+    });
     expect(last.signals).toHaveLength(1);
-    expect(last.signals[0]!.facts).toMatchObject({ count: appeals - 1, more: appeals - 1 - listed, references: references.slice(0, listed).join(', ') });
+    expect(last.signals[0]!.facts).toMatchObject({
+      count: appeals - 1,
+      more: appeals - 1 - listed,
+      references: references.slice(0, listed).join(', '),
+    });
     for (const { row, findings } of [first, last]) {
       expect(row.state).toBe('warn');
       // Before: one more finding per re-use (33 findings, 7.9 KB on either ticket at 30 appeals); now 5 findings, 2 KB.
@@ -80,7 +94,7 @@ describe('fraud signals for one photo re-used across 30 appeals', () => {
     expect(first.signals[0]!.message).toMatchObject({ en: expect.stringContaining('and 9 more') });
   });
 
-  it('rule: the same document on another customer\'s appeal is a fraud signal for the agent — shows agents the signal on the ticket, and never the customer', async () => {
+  it("rule: the same document on another customer's appeal is a fraud signal for the agent — shows agents the signal on the ticket, and never the customer", async () => {
     const { client } = await signedInAs(t, 'agent');
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: references[0] } });
     const seen = await client.get(`/api/tickets/${ticket.id}`);

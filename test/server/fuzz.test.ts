@@ -17,21 +17,29 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const jsonish = fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constantFrom('[', '{"id":', '["id"]', '[0,1e309]', '{"q":null}', '{"status":[[]]}', '{"__proto__":{"x":1}}'));
+const jsonish = fc.oneof(
+  fc.string(),
+  fc.json(),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.constantFrom('[', '{"id":', '["id"]', '[0,1e309]', '{"q":null}', '{"status":[[]]}', '{"__proto__":{"x":1}}'),
+);
 
 describe('the list-query parser', () => {
   it('answers any sort, range and filter with a query or a 400, nothing else', () => {
     fc.assert(
-      fc.property(fc.record({ sort: fc.option(jsonish), range: fc.option(jsonish), filter: fc.option(jsonish) }, { requiredKeys: [] }), (query) => {
-        try {
-          const q = parseListQuery(query, ticketListSpec);
-          expect(q.take).toBeGreaterThan(0);
-          expect(q.take).toBeLessThanOrEqual(500);
-        } catch (e) {
-          expect(e).toBeInstanceOf(HttpError);
-          expect((e as HttpError).status).toBe(400);
-        }
-      }),
+      fc.property(
+        fc.record({ sort: fc.option(jsonish), range: fc.option(jsonish), filter: fc.option(jsonish) }, { requiredKeys: [] }),
+        (query) => {
+          try {
+            const q = parseListQuery(query, ticketListSpec);
+            expect(q.take).toBeGreaterThan(0);
+            expect(q.take).toBeLessThanOrEqual(500);
+          } catch (e) {
+            expect(e).toBeInstanceOf(HttpError);
+            expect((e as HttpError).status).toBe(400);
+          }
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -42,7 +50,8 @@ describe('the list-query parser', () => {
         try {
           const q = parseListQuery({ filter: JSON.stringify(filter) }, ticketListSpec);
           const keys = JSON.stringify(q.where);
-          for (const secret of ['accessTokenHash', 'fieldDigests', 'searchText"']) expect(keys.includes(secret) && !('q' in filter)).toBe(false);
+          for (const secret of ['accessTokenHash', 'fieldDigests', 'searchText"'])
+            expect(keys.includes(secret) && !('q' in filter)).toBe(false);
         } catch (e) {
           expect((e as HttpError).status).toBe(400);
         }
@@ -69,9 +78,18 @@ describe('the HTTP routes', () => {
     const mutated = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.string(),
-      fc.record({ field: fc.constantFrom('loginAccount', 'accountId', 'realName', 'idNumber', 'currentPhone', 'extra'), value: fc.jsonValue() })
+      fc
+        .record({
+          field: fc.constantFrom('loginAccount', 'accountId', 'realName', 'idNumber', 'currentPhone', 'extra'),
+          value: fc.jsonValue(),
+        })
         .map(({ field, value }) => JSON.stringify({ ...valid, fields: { ...valid.fields, [field]: value } })),
-      fc.record({ kind: fc.oneof(fc.string(), fc.constantFrom('toString', '__proto__', 'constructor', 'valueOf')), subjectType: fc.oneof(fc.string(), fc.constantFrom('toString', '__proto__')) }).map((k) => JSON.stringify({ ...valid, ...k })),
+      fc
+        .record({
+          kind: fc.oneof(fc.string(), fc.constantFrom('toString', '__proto__', 'constructor', 'valueOf')),
+          subjectType: fc.oneof(fc.string(), fc.constantFrom('toString', '__proto__')),
+        })
+        .map((k) => JSON.stringify({ ...valid, ...k })),
       fc.jsonValue().map((contact) => JSON.stringify({ ...valid, contact })),
     );
     await fc.assert(
@@ -88,7 +106,9 @@ describe('the HTTP routes', () => {
   it('GET /api/public/appeals/:reference with generated references and tokens answers 404 or 429, never more', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.string(), async (reference, token) => {
-        const res = await request(t.app).get(`/api/public/appeals/${encodeURIComponent(reference)}`).set('Authorization', `Bearer ${token.replace(/[\r\n]/g, '')}`);
+        const res = await request(t.app)
+          .get(`/api/public/appeals/${encodeURIComponent(reference)}`)
+          .set('Authorization', `Bearer ${token.replace(/[\r\n]/g, '')}`);
         expect([400, 404]).toContain(res.status);
       }),
       { numRuns: 400 },

@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MATERIAL_BYTES } from '../../server/src/catalog';
 import { pdfParsesStarted } from '../../server/src/evidence/inspection';
 import {
-  cardWithHiddenExif, colourIdCard, emptyFile, loopingExifTiff, pdfDeflateBomb, pdfDocument, pdfJunkBomb, pdfObjectBombBytes, pngBomb, polyglotJpegZip, truncatedJpeg, windowsExecutable,
+  cardWithHiddenExif,
+  colourIdCard,
+  emptyFile,
+  loopingExifTiff,
+  pdfDeflateBomb,
+  pdfDocument,
+  pdfJunkBomb,
+  pdfObjectBombBytes,
+  pngBomb,
+  polyglotJpegZip,
+  truncatedJpeg,
+  windowsExecutable,
 } from '../fixtures/evidence';
 import { mfaUnbindPayload } from './support/payloads';
 import { createTestApp, type TestApp } from './support/testApp';
@@ -24,7 +35,10 @@ afterAll(() => t.close());
 
 function everyFile(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 async function expectNothingWritten(run: () => Promise<void>) {
@@ -36,7 +50,8 @@ async function expectNothingWritten(run: () => Promise<void>) {
 
 const file = (attachments: Record<string, string | { buffer: Buffer; name: string }>) => {
   let req = request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(mfaUnbindPayload()));
-  for (const [slot, f] of Object.entries(attachments)) req = typeof f === 'string' ? req.attach(slot, f) : req.attach(slot, f.buffer, f.name);
+  for (const [slot, f] of Object.entries(attachments))
+    req = typeof f === 'string' ? req.attach(slot, f) : req.attach(slot, f.buffer, f.name);
   return req;
 };
 
@@ -82,7 +97,10 @@ describe('hostile uploads', () => {
 
   it('refuses a Windows program whatever its name says', async () => {
     await expectNothingWritten(async () => {
-      const res = await file({ applicant_id_front: { buffer: fs.readFileSync(await windowsExecutable(files)), name: 'ID-front.jpeg' }, applicant_id_back: back });
+      const res = await file({
+        applicant_id_front: { buffer: fs.readFileSync(await windowsExecutable(files)), name: 'ID-front.jpeg' },
+        applicant_id_back: back,
+      });
       expect(res.status).toBe(415);
     });
   });
@@ -132,7 +150,9 @@ describe('hostile uploads', () => {
     const bomb = pdfObjectBombBytes();
     const parses = pdfParsesStarted();
     await expectNothingWritten(async () => {
-      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => file({ applicant_id_front: { buffer: bomb, name: `scan-${i}.pdf` } })));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => file({ applicant_id_front: { buffer: bomb, name: `scan-${i}.pdf` } })),
+      );
       expect(answers.map((r) => [r.status, r.body.code])).toEqual(Array.from({ length: 10 }, () => [413, 'PDF_TOO_COMPLEX']));
     });
     expect(pdfParsesStarted()).toBe(parses);
@@ -160,15 +180,22 @@ describe('hostile uploads', () => {
   it('accepts a JPEG with a zip appended only as the image it decodes to, stored and served as an attachment', async () => {
     const res = await file({ applicant_id_front: await polyglotJpegZip(files), applicant_id_back: back });
     expect(res.status).toBe(201);
-    const row = await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference: res.body.reference }, slot: { slotKey: 'applicant_id_front' } } });
+    const row = await t.db.evidence.findFirstOrThrow({
+      where: { ticket: { reference: res.body.reference }, slot: { slotKey: 'applicant_id_front' } },
+    });
     expect(row.mime).toBe('image/jpeg');
   });
 
   it('never uses the file name on disk: path traversal and Unicode tricks stay display text, cleaned', async () => {
     const bytes = fs.readFileSync(await colourIdCard(files, { variant: 1, width: 1400, fileName: 'named.jpg' }));
-    const res = await file({ applicant_id_front: { buffer: bytes, name: '../../../../etc/cron.d/x\u202Egpj.exe' }, applicant_id_back: back });
+    const res = await file({
+      applicant_id_front: { buffer: bytes, name: '../../../../etc/cron.d/x\u202Egpj.exe' },
+      applicant_id_back: back,
+    });
     expect(res.status).toBe(201);
-    const row = await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference: res.body.reference }, slot: { slotKey: 'applicant_id_front' } } });
+    const row = await t.db.evidence.findFirstOrThrow({
+      where: { ticket: { reference: res.body.reference }, slot: { slotKey: 'applicant_id_front' } },
+    });
     expect(row.originalName).toBe('xgpj.exe');
     expect(row.storageKey).toMatch(/^[0-9a-f]{64}$/);
     expect(fs.existsSync('/etc/cron.d/x')).toBe(false);

@@ -43,9 +43,14 @@ function filesOnDisk(): string[] {
 }
 
 const newKey = () => `k-${randomUUID()}`;
-const payloadFor = (accountId = String(++accountSeq), contact: Record<string, string> = {}) => JSON.stringify(mfaUnbindPayload({ fields: { accountId }, contact }));
+const payloadFor = (accountId = String(++accountSeq), contact: Record<string, string> = {}) =>
+  JSON.stringify(mfaUnbindPayload({ fields: { accountId }, contact }));
 
-function file(payload: string, key: string | null, photos: Record<string, string> = { applicant_id_front: front, applicant_id_back: back }) {
+function file(
+  payload: string,
+  key: string | null,
+  photos: Record<string, string> = { applicant_id_front: front, applicant_id_back: back },
+) {
   let req = request(t.app).post('/api/public/appeals').field('payload', payload);
   if (key !== null) req = req.set('Idempotency-Key', key);
   for (const [slot, f] of Object.entries(photos)) req = req.attach(slot, f);
@@ -78,7 +83,9 @@ describe('POST /api/public/appeals with an Idempotency-Key', () => {
     expect(await t.db.evidence.count({ where: { ticket: { reference: first.body.reference } } })).toBe(2);
     expect(filesOnDisk()).toEqual(onDisk);
 
-    const opened = await request(t.app).get(`/api/public/appeals/${retry.body.reference}`).set('Authorization', `Bearer ${retry.body.accessToken}`);
+    const opened = await request(t.app)
+      .get(`/api/public/appeals/${retry.body.reference}`)
+      .set('Authorization', `Bearer ${retry.body.accessToken}`);
     expect(opened.status).toBe(200);
     // Only the key's hash and a sealed token are kept.
     const record = await t.db.filingKey.findFirstOrThrow({ where: { reference: first.body.reference } });
@@ -90,7 +97,9 @@ describe('POST /api/public/appeals with an Idempotency-Key', () => {
     const payload = payloadFor();
     const key = newKey();
     const before = filesOnDisk().length;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => file(payload, key, { applicant_id_front: freshFront, applicant_id_back: freshBack })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => file(payload, key, { applicant_id_front: freshFront, applicant_id_back: freshBack })),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
     expect(new Set(answers.map((a) => a.body.reference)).size).toBe(1);
     expect(new Set(answers.map((a) => a.body.accessToken)).size).toBe(1);
@@ -191,7 +200,9 @@ describe('a second open appeal of the same kind for the same account', () => {
 
     const firstTicket = await t.db.ticket.findUniqueOrThrow({ where: { reference: first.body.reference } });
     const related = await t.db.event.findMany({ where: { ticketId: firstTicket.id, type: 'appeal.related' } });
-    expect(related.map((e) => (e.data as { reference: string }).reference).sort()).toEqual([again.body.reference, stranger.body.reference].sort());
+    expect(related.map((e) => (e.data as { reference: string }).reference).sort()).toEqual(
+      [again.body.reference, stranger.body.reference].sort(),
+    );
 
     // Agents see the link on the ticket's events.
     const agent = await signedInAs(t, 'agent');

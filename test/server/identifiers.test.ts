@@ -53,8 +53,20 @@ const ticketOf = (reference: string) => t.db.ticket.findUniqueOrThrow({ where: {
 describe('identifiers the seeds accept (issue 13)', () => {
   it('rule: Hong Kong, Macau and Taiwan individuals verify with their travel permits — a personal MFA appeal with a 港澳通行证 number is accepted', async () => {
     // The account was verified with the permit; the customer types the older 11-character form of the same number.
-    const account = await makeAccount(t, { realName: '陈大文', idNumberHash: identityDigest(t.config.identityHashKey, 'H12345678'), idNumberLast4: '5678' });
-    const payload = mfaUnbindPayload({ fields: { accountId: account.uin, loginAccount: account.uin, realName: '陈大文', idNumber: 'h1234567801', idNumberType: 'hk_macau_permit' } });
+    const account = await makeAccount(t, {
+      realName: '陈大文',
+      idNumberHash: identityDigest(t.config.identityHashKey, 'H12345678'),
+      idNumberLast4: '5678',
+    });
+    const payload = mfaUnbindPayload({
+      fields: {
+        accountId: account.uin,
+        loginAccount: account.uin,
+        realName: '陈大文',
+        idNumber: 'h1234567801',
+        idNumberType: 'hk_macau_permit',
+      },
+    });
     const filed = await fileAppeal(t, payload);
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
 
@@ -80,21 +92,37 @@ describe('identifiers the seeds accept (issue 13)', () => {
   });
 
   it('rule: a legal representative may be a foreign national — passport accepted for newLegalRep, refused for a personal applicant', async () => {
-    const change = await fileAppeal(t, appeal('enterprise_review', 'enterprise', 'change_legal_rep', { newLegalRepName: 'John Smith', newLegalRepIdNumber: 'e1234567 8', newLegalRepIdNumberType: 'passport' }));
+    const change = await fileAppeal(
+      t,
+      appeal('enterprise_review', 'enterprise', 'change_legal_rep', {
+        newLegalRepName: 'John Smith',
+        newLegalRepIdNumber: 'e1234567 8',
+        newLegalRepIdNumberType: 'passport',
+      }),
+    );
     expect(change.status, JSON.stringify(change.body)).toBe(201);
     const ticket = await ticketOf(change.body.reference);
     expect((ticket.fields as Record<string, string>).newLegalRepIdNumberType).toBe('passport');
     expect((ticket.fieldDigests as Record<string, string>).newLegalRepIdNumber).toBe(identityDigest(t.config.identityHashKey, 'E12345678'));
 
-    const personal = await fileAppeal(t, appeal('reused_phone_unbind', 'personal', undefined, { applicantIdNumber: 'E12345678', applicantIdNumberType: 'passport' }));
+    const personal = await fileAppeal(
+      t,
+      appeal('reused_phone_unbind', 'personal', undefined, { applicantIdNumber: 'E12345678', applicantIdNumberType: 'passport' }),
+    );
     expect(personal.status).toBe(400);
     expect(personal.body.errors).toEqual({ 'fields.applicantIdNumberType': 'id_document.not_accepted' });
     const account = await fileAppeal(t, mfaUnbindPayload({ fields: { idNumber: 'E12345678', idNumberType: 'passport' } }));
     expect(account.body.errors).toEqual({ 'fields.idNumberType': 'id_document.not_accepted' });
     // A handler is a person, so a permit is fine there; a passport is not.
-    const handler = await fileAppeal(t, appeal('login_request', 'enterprise', undefined, { handlerIdNumber: 'M12345678', handlerIdNumberType: 'hk_macau_permit' }));
+    const handler = await fileAppeal(
+      t,
+      appeal('login_request', 'enterprise', undefined, { handlerIdNumber: 'M12345678', handlerIdNumberType: 'hk_macau_permit' }),
+    );
     expect(handler.status, JSON.stringify(handler.body)).toBe(201);
-    const handlerPassport = await fileAppeal(t, appeal('login_request', 'enterprise', undefined, { handlerIdNumber: 'E12345678', handlerIdNumberType: 'passport' }));
+    const handlerPassport = await fileAppeal(
+      t,
+      appeal('login_request', 'enterprise', undefined, { handlerIdNumber: 'E12345678', handlerIdNumberType: 'passport' }),
+    );
     expect(handlerPassport.body.errors).toEqual({ 'fields.handlerIdNumberType': 'id_document.not_accepted' });
   });
 
@@ -111,7 +139,10 @@ describe('identifiers the seeds accept (issue 13)', () => {
   });
 
   it('rule: contact phones may be non-mainland — +852 accepted, "+852 12" refused', async () => {
-    const filed = await fileAppeal(t, mfaUnbindPayload({ fields: { currentPhone: '+853 6612 3456' }, contact: { phone: '+852 9123 4567' } }));
+    const filed = await fileAppeal(
+      t,
+      mfaUnbindPayload({ fields: { currentPhone: '+853 6612 3456' }, contact: { phone: '+852 9123 4567' } }),
+    );
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const ticket = await ticketOf(filed.body.reference);
     expect(ticket.contactPhone).toBe('+85291234567');
@@ -119,7 +150,10 @@ describe('identifiers the seeds accept (issue 13)', () => {
 
     const short = await fileAppeal(t, mfaUnbindPayload({ fields: { currentPhone: '+852 12' }, contact: { phone: '+852 12' } }));
     expect(short.status).toBe(400);
-    expect(short.body.errors).toEqual({ 'fields.currentPhone': 'contact_phone.international', 'contact.phone': 'contact_phone.international' });
+    expect(short.body.errors).toEqual({
+      'fields.currentPhone': 'contact_phone.international',
+      'contact.phone': 'contact_phone.international',
+    });
 
     // The new security phone becomes the account's: it stays a mainland number (seed 002 shows them as +86 only).
     const security = await fileAppeal(t, appeal('security_phone_change', 'personal', undefined, { newSecurityPhone: '+852 9123 4567' }));

@@ -29,7 +29,11 @@ async function expectTallyMatchesTickets() {
 
 async function list(filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC'] = ['slaDueAt', 'ASC']) {
   const res = await agent.client.get('/api/tickets').query({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: '[0,24]' });
-  return { res, ids: Array.isArray(res.body) ? (res.body as { id: number }[]).map((r) => r.id) : [], total: Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1]) };
+  return {
+    res,
+    ids: Array.isArray(res.body) ? (res.body as { id: number }[]).map((r) => r.id) : [],
+    total: Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1]),
+  };
 }
 
 describe('ticket counts kept by triggers', () => {
@@ -61,19 +65,36 @@ describe('ticket counts kept by triggers', () => {
       [{}, {}],
       [{ status: 'closed' }, { status: 'closed' }],
       [{ status: open }, { status: { in: open } }],
-      [{ kind: 'mfa_unbind', subjectType: 'personal' }, { kind: 'mfa_unbind', subjectType: 'personal' }],
-      [{ assigneeId: null, status: 'new' }, { assigneeId: null, status: 'new' }],
+      [
+        { kind: 'mfa_unbind', subjectType: 'personal' },
+        { kind: 'mfa_unbind', subjectType: 'personal' },
+      ],
+      [
+        { assigneeId: null, status: 'new' },
+        { assigneeId: null, status: 'new' },
+      ],
       [{ priority: 'urgent' }, { priority: 'urgent' }],
       [{ complete: false }, { complete: false }],
       [{ overdue: true }, { status: { in: open }, slaPausedAt: null, slaDueAt: { lt: new Date() } }],
-      [{ submittedAt_gte: new Date(Date.now() - 7 * 86_400_000).toISOString() }, { submittedAt: { gte: new Date(Date.now() - 7 * 86_400_000) } }],
+      [
+        { submittedAt_gte: new Date(Date.now() - 7 * 86_400_000).toISOString() },
+        { submittedAt: { gte: new Date(Date.now() - 7 * 86_400_000) } },
+      ],
     ];
     for (const [filter, where] of cases) {
-      for (const sort of [['slaDueAt', 'ASC'], ['updatedAt', 'DESC']] as const) {
+      for (const sort of [
+        ['slaDueAt', 'ASC'],
+        ['updatedAt', 'DESC'],
+      ] as const) {
         const { res, ids, total } = await list(filter, [...sort]);
         expect(res.status, JSON.stringify(filter)).toBe(200);
         expect(total, JSON.stringify(filter)).toBe(await t.db.ticket.count({ where }));
-        const expected = await t.db.ticket.findMany({ where, orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: sort[1].toLowerCase() as 'asc' | 'desc' }], take: 25, select: { id: true } });
+        const expected = await t.db.ticket.findMany({
+          where,
+          orderBy: [{ [sort[0]]: sort[1].toLowerCase() }, { id: sort[1].toLowerCase() as 'asc' | 'desc' }],
+          take: 25,
+          select: { id: true },
+        });
         expect(ids, JSON.stringify(filter)).toEqual(expected.map((r) => r.id));
       }
     }
@@ -102,7 +123,14 @@ describe('search', () => {
     const byPhone = await list({ q: phone.slice(3, 9) });
     const expected = await t.db.ticket.count({ where: { searchText: { contains: phone.slice(3, 9) } } });
     expect(byPhone.total).toBe(onPostgres ? expected : Math.min(expected, searchLimit));
-    expect(byPhone.ids).toContain((await t.db.ticket.findFirstOrThrow({ where: { searchText: { contains: phone.slice(3, 9) } }, orderBy: [{ slaDueAt: 'asc' }, { id: 'asc' }] })).id);
+    expect(byPhone.ids).toContain(
+      (
+        await t.db.ticket.findFirstOrThrow({
+          where: { searchText: { contains: phone.slice(3, 9) } },
+          orderBy: [{ slaDueAt: 'asc' }, { id: 'asc' }],
+        })
+      ).id,
+    );
     const byRef = await list({ q: ticket.reference.toLowerCase() });
     expect(byRef.ids).toEqual([ticket.id]);
     const surname = ticket.contactName.slice(0, 2);
@@ -129,20 +157,35 @@ describe('search', () => {
     const matching = { searchText: { contains: fragment } };
     const cases: [Record<string, unknown>, object][] = [
       [{ q: fragment }, matching],
-      [{ q: fragment, status: open }, { ...matching, status: { in: open } }],
-      [{ q: fragment, overdue: false }, { ...matching, NOT: { status: { in: open }, slaPausedAt: null, slaDueAt: { lt: new Date() } } }],
+      [
+        { q: fragment, status: open },
+        { ...matching, status: { in: open } },
+      ],
+      [
+        { q: fragment, overdue: false },
+        { ...matching, NOT: { status: { in: open }, slaPausedAt: null, slaDueAt: { lt: new Date() } } },
+      ],
     ];
     for (const [filter, where] of cases) {
       const { res, ids, total } = await list(filter, ['updatedAt', 'DESC']);
       expect(res.status, JSON.stringify(filter)).toBe(200);
       expect(total, JSON.stringify(filter)).toBe(await t.db.ticket.count({ where }));
-      const expected = await t.db.ticket.findMany({ where, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }], take: 25, select: { id: true } });
+      const expected = await t.db.ticket.findMany({
+        where,
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        take: 25,
+        select: { id: true },
+      });
       expect(ids, JSON.stringify(filter)).toEqual(expected.map((r) => r.id));
     }
   });
 
   it('finds one Han character (a surname) at a word start, with a total equal to the rows it has', async () => {
-    const zhang = await createTicket(t.db, { ...mfaUnbindPayload({ contact: { name: '张伟' } }), by: { actorType: 'customer' } }, t.config.identityHashKey);
+    const zhang = await createTicket(
+      t.db,
+      { ...mfaUnbindPayload({ contact: { name: '张伟' } }), by: { actorType: 'customer' } },
+      t.config.identityHashKey,
+    );
     const { res, ids, total } = await list({ q: '张' }, ['id', 'DESC']);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(ids[0]).toBe(zhang.id);
@@ -153,7 +196,9 @@ describe('search', () => {
     const page = await t.db.ticket.findMany({ where: { id: { in: ids } }, select: { searchText: true } });
     for (const row of page) expect(row.searchText).toContain(' 张');
     const open = await list({ q: '张', status: [...openStatuses] }, ['id', 'DESC']);
-    expect(open.total).toBe(await t.db.ticket.count({ where: { searchText: { contains: ' 张' }, status: { in: [...openStatuses] } }, take: searchLimit }));
+    expect(open.total).toBe(
+      await t.db.ticket.count({ where: { searchText: { contains: ' 张' }, status: { in: [...openStatuses] } }, take: searchLimit }),
+    );
   });
 
   it('refuses one Latin character, in the agent’s language', async () => {

@@ -24,7 +24,10 @@ type Signed = { id: number; name: string; cookie: string };
 async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent'): Promise<Signed> {
   const agent = await makeAgent(t.db, role, { name });
   const res = await request(t.app).post('/api/auth/login').send({ email: agent.email, password: testPassword }).expect(200);
-  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  const cookie = ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { id: agent.id, name, cookie };
 }
 
@@ -89,10 +92,12 @@ describe('PUT /api/tickets/:id/presence', () => {
     expect(seen.body.agents).toEqual([{ agentId: zhang.id, name: '张伟', mode: 'viewing' }]);
 
     const both = await request(b.app).put(`/api/tickets/${id}/presence`).set('Cookie', li.cookie).send({ mode: 'replying' }).expect(200);
-    expect(both.body.agents).toEqual([
-      { agentId: zhang.id, name: '张伟', mode: 'viewing' },
-      { agentId: li.id, name: '李娜', mode: 'replying' },
-    ].sort((x, y) => x.agentId - y.agentId));
+    expect(both.body.agents).toEqual(
+      [
+        { agentId: zhang.id, name: '张伟', mode: 'viewing' },
+        { agentId: li.id, name: '李娜', mode: 'replying' },
+      ].sort((x, y) => x.agentId - y.agentId),
+    );
 
     await request(t.app).delete(`/api/tickets/${id}/presence`).set('Cookie', li.cookie).expect(200);
     // A heartbeat older than half a minute: the laptop was closed without saying goodbye.
@@ -107,7 +112,11 @@ describe('PUT /api/tickets/:id/presence', () => {
     const bad = await request(t.app).put(`/api/tickets/${id}/presence`).set('Cookie', zhang.cookie).send({ mode: 'editing' }).expect(400);
     expect(bad.body.code).toBe('INVALID_INPUT');
     expect(bad.body.errors.mode).toBeTruthy();
-    const unknown = await request(t.app).put('/api/tickets/99999999/presence').set('Cookie', zhang.cookie).send({ mode: 'viewing' }).expect(404);
+    const unknown = await request(t.app)
+      .put('/api/tickets/99999999/presence')
+      .set('Cookie', zhang.cookie)
+      .send({ mode: 'viewing' })
+      .expect(404);
     expect(unknown.body.code).toBe('NOT_FOUND');
     const anonymous = await request(t.app).put(`/api/tickets/${id}/presence`).send({ mode: 'viewing' }).expect(401);
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');
@@ -139,9 +148,20 @@ describe('GET /api/live', () => {
     const onB = await subscribe(serverB.url, li);
     const from = onB.frames.length;
 
-    const moved = await request(serverA.url).post(`/api/tickets/${id}/transition`).set('Cookie', zhang.cookie).send({ to: 'in_review' }).expect(200);
+    const moved = await request(serverA.url)
+      .post(`/api/tickets/${id}/transition`)
+      .set('Cookie', zhang.cookie)
+      .send({ to: 'in_review' })
+      .expect(200);
     const change = await onB.next<{ ticketId: number; version: number }>('ticket', (d) => d.ticketId === id, from);
-    expect(change.data).toEqual({ ticketId: id, version: moved.body.version, type: 'ticket.transitioned', actorType: 'agent', agentId: zhang.id, assigneeId: zhang.id });
+    expect(change.data).toEqual({
+      ticketId: id,
+      version: moved.body.version,
+      type: 'ticket.transitioned',
+      actorType: 'agent',
+      agentId: zhang.id,
+      assigneeId: zhang.id,
+    });
     onB.close();
   });
 
@@ -173,15 +193,20 @@ describe('GET /api/live', () => {
     stream.close();
   });
 
-  it('carries no personal data: not the customer\'s name, phone, email, ID number or message', async () => {
+  it("carries no personal data: not the customer's name, phone, email, ID number or message", async () => {
     const zhang = await signIn('张伟');
     const { id, reference, token } = await appealFor(zhang);
     const stream = await subscribe(serverB.url, zhang);
     const from = stream.frames.length;
     await customerWrites(reference, token, `我是${customer.name}，电话 ${customer.phone}，身份证 ${adultId}`);
-    const change = await stream.next<{ ticketId: number; actorType: string }>('ticket', (d) => d.ticketId === id && d.actorType === 'customer', from);
+    const change = await stream.next<{ ticketId: number; actorType: string }>(
+      'ticket',
+      (d) => d.ticketId === id && d.actorType === 'customer',
+      from,
+    );
     expect(change.data).toMatchObject({ type: 'message.added', actorType: 'customer', agentId: null });
-    for (const secret of [customer.name, customer.phone, customer.email, adultId, adultId.slice(-4), '电话']) expect(stream.raw).not.toContain(secret);
+    for (const secret of [customer.name, customer.phone, customer.email, adultId, adultId.slice(-4), '电话'])
+      expect(stream.raw).not.toContain(secret);
     stream.close();
   });
 
@@ -210,11 +235,18 @@ describe('GET /api/live', () => {
 
 describe('unread for the assignee and the bell', () => {
   const rowOf = async (who: Signed, id: number) => {
-    const list = await request(t.app).get('/api/tickets').query({ filter: JSON.stringify({ id: [id] }) }).set('Cookie', who.cookie).expect(200);
+    const list = await request(t.app)
+      .get('/api/tickets')
+      .query({ filter: JSON.stringify({ id: [id] }) })
+      .set('Cookie', who.cookie)
+      .expect(200);
     return list.body.find((r: { id: number }) => r.id === id) as { unread: boolean; customerActivityAt: string | null };
   };
   const bell = async (who: Signed) =>
-    (await request(t.app).get('/api/live/unread').set('Cookie', who.cookie).expect(200)).body as { count: number; items: { ticketId: number; reference: string; kind: string; activity: string; at: string }[] };
+    (await request(t.app).get('/api/live/unread').set('Cookie', who.cookie).expect(200)).body as {
+      count: number;
+      items: { ticketId: number; reference: string; kind: string; activity: string; at: string }[];
+    };
 
   it('a customer reply marks the ticket unread for its assignee only, rings the bell, and opening it reads it', async () => {
     const zhang = await signIn('张伟');
@@ -228,7 +260,9 @@ describe('unread for the assignee and the bell', () => {
     expect((await rowOf(li, id)).unread).toBe(false);
     const rung = await bell(zhang);
     expect(rung.count).toBe(1);
-    expect(rung.items).toEqual([{ ticketId: id, reference, kind: 'mfa_unbind', status: expect.any(String), activity: 'message.added', at: expect.any(String) }]);
+    expect(rung.items).toEqual([
+      { ticketId: id, reference, kind: 'mfa_unbind', status: expect.any(String), activity: 'message.added', at: expect.any(String) },
+    ]);
     expect((await bell(li)).count).toBe(0);
 
     await request(t.app).put(`/api/tickets/${id}/read`).set('Cookie', zhang.cookie).send({}).expect(200);
@@ -244,7 +278,11 @@ describe('unread for the assignee and the bell', () => {
   it("an agent's own reply leaves the ticket read", async () => {
     const zhang = await signIn('张伟');
     const { id } = await appealFor(zhang);
-    await request(t.app).post('/api/messages').set('Cookie', zhang.cookie).send({ ticketId: id, kind: 'internal_note', body: '已核对' }).expect(201);
+    await request(t.app)
+      .post('/api/messages')
+      .set('Cookie', zhang.cookie)
+      .send({ ticketId: id, kind: 'internal_note', body: '已核对' })
+      .expect(201);
     expect((await rowOf(zhang, id)).unread).toBe(false);
     expect((await bell(zhang)).count).toBe(0);
   });

@@ -19,11 +19,20 @@ describe('SIGTERM with consoles listening', () => {
     // A grace period longer than the test: an exit within it means the open stream did not hold the server.
     const server = await startServerProcess(dir, { SHUTDOWN_GRACE_MS: '120000' });
     const db = await createDb(`file:${path.join(dir, 'server.db')}`);
-    const agent = await db.agent.create({ data: { email: 'live@test.example', name: '张伟', role: 'agent', passwordHash: await hashPassword(testPassword) } });
+    const agent = await db.agent.create({
+      data: { email: 'live@test.example', name: '张伟', role: 'agent', passwordHash: await hashPassword(testPassword) },
+    });
     await db.$disconnect();
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: agent.email, password: testPassword }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: agent.email, password: testPassword }),
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const stream = openStream(`${server.url}/api/live`, cookie);
     await stream.next('hello');
 

@@ -70,8 +70,14 @@ describe('GET /metrics', () => {
     const agent = await signedInAs(t, 'agent');
     const before = await scrape();
     const account = await makeAccount(t);
-    const payload = mfaUnbindPayload({ fields: { accountId: account.uin, loginAccount: account.uin, currentPhone: '13655554444' }, contact: { phone: '13655554444', name: '欧阳娜娜' } });
-    const filed = await fileAppeal(t, payload, { applicant_id_front: await colourIdCard(dir), applicant_id_back: await greyscaleScan(dir) }).expect(201);
+    const payload = mfaUnbindPayload({
+      fields: { accountId: account.uin, loginAccount: account.uin, currentPhone: '13655554444' },
+      contact: { phone: '13655554444', name: '欧阳娜娜' },
+    });
+    const filed = await fileAppeal(t, payload, {
+      applicant_id_front: await colourIdCard(dir),
+      applicant_id_back: await greyscaleScan(dir),
+    }).expect(201);
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
     await agent.client.get(`/api/tickets/${ticket.id}`).expect(200);
     await agent.client.get('/api/tickets/99999999').expect(404);
@@ -88,18 +94,32 @@ describe('GET /metrics', () => {
   });
 
   it('reads the outbox backlog, its failures and the SLA breaches from the shared database', async () => {
-    const pending = await t.db.notification.groupBy({ by: ['channel'], where: { status: { in: ['pending', 'sending'] } }, _count: { _all: true } });
-    await t.db.notification.create({ data: { channel: 'sms', recipient: '13700000000', subject: '', body: 'x', status: 'failed', attempts: 5 } });
+    const pending = await t.db.notification.groupBy({
+      by: ['channel'],
+      where: { status: { in: ['pending', 'sending'] } },
+      _count: { _all: true },
+    });
+    await t.db.notification.create({
+      data: { channel: 'sms', recipient: '13700000000', subject: '', body: 'x', status: 'failed', attempts: 5 },
+    });
     const account = await makeAccount(t);
     const filed = await fileAppeal(t, mfaUnbindPayload({ fields: { accountId: account.uin, loginAccount: account.uin } })).expect(201);
     await t.db.ticket.update({ where: { reference: filed.body.reference }, data: { slaDueAt: new Date(Date.now() - 60_000) } });
-    const overdue = await t.db.ticket.count({ where: { status: { in: ['new', 'triage', 'in_review', 'awaiting_customer', 'approval_pending'] }, slaPausedAt: null, slaDueAt: { lt: new Date() } } });
+    const overdue = await t.db.ticket.count({
+      where: {
+        status: { in: ['new', 'triage', 'in_review', 'awaiting_customer', 'approval_pending'] },
+        slaPausedAt: null,
+        slaDueAt: { lt: new Date() },
+      },
+    });
 
     const text = await scrape();
     const emails = await t.db.notification.count({ where: { channel: 'email', status: { in: ['pending', 'sending'] } } });
     expect(value(text, 'helpdesk_outbox_backlog{channel="email"}')).toBe(emails);
     expect(emails).toBeGreaterThan(pending.find((p) => p.channel === 'email')?._count._all ?? 0);
-    expect(value(text, 'helpdesk_outbox_failed{channel="sms"}')).toBe(await t.db.notification.count({ where: { channel: 'sms', status: 'failed' } }));
+    expect(value(text, 'helpdesk_outbox_failed{channel="sms"}')).toBe(
+      await t.db.notification.count({ where: { channel: 'sms', status: 'failed' } }),
+    );
     expect(value(text, 'helpdesk_sla_breaches')).toBe(overdue);
     expect(overdue).toBeGreaterThan(0);
   });

@@ -16,18 +16,36 @@ function schemaOf(file: string): string[] {
   const out: string[] = [];
   // The full-text index is written by hand in the migrations (Prisma's schema cannot say it), so it is left out here.
   const tables = conn
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' AND name NOT LIKE 'TicketSearch%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' AND name NOT LIKE 'TicketSearch%' ORDER BY name",
+    )
     .all() as { name: string }[];
   for (const { name } of tables) {
     out.push(`table ${name}`);
-    for (const c of conn.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]) {
+    for (const c of conn.prepare(`PRAGMA table_info("${name}")`).all() as {
+      name: string;
+      type: string;
+      notnull: number;
+      dflt_value: string | null;
+      pk: number;
+    }[]) {
       out.push(`column ${name}.${c.name} ${c.type} notnull=${c.notnull} default=${c.dflt_value} pk=${c.pk}`);
     }
-    for (const f of conn.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { table: string; from: string; to: string; on_delete: string; on_update: string }[]) {
+    for (const f of conn.prepare(`PRAGMA foreign_key_list("${name}")`).all() as {
+      table: string;
+      from: string;
+      to: string;
+      on_delete: string;
+      on_update: string;
+    }[]) {
       out.push(`fk ${name}.${f.from} -> ${f.table}.${f.to} delete=${f.on_delete} update=${f.on_update}`);
     }
   }
-  const indexes = conn.prepare("SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; tbl: string; sql: string }[];
+  const indexes = conn.prepare("SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as {
+    name: string;
+    tbl: string;
+    sql: string;
+  }[];
   for (const i of indexes) out.push(`index ${i.name}: ${i.sql.replace(/\s+/g, ' ').trim()}`);
   conn.close();
   return out.sort();
@@ -45,7 +63,9 @@ function startMigrator() {
         console.log(JSON.stringify({ error: String(e) }));
       }
     }`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const answers: ((line: string) => void)[] = [];
   let pending = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -72,7 +92,20 @@ describe('migrations', () => {
     expect(applied).toEqual(readMigrations().map((m) => m.name));
     expect(migrateSqlite(url)).toEqual([]);
     const tables = schemaOf(path.join(dir, 'fresh.db')).filter((s) => s.startsWith('table'));
-    expect(tables).toEqual(expect.arrayContaining(['table Agent', 'table Session', 'table Account', 'table Ticket', 'table MaterialSlot', 'table Evidence', 'table Event', 'table Message', 'table Macro', 'table Notification']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'table Agent',
+        'table Session',
+        'table Account',
+        'table Ticket',
+        'table MaterialSlot',
+        'table Evidence',
+        'table Event',
+        'table Message',
+        'table Macro',
+        'table Notification',
+      ]),
+    );
   });
 
   it('record the same checksum as prisma migrate deploy', () => {
@@ -99,11 +132,24 @@ describe('migrations', () => {
     const empty = path.join(dir, 'empty-migrations');
     fs.mkdirSync(empty);
     fs.copyFileSync('prisma/migrations/migration_lock.toml', path.join(empty, 'migration_lock.toml'));
-    const sql = execFileSync(process.execPath, ['server/scripts/prisma.mjs', 'migrate', 'diff', '--from-migrations', empty, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], {
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'diff-shadow.db')}` },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const sql = execFileSync(
+      process.execPath,
+      [
+        'server/scripts/prisma.mjs',
+        'migrate',
+        'diff',
+        '--from-migrations',
+        empty,
+        '--to-schema-datamodel',
+        'prisma/schema.prisma',
+        '--script',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'diff-shadow.db')}` },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     expect(sql).toContain('CREATE TABLE "Ticket"');
     const fromSchema = path.join(dir, 'from-schema.db');
     const conn = new Database(fromSchema);

@@ -105,12 +105,17 @@ let lastOctet = 0;
 const freshAddress = () => `203.0.113.${++lastOctet}`;
 
 async function signIn(server: ServerProcess): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(demoAgent) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(demoAgent),
+  });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-const listQuery = (params: Record<string, unknown>) => `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]))}`;
+const listQuery = (params: Record<string, unknown>) =>
+  `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]))}`;
 const get = (server: ServerProcess, route: string, cookie: string) => fetch(`${server.url}${route}`, { headers: { Cookie: cookie } });
 const totalOf = (res: Response) => Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
 
@@ -137,7 +142,9 @@ async function inOneHourWindow(check: (address: string) => Promise<void>) {
 function refusedPayload(server: ServerProcess, address: string) {
   const form = new FormData();
   form.set('payload', '{}');
-  return fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form, headers: { 'X-Forwarded-For': address } }).then((r) => r.status);
+  return fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form, headers: { 'X-Forwarded-For': address } }).then(
+    (r) => r.status,
+  );
 }
 
 /** Error lines either process logged since the last call. */
@@ -221,7 +228,9 @@ describe('two API processes over one database', () => {
 
   it('lets exactly the hourly limit past the limiter when both processes are hit at once', async () => {
     await inOneHourWindow(async (address) => {
-      const statuses = await Promise.all(Array.from({ length: 4 * appealsPerHour }, (_, i) => refusedPayload(i % 2 === 0 ? a : b, address)));
+      const statuses = await Promise.all(
+        Array.from({ length: 4 * appealsPerHour }, (_, i) => refusedPayload(i % 2 === 0 ? a : b, address)),
+      );
       expect(statuses.filter((s) => s === 400)).toHaveLength(appealsPerHour);
       expect(statuses.filter((s) => s === 429)).toHaveLength(3 * appealsPerHour);
     });
@@ -253,7 +262,7 @@ describe('two API processes over one database', () => {
     const recipients = Array.from({ length: 6 }, (_, i) => `notice-${i}@example.cn`);
     const filed = [];
     for (const [i, email] of recipients.entries()) {
-        filed.push(await fileAppeal(i % 2 === 0 ? a : b, freshAddress(), email));
+      filed.push(await fileAppeal(i % 2 === 0 ? a : b, freshAddress(), email));
     }
     expect(filed.map((f) => f.status)).toEqual(recipients.map(() => 201));
     const references = filed.map((f) => f.body.reference);

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/src/db/client';
 import { noticesFor, phoneReleasedNotice, statusLink, type CustomerNotice } from '../../server/src/notifications/customerNotices';
 import { enqueueIn, type NotificationInput } from '../../server/src/notifications/outbox';
-import { createEmailSender, LogSmsSender, type EmailSender, type OutgoingEmail, type OutgoingSms, type SmsSender } from '../../server/src/notifications/transports';
+import {
+  createEmailSender,
+  LogSmsSender,
+  type EmailSender,
+  type OutgoingEmail,
+  type OutgoingSms,
+  type SmsSender,
+} from '../../server/src/notifications/transports';
 import { createOutboxWorker, retryDelayMs } from '../../server/src/notifications/worker';
 import { createTestApp, type TestApp } from './support/testApp';
 import { parseEml } from './support/eml';
@@ -32,8 +39,20 @@ class FailingSender implements EmailSender {
   }
 }
 
-const email = (over: Partial<NotificationInput> = {}): NotificationInput => ({ channel: 'email', recipient: 'zhang.san@example.com', subject: 'Subject', body: 'Body', ...over });
-const sms = (over: Partial<NotificationInput> = {}): NotificationInput => ({ channel: 'sms', recipient: '13812340000', subject: 'Subject', body: 'SMS body', ...over });
+const email = (over: Partial<NotificationInput> = {}): NotificationInput => ({
+  channel: 'email',
+  recipient: 'zhang.san@example.com',
+  subject: 'Subject',
+  body: 'Body',
+  ...over,
+});
+const sms = (over: Partial<NotificationInput> = {}): NotificationInput => ({
+  channel: 'sms',
+  recipient: '13812340000',
+  subject: 'Subject',
+  body: 'SMS body',
+  ...over,
+});
 
 async function enqueue(db: Db, inputs: NotificationInput[]) {
   await db.$transaction((tx) => enqueueIn(tx, inputs));
@@ -120,10 +139,23 @@ describe('the notification outbox', () => {
 
   describe('delivery', () => {
     it('writes a drained email as a UTF-8 .eml file in OUTBOX_DIR', async () => {
-      const ticket = { id: 0, reference: 'AP-20261124-0001', locale: 'zh-CN', contactName: '张三', contactEmail: 'zhang.san@example.com', contactPhone: null };
-      const [notice] = noticesFor(ticket, 'received', { statusLink: statusLink('http://helpdesk.test', ticket.reference) }).map((n) => ({ ...n, ticketId: null }));
+      const ticket = {
+        id: 0,
+        reference: 'AP-20261124-0001',
+        locale: 'zh-CN',
+        contactName: '张三',
+        contactEmail: 'zhang.san@example.com',
+        contactPhone: null,
+      };
+      const [notice] = noticesFor(ticket, 'received', { statusLink: statusLink('http://helpdesk.test', ticket.reference) }).map((n) => ({
+        ...n,
+        ticketId: null,
+      }));
       const [row] = await enqueue(t.db, [notice!]);
-      const worker = createOutboxWorker({ db: t.db, log: silent }, { email: createEmailSender({ smtpUrl: undefined, outboxDir }), sms: new RecordingSender() });
+      const worker = createOutboxWorker(
+        { db: t.db, log: silent },
+        { email: createEmailSender({ smtpUrl: undefined, outboxDir }), sms: new RecordingSender() },
+      );
 
       expect(await worker.drainOnce()).toEqual({ sent: 1, failed: 0, retried: 0 });
 
@@ -220,11 +252,16 @@ describe('the notification outbox', () => {
     });
 
     it('sends each notification exactly once when two processes drain the same database file', async () => {
-      const rows = await enqueue(t.db, Array.from({ length: 60 }, (_, i) => email({ body: `email ${i}` })));
-      const [a, b] = await Promise.all([drainInChild(t.databaseUrl, 'process-a'), drainInChild(t.databaseUrl, 'process-b')]).then((children) => {
-        for (const child of children) child.go();
-        return Promise.all(children.map((child) => child.sent));
-      });
+      const rows = await enqueue(
+        t.db,
+        Array.from({ length: 60 }, (_, i) => email({ body: `email ${i}` })),
+      );
+      const [a, b] = await Promise.all([drainInChild(t.databaseUrl, 'process-a'), drainInChild(t.databaseUrl, 'process-b')]).then(
+        (children) => {
+          for (const child of children) child.go();
+          return Promise.all(children.map((child) => child.sent));
+        },
+      );
 
       expect([...a!, ...b!].sort((x, y) => x - y)).toEqual(rows.map((r) => r.id));
       expect(a!.length).toBeGreaterThan(0);
@@ -234,16 +271,31 @@ describe('the notification outbox', () => {
 
     it("takes over the claim of a worker that died, but not a live worker's claim", async () => {
       const [dead, live] = await enqueue(t.db, [email({ body: 'dead' }), email({ body: 'live' })]);
-      await t.db.notification.update({ where: { id: dead!.id }, data: { status: 'sending', claimedAt: new Date(Date.now() - 10 * 60_000), claimedBy: 'crashed' } });
-      await t.db.notification.update({ where: { id: live!.id }, data: { status: 'sending', claimedAt: new Date(Date.now() - 1000), claimedBy: 'busy' } });
+      await t.db.notification.update({
+        where: { id: dead!.id },
+        data: { status: 'sending', claimedAt: new Date(Date.now() - 10 * 60_000), claimedBy: 'crashed' },
+      });
+      await t.db.notification.update({
+        where: { id: live!.id },
+        data: { status: 'sending', claimedAt: new Date(Date.now() - 1000), claimedBy: 'busy' },
+      });
       const sender = new RecordingSender();
-      const worker = createOutboxWorker({ db: t.db, log: silent }, { email: sender, sms: sender, workerId: 'rescuer', leaseMs: 5 * 60_000 });
+      const worker = createOutboxWorker(
+        { db: t.db, log: silent },
+        { email: sender, sms: sender, workerId: 'rescuer', leaseMs: 5 * 60_000 },
+      );
 
       expect(await worker.drainOnce()).toEqual({ sent: 1, failed: 0, retried: 0 });
 
       expect(sender.calls).toEqual([dead!.id]);
-      expect(await t.db.notification.findUniqueOrThrow({ where: { id: dead!.id } })).toMatchObject({ status: 'sent', claimedBy: 'rescuer' });
-      expect(await t.db.notification.findUniqueOrThrow({ where: { id: live!.id } })).toMatchObject({ status: 'sending', claimedBy: 'busy' });
+      expect(await t.db.notification.findUniqueOrThrow({ where: { id: dead!.id } })).toMatchObject({
+        status: 'sent',
+        claimedBy: 'rescuer',
+      });
+      expect(await t.db.notification.findUniqueOrThrow({ where: { id: live!.id } })).toMatchObject({
+        status: 'sending',
+        claimedBy: 'busy',
+      });
     });
   });
 
@@ -292,7 +344,11 @@ describe('customer notices', () => {
   });
 
   it('gives one email and one short SMS in Chinese for a zh-CN ticket', () => {
-    const notices = noticesFor(ticket, 'materials_requested', { statusLink: link, slots: ['手持身份证正面', '营业执照'], message: '照片模糊，请重新拍摄。' });
+    const notices = noticesFor(ticket, 'materials_requested', {
+      statusLink: link,
+      slots: ['手持身份证正面', '营业执照'],
+      message: '照片模糊，请重新拍摄。',
+    });
     expect(notices.map((n) => [n.channel, n.recipient, n.ticketId])).toEqual([
       ['email', 'zhang.san@example.com', 42],
       ['sms', '13812340000', 42],
@@ -309,7 +365,11 @@ describe('customer notices', () => {
 
   it('speaks English to an en ticket and uses only the contacts it has', () => {
     const en = { ...ticket, locale: 'en', contactName: 'Li Lei', contactPhone: null };
-    const [mail, ...rest] = noticesFor(en, 'rejected', { statusLink: link, reason: 'The ID photo was taken with the front camera.', message: 'Please take it again.' });
+    const [mail, ...rest] = noticesFor(en, 'rejected', {
+      statusLink: link,
+      reason: 'The ID photo was taken with the front camera.',
+      message: 'Please take it again.',
+    });
     expect(rest).toEqual([]);
     expect(mail!.subject).toBe('Your appeal was not approved (AP-20261124-0042)');
     expect(mail!.body).toMatch(/^Dear Li Lei,/);
@@ -325,7 +385,12 @@ describe('customer notices', () => {
     '%s: both languages carry the reference and the status link, never the access token',
     (notice) => {
       for (const locale of ['zh-CN', 'en']) {
-        const notices = noticesFor({ ...ticket, locale }, notice, { statusLink: link, message: 'Agent message', slots: ['ID'], reason: 'Reason' });
+        const notices = noticesFor({ ...ticket, locale }, notice, {
+          statusLink: link,
+          message: 'Agent message',
+          slots: ['ID'],
+          reason: 'Reason',
+        });
         expect(notices).toHaveLength(2);
         for (const n of notices) {
           expect(n.subject).toContain(ticket.reference);
@@ -342,7 +407,10 @@ describe('customer notices', () => {
 
   it('tells the owner of a released security phone at the security email, in both languages', () => {
     expect(phoneReleasedNotice({ securityEmail: null }, { phoneMasked: '138****0000', reference: 'AP-20261124-0042' })).toEqual([]);
-    const [notice, ...rest] = phoneReleasedNotice({ securityEmail: 'old.owner@example.com' }, { phoneMasked: '138****0000', reference: 'AP-20261124-0042' });
+    const [notice, ...rest] = phoneReleasedNotice(
+      { securityEmail: 'old.owner@example.com' },
+      { phoneMasked: '138****0000', reference: 'AP-20261124-0042' },
+    );
     expect(rest).toEqual([]);
     expect(notice).toMatchObject({ channel: 'email', recipient: 'old.owner@example.com' });
     expect(notice!.subject).toContain('138****0000');

@@ -80,12 +80,18 @@ describe('GET /api/openapi.json', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const { path, op } of ops) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      const declared = op.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort();
+      const declared = op.parameters
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort();
       expect(declared, `${op.operationId} ${path}`).toEqual(inPath);
       expect(Object.keys(op.responses).length, op.operationId).toBeGreaterThan(0);
       for (const [status, response] of Object.entries(op.responses)) {
         // 4xx only: the health check's 503 answers its own `{status}`.
-        if (Number(status) >= 400 && Number(status) < 500) expect(response.content?.['application/json']?.schema, `${op.operationId} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+        if (Number(status) >= 400 && Number(status) < 500)
+          expect(response.content?.['application/json']?.schema, `${op.operationId} ${status}`).toEqual({
+            $ref: '#/components/schemas/Error',
+          });
       }
     }
     expect(doc.components.schemas.Error).toMatchObject({ type: 'object', required: ['code', 'message'] });
@@ -121,7 +127,15 @@ describe('GET /api/openapi.json', () => {
     const documentSays = z.fromJSONSchema(schema!);
     const properties = Object.keys((schema as { properties: object }).properties);
 
-    const refused = [{}, { message: 'No' }, { decision: 'maybe', message: 'No' }, { decision: 'reject', message: '' }, { decision: 'reject', message: 'x'.repeat(5001) }, { decision: 'reject', message: 'No', version: 0 }, { decision: 'reject', message: 'No', override: 'yes' }];
+    const refused = [
+      {},
+      { message: 'No' },
+      { decision: 'maybe', message: 'No' },
+      { decision: 'reject', message: '' },
+      { decision: 'reject', message: 'x'.repeat(5001) },
+      { decision: 'reject', message: 'No', version: 0 },
+      { decision: 'reject', message: 'No', override: 'yes' },
+    ];
     for (const body of refused) {
       const res = await admin.client.post(`/api/tickets/${created.body.id}/decision`).send(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -136,11 +150,15 @@ describe('GET /api/openapi.json', () => {
     expect(res.body.code).not.toBe('INVALID_INPUT');
   });
 
-  it('documents a list\'s filter from its ListSpec: an unknown filter is refused by both', async () => {
+  it("documents a list's filter from its ListSpec: an unknown filter is refused by both", async () => {
     const agent = await signedInAs(t, 'agent');
     const filter = openApiDocument().paths['/api/tickets']?.get?.parameters.find((p) => p.name === 'filter');
     const documentSays = z.fromJSONSchema(filter!.content!['application/json']!.schema);
-    for (const [value, ok] of [[{ status: 'new', assigneeId: null, id_gte: 1, q: 'AP' }, true], [{ nope: 1 }, false], [{ assigneeId: 'me' }, false]] as const) {
+    for (const [value, ok] of [
+      [{ status: 'new', assigneeId: null, id_gte: 1, q: 'AP' }, true],
+      [{ nope: 1 }, false],
+      [{ assigneeId: 'me' }, false],
+    ] as const) {
       const res = await agent.client.get('/api/tickets').query({ filter: JSON.stringify(value) });
       expect(res.status, JSON.stringify(value)).toBe(ok ? 200 : 400);
       expect(documentSays.safeParse(value).success, JSON.stringify(value)).toBe(ok);

@@ -44,7 +44,12 @@ afterAll(() => t.close());
 describe('the directory decides who the owner is', () => {
   it('rule: the subject type that decides the materials is the account\'s, from the directory — an "unverified" cancellation of a personal-verified account cannot be filed without a code, and cannot be approved even by a supervisor', async () => {
     const a = await makeAccount(t);
-    const payload = { kind: 'account_cancellation', subjectType: 'unverified', fields: { accountId: a.uin }, contact: { name: '王五', email: 'attacker@evil.example' } };
+    const payload = {
+      kind: 'account_cancellation',
+      subjectType: 'unverified',
+      fields: { accountId: a.uin },
+      contact: { name: '王五', email: 'attacker@evil.example' },
+    };
     const filed = await fileAppeal(t, payload);
     expect(filed.status).toBe(400);
     expect(filed.body.code).toBe('OWNER_CODE_REQUIRED');
@@ -65,7 +70,9 @@ describe('the directory decides who the owner is', () => {
     const byAgent = await agent.client.post(`/api/tickets/${id}/decision`).send({ decision: 'approve', message: '已注销' });
     expect(byAgent.status).toBe(409);
     expect(codes(byAgent.body.blockers)).toEqual(['owner_not_verified', 'subject_type_mismatch']);
-    const overridden = await supervisor.client.post(`/api/tickets/${id}/decision`).send({ decision: 'approve', message: '已注销', override: true, overrideReason: '客户来电很着急，主管决定放行' });
+    const overridden = await supervisor.client
+      .post(`/api/tickets/${id}/decision`)
+      .send({ decision: 'approve', message: '已注销', override: true, overrideReason: '客户来电很着急，主管决定放行' });
     expect(overridden.status).toBe(409);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('active');
 
@@ -75,12 +82,14 @@ describe('the directory decides who the owner is', () => {
     expect(told.find((n) => n.recipient === a.securityEmail)!.body).toMatch(/https:\/\/help\.example\.cn\/appeal\/object\?token=/);
 
     // The answer a rejection gives is what remains: with its reason, and the owner told of it too.
-    const rejected = await agent.client.post(`/api/tickets/${id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '申请主体与账号实名主体不一致' });
+    const rejected = await agent.client
+      .post(`/api/tickets/${id}/decision`)
+      .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '申请主体与账号实名主体不一致' });
     expect(rejected.status).toBe(200);
     expect(await t.db.notification.count({ where: { ticketId: id, recipient: a.securityPhone!, body: { contains: '未通过' } } })).toBe(1);
   });
 
-  it('rule: the applicant must match the account\'s real-name information — an MFA unbind with the real name and ID number both mismatching is blocked; only a supervisor overrides, with a recorded reason', async () => {
+  it("rule: the applicant must match the account's real-name information — an MFA unbind with the real name and ID number both mismatching is blocked; only a supervisor overrides, with a recorded reason", async () => {
     const a = await makeAccount(t);
     const { ticket } = await readyToDecide(t, agent, mfaPayload(a.uin, { realName: '李四', idNumber: otherId }), photos());
     const review = await agent.client.get(`/api/tickets/${ticket.id}/review`);
@@ -89,23 +98,52 @@ describe('the directory decides who the owner is', () => {
     const blocked = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.blockers[0]).toMatchObject({ code: 'identity_mismatch', overridable: true });
-    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'x', override: true, overrideReason: '我觉得没有问题，直接通过' })).status).toBe(403);
-    expect((await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'x', override: true, overrideReason: '短' })).status).toBe(400);
+    expect(
+      (
+        await agent.client
+          .post(`/api/tickets/${ticket.id}/decision`)
+          .send({ decision: 'approve', message: 'x', override: true, overrideReason: '我觉得没有问题，直接通过' })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await supervisor.client
+          .post(`/api/tickets/${ticket.id}/decision`)
+          .send({ decision: 'approve', message: 'x', override: true, overrideReason: '短' })
+      ).status,
+    ).toBe(400);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: a.id } })).mfaBound).toBe(true);
 
     const reason = '客户改名，户口本与公安证明已在材料中核对';
-    expect((await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑', override: true, overrideReason: reason })).status).toBe(202);
+    expect(
+      (
+        await supervisor.client
+          .post(`/api/tickets/${ticket.id}/decision`)
+          .send({ decision: 'approve', message: '已解绑', override: true, overrideReason: reason })
+      ).status,
+    ).toBe(202);
     const proposed = await t.db.event.findFirstOrThrow({ where: { ticketId: ticket.id, type: 'decision.proposed' } });
-    expect(proposed).toMatchObject({ agentId: supervisor.agent.id, reason, data: expect.objectContaining({ overridden: ['identity_mismatch'] }) });
+    expect(proposed).toMatchObject({
+      agentId: supervisor.agent.id,
+      reason,
+      data: expect.objectContaining({ overridden: ['identity_mismatch'] }),
+    });
   });
 
   it('rule: a new login email must not already be a login method (registration email included) or security email of any account — a login email that another account already holds cannot be bound, whoever overrides', async () => {
     const holder = await makeAccount(t);
     const a = await makeAccount(t);
     for (const taken of [holder.securityEmail!, `LOGIN${holder.uin}@example.cn`]) {
-      const payload = { kind: 'login_request', subjectType: 'personal', fields: { accountId: a.uin, newEmail: taken, realName: '张伟', idNumber: adultId, resetMfa: 'yes' }, contact: { name: '张伟', email: 'me@example.cn' } };
+      const payload = {
+        kind: 'login_request',
+        subjectType: 'personal',
+        fields: { accountId: a.uin, newEmail: taken, realName: '张伟', idNumber: adultId, resetMfa: 'yes' },
+        contact: { name: '张伟', email: 'me@example.cn' },
+      };
       const { ticket } = await readyToDecide(t, agent, payload, photos());
-      const blocked = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已绑定', override: true, overrideReason: '客户坚持要用这个邮箱登录' });
+      const blocked = await supervisor.client
+        .post(`/api/tickets/${ticket.id}/decision`)
+        .send({ decision: 'approve', message: '已绑定', override: true, overrideReason: '客户坚持要用这个邮箱登录' });
       expect(blocked.status).toBe(409);
       expect(blocked.body.blockers).toEqual([expect.objectContaining({ code: 'login_email_taken', overridable: false })]);
       expect(blocked.body.blockers[0].detail.en).toContain(holder.uin);
@@ -117,12 +155,21 @@ describe('the directory decides who the owner is', () => {
     const email = `shared.${Date.now()}@example.cn`;
     const tickets = [];
     for (const a of [await makeAccount(t), await makeAccount(t)]) {
-      const payload = { kind: 'login_request', subjectType: 'personal', fields: { accountId: a.uin, newEmail: email, realName: '张伟', idNumber: adultId, resetMfa: 'yes' }, contact: { name: '张伟', email: 'me@example.cn' } };
+      const payload = {
+        kind: 'login_request',
+        subjectType: 'personal',
+        fields: { accountId: a.uin, newEmail: email, realName: '张伟', idNumber: adultId, resetMfa: 'yes' },
+        contact: { name: '张伟', email: 'me@example.cn' },
+      };
       const { ticket } = await readyToDecide(t, agent, payload, photos());
       await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已绑定' }).expect(202);
       tickets.push(ticket);
     }
-    const answers = await Promise.all(tickets.map((tk, i) => (i ? supervisor : secondSupervisor).client.post(`/api/tickets/${tk.id}/decision/confirm`).send({ approve: true })));
+    const answers = await Promise.all(
+      tickets.map((tk, i) =>
+        (i ? supervisor : secondSupervisor).client.post(`/api/tickets/${tk.id}/decision/confirm`).send({ approve: true }),
+      ),
+    );
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const holders = (await t.db.account.findMany({ where: { id: { in: tickets.map((tk) => tk.accountId!) } } })).filter((acc) =>
       (acc.loginMethods as { type: string; identifier: string }[]).some((m) => m.type === 'email' && m.identifier === email),
@@ -146,7 +193,9 @@ describe('one door to a decision', () => {
     }
     await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' }).expect(202);
     // A pending approval is left only through its confirmation.
-    expect((await supervisor.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'in_review' })).body.code).toBe('DECISION_REQUIRED');
+    expect((await supervisor.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'in_review' })).body.code).toBe(
+      'DECISION_REQUIRED',
+    );
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('approval_pending');
     expect((await t.db.account.findUniqueOrThrow({ where: { id: a.id } })).mfaBound).toBe(true);
     expect(await t.db.notification.count({ where: { ticketId: ticket.id } })).toBe(before);
@@ -158,7 +207,9 @@ describe('one door to a decision', () => {
     const evidence = await t.db.evidence.findFirstOrThrow({ where: { ticketId: ticket.id, current: true } });
     const attempts = [
       otherAgent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' }),
-      otherAgent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: 'no' }),
+      otherAgent.client
+        .post(`/api/tickets/${ticket.id}/decision`)
+        .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: 'no' }),
       otherAgent.client.post(`/api/tickets/${ticket.id}/request-materials`).send({ slots: ['applicant_id_back'], message: '重传' }),
       otherAgent.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'triage' }),
       otherAgent.client.put(`/api/tickets/${ticket.id}`).send({ priority: 'low' }),
@@ -175,7 +226,13 @@ describe('one door to a decision', () => {
     const filed = await fileAppeal(t, mfaPayload(b.uin), photos());
     const loose = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
     await otherAgent.client.post(`/api/tickets/${loose.id}/transition`).send({ to: 'in_review' }).expect(200);
-    expect((await otherAgent.client.post(`/api/tickets/${loose.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: 'no' })).body.code).toBe('NOT_ASSIGNEE');
+    expect(
+      (
+        await otherAgent.client
+          .post(`/api/tickets/${loose.id}/decision`)
+          .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: 'no' })
+      ).body.code,
+    ).toBe('NOT_ASSIGNEE');
   });
 
   it('a late upload is refused once an approval is proposed and once it is applied; the approved file stays, and the approval names it', async () => {
@@ -183,14 +240,21 @@ describe('one door to a decision', () => {
     const { ticket, token } = await readyToDecide(t, agent, mfaPayload(a.uin), photos());
     const approvedFiles = await t.db.evidence.findMany({ where: { ticketId: ticket.id, current: true }, orderBy: { id: 'asc' } });
     await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' }).expect(202);
-    const late = () => request(t.app).post(`/api/public/appeals/${ticket.reference}/evidence`).set('Authorization', `Bearer ${token}`).attach('applicant_id_front', back);
+    const late = () =>
+      request(t.app)
+        .post(`/api/public/appeals/${ticket.reference}/evidence`)
+        .set('Authorization', `Bearer ${token}`)
+        .attach('applicant_id_front', back);
     const duringProposal = await late();
     expect(duringProposal.status).toBe(409);
     // To the customer it is still under review, and takes no files.
     const view = await request(t.app).get(`/api/public/appeals/${ticket.reference}`).set('Authorization', `Bearer ${token}`);
     expect(view.body).toMatchObject({ status: 'in_review', acceptsFiles: false });
     // Parallel: the confirmation and another late upload race; the upload never lands on the approved ticket.
-    const [confirmed, racing] = await Promise.all([supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }), late()]);
+    const [confirmed, racing] = await Promise.all([
+      supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }),
+      late(),
+    ]);
     expect(confirmed.status).toBe(200);
     expect(racing.status).toBe(409);
     expect((await late()).status).toBe(409);
@@ -202,12 +266,14 @@ describe('one door to a decision', () => {
     expect(basis.files.map((f) => [f.evidenceId, f.sha256])).toEqual(approvedFiles.map((e) => [e.id, e.sha256]));
     expect(basis.account.uin).toBe(a.uin);
     // Verdicts are frozen too.
-    expect((await agent.client.put(`/api/evidence/${approvedFiles[0]!.id}`).send({ verdict: 'rejected', reasonCode: 'illegible' })).body.code).toBe('EVIDENCE_FROZEN');
+    expect(
+      (await agent.client.put(`/api/evidence/${approvedFiles[0]!.id}`).send({ verdict: 'rejected', reasonCode: 'illegible' })).body.code,
+    ).toBe('EVIDENCE_FROZEN');
   });
 });
 
 describe('four eyes on what cannot be undone', () => {
-  it('rule: irreversible or sign-in-changing effects need a second person\'s confirmation — the proposer cannot confirm, a plain agent cannot, and a changed account makes the proposal stale', async () => {
+  it("rule: irreversible or sign-in-changing effects need a second person's confirmation — the proposer cannot confirm, a plain agent cannot, and a changed account makes the proposal stale", async () => {
     const a = await makeAccount(t);
     const { ticket } = await readyToDecide(t, supervisor, mfaPayload(a.uin), photos());
     const proposed = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' });
@@ -236,9 +302,15 @@ describe('four eyes on what cannot be undone', () => {
     const { ticket } = await readyToDecide(t, agent, mfaPayload(a.uin), photos());
     await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' }).expect(202);
     await supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: false, note: '请先电话回访' }).expect(200);
-    expect(await t.db.event.findFirst({ where: { ticketId: ticket.id, type: 'decision.sent_back', reason: '请先电话回访' } })).not.toBeNull();
+    expect(
+      await t.db.event.findFirst({ where: { ticketId: ticket.id, type: 'decision.sent_back', reason: '请先电话回访' } }),
+    ).not.toBeNull();
     await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' }).expect(202);
-    const answers = await Promise.all([supervisor, secondSupervisor, supervisor, secondSupervisor].map((s) => s.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true })));
+    const answers = await Promise.all(
+      [supervisor, secondSupervisor, supervisor, secondSupervisor].map((s) =>
+        s.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }),
+      ),
+    );
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     expect(await t.db.event.count({ where: { ticketId: ticket.id, type: 'account.changed' } })).toBe(1);
     expect((await t.db.account.findUniqueOrThrow({ where: { id: a.id } })).mfaBound).toBe(false);
@@ -246,7 +318,8 @@ describe('four eyes on what cannot be undone', () => {
 });
 
 describe('proof of control: a one-time code to the channel on file', () => {
-  const ask = (uin: string, ip = '10.0.0.1') => request(t.app).post('/api/public/owner-codes').set('X-Forwarded-For', ip).send({ accountId: uin });
+  const ask = (uin: string, ip = '10.0.0.1') =>
+    request(t.app).post('/api/public/owner-codes').set('X-Forwarded-For', ip).send({ accountId: uin });
   const codeSentTo = async (recipient: string) => {
     const n = await t.db.notification.findFirstOrThrow({ where: { recipient, secret: true }, orderBy: { id: 'desc' } });
     return /\b(\d{6})\b/.exec(n.body)![1]!;
@@ -270,7 +343,13 @@ describe('proof of control: a one-time code to the channel on file', () => {
     expect(wrong.body.code).toBe('CODE_INVALID');
     const ok = await request(t.app).post(`/api/public/owner-codes/${known.body.challengeId}/verify`).send({ code });
     expect(ok.status).toBe(200);
-    const payload = { kind: 'account_cancellation', subjectType: 'unverified', fields: { accountId: a.uin }, contact: { name: '账号主人', email: 'me@example.cn' }, ownerProof: ok.body.proof };
+    const payload = {
+      kind: 'account_cancellation',
+      subjectType: 'unverified',
+      fields: { accountId: a.uin },
+      contact: { name: '账号主人', email: 'me@example.cn' },
+      ownerProof: ok.body.proof,
+    };
     const filed = await fileAppeal(t, payload);
     expect(filed.status).toBe(201);
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
@@ -285,8 +364,18 @@ describe('proof of control: a one-time code to the channel on file', () => {
     const issued = await ask(a.uin, '10.0.0.2');
     const right = await codeSentTo(a.securityPhone!);
     const guesses = Array.from({ length: 60 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'));
-    const answers = await Promise.all(guesses.map((code) => request(t.app).post(`/api/public/owner-codes/${issued.body.challengeId}/verify`).set('X-Forwarded-For', `10.1.${Math.floor(guesses.indexOf(code) / 25)}.1`).send({ code })));
-    expect(answers.filter((r) => r.body.code === "CODE_INVALID"), JSON.stringify(answers.map((r) => [r.status, r.body.code]))).toHaveLength(4);
+    const answers = await Promise.all(
+      guesses.map((code) =>
+        request(t.app)
+          .post(`/api/public/owner-codes/${issued.body.challengeId}/verify`)
+          .set('X-Forwarded-For', `10.1.${Math.floor(guesses.indexOf(code) / 25)}.1`)
+          .send({ code }),
+      ),
+    );
+    expect(
+      answers.filter((r) => r.body.code === 'CODE_INVALID'),
+      JSON.stringify(answers.map((r) => [r.status, r.body.code])),
+    ).toHaveLength(4);
     expect(answers.filter((r) => r.status === 410)).toHaveLength(56);
     expect((await t.db.ownerChallenge.findUniqueOrThrow({ where: { id: issued.body.challengeId } })).attempts).toBe(5);
     expect((await request(t.app).post(`/api/public/owner-codes/${issued.body.challengeId}/verify`).send({ code: right })).status).toBe(410);
@@ -318,22 +407,32 @@ describe("the owner's objection", () => {
     const { ticket } = await readyToDecide(t, agent, mfaPayload(a.uin), photos());
     const notice = await t.db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, recipient: a.securityEmail! } });
     const token = /object\?token=([\w-]+)/.exec(notice.body)![1]!;
-    expect((await request(t.app).post('/api/public/objections').send({ token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })).status).toBe(404);
+    expect(
+      (
+        await request(t.app)
+          .post('/api/public/objections')
+          .send({ token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })
+      ).status,
+    ).toBe(404);
     const objected = await request(t.app).post('/api/public/objections').send({ token });
     expect(objected.status).toBe(200);
     expect(objected.body.reference).toBe(ticket.reference);
     expect((await request(t.app).post('/api/public/objections').send({ token })).body.code).toBe('OBJECTION_USED');
 
-    const blocked = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'x', override: true, overrideReason: '主管判断客户所述属实' });
+    const blocked = await supervisor.client
+      .post(`/api/tickets/${ticket.id}/decision`)
+      .send({ decision: 'approve', message: 'x', override: true, overrideReason: '主管判断客户所述属实' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.blockers).toEqual([expect.objectContaining({ code: 'owner_objected', overridable: false })]);
-    const alerts = await t.db.notification.findMany({ where: { ticketId: ticket.id, recipient: { in: [supervisor.agent.email, secondSupervisor.agent.email] } } });
+    const alerts = await t.db.notification.findMany({
+      where: { ticketId: ticket.id, recipient: { in: [supervisor.agent.email, secondSupervisor.agent.email] } },
+    });
     expect(alerts).toHaveLength(2);
     expect(await t.db.event.count({ where: { ticketId: ticket.id, type: 'owner.objected' } })).toBe(1);
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).priority).toBe('urgent');
   });
 
-  it('rule: the owner\'s objection stops approval — an objection after the proposal stops its confirmation', async () => {
+  it("rule: the owner's objection stops approval — an objection after the proposal stops its confirmation", async () => {
     const a = await makeAccount(t);
     const { ticket } = await readyToDecide(t, agent, mfaPayload(a.uin), photos());
     const notice = await t.db.notification.findFirstOrThrow({ where: { ticketId: ticket.id, recipient: a.securityPhone! } });

@@ -13,7 +13,10 @@ import * as fixtures from '../fixtures/evidence';
 
 // The evidence rules apply to what a file shows, whatever its container (docs/rules.md): the largest picture of each
 // page of a PDF is checked as the same picture uploaded on its own would be.
-const [holdingIdFront, holdingIdBack] = holdingIdSlots('applicant') as [ReturnType<typeof holdingIdSlots>[0], ReturnType<typeof holdingIdSlots>[0]];
+const [holdingIdFront, holdingIdBack] = holdingIdSlots('applicant') as [
+  ReturnType<typeof holdingIdSlots>[0],
+  ReturnType<typeof holdingIdSlots>[0],
+];
 const licence = businessLicenceSlot();
 
 let dir: string;
@@ -40,7 +43,9 @@ async function pdfOf(name: string, pictures: Picture[]): Promise<string> {
     page.drawText('Scanned evidence', { x: 60, y: 800, size: 12, font });
     if (picture === null) continue;
     if ('xObject' in picture) {
-      const ref = doc.context.register(doc.context.stream(picture.xObject.bytes, { Type: 'XObject', Subtype: 'Image', ...picture.xObject.dict }));
+      const ref = doc.context.register(
+        doc.context.stream(picture.xObject.bytes, { Type: 'XObject', Subtype: 'Image', ...picture.xObject.dict }),
+      );
       const drawn = page.node.newXObject('Scan', ref);
       page.pushOperators(pushGraphicsState(), concatTransformationMatrix(515, 0, 0, 322, 40, 200), drawObject(drawn), popGraphicsState());
       continue;
@@ -63,7 +68,9 @@ const colourJpeg = async (variant = 0) => ({ jpeg: await fixtures.colourIdCardBy
  * filters (predictor 15), in DeviceRGB or DeviceGray.
  */
 async function pngRowsXObject(grey: boolean): Promise<{ xObject: XObject }> {
-  const { data, info } = await (grey ? card().removeAlpha().toColourspace('b-w') : card().removeAlpha()).png({ adaptiveFiltering: true }).toBuffer({ resolveWithObject: true });
+  const { data, info } = await (grey ? card().removeAlpha().toColourspace('b-w') : card().removeAlpha())
+    .png({ adaptiveFiltering: true })
+    .toBuffer({ resolveWithObject: true });
   const idat: Buffer[] = [];
   for (let at = 8; at < data.length; at += 12 + data.readUInt32BE(at)) {
     if (data.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(data.subarray(at + 8, at + 8 + data.readUInt32BE(at)));
@@ -73,7 +80,11 @@ async function pngRowsXObject(grey: boolean): Promise<{ xObject: XObject }> {
   return {
     xObject: {
       dict: {
-        Width: info.width, Height: info.height, BitsPerComponent: 8, ColorSpace: grey ? 'DeviceGray' : 'DeviceRGB', Filter: 'FlateDecode',
+        Width: info.width,
+        Height: info.height,
+        BitsPerComponent: 8,
+        ColorSpace: grey ? 'DeviceGray' : 'DeviceRGB',
+        Filter: 'FlateDecode',
         DecodeParms: { Predictor: 15, Colors: colors, BitsPerComponent: 8, Columns: info.width },
       },
       bytes: Buffer.concat(idat),
@@ -96,12 +107,19 @@ describe('the pictures on the pages of a PDF', () => {
   it('rule: a photo inside a PDF is checked like a photo — a front camera named in a second EXIF segment of the JPEG in a PDF fails', async () => {
     const jpeg = fixtures.withSecondExif(await fixtures.colourIdCardBytes(), fixtures.frontCameraExif());
     const inspection = await inspectFile(await pdfOf('hidden-selfie.pdf', [{ jpeg }]), holdingIdFront);
-    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({ severity: 'fail', facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' } });
+    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({
+      severity: 'fail',
+      facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' },
+    });
   });
 
   it('rule: a photo inside a PDF is checked like a photo — a small front-camera selfie beside a large decoy picture on the same page fails', async () => {
     const decoy = await readFile(await fixtures.rearCameraPhoto(dir));
-    const selfie = await sharp(await readFile(await fixtures.frontCameraPhoto(dir))).resize(320).keepExif().jpeg().toBuffer();
+    const selfie = await sharp(await readFile(await fixtures.frontCameraPhoto(dir)))
+      .resize(320)
+      .keepExif()
+      .jpeg()
+      .toBuffer();
     const doc = await PDFDocument.create();
     const page = doc.addPage([595, 842]);
     page.drawImage(await doc.embedJpg(decoy), { x: 40, y: 200, width: 515, height: 322 });
@@ -109,7 +127,10 @@ describe('the pictures on the pages of a PDF', () => {
     const path = join(dir, 'decoy.pdf');
     await writeFile(path, await doc.save());
     const inspection = await inspectFile(path, holdingIdFront);
-    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({ severity: 'fail', facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' } });
+    expect(findingOf(inspection, 'exif.front_camera')).toMatchObject({
+      severity: 'fail',
+      facts: { lens: 'iPhone 13 front camera 2.71mm f/2.2' },
+    });
     expect(inspection.state).toBe('fail');
     // The same decoy alone passes the camera check: the selfie is what failed it.
     const alone = await inspectFile(await pdfOf('decoy-alone.pdf', [{ jpeg: decoy }]), holdingIdFront);
@@ -120,7 +141,12 @@ describe('the pictures on the pages of a PDF', () => {
     const bomb = await PDFDocument.create();
     const bombPage = bomb.addPage([595, 842]);
     bombPage.drawImage(await bomb.embedJpg(decoy), { x: 40, y: 200, width: 515, height: 322 });
-    bombPage.drawImage(await bomb.embedJpg(fixtures.withRawExifBlock(selfie, fixtures.loopingExifTiff())), { x: 450, y: 60, width: 100, height: 62 });
+    bombPage.drawImage(await bomb.embedJpg(fixtures.withRawExifBlock(selfie, fixtures.loopingExifTiff())), {
+      x: 450,
+      y: 60,
+      width: 100,
+      height: 62,
+    });
     const bombPath = join(dir, 'decoy-bomb.pdf');
     await writeFile(bombPath, await bomb.save());
     await expect(inspectFile(bombPath, holdingIdFront)).rejects.toMatchObject({ status: 422, code: 'DAMAGED_METADATA' });
@@ -128,7 +154,10 @@ describe('the pictures on the pages of a PDF', () => {
 
   it('rule: a photo inside a PDF is checked like a photo — a looping EXIF block in the JPEG of a PDF is refused as the bare JPEG is', async () => {
     const jpeg = fixtures.withRawExifBlock(await fixtures.colourIdCardBytes(), fixtures.loopingExifTiff());
-    await expect(inspectFile(await pdfOf('exif-bomb.pdf', [{ jpeg }]), holdingIdFront)).rejects.toMatchObject({ status: 422, code: 'DAMAGED_METADATA' });
+    await expect(inspectFile(await pdfOf('exif-bomb.pdf', [{ jpeg }]), holdingIdFront)).rejects.toMatchObject({
+      status: 422,
+      code: 'DAMAGED_METADATA',
+    });
   });
 
   it('rule: a photo inside a PDF is checked like a photo — a 200×130 picture in a PDF is illegible', async () => {
@@ -154,7 +183,10 @@ describe('the pictures on the pages of a PDF', () => {
     // A rear-camera photo wrapped in a PDF passes the hand-held ID checks, camera and capture time read from it.
     const photo = await inspectFile(await pdfOf('rear-camera.pdf', [await jpegOf(fixtures.rearCameraPhoto(dir))]), holdingIdFront);
     expect(problems(photo)).toEqual([]);
-    expect(findingOf(photo, 'exif.captured_at').facts).toMatchObject({ camera: 'Apple iPhone 13', lens: 'iPhone 13 back dual wide camera 5.1mm f/1.6' });
+    expect(findingOf(photo, 'exif.captured_at').facts).toMatchObject({
+      camera: 'Apple iPhone 13',
+      lens: 'iPhone 13 back dual wide camera 5.1mm f/1.6',
+    });
   });
 
   it('rule: a photo inside a PDF is checked like a photo — a page without any picture is a visible could-not-check, not a pass', async () => {
@@ -180,9 +212,18 @@ describe('the pictures on the pages of a PDF', () => {
   });
 
   it('rule: a photo inside a PDF is checked like a photo — a JPEG 2000 picture is left to an agent, never passed silently', async () => {
-    const jpx = { xObject: { dict: { Width: 1600, Height: 1000, BitsPerComponent: 8, ColorSpace: 'DeviceRGB', Filter: 'JPXDecode' }, bytes: Buffer.from('\0\0\0\x0cjP  \r\n\x87\n not decoded here') } };
+    const jpx = {
+      xObject: {
+        dict: { Width: 1600, Height: 1000, BitsPerComponent: 8, ColorSpace: 'DeviceRGB', Filter: 'JPXDecode' },
+        bytes: Buffer.from('\0\0\0\x0cjP  \r\n\x87\n not decoded here'),
+      },
+    };
     const inspection = await inspectFile(await pdfOf('jpx.pdf', [jpx]), holdingIdFront);
-    expect(problems(inspection)).toEqual([['colour.unchecked', 'warn'], ['image.unchecked', 'warn'], ['exif.no_camera', 'warn']]);
+    expect(problems(inspection)).toEqual([
+      ['colour.unchecked', 'warn'],
+      ['image.unchecked', 'warn'],
+      ['exif.no_camera', 'warn'],
+    ]);
     expect(findingOf(inspection, 'image.unchecked').facts).toMatchObject({ reason: 'unreadable' });
   });
 
@@ -197,7 +238,10 @@ describe('the pictures on the pages of a PDF', () => {
 
   it('rule: a photo inside a PDF is checked like a photo — a damaged picture is left to an agent, the PDF kept', async () => {
     const jpeg = await fixtures.colourIdCardBytes();
-    const inspection = await inspectFile(await pdfOf('damaged-picture.pdf', [{ jpeg: jpeg.subarray(0, Math.floor(jpeg.length / 2)) }]), holdingIdFront);
+    const inspection = await inspectFile(
+      await pdfOf('damaged-picture.pdf', [{ jpeg: jpeg.subarray(0, Math.floor(jpeg.length / 2)) }]),
+      holdingIdFront,
+    );
     expect(findingOf(inspection, 'image.unchecked').facts).toMatchObject({ reason: 'unreadable' });
     expect(findingOf(inspection, 'exif.no_camera').severity).toBe('warn');
     expect(inspection.state).toBe('warn');
@@ -206,7 +250,10 @@ describe('the pictures on the pages of a PDF', () => {
   it('rule: a photo inside a PDF is checked like a photo — the first 20 pages are looked at, the pages after them named for an agent', async () => {
     const inspection = await inspectFile(await fixtures.pdfDocument(dir, 22), licence);
     const unchecked = inspection.findings.filter((f) => f.code === 'image.unchecked').map((f) => f.facts);
-    expect(unchecked).toEqual([expect.objectContaining({ reason: 'no_picture', pages: '1–20' }), expect.objectContaining({ reason: 'not_examined', pages: '21–22' })]);
+    expect(unchecked).toEqual([
+      expect.objectContaining({ reason: 'no_picture', pages: '1–20' }),
+      expect.objectContaining({ reason: 'not_examined', pages: '21–22' }),
+    ]);
     expect(inspection.findings.find((f) => f.facts?.reason === 'not_examined')!.message['zh-CN']).toMatch(/^第 21–22 页：/);
   });
 
@@ -233,7 +280,12 @@ describe('the colour of the pictures in a PDF', () => {
   });
 
   it('rule: scans must be colour — a fax (CCITT) picture in a PDF holds no colour', async () => {
-    const fax = { xObject: { dict: { Width: 1728, Height: 2200, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'CCITTFaxDecode' }, bytes: Buffer.alloc(64, 0xaa) } };
+    const fax = {
+      xObject: {
+        dict: { Width: 1728, Height: 2200, BitsPerComponent: 1, ColorSpace: 'DeviceGray', Filter: 'CCITTFaxDecode' },
+        bytes: Buffer.alloc(64, 0xaa),
+      },
+    };
     const inspection = await inspectFile(await pdfOf('fax.pdf', [fax]), licence);
     expect(findingOf(inspection, 'colour.greyscale').severity).toBe('fail');
     expect(findingOf(inspection, 'image.unchecked').facts).toMatchObject({ reason: 'unreadable' });
@@ -261,7 +313,12 @@ describe('pictures in a PDF are decoded within the decompression budget', () => 
 
   it('rule: a photo inside a PDF is checked like a photo — a picture stream inflating far past its size is stopped at the budget, the PDF kept', async () => {
     // 100×100 grey pixels declared, 64 MB of zeros stored: one deflate block alone holds megabytes.
-    const bomb = { xObject: { dict: { Width: 100, Height: 100, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }, bytes: deflateSync(Buffer.alloc(64 * 1024 * 1024)) } };
+    const bomb = {
+      xObject: {
+        dict: { Width: 100, Height: 100, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' },
+        bytes: deflateSync(Buffer.alloc(64 * 1024 * 1024)),
+      },
+    };
     const inspection = await inspectFile(await pdfOf('picture-bomb.pdf', [bomb]), licence, twoMegabytes);
     expect(findingOf(inspection, 'image.unchecked').facts).toMatchObject({ reason: 'unreadable' });
     expect(inspection.state).toBe('warn');
@@ -272,7 +329,14 @@ describe('duplicates, whatever the container', () => {
   it('rule: the same file may not fill two slots — the front as a JPEG and again inside a PDF as the back', async () => {
     const front = await fixtures.colourIdCard(dir, { variant: 1, fileName: 'front.jpg' });
     const wrapped = await pdfOf('front-again.pdf', [{ jpeg: await readFile(front) }]);
-    const file = async (slot: typeof holdingIdFront, path: string): Promise<IntakeFile> => ({ slotKey: slot.key, path, size: 0, originalName: path, slot, inspection: await inspectFile(path, slot) });
+    const file = async (slot: typeof holdingIdFront, path: string): Promise<IntakeFile> => ({
+      slotKey: slot.key,
+      path,
+      size: 0,
+      originalName: path,
+      slot,
+      inspection: await inspectFile(path, slot),
+    });
     const files = [await file(holdingIdFront, front), await file(holdingIdBack, wrapped)];
     markDuplicatesWithin(files);
     for (const f of files) expect(f.inspection.findings.map((x) => x.code)).toContain('duplicate.similar');

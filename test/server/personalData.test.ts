@@ -20,7 +20,9 @@ let n = 0;
 async function appeal(contact: { name: string; email: string; phone?: string }) {
   n += 1;
   const front = await colourIdCard(files, { variant: n % 3, width: 1300 + n * 10, fileName: `front-${n}.jpg` });
-  const res = await request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(mfaUnbindPayload({ contact })))
+  const res = await request(t.app)
+    .post('/api/public/appeals')
+    .field('payload', JSON.stringify(mfaUnbindPayload({ contact })))
     .attach('applicant_id_front', front);
   expect(res.status).toBe(201);
   return t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference }, include: { evidence: true } });
@@ -63,7 +65,7 @@ describe('retention', () => {
   });
 });
 
-describe('a customer\'s data on request', () => {
+describe("a customer's data on request", () => {
   it('exports everything about their appeals, internal notes excluded; only admins may', async () => {
     const ticket = await appeal({ name: '赵磊', email: 'export@example.cn', phone: '13811112222' });
     await agent.client.post('/api/messages').send({ ticketId: ticket.id, kind: 'internal_note', body: '内部备注，不导出' }).expect(201);
@@ -78,7 +80,7 @@ describe('a customer\'s data on request', () => {
     expect(JSON.stringify(res.body)).not.toContain('内部备注');
   });
 
-  it('erases a closed appeal\'s personal data and files, keeps an open one, and records why', async () => {
+  it("erases a closed appeal's personal data and files, keeps an open one, and records why", async () => {
     const closed = await appeal({ name: '孙洋', email: 'erase@example.cn' });
     const open = await appeal({ name: '孙洋', email: 'erase@example.cn' });
     await t.db.ticket.update({ where: { id: closed.id }, data: { status: 'closed', closedAt: new Date() } });
@@ -130,26 +132,57 @@ describe("personal data in agents' answers", () => {
   const written = { phone: '13911112222', email: 'backup.nana@example.org' };
   const edited = 'nana.edited@example.cn';
   const list = (client: typeof agent.client, resource: string, filter: object) =>
-    client.get(`/api/${resource}`).query({ filter: JSON.stringify(filter), range: '[0,99]' }).expect(200);
+    client
+      .get(`/api/${resource}`)
+      .query({ filter: JSON.stringify(filter), range: '[0,99]' })
+      .expect(200);
 
   async function changingPhone() {
     const account = await makeAccount(t, { realName: customer.name });
     const front = await colourIdCard(files, { variant: 0, width: 1510, fileName: 'own-front.jpg' });
     const back = await colourIdCard(files, { variant: 1, width: 1520, fileName: 'own-back.jpg' });
     const payload = {
-      kind: 'security_phone_change', subjectType: 'personal',
-      fields: { accountId: account.uin, currentSecurityPhone: account.securityPhone!, newSecurityPhone: newPhone, realName: customer.name, idNumber: adultId, description: `我是${customer.name}，旧手机 ${written.phone} 丢了，也可以写信到 ${written.email}` },
+      kind: 'security_phone_change',
+      subjectType: 'personal',
+      fields: {
+        accountId: account.uin,
+        currentSecurityPhone: account.securityPhone!,
+        newSecurityPhone: newPhone,
+        realName: customer.name,
+        idNumber: adultId,
+        description: `我是${customer.name}，旧手机 ${written.phone} 丢了，也可以写信到 ${written.email}`,
+      },
       contact: customer,
     };
     const { ticket, token } = await readyToDecide(t, agent, payload, { applicant_id_front: front, applicant_id_back: back });
-    await request(t.app).post(`/api/public/appeals/${ticket.reference}/messages`).set('Authorization', `Bearer ${token}`).send({ body: `我的邮箱是 ${customer.email}，电话 ${customer.phone}` }).expect(201);
-    await agent.client.post('/api/messages').send({ ticketId: ticket.id, kind: 'public_reply', body: `${customer.name}您好，已收到您的申诉。` }).expect(201);
-    await agent.client.post('/api/messages').send({ ticketId: ticket.id, kind: 'internal_note', body: `${customer.name} 来电确认新号码 ${newPhone}` }).expect(201);
+    await request(t.app)
+      .post(`/api/public/appeals/${ticket.reference}/messages`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ body: `我的邮箱是 ${customer.email}，电话 ${customer.phone}` })
+      .expect(201);
+    await agent.client
+      .post('/api/messages')
+      .send({ ticketId: ticket.id, kind: 'public_reply', body: `${customer.name}您好，已收到您的申诉。` })
+      .expect(201);
+    await agent.client
+      .post('/api/messages')
+      .send({ ticketId: ticket.id, kind: 'internal_note', body: `${customer.name} 来电确认新号码 ${newPhone}` })
+      .expect(201);
     return { account, ticket };
   }
 
-  const secrets = (account: { securityPhone: string | null; securityEmail: string | null }) =>
-    [customer.name, customer.email, customer.phone, newPhone, written.phone, written.email, edited, account.securityPhone!, account.securityEmail!, adultId];
+  const secrets = (account: { securityPhone: string | null; securityEmail: string | null }) => [
+    customer.name,
+    customer.email,
+    customer.phone,
+    newPhone,
+    written.phone,
+    written.email,
+    edited,
+    account.securityPhone!,
+    account.securityEmail!,
+    adultId,
+  ];
 
   it('are masked in every answer: tickets, search, review, decision, events, messages, notifications, accounts', async () => {
     const { account, ticket } = await changingPhone();
@@ -164,12 +197,24 @@ describe("personal data in agents' answers", () => {
     expect(record.fields).toMatchObject({ realName: '欧**娜', newSecurityPhone: '136****7788' });
     const review = keep(await agent.client.get(`/api/tickets/${ticket.id}/review`).expect(200)).body;
     // Declared vs on file still says whether they match.
-    expect(review.comparison.find((c: { field: string }) => c.field === 'realName')).toMatchObject({ declared: '欧**娜', onFile: '欧**娜', result: 'match' });
+    expect(review.comparison.find((c: { field: string }) => c.field === 'realName')).toMatchObject({
+      declared: '欧**娜',
+      onFile: '欧**娜',
+      result: 'match',
+    });
     expect(review.comparison.find((c: { field: string }) => c.field === 'currentSecurityPhone')).toMatchObject({ result: 'match' });
 
-    keep(await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: `${customer.name}您好，审核通过` }).expect(202));
+    keep(
+      await agent.client
+        .post(`/api/tickets/${ticket.id}/decision`)
+        .send({ decision: 'approve', message: `${customer.name}您好，审核通过` })
+        .expect(202),
+    );
     const confirmed = keep(await supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }).expect(200));
-    expect(confirmed.body.outcome.changes[0]).toMatchObject({ before: { securityPhone: expect.stringContaining('****') }, after: { securityPhone: '136****7788' } });
+    expect(confirmed.body.outcome.changes[0]).toMatchObject({
+      before: { securityPhone: expect.stringContaining('****') },
+      after: { securityPhone: '136****7788' },
+    });
     // Kept in full where erasure can reach it, shown masked.
     const changed = await t.db.event.findFirstOrThrow({ where: { ticketId: ticket.id, type: 'account.changed' } });
     expect(changed.data).toMatchObject({ before: { securityPhone: account.securityPhone }, after: { securityPhone: newPhone } });
@@ -177,12 +222,23 @@ describe("personal data in agents' answers", () => {
     keep(await agent.client.get(`/api/tickets/${ticket.id}/review`).expect(200));
     // An edit of the contact: ticket.updated keeps both addresses, shown masked.
     keep(await agent.client.put(`/api/tickets/${ticket.id}`).send({ contactEmail: edited }).expect(200));
-    const events = keep(await list(agent.client, 'events', { ticketId: ticket.id })).body as { type: string; data: Record<string, unknown> }[];
-    expect(events.find((e) => e.type === 'account.changed')!.data).toMatchObject({ accountId: account.id, uin: account.uin, after: { securityPhone: '136****7788' } });
-    expect(events.find((e) => e.type === 'ticket.updated')!.data).toEqual({ contactEmail: { from: 'o***@example.cn', to: 'n***@example.cn' } });
+    const events = keep(await list(agent.client, 'events', { ticketId: ticket.id })).body as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
+    expect(events.find((e) => e.type === 'account.changed')!.data).toMatchObject({
+      accountId: account.id,
+      uin: account.uin,
+      after: { securityPhone: '136****7788' },
+    });
+    expect(events.find((e) => e.type === 'ticket.updated')!.data).toEqual({
+      contactEmail: { from: 'o***@example.cn', to: 'n***@example.cn' },
+    });
     keep(await agent.client.get(`/api/events/${changed.id}`).expect(200));
     const messages = keep(await list(agent.client, 'messages', { ticketId: ticket.id })).body as { body: string }[];
-    expect(messages.map((m) => m.body)).toEqual(expect.arrayContaining(['欧**娜您好，已收到您的申诉。', '我的邮箱是 o***@example.cn，电话 137****2233']));
+    expect(messages.map((m) => m.body)).toEqual(
+      expect.arrayContaining(['欧**娜您好，已收到您的申诉。', '我的邮箱是 o***@example.cn，电话 137****2233']),
+    );
     keep(await agent.client.get(`/api/messages/${(messages[0] as unknown as { id: number }).id}`).expect(200));
     const notices = keep(await list(agent.client, 'notifications', { ticketId: ticket.id })).body as { body: string }[];
     expect(notices.length).toBeGreaterThan(0);
@@ -198,7 +254,10 @@ describe("personal data in agents' answers", () => {
     const refused = await otherAgent.client.post('/api/privacy/reveal').send({ ticketId: ticket.id });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('NOT_ASSIGNEE');
-    const mine = await agent.client.post('/api/privacy/reveal').send({ ticketId: ticket.id, fields: ['contactPhone'] }).expect(200);
+    const mine = await agent.client
+      .post('/api/privacy/reveal')
+      .send({ ticketId: ticket.id, fields: ['contactPhone'] })
+      .expect(200);
     expect(mine.body).toEqual({ ticketId: ticket.id, contact: { phone: customer.phone } });
     const boss = await supervisor.client.post('/api/privacy/reveal').send({ ticketId: ticket.id }).expect(200);
     expect(boss.body.contact).toEqual(customer);
@@ -213,7 +272,10 @@ describe("personal data in agents' answers", () => {
   it('a whole record sent back by the edit form writes no masked value over the real one', async () => {
     const { ticket } = await changingPhone();
     const record = (await agent.client.get(`/api/tickets/${ticket.id}`).expect(200)).body;
-    await agent.client.put(`/api/tickets/${ticket.id}`).send({ ...record, priority: 'high' }).expect(200);
+    await agent.client
+      .put(`/api/tickets/${ticket.id}`)
+      .send({ ...record, priority: 'high' })
+      .expect(200);
     const row = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(row).toMatchObject({ priority: 'high', contactName: customer.name, contactEmail: customer.email, contactPhone: customer.phone });
   });

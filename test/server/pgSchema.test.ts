@@ -27,8 +27,12 @@ async function schemaOf(url: string): Promise<string[]> {
       `SELECT table_name t, column_name c, data_type type, is_nullable nullable, column_default dflt FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name != '_prisma_migrations'`,
     );
-    const indexes = await client.query<{ name: string; def: string }>(`SELECT indexname name, indexdef def FROM pg_indexes WHERE schemaname = 'public' AND tablename != '_prisma_migrations'`);
-    const fks = await client.query<{ name: string; def: string }>(`SELECT conname name, pg_get_constraintdef(oid) def FROM pg_constraint WHERE contype = 'f'`);
+    const indexes = await client.query<{ name: string; def: string }>(
+      `SELECT indexname name, indexdef def FROM pg_indexes WHERE schemaname = 'public' AND tablename != '_prisma_migrations'`,
+    );
+    const fks = await client.query<{ name: string; def: string }>(
+      `SELECT conname name, pg_get_constraintdef(oid) def FROM pg_constraint WHERE contype = 'f'`,
+    );
     return [
       ...columns.rows.map((r) => `column ${r.t}.${r.c} ${r.type} nullable=${r.nullable} default=${r.dflt}`),
       ...indexes.rows.filter((r) => !handWritten.has(r.name)).map((r) => `index ${r.name}: ${r.def}`),
@@ -47,24 +51,40 @@ describe('the PostgreSQL schema', () => {
   });
 
   // Needs a PostgreSQL server: runs under `npm run test:pg` (server/scripts/with-postgres.mjs), which CI runs.
-  it.skipIf(!onPostgres)('built by its migrations matches the schema exactly (no drift), and migrates once', async () => {
-    const migrated = await freshDatabase(dir, 'migrated');
-    drops.push(migrated.drop);
-    expect(await migratePostgres(migrated.url)).toEqual(readMigrations(path.resolve('prisma/postgresql/migrations')).map((m) => m.name));
-    expect(await migratePostgres(migrated.url)).toEqual([]);
+  it.skipIf(!onPostgres)(
+    'built by its migrations matches the schema exactly (no drift), and migrates once',
+    async () => {
+      const migrated = await freshDatabase(dir, 'migrated');
+      drops.push(migrated.drop);
+      expect(await migratePostgres(migrated.url)).toEqual(readMigrations(path.resolve('prisma/postgresql/migrations')).map((m) => m.name));
+      expect(await migratePostgres(migrated.url)).toEqual([]);
 
-    const fromSchema = await freshDatabase(dir, 'fromschema');
-    drops.push(fromSchema.drop);
-    const sql = execFileSync(process.execPath, ['server/scripts/prisma.mjs', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/postgresql/schema.prisma', '--script'], {
-      encoding: 'utf8',
-      // prisma.config.ts opens a SQLite adapter whatever the schema: a file of the test's own, not data/.
-      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'diff-shadow.db')}` },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const client = new pg.Client({ connectionString: fromSchema.url });
-    await client.connect();
-    await client.query(sql.replace(/^Loaded Prisma config.*$/m, ''));
-    await client.end();
-    expect(await schemaOf(migrated.url)).toEqual(await schemaOf(fromSchema.url));
-  }, 60_000);
+      const fromSchema = await freshDatabase(dir, 'fromschema');
+      drops.push(fromSchema.drop);
+      const sql = execFileSync(
+        process.execPath,
+        [
+          'server/scripts/prisma.mjs',
+          'migrate',
+          'diff',
+          '--from-empty',
+          '--to-schema-datamodel',
+          'prisma/postgresql/schema.prisma',
+          '--script',
+        ],
+        {
+          encoding: 'utf8',
+          // prisma.config.ts opens a SQLite adapter whatever the schema: a file of the test's own, not data/.
+          env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'diff-shadow.db')}` },
+          stdio: ['ignore', 'pipe', 'ignore'],
+        },
+      );
+      const client = new pg.Client({ connectionString: fromSchema.url });
+      await client.connect();
+      await client.query(sql.replace(/^Loaded Prisma config.*$/m, ''));
+      await client.end();
+      expect(await schemaOf(migrated.url)).toEqual(await schemaOf(fromSchema.url));
+    },
+    60_000,
+  );
 });

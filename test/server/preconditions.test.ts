@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AccountFactsSchema,
-  evaluatePreconditions,
-  preconditionCodes,
-  type AccountFacts,
-  type KindKey,
-} from '../../server/src/catalog';
+import { AccountFactsSchema, evaluatePreconditions, preconditionCodes, type AccountFacts, type KindKey } from '../../server/src/catalog';
 import { evaluatePrecondition } from '../../server/src/catalog/preconditions';
 
 const now = new Date('2025-06-01T04:00:00Z');
@@ -117,10 +111,19 @@ describe('other kinds', () => {
   // Rewritten: seed 002 counts the 30 days from the last real-name verification, a change being one of them.
   it('rule: enterprise_review changes wait 30 days after the last real-name verification or change, and need no arrears', () => {
     const enterprise = (days: number, arrearsCents = 0) =>
-      facts({ subjectType: 'enterprise', creditCode: '91350100M000100Y43', arrearsCents, lastRealNameChangeAt: new Date(now.getTime() - days * 86_400_000) });
+      facts({
+        subjectType: 'enterprise',
+        creditCode: '91350100M000100Y43',
+        arrearsCents,
+        lastRealNameChangeAt: new Date(now.getTime() - days * 86_400_000),
+      });
     expect(failing('enterprise_review', enterprise(10), 'change_name')).toEqual(['real_name_change_interval_30_days']);
     expect(failing('enterprise_review', enterprise(30), 'change_name')).toEqual([]);
-    const verified = facts({ subjectType: 'enterprise', creditCode: '91350100M000100Y43', lastRealNameVerifiedAt: new Date(now.getTime() - 12 * 86_400_000) });
+    const verified = facts({
+      subjectType: 'enterprise',
+      creditCode: '91350100M000100Y43',
+      lastRealNameVerifiedAt: new Date(now.getTime() - 12 * 86_400_000),
+    });
     expect(failing('enterprise_review', verified, 'change_name')).toEqual(['real_name_change_interval_30_days']);
     expect(failing('enterprise_review', enterprise(40, 500), 'change_entity')).toEqual(['no_arrears']);
   });
@@ -128,7 +131,10 @@ describe('other kinds', () => {
   it('enterprise_review account retrieval and payment disputes skip the change-only preconditions', () => {
     const account = facts({ subjectType: 'enterprise', arrearsCents: 500, lastRealNameChangeAt: now });
     expect(evaluatePreconditions('enterprise_review', account, now, 'account_retrieval').map((r) => r.code)).toEqual(['not_cancelled']);
-    expect(evaluatePreconditions('enterprise_review', account, now, 'payment_dispute').map((r) => r.code)).toEqual(['not_cancelled', 'transfer_check_window']);
+    expect(evaluatePreconditions('enterprise_review', account, now, 'payment_dispute').map((r) => r.code)).toEqual([
+      'not_cancelled',
+      'transfer_check_window',
+    ]);
     expect(failing('enterprise_review', account, 'payment_dispute')).toEqual([]);
   });
 

@@ -12,7 +12,11 @@ let server: Server;
 let provider: ReturnType<typeof simpleRestProvider>;
 
 async function providerFor(base: string, email: string) {
-  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: testPassword }) });
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: testPassword }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   return simpleRestProvider(base, (url, options = {}) => {
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
@@ -40,7 +44,11 @@ describe('ra-data-simple-rest against the API', () => {
     for (let i = 0; i < 4; i += 1) made.push((await provider.create('tickets', { data: mfaUnbindPayload() })).data);
     expect(made[0]).toMatchObject({ id: expect.any(Number), status: 'new' });
 
-    const list = await provider.getList('tickets', { pagination: { page: 2, perPage: 3 }, sort: { field: 'id', order: 'DESC' }, filter: { status: ['new'] } });
+    const list = await provider.getList('tickets', {
+      pagination: { page: 2, perPage: 3 },
+      sort: { field: 'id', order: 'DESC' },
+      filter: { status: ['new'] },
+    });
     expect(list.total).toBe(4);
     expect(list.data.map((r) => r.id)).toEqual([made[0]!.id]);
 
@@ -54,7 +62,11 @@ describe('ra-data-simple-rest against the API', () => {
   it('reads by reference: the events of one ticket', async () => {
     const ticket = (await provider.create('tickets', { data: mfaUnbindPayload() })).data;
     const events = await provider.getManyReference('events', {
-      target: 'ticketId', id: ticket.id, pagination: { page: 1, perPage: 25 }, sort: { field: 'createdAt', order: 'ASC' }, filter: {},
+      target: 'ticketId',
+      id: ticket.id,
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'createdAt', order: 'ASC' },
+      filter: {},
     });
     expect(events.total).toBe(1);
     expect(events.data[0]).toMatchObject({ ticketId: ticket.id, type: 'ticket.created' });
@@ -70,14 +82,26 @@ describe('ra-data-simple-rest against the API', () => {
   });
 
   it('manages macros end to end', async () => {
-    const macro = (await provider.create('macros', { data: { name: 'test.hello', titleZh: '你好', titleEn: 'Hello', bodyZh: '您好 {{contactName}}', bodyEn: 'Hello {{contactName}}' } })).data;
+    const macro = (
+      await provider.create('macros', {
+        data: { name: 'test.hello', titleZh: '你好', titleEn: 'Hello', bodyZh: '您好 {{contactName}}', bodyEn: 'Hello {{contactName}}' },
+      })
+    ).data;
     const updated = await provider.update('macros', { id: macro.id, data: { ...macro, titleEn: 'Hi' }, previousData: macro });
     expect(updated.data.titleEn).toBe('Hi');
     await provider.delete('macros', { id: macro.id, previousData: updated.data });
-    expect((await provider.getList('macros', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: { q: 'test.hello' } })).total).toBe(0);
+    expect(
+      (
+        await provider.getList('macros', {
+          pagination: { page: 1, perPage: 10 },
+          sort: { field: 'id', order: 'ASC' },
+          filter: { q: 'test.hello' },
+        })
+      ).total,
+    ).toBe(0);
   });
 
-  it('surfaces the server\'s message and field errors to react-admin', async () => {
+  it("surfaces the server's message and field errors to react-admin", async () => {
     await expect(provider.create('macros', { data: { name: 'Bad Name!' } })).rejects.toMatchObject({
       status: 400,
       body: { code: 'INVALID_INPUT', errors: expect.objectContaining({ name: expect.any(String), titleZh: expect.any(String) }) },

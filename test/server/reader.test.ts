@@ -25,7 +25,10 @@ describe('the read connection', () => {
     expect(typeof row.fields).toBe('object');
     // The demo desk has tickets with and without each of these.
     for (const column of ['slaPausedAt', 'decidedAt', 'assigneeId', 'variant']) {
-      expect(read.some((r) => r[column] === null), column).toBe(true);
+      expect(
+        read.some((r) => r[column] === null),
+        column,
+      ).toBe(true);
     }
   });
 
@@ -41,7 +44,9 @@ describe('the read connection', () => {
   it('sees a write the moment Prisma has committed it', async () => {
     const ticket = await t.db.ticket.findFirstOrThrow({ where: { status: 'new' } });
     await t.db.ticket.update({ where: { id: ticket.id }, data: { priority: 'urgent', contactName: '读连接 测试' } });
-    const [row] = await t.reader.all<{ priority: string; contactName: string }>(Prisma.sql`SELECT "priority", "contactName" FROM "Ticket" WHERE "id" = ${ticket.id}`);
+    const [row] = await t.reader.all<{ priority: string; contactName: string }>(
+      Prisma.sql`SELECT "priority", "contactName" FROM "Ticket" WHERE "id" = ${ticket.id}`,
+    );
     expect(row).toEqual({ priority: 'urgent', contactName: '读连接 测试' });
   });
 

@@ -61,8 +61,9 @@ describe('evidence checks on real files', () => {
   });
 
   it('refuses a real program, a real HTML page and a real gzip archive with 415', async () => {
-    const samples = ['/usr/bin/ls', '/usr/share/doc/base-passwd/users-and-groups.html', '/usr/share/doc/base-passwd/changelog.gz']
-      .filter((f) => fs.existsSync(f));
+    const samples = ['/usr/bin/ls', '/usr/share/doc/base-passwd/users-and-groups.html', '/usr/share/doc/base-passwd/changelog.gz'].filter(
+      (f) => fs.existsSync(f),
+    );
     expect(samples.length).toBeGreaterThan(0);
     for (const file of samples) {
       const e = await refusal(file);
@@ -71,7 +72,9 @@ describe('evidence checks on real files', () => {
   });
 
   it('counts the pages of a real PDF', async () => {
-    const pdf = ['/usr/share/doc/shared-mime-info/shared-mime-info-spec.pdf', '/usr/share/doc/libtasn1-doc/libtasn1.pdf'].find((f) => fs.existsSync(f));
+    const pdf = ['/usr/share/doc/shared-mime-info/shared-mime-info-spec.pdf', '/usr/share/doc/libtasn1-doc/libtasn1.pdf'].find((f) =>
+      fs.existsSync(f),
+    );
     if (!pdf) {
       // No Debian PDF on this machine; the drawn PDFs of evidenceInspection.test.ts still cover the check.
       expect(required).toBe(false);

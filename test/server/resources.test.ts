@@ -20,13 +20,27 @@ describe('accounts', () => {
   it('rule: the directory shows names and identity numbers masked, the ID number kept only to be matched — shows identifiers masked and never the identity hash', async () => {
     const account = await t.db.account.create({
       data: {
-        uin: '100012345', subjectType: 'personal', realName: '张伟', idNumberHash: identityDigest(t.config.identityHashKey, adultId), idNumberLast4: adultId.slice(-4),
-        securityPhone: '13912345678', securityEmail: 'zhang.wei@example.cn', loginMethods: [{ type: 'email', identifier: 'zhang.wei@example.cn', registration: true }], protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' }, mfaBound: true,
+        uin: '100012345',
+        subjectType: 'personal',
+        realName: '张伟',
+        idNumberHash: identityDigest(t.config.identityHashKey, adultId),
+        idNumberLast4: adultId.slice(-4),
+        securityPhone: '13912345678',
+        securityEmail: 'zhang.wei@example.cn',
+        loginMethods: [{ type: 'email', identifier: 'zhang.wei@example.cn', registration: true }],
+        protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' },
+        mfaBound: true,
       },
     });
     const res = await agent.client.get(`/api/accounts/${account.id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ uin: '100012345', realName: '张*', securityPhone: '139****5678', securityEmail: 'z***@example.cn', idNumber: `${'*'.repeat(14)}${adultId.slice(-4)}` });
+    expect(res.body).toMatchObject({
+      uin: '100012345',
+      realName: '张*',
+      securityPhone: '139****5678',
+      securityEmail: 'z***@example.cn',
+      idNumber: `${'*'.repeat(14)}${adultId.slice(-4)}`,
+    });
     expect(res.body.loginMethods[0].identifier).toBe('z***@example.cn');
     expect(JSON.stringify(res.body)).not.toMatch(/idNumberHash|13912345678|zhang\.wei/);
   });
@@ -40,9 +54,22 @@ describe('accounts', () => {
   });
 
   it('finds an account by its full security phone or a whole name, and not by a part of either', async () => {
-    const base = { subjectType: 'personal', loginMethods: [], protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' } };
+    const base = {
+      subjectType: 'personal',
+      loginMethods: [],
+      protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' },
+    };
     const person = await t.db.account.create({ data: { ...base, uin: '200034567', realName: '欧阳娜娜', securityPhone: '13655554444' } });
-    const company = await t.db.account.create({ data: { ...base, uin: '200034568', subjectType: 'enterprise', realName: '周杰', companyName: '星辰科技有限公司', securityPhone: '13655553333' } });
+    const company = await t.db.account.create({
+      data: {
+        ...base,
+        uin: '200034568',
+        subjectType: 'enterprise',
+        realName: '周杰',
+        companyName: '星辰科技有限公司',
+        securityPhone: '13655553333',
+      },
+    });
     const search = async (q: string) => {
       const res = await agent.client.get('/api/accounts').query({ filter: JSON.stringify({ q }) });
       expect(res.status, q).toBe(200);
@@ -117,13 +144,17 @@ describe('messages and events', () => {
     const ticket = await agent.client.post('/api/tickets').send(mfaUnbindPayload());
     const note = await agent.client.post('/api/messages').send({ ticketId: ticket.body.id, kind: 'internal_note', body: '已核对实名信息' });
     expect(note.status).toBe(201);
-    const events = await agent.client.get('/api/events').query({ filter: JSON.stringify({ ticketId: ticket.body.id }), sort: '["createdAt","ASC"]' });
+    const events = await agent.client
+      .get('/api/events')
+      .query({ filter: JSON.stringify({ ticketId: ticket.body.id }), sort: '["createdAt","ASC"]' });
     expect(events.body.map((e: { type: string }) => e.type)).toEqual(['ticket.created', 'message.added']);
   });
 
   it('customer messages cannot be forged by agents, and events cannot be written', async () => {
     const ticket = await agent.client.post('/api/tickets').send(mfaUnbindPayload());
-    expect((await agent.client.post('/api/messages').send({ ticketId: ticket.body.id, kind: 'customer_message', body: 'x' })).status).toBe(400);
+    expect((await agent.client.post('/api/messages').send({ ticketId: ticket.body.id, kind: 'customer_message', body: 'x' })).status).toBe(
+      400,
+    );
     expect((await admin.client.post('/api/events').send({ type: 'ticket.created' })).status).toBe(405);
     expect((await admin.client.delete('/api/events/1')).status).toBe(405);
   });

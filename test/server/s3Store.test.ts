@@ -145,8 +145,12 @@ describe('appeals with evidence in S3', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      EVIDENCE_STORE: 's3', S3_BUCKET: bucket, S3_ENDPOINT: endpoint, S3_PREFIX: 'app',
-      S3_ACCESS_KEY_ID: credentials.accessKeyId, S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      EVIDENCE_STORE: 's3',
+      S3_BUCKET: bucket,
+      S3_ENDPOINT: endpoint,
+      S3_PREFIX: 'app',
+      S3_ACCESS_KEY_ID: credentials.accessKeyId,
+      S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     });
     const files = fs.mkdtempSync(path.join(t.dir, 'fixtures-'));
     front = await colourIdCard(files, { variant: 0 });
@@ -156,13 +160,19 @@ describe('appeals with evidence in S3', () => {
 
   /** Every file under the local upload folder. */
   function localFiles(): string[] {
-    return fs.readdirSync(t.config.uploadDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    return fs
+      .readdirSync(t.config.uploadDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
   }
 
   it('stores the evidence of a filed appeal in the bucket, not on local disk, and serves the original to an agent', async () => {
     expect(t.store).toBeInstanceOf(S3Store);
-    const res = await request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(mfaUnbindPayload()))
-      .attach('applicant_id_front', front).attach('applicant_id_back', back);
+    const res = await request(t.app)
+      .post('/api/public/appeals')
+      .field('payload', JSON.stringify(mfaUnbindPayload()))
+      .attach('applicant_id_front', front)
+      .attach('applicant_id_back', back);
     expect(res.status).toBe(201);
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference }, include: { evidence: true } });
     expect(ticket.evidence).toHaveLength(2);
@@ -174,11 +184,14 @@ describe('appeals with evidence in S3', () => {
 
     const { client: agent } = await signedInAs(t);
     const evidence = ticket.evidence.find((e) => e.originalName === path.basename(front))!;
-    const download = await agent.get(`/api/files/${evidence.id}`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const download = await agent
+      .get(`/api/files/${evidence.id}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(download.status).toBe(200);
     expect((download.body as Buffer).equals(fs.readFileSync(front))).toBe(true);
   });
@@ -210,9 +223,17 @@ describe('npm run seed with EVIDENCE_STORE=s3', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/seed/cli.ts'], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: {
-        ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: uploads, IDENTITY_HASH_KEY: 'seed-identity-hash-key-0123456789abcdef', LOG_LEVEL: 'silent',
-        EVIDENCE_STORE: 's3', S3_BUCKET: bucket, S3_ENDPOINT: endpoint, S3_PREFIX: 'seeded',
-        S3_ACCESS_KEY_ID: credentials.accessKeyId, S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        UPLOAD_DIR: uploads,
+        IDENTITY_HASH_KEY: 'seed-identity-hash-key-0123456789abcdef',
+        LOG_LEVEL: 'silent',
+        EVIDENCE_STORE: 's3',
+        S3_BUCKET: bucket,
+        S3_ENDPOINT: endpoint,
+        S3_PREFIX: 'seeded',
+        S3_ACCESS_KEY_ID: credentials.accessKeyId,
+        S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

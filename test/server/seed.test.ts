@@ -21,7 +21,12 @@ describe('demo data', () => {
     expect(summary).not.toBeNull();
     expect(summary!.files).toBeGreaterThan(20);
     const combos = await t.db.ticket.groupBy({ by: ['kind', 'status'], _count: { _all: true } });
-    for (const kind of kindKeys) for (const status of ticketStatuses) expect(combos.some((c) => c.kind === kind && c.status === status), `${kind}/${status}`).toBe(true);
+    for (const kind of kindKeys)
+      for (const status of ticketStatuses)
+        expect(
+          combos.some((c) => c.kind === kind && c.status === status),
+          `${kind}/${status}`,
+        ).toBe(true);
     expect(await seedDemoIfEmpty(t.db, t.config.identityHashKey)).toBeNull();
   });
 
@@ -43,18 +48,24 @@ describe('demo data', () => {
   });
 
   it('worked tickets carry inspected files; the one waiting for the customer has a failed greyscale scan', async () => {
-    const inReview = (await t.db.ticket.findMany({ where: { status: 'in_review' }, include: { evidence: true } })).flatMap((r) => r.evidence);
+    const inReview = (await t.db.ticket.findMany({ where: { status: 'in_review' }, include: { evidence: true } })).flatMap(
+      (r) => r.evidence,
+    );
     expect(inReview.length).toBeGreaterThan(0);
     for (const e of inReview) expect(await t.store.exists(e.storageKey)).toBe(true);
     const waiting = await t.db.ticket.findMany({ where: { status: 'awaiting_customer' }, include: { evidence: true } });
-    const failed = waiting.flatMap((w) => w.evidence).filter((e) => (e.findings as { code: string }[]).some((f) => f.code === 'colour.greyscale'));
+    const failed = waiting
+      .flatMap((w) => w.evidence)
+      .filter((e) => (e.findings as { code: string }[]).some((f) => f.code === 'colour.greyscale'));
     expect(failed.length).toBeGreaterThan(0);
     const events = await t.db.event.count({ where: { type: 'evidence.fraud_signal' } });
     expect(events).toBe(0);
   });
 
-  it('timelines follow the transition table from new to the ticket\'s status', async () => {
-    const tickets = await t.db.ticket.findMany({ include: { events: { where: { type: 'ticket.transitioned' }, orderBy: { createdAt: 'asc' } } } });
+  it("timelines follow the transition table from new to the ticket's status", async () => {
+    const tickets = await t.db.ticket.findMany({
+      include: { events: { where: { type: 'ticket.transitioned' }, orderBy: { createdAt: 'asc' } } },
+    });
     for (const ticket of tickets) {
       let at = 'new';
       for (const e of ticket.events) {
@@ -88,7 +99,13 @@ describe('bulk synthetic tickets', () => {
     expect(typeof sample.fields).toBe('object');
     // Nothing synthetic happens in the future.
     const future = new Date(Date.now() + 60_000);
-    expect(await t.db.ticket.count({ where: { OR: [{ decidedAt: { gt: future } }, { closedAt: { gt: future } }, { updatedAt: { gt: future } }, { submittedAt: { gt: future } }] } })).toBe(0);
+    expect(
+      await t.db.ticket.count({
+        where: {
+          OR: [{ decidedAt: { gt: future } }, { closedAt: { gt: future } }, { updatedAt: { gt: future } }, { submittedAt: { gt: future } }],
+        },
+      }),
+    ).toBe(0);
     // The desk goes on after the load: an appeal filed now takes the next id and a reference of its own.
     const filed = await fileAppeal(t, mfaUnbindPayload());
     expect(filed.status).toBe(201);

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 // Inside the repository, as dist/server is: the compiled server finds prisma/ by walking up from itself.
 const out = fs.mkdtempSync(path.join(root, 'dist', 'build-test-'));
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** The packages a compiled file imports (bare specifiers, subpaths cut to the package). */
 function importedPackages(file: string): string[] {
@@ -37,8 +40,10 @@ describe('the compiled server', () => {
     for (const loader of ['tsx', 'typescript', 'esbuild', 'vite']) expect(pkg.dependencies).not.toHaveProperty(loader);
   });
 
-  it('shares one copy of better-sqlite3 with Prisma\'s adapter: one native build, one SQLite version on the WAL file', () => {
-    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  it("shares one copy of better-sqlite3 with Prisma's adapter: one native build, one SQLite version on the WAL file", () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
     const copies = Object.keys(lock.packages).filter((p) => p.endsWith('node_modules/better-sqlite3'));
     expect(copies).toEqual(['node_modules/better-sqlite3']);
   });
@@ -47,8 +52,12 @@ describe('the compiled server', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compiled-'));
     try {
       const env = {
-        PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: `file:${path.join(dir, 'new.db')}`, LOG_LEVEL: 'silent',
-        IDENTITY_HASH_KEY: 'a-production-identity-key', OUTBOX_DIR: path.join(dir, 'outbox'),
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        DATABASE_URL: `file:${path.join(dir, 'new.db')}`,
+        LOG_LEVEL: 'silent',
+        IDENTITY_HASH_KEY: 'a-production-identity-key',
+        OUTBOX_DIR: path.join(dir, 'outbox'),
       };
       const said = execFileSync(process.execPath, [path.join(out, 'migrate.js')], { cwd: os.tmpdir(), env, encoding: 'utf8' });
       const migrations = fs.readdirSync(path.join(root, 'prisma/migrations')).filter((m) => /^\d/.test(m));

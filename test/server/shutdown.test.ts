@@ -23,7 +23,10 @@ describe('SIGTERM', () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="applicant_id_front"; filename="front.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
     );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const req = http.request(`${server.url}/api/public/appeals`, { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + photo.length + tail.length } });
+    const req = http.request(`${server.url}/api/public/appeals`, {
+      method: 'POST',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + photo.length + tail.length },
+    });
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       req.on('response', (res) => {
         let body = '';
@@ -36,10 +39,23 @@ describe('SIGTERM', () => {
     req.write(head);
     req.write(photo.subarray(0, photo.length >> 1));
     const incoming = path.join(dir, 'uploads', '.incoming');
-    await vi.waitFor(() => expect(fs.existsSync(incoming) && fs.readdirSync(incoming).some((f) => fs.statSync(path.join(incoming, f)).size > 0)).toBe(true), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(
+      () =>
+        expect(fs.existsSync(incoming) && fs.readdirSync(incoming).some((f) => fs.statSync(path.join(incoming, f)).size > 0)).toBe(true),
+      { timeout: 20_000, interval: 20 },
+    );
     server.child.kill('SIGTERM');
     // New connections are refused while the upload still waits for its second half.
-    await vi.waitFor(async () => expect(await fetch(`${server.url}/api/health`).then(() => 'answered', () => 'refused')).toBe('refused'), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(
+      async () =>
+        expect(
+          await fetch(`${server.url}/api/health`).then(
+            () => 'answered',
+            () => 'refused',
+          ),
+        ).toBe('refused'),
+      { timeout: 20_000, interval: 20 },
+    );
     req.write(photo.subarray(photo.length >> 1));
     req.end(tail);
     const res = await response;

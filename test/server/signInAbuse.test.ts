@@ -16,7 +16,11 @@ afterEach(() => {
 
 const login = (body: object) => request(t.app).post('/api/auth/login').send(body);
 /** What an attacker reads of an answer: the status, the body, and how long to wait. */
-const seen = (res: request.Response) => ({ status: res.status, body: res.body as Record<string, unknown>, retryAfter: res.headers['retry-after'] as string | undefined });
+const seen = (res: request.Response) => ({
+  status: res.status,
+  body: res.body as Record<string, unknown>,
+  retryAfter: res.headers['retry-after'] as string | undefined,
+});
 const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
 describe('60 parallel wrong passwords', () => {
@@ -53,7 +57,7 @@ describe('60 parallel wrong passwords', () => {
   });
 });
 
-describe('an unknown or inactive email answers exactly like an agent\'s, step by step', () => {
+describe("an unknown or inactive email answers exactly like an agent's, step by step", () => {
   it('through the free tries, every slow-down, the lock and its end', async () => {
     const agent = await makeAgent(t.db);
     const inactive = await makeAgent(t.db, 'agent', { active: false });
@@ -84,7 +88,10 @@ describe('an unknown or inactive email answers exactly like an agent\'s, step by
     // While locked, even the agent's right password is answered like the others' wrong ones.
     now += 10 * 60_000;
     vi.setSystemTime(now);
-    const locked = await Promise.all([login({ email: agent.email, password: testPassword }), login({ email: emails.unknown, password: testPassword })]);
+    const locked = await Promise.all([
+      login({ email: agent.email, password: testPassword }),
+      login({ email: emails.unknown, password: testPassword }),
+    ]);
     expect(seen(locked[0])).toEqual(seen(locked[1]));
     expect(locked[0].body.code).toBe('ACCOUNT_LOCKED');
 
@@ -115,7 +122,9 @@ describe('per-address limit on POST /api/auth/login', () => {
   it('refuses the address once it has tried 5 sign-ins, whatever the emails, even a right password', async () => {
     const agent = await makeAgent(limited.db);
     for (let i = 0; i < 5; i += 1) {
-      const res = await request(limited.app).post('/api/auth/login').send({ email: `spray${i}@test.example`, password: 'a wrong password' });
+      const res = await request(limited.app)
+        .post('/api/auth/login')
+        .send({ email: `spray${i}@test.example`, password: 'a wrong password' });
       expect(res.status).toBe(401);
     }
     const sixth = await request(limited.app).post('/api/auth/login').send({ email: agent.email, password: testPassword });
@@ -123,7 +132,10 @@ describe('per-address limit on POST /api/auth/login', () => {
     expect(sixth.body.code).toBe('RATE_LIMITED');
     expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
     // Another address is not held back by this one.
-    const elsewhere = await request(limited.app).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.9').send({ email: agent.email, password: testPassword });
+    const elsewhere = await request(limited.app)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ email: agent.email, password: testPassword });
     expect(elsewhere.status).toBe(200);
   });
 });
@@ -132,7 +144,10 @@ describe('POST /api/agents/:id/unlock', () => {
   it('lets an admin lift a lock, recorded as an event; the agent then signs in', async () => {
     const { agent: admin, client } = await signedInAs(t, 'admin');
     const agent = await makeAgent(t.db);
-    await t.db.agent.update({ where: { id: agent.id }, data: { failedLogins: 11, failWindowAt: new Date(), lastFailedAt: new Date(), lockedUntil: new Date(Date.now() + 3600_000) } });
+    await t.db.agent.update({
+      where: { id: agent.id },
+      data: { failedLogins: 11, failWindowAt: new Date(), lastFailedAt: new Date(), lockedUntil: new Date(Date.now() + 3600_000) },
+    });
     expect((await login({ email: agent.email, password: testPassword })).body.code).toBe('ACCOUNT_LOCKED');
     const listed = await client.get(`/api/agents/${agent.id}`);
     expect(listed.body.lockedUntil).toEqual(expect.any(String));
@@ -156,7 +171,10 @@ describe('POST /api/agents/:id/unlock', () => {
   it('a password reset by an admin clears the lock too', async () => {
     const { client } = await signedInAs(t, 'admin');
     const agent = await makeAgent(t.db);
-    await t.db.agent.update({ where: { id: agent.id }, data: { failedLogins: 11, failWindowAt: new Date(), lastFailedAt: new Date(), lockedUntil: new Date(Date.now() + 3600_000) } });
+    await t.db.agent.update({
+      where: { id: agent.id },
+      data: { failedLogins: 11, failWindowAt: new Date(), lastFailedAt: new Date(), lockedUntil: new Date(Date.now() + 3600_000) },
+    });
     const newPassword = 'violet ferry lantern orbit';
     const res = await client.put(`/api/agents/${agent.id}`).send({ password: newPassword });
     expect(res.status).toBe(200);
@@ -166,14 +184,19 @@ describe('POST /api/agents/:id/unlock', () => {
 });
 
 describe('password policy (POST and PUT /api/agents)', () => {
-  const newAgent = (password: string, email = `new-${Math.random().toString(36).slice(2)}@test.example`) => ({ email, name: '新同事', role: 'agent', password });
+  const newAgent = (password: string, email = `new-${Math.random().toString(36).slice(2)}@test.example`) => ({
+    email,
+    name: '新同事',
+    role: 'agent',
+    password,
+  });
 
   it.each([
     ['shorter than 12 characters', 'Xk7#pq2!', '至少需要 12 个字符'],
     ['common', 'password1234', '太常见或容易被猜到'],
     ['a keyboard walk', 'qwertyuiop123', '太常见或容易被猜到'],
-    ['the agent\'s name', '新同事新同事新同事新同事', '太常见或容易被猜到'],
-  ])('refuses a password that is %s, in the admin\'s language', async (_what, password, text) => {
+    ["the agent's name", '新同事新同事新同事新同事', '太常见或容易被猜到'],
+  ])("refuses a password that is %s, in the admin's language", async (_what, password, text) => {
     const { client } = await signedInAs(t, 'admin');
     const res = await client.post('/api/agents').send(newAgent(password));
     expect(res.status).toBe(400);
@@ -190,23 +213,31 @@ describe('password policy (POST and PUT /api/agents)', () => {
     expect(res.body.errors.password).toBe('The password cannot be the email address');
   });
 
-  it('refuses a guessable password on a reset too, judged against the agent\'s own email and name', async () => {
+  it("refuses a guessable password on a reset too, judged against the agent's own email and name", async () => {
     const { client } = await signedInAs(t, 'admin');
-    const agent = await t.db.agent.create({ data: { email: 'margaret.hamilton@test.example', name: 'Margaret Hamilton', role: 'agent', passwordHash: 'x' } });
+    const agent = await t.db.agent.create({
+      data: { email: 'margaret.hamilton@test.example', name: 'Margaret Hamilton', role: 'agent', passwordHash: 'x' },
+    });
     const res = await client.put(`/api/agents/${agent.id}`).send({ password: 'margarethamilton' });
     expect(res.status).toBe(400);
     expect(res.body.errors.password).toEqual(expect.any(String));
     expect((await t.db.agent.findUniqueOrThrow({ where: { id: agent.id } })).passwordHash).toBe('x');
   });
 
-  it('accepts a long phrase of unrelated words and the test helpers\' password', async () => {
+  it("accepts a long phrase of unrelated words and the test helpers' password", async () => {
     const { client } = await signedInAs(t, 'admin');
     expect((await client.post('/api/agents').send(newAgent('violet ferry lantern orbit'))).status).toBe(201);
     expect((await client.post('/api/agents').send(newAgent(testPassword))).status).toBe(201);
   });
 
   it('refuses the demo password on a production desk', async () => {
-    const production = await createTestApp({ NODE_ENV: 'production', IDENTITY_HASH_KEY: 'production-identity-key-0123456789', REQUIRE_2FA: '', OUTBOX_DIR: 'data/outbox', COOKIE_SECURE: 'false' });
+    const production = await createTestApp({
+      NODE_ENV: 'production',
+      IDENTITY_HASH_KEY: 'production-identity-key-0123456789',
+      REQUIRE_2FA: '',
+      OUTBOX_DIR: 'data/outbox',
+      COOKIE_SECURE: 'false',
+    });
     try {
       const { client } = await signedInAs(production, 'admin');
       const res = await client.post('/api/agents').send(newAgent('helpdesk-demo'));

@@ -33,12 +33,20 @@ describe('names that head the desk emails', () => {
   });
 
   it('accepts ordinary names in both scripts', async () => {
-    for (const name of ['欧阳娜娜', "Mary-Jane O'Neil", 'J. R. Smith']) expect((await file(mfaUnbindPayload({ contact: { name } }))).status, name).toBe(201);
+    for (const name of ['欧阳娜娜', "Mary-Jane O'Neil", 'J. R. Smith'])
+      expect((await file(mfaUnbindPayload({ contact: { name } }))).status, name).toBe(201);
   });
 
   it('an old ticket whose name holds a link or a line break is greeted plainly', async () => {
     const { noticesFor } = await import('../../server/src/notifications/customerNotices');
-    const ticket = { id: 1, reference: 'AP-20261129-0001', locale: 'zh-CN', contactName: 'www.evil.example\n免费领取', contactEmail: 'a@example.cn', contactPhone: null };
+    const ticket = {
+      id: 1,
+      reference: 'AP-20261129-0001',
+      locale: 'zh-CN',
+      contactName: 'www.evil.example\n免费领取',
+      contactEmail: 'a@example.cn',
+      contactPhone: null,
+    };
     const [email] = noticesFor(ticket, 'received', { statusLink: 'https://help.example.cn/appeal/status?ref=x' });
     expect(email!.body.startsWith('客户，您好：')).toBe(true);
     expect(email!.body).not.toContain('evil');
@@ -68,8 +76,11 @@ describe('TRUST_PROXY', () => {
   it('behind a proxy on another host, each customer is counted by the address the proxy names', async () => {
     const behind = await createTestApp({ APPEALS_PER_HOUR: '2', TRUST_PROXY: 'loopback' });
     try {
-      const one = (ip: string) => request(behind.app).post('/api/public/appeals').set('X-Forwarded-For', ip).field('payload', JSON.stringify(mfaUnbindPayload()));
-      expect([(await one('203.0.113.1')).status, (await one('203.0.113.1')).status, (await one('203.0.113.1')).status]).toEqual([201, 201, 429]);
+      const one = (ip: string) =>
+        request(behind.app).post('/api/public/appeals').set('X-Forwarded-For', ip).field('payload', JSON.stringify(mfaUnbindPayload()));
+      expect([(await one('203.0.113.1')).status, (await one('203.0.113.1')).status, (await one('203.0.113.1')).status]).toEqual([
+        201, 201, 429,
+      ]);
       expect((await one('203.0.113.2')).status).toBe(201);
     } finally {
       await behind.close();
@@ -81,14 +92,32 @@ describe("an agent's edit of a ticket's contact", () => {
   it('is validated like the public form, recorded, and told to the contact it replaces', async () => {
     const a = await makeAccount(t);
     const ticket = await t.db.ticket.create({
-      data: { reference: `AP-20261129-9${a.uin.slice(-3)}`, kind: 'mfa_unbind', subjectType: 'personal', fields: {}, fieldDigests: {}, contactName: '张伟', contactEmail: 'old@example.cn', contactPhone: '13911112222', slaDueAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        reference: `AP-20261129-9${a.uin.slice(-3)}`,
+        kind: 'mfa_unbind',
+        subjectType: 'personal',
+        fields: {},
+        fieldDigests: {},
+        contactName: '张伟',
+        contactEmail: 'old@example.cn',
+        contactPhone: '13911112222',
+        slaDueAt: new Date(Date.now() + 86_400_000),
+      },
     });
-    const bad = await agent.client.put(`/api/tickets/${ticket.id}`).send({ contactEmail: 'not-an-email', contactPhone: '12345', contactName: 'x\r\ny' });
+    const bad = await agent.client
+      .put(`/api/tickets/${ticket.id}`)
+      .send({ contactEmail: 'not-an-email', contactPhone: '12345', contactName: 'x\r\ny' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual({ contactEmail: '邮箱地址格式不正确', contactPhone: '请填写 11 位中国大陆手机号', contactName: '姓名中不能有换行或控制字符' });
+    expect(bad.body.errors).toEqual({
+      contactEmail: '邮箱地址格式不正确',
+      contactPhone: '请填写 11 位中国大陆手机号',
+      contactName: '姓名中不能有换行或控制字符',
+    });
     expect((await agent.client.put(`/api/tickets/${ticket.id}`).send({ contactEmail: '', contactPhone: '' })).status).toBe(400);
 
-    const ok = await agent.client.put(`/api/tickets/${ticket.id}`).send({ contactEmail: 'new@example.cn', contactPhone: '+86 139 3333 4444' });
+    const ok = await agent.client
+      .put(`/api/tickets/${ticket.id}`)
+      .send({ contactEmail: 'new@example.cn', contactPhone: '+86 139 3333 4444' });
     expect(ok.status).toBe(200);
     const row = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect([row.contactEmail, row.contactPhone]).toEqual(['new@example.cn', '13933334444']);
@@ -112,7 +141,10 @@ describe('list filters and searches', () => {
     await makeAccount(t, { subjectType: 'enterprise', companyName: '百分之百%科技' });
     await makeAccount(t, { subjectType: 'enterprise', companyName: '下划线_科技' });
     await makeAccount(t, { subjectType: 'enterprise', companyName: '普通科技' });
-    const names = async (url: string, q: string) => (await admin.client.get(url).query({ filter: JSON.stringify({ q }), range: '[0,99]' })).body.map((r: { companyName?: string; name?: string }) => r.companyName ?? r.name);
+    const names = async (url: string, q: string) =>
+      (await admin.client.get(url).query({ filter: JSON.stringify({ q }), range: '[0,99]' })).body.map(
+        (r: { companyName?: string; name?: string }) => r.companyName ?? r.name,
+      );
     expect(await names('/api/accounts', '%')).toEqual(['百分之百%科技']);
     expect(await names('/api/accounts', '_')).toEqual(['下划线_科技']);
     expect(await names('/api/accounts', '线_科')).toEqual(['下划线_科技']);

@@ -42,7 +42,10 @@ process.stdin.once('data', async () => {
 `;
 
 function startIncrementer(url: string, name: string, count: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', incrementer, '--', url, name, String(count)], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', incrementer, '--', url, name, String(count)], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const line = (test: (l: string) => boolean) =>

@@ -57,7 +57,10 @@ afterAll(() => t.close());
 describe('a write from a page that read an older version of the ticket', () => {
   it('a reply sent from a page opened before the supervisor rejected the ticket is refused with 409 STALE and reaches no customer', async () => {
     const { id, version } = await inReview();
-    await supervisor.client.post(`/api/tickets/${id}/decision`).send({ ...reject, version }).expect(200);
+    await supervisor.client
+      .post(`/api/tickets/${id}/decision`)
+      .send({ ...reject, version })
+      .expect(200);
     const before = await trail(id);
 
     const res = await agent.client.post('/api/messages').send({ ticketId: id, kind: 'public_reply', body: '您的申诉正在审核中', version });
@@ -72,7 +75,10 @@ describe('a write from a page that read an older version of the ticket', () => {
   it('a decision from a stale page is refused and the ticket stays as the other person left it', async () => {
     const { id, version } = await inReview();
     // The supervisor asks the customer for a file meanwhile: the agent's page still shows the ticket in review.
-    await supervisor.client.post(`/api/tickets/${id}/request-materials`).send({ slots: ['applicant_id_front'], message: '请重新上传身份证正面', version }).expect(200);
+    await supervisor.client
+      .post(`/api/tickets/${id}/request-materials`)
+      .send({ slots: ['applicant_id_front'], message: '请重新上传身份证正面', version })
+      .expect(200);
     await supervisor.client.post(`/api/tickets/${id}/transition`).send({ to: 'in_review' }).expect(200);
     const before = await trail(id);
 
@@ -84,7 +90,10 @@ describe('a write from a page that read an older version of the ticket', () => {
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id } })).decision).toBeNull();
 
     // Read again, the same decision goes through.
-    await agent.client.post(`/api/tickets/${id}/decision`).send({ ...reject, version: res.body.ticket.version }).expect(200);
+    await agent.client
+      .post(`/api/tickets/${id}/decision`)
+      .send({ ...reject, version: res.body.ticket.version })
+      .expect(200);
   });
 
   it('every other write of the console is refused from a stale page, changing nothing', async () => {
@@ -124,7 +133,10 @@ describe('a write from a page that read an older version of the ticket', () => {
     const same = await inReview();
     await supervisor.client.put(`/api/tickets/${changed.id}`).send({ priority: 'urgent' }).expect(200);
     const versions = { [changed.id]: changed.version, [same.id]: same.version };
-    const res = await supervisor.client.post('/api/tickets/bulk/assign').send({ ids: [changed.id, same.id], agentId: null, versions }).expect(200);
+    const res = await supervisor.client
+      .post('/api/tickets/bulk/assign')
+      .send({ ids: [changed.id, same.id], agentId: null, versions })
+      .expect(200);
     expect(res.body.done).toEqual([same.id]);
     expect(res.body.failed).toEqual([expect.objectContaining({ id: changed.id, code: 'STALE' })]);
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: changed.id } })).assigneeId).toBe(agent.agent.id);
@@ -133,7 +145,12 @@ describe('a write from a page that read an older version of the ticket', () => {
     const again = await inReview();
     const moved = await supervisor.client
       .post('/api/tickets/bulk/transition')
-      .send({ ids: [again.id, changed.id], to: 'awaiting_customer', reason: '等待客户', versions: { [again.id]: again.version, [changed.id]: changed.version } })
+      .send({
+        ids: [again.id, changed.id],
+        to: 'awaiting_customer',
+        reason: '等待客户',
+        versions: { [again.id]: again.version, [changed.id]: changed.version },
+      })
       .expect(200);
     expect(moved.body.done).toEqual([again.id]);
     expect(moved.body.failed.map((f: { code: string }) => f.code)).toEqual(['STALE']);
@@ -142,10 +159,19 @@ describe('a write from a page that read an older version of the ticket', () => {
 
   it('a confirmation from a page read before the proposal was sent back and proposed again is refused', async () => {
     const { id } = await inReview();
-    const proposed = await supervisor.client.post(`/api/tickets/${id}/decision`).send({ decision: 'approve', message: '已核实，解绑 MFA' }).expect(202);
+    const proposed = await supervisor.client
+      .post(`/api/tickets/${id}/decision`)
+      .send({ decision: 'approve', message: '已核实，解绑 MFA' })
+      .expect(202);
     const stalePage = proposed.body.version as number;
-    const back = await secondSupervisor.client.post(`/api/tickets/${id}/decision/confirm`).send({ approve: false, note: '再核对一下', version: stalePage }).expect(200);
-    await supervisor.client.post(`/api/tickets/${id}/decision`).send({ decision: 'approve', message: '已核实，解绑 MFA', version: back.body.version }).expect(202);
+    const back = await secondSupervisor.client
+      .post(`/api/tickets/${id}/decision/confirm`)
+      .send({ approve: false, note: '再核对一下', version: stalePage })
+      .expect(200);
+    await supervisor.client
+      .post(`/api/tickets/${id}/decision`)
+      .send({ decision: 'approve', message: '已核实，解绑 MFA', version: back.body.version })
+      .expect(202);
 
     const res = await secondSupervisor.client.post(`/api/tickets/${id}/decision/confirm`).send({ approve: true, version: stalePage });
     expect(res.status).toBe(409);
@@ -166,7 +192,9 @@ describe('a write from a page that read an older version of the ticket', () => {
 
   it('two replies sent together from the same page: one reaches the customer', async () => {
     const { id, version } = await inReview();
-    const sent = await Promise.all([1, 2].map((n) => agent.client.post('/api/messages').send({ ticketId: id, kind: 'public_reply', body: `第${n}次回复`, version })));
+    const sent = await Promise.all(
+      [1, 2].map((n) => agent.client.post('/api/messages').send({ ticketId: id, kind: 'public_reply', body: `第${n}次回复`, version })),
+    );
     expect(sent.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await t.db.message.count({ where: { ticketId: id, kind: 'public_reply' } })).toBe(1);
   });
@@ -186,7 +214,7 @@ describe('the version counts every change', () => {
     expect(await versionOf(id)).toBeGreaterThan(before);
   };
 
-  it('agents\' moves, assignment, edits, replies, notes, requests, verdicts and decisions, and the customer\'s replies, uploads and withdrawal', async () => {
+  it("agents' moves, assignment, edits, replies, notes, requests, verdicts and decisions, and the customer's replies, uploads and withdrawal", async () => {
     const a = await makeAccount(t);
     const filed = await fileAppeal(t, mfaPayload(a.uin), photos());
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
@@ -199,14 +227,23 @@ describe('the version counts every change', () => {
     await bumps(id, () => agent.client.put(`/api/tickets/${id}`).send({ priority: 'high' }).expect(200));
     await bumps(id, () => agent.client.post('/api/messages').send({ ticketId: id, kind: 'internal_note', body: '已核对' }).expect(201));
     await bumps(id, () => agent.client.post('/api/messages').send({ ticketId: id, kind: 'public_reply', body: '正在审核' }).expect(201));
-    await bumps(id, () => agent.client.post(`/api/tickets/${id}/request-materials`).send({ slots: ['applicant_id_front'], message: '请重新上传' }).expect(200));
+    await bumps(id, () =>
+      agent.client
+        .post(`/api/tickets/${id}/request-materials`)
+        .send({ slots: ['applicant_id_front'], message: '请重新上传' })
+        .expect(200),
+    );
     await bumps(id, () => pub('/messages').send({ body: '好的，马上上传' }).expect(201));
     await bumps(id, () => pub('/evidence').attach('applicant_id_front', front).expect(200));
     const files = await t.db.evidence.findMany({ where: { ticketId: id, current: true } });
     for (const e of files) await bumps(id, () => agent.client.put(`/api/evidence/${e.id}`).send({ verdict: 'accepted' }).expect(200));
     await bumps(id, () => agent.client.post(`/api/tickets/${id}/transition`).send({ to: 'in_review' }).expect(200));
-    await bumps(id, () => supervisor.client.post(`/api/tickets/${id}/decision`).send({ decision: 'approve', message: '已核实' }).expect(202));
-    await bumps(id, () => secondSupervisor.client.post(`/api/tickets/${id}/decision/confirm`).send({ approve: false, note: '再看看' }).expect(200));
+    await bumps(id, () =>
+      supervisor.client.post(`/api/tickets/${id}/decision`).send({ decision: 'approve', message: '已核实' }).expect(202),
+    );
+    await bumps(id, () =>
+      secondSupervisor.client.post(`/api/tickets/${id}/decision/confirm`).send({ approve: false, note: '再看看' }).expect(200),
+    );
     await bumps(id, () => pub('/withdraw').send().expect(200));
 
     // What the console reads carries it.

@@ -15,19 +15,39 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const otherIds = [residentIdFor('11010519900101002'), residentIdFor('11010519880202005'), residentIdFor('11010519770303004'), residentIdFor('11010519660404006')];
+const otherIds = [
+  residentIdFor('11010519900101002'),
+  residentIdFor('11010519880202005'),
+  residentIdFor('11010519770303004'),
+  residentIdFor('11010519660404006'),
+];
 
 async function file(accountUin: string, idNumber: string, phone: string, name = '张伟') {
-  const p = mfaUnbindPayload({ fields: { accountId: accountUin, idNumber, realName: name, currentPhone: phone }, contact: { name, phone, email: `${phone}@example.cn` } });
+  const p = mfaUnbindPayload({
+    fields: { accountId: accountUin, idNumber, realName: name, currentPhone: phone },
+    contact: { name, phone, email: `${phone}@example.cn` },
+  });
   return createTicket(t.db, { ...p, by: { actorType: 'customer' } }, t.config.identityHashKey);
 }
 
-type Entry = { id: number; reference: string; matchedBy: string[]; contactName: string; contactPhone: string | null; status: string; kind: string; submittedAt: string };
+type Entry = {
+  id: number;
+  reference: string;
+  matchedBy: string[];
+  contactName: string;
+  contactPhone: string | null;
+  status: string;
+  kind: string;
+  submittedAt: string;
+};
 
 describe('GET /api/tickets/:id/history', () => {
   it("lists the customer's other appeals by account, contact phone and ID-number hash, and nothing of another customer", async () => {
     const mine = await makeAccount(t);
-    const another = await makeAccount(t, { idNumberHash: identityDigest(t.config.identityHashKey, otherIds[1]!), idNumberLast4: otherIds[1]!.slice(-4) });
+    const another = await makeAccount(t, {
+      idNumberHash: identityDigest(t.config.identityHashKey, otherIds[1]!),
+      idNumberLast4: otherIds[1]!.slice(-4),
+    });
     const stranger = await makeAccount(t, { realName: '李娜', idNumberHash: identityDigest(t.config.identityHashKey, otherIds[3]!) });
 
     const current = await file(mine.uin, adultId, '13911112222');
@@ -75,14 +95,19 @@ describe('GET /api/tickets/:id/history', () => {
     const oldId = residentIdFor('11010519440606003');
     const old = await file('100077777', oldId, '13622223333', '赵敏');
     // Thirty thousand tickets later, as the ids go: nothing is read from a window of the newest rows.
-    if (t.databaseUrl.startsWith('postgres')) await t.db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Ticket"', 'id'), ${old.id + 30_000})`);
+    if (t.databaseUrl.startsWith('postgres'))
+      await t.db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Ticket"', 'id'), ${old.id + 30_000})`);
     else await t.db.$executeRawUnsafe(`UPDATE sqlite_sequence SET seq = ${old.id + 30_000} WHERE name = 'Ticket'`);
     const byPhone = await file('100066666', otherIds[1]!, '13622223333', '赵敏');
     const byAccount = await file('100077777', otherIds[2]!, '13600000001', '赵敏');
     const byIdNumber = await file('100055555', oldId, '13600000002', '赵敏');
     expect(byPhone.id).toBeGreaterThan(old.id + 30_000);
 
-    for (const [later, how] of [[byPhone, 'phone'], [byAccount, 'account'], [byIdNumber, 'idNumber']] as const) {
+    for (const [later, how] of [
+      [byPhone, 'phone'],
+      [byAccount, 'account'],
+      [byIdNumber, 'idNumber'],
+    ] as const) {
       const entries = (await agent.client.get(`/api/tickets/${later.id}/history`).expect(200)).body as Entry[];
       expect(entries.find((e) => e.id === old.id)?.matchedBy, how).toEqual([how]);
     }
@@ -92,10 +117,14 @@ describe('GET /api/tickets/:id/history', () => {
     const erasedId = residentIdFor('11010519330707001');
     const first = await file('100044444', erasedId, '13500000001');
     const second = await file('100033333', erasedId, '13500000002');
-    expect(((await agent.client.get(`/api/tickets/${second.id}/history`).expect(200)).body as Entry[]).map((e) => e.id)).toContain(first.id);
+    expect(((await agent.client.get(`/api/tickets/${second.id}/history`).expect(200)).body as Entry[]).map((e) => e.id)).toContain(
+      first.id,
+    );
     await t.db.ticket.update({ where: { id: first.id }, data: { fieldDigests: {} } });
     expect(await t.db.ticketDigest.count({ where: { ticketId: first.id } })).toBe(0);
-    expect(((await agent.client.get(`/api/tickets/${second.id}/history`).expect(200)).body as Entry[]).map((e) => e.id)).not.toContain(first.id);
+    expect(((await agent.client.get(`/api/tickets/${second.id}/history`).expect(200)).body as Entry[]).map((e) => e.id)).not.toContain(
+      first.id,
+    );
   });
 
   it('is for signed-in agents only, and answers 404 for an unknown ticket', async () => {

@@ -39,7 +39,7 @@ async function enrolled(role: 'agent' | 'supervisor' | 'admin' = 'agent') {
 }
 
 describe('POST /api/auth/totp/setup and /enable', () => {
-  it('rule: MFA code: 6 digits every 30 s, one device per account (agents\' two-factor) — enrols with a secret, an otpauth:// address and a QR code, and answers ten recovery codes once', async () => {
+  it("rule: MFA code: 6 digits every 30 s, one device per account (agents' two-factor) — enrols with a secret, an otpauth:// address and a QR code, and answers ten recovery codes once", async () => {
     const { agent, client } = await signedInAs(t, 'agent');
     const setup = await client.post('/api/auth/totp/setup');
     expect(setup.status).toBe(200);
@@ -91,9 +91,21 @@ describe('POST /api/auth/totp/setup and /enable', () => {
     // Under another server key the box does not open: sign-in with a right code then fails.
     const other = await createTestApp({ TOTP_ENCRYPTION_KEY: 'another-totp-encryption-key-0123' });
     try {
-      const copy = await other.db.agent.create({ data: { email: agent.email, name: agent.name, role: agent.role, passwordHash: row.passwordHash, totpSecret: row.totpSecret, totpEnabledAt: row.totpEnabledAt, recoveryCodes: row.recoveryCodes ?? [] } });
+      const copy = await other.db.agent.create({
+        data: {
+          email: agent.email,
+          name: agent.name,
+          role: agent.role,
+          passwordHash: row.passwordHash,
+          totpSecret: row.totpSecret,
+          totpEnabledAt: row.totpEnabledAt,
+          recoveryCodes: row.recoveryCodes ?? [],
+        },
+      });
       expect(copy.id).toBeGreaterThan(0);
-      const res = await request(other.app).post('/api/auth/login').send({ email: agent.email, password: testPassword, totp: codeAt(secret) });
+      const res = await request(other.app)
+        .post('/api/auth/login')
+        .send({ email: agent.email, password: testPassword, totp: codeAt(secret) });
       expect(res.status).toBe(401);
     } finally {
       await other.close();
@@ -163,7 +175,9 @@ describe('signing in with two-factor on', () => {
 
   it('spends a recovery code once even when it is sent in parallel', async () => {
     const { agent, recoveryCodes } = await enrolled();
-    const answers = await Promise.all([1, 2, 3, 4].map(() => login({ email: agent.email, password: testPassword, recoveryCode: recoveryCodes[0] })));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => login({ email: agent.email, password: testPassword, recoveryCode: recoveryCodes[0] })),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(await t.db.session.count({ where: { agentId: agent.id } })).toBe(2);
   });
@@ -191,10 +205,21 @@ describe('signing in with two-factor on', () => {
 
 describe('REQUIRE_2FA', () => {
   it('defaults to supervisors and admins in production, and to no one elsewhere', () => {
-    const production = loadConfig({ NODE_ENV: 'production', IDENTITY_HASH_KEY: 'production-identity-key-0123456789', OUTBOX_DIR: 'data/outbox' });
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      IDENTITY_HASH_KEY: 'production-identity-key-0123456789',
+      OUTBOX_DIR: 'data/outbox',
+    });
     expect(production.require2faRoles).toEqual(['supervisor', 'admin']);
     expect(loadConfig({ NODE_ENV: 'development' }).require2faRoles).toEqual([]);
-    expect(loadConfig({ NODE_ENV: 'production', IDENTITY_HASH_KEY: 'production-identity-key-0123456789', OUTBOX_DIR: 'data/outbox', REQUIRE_2FA: 'admin' }).require2faRoles).toEqual(['admin']);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        IDENTITY_HASH_KEY: 'production-identity-key-0123456789',
+        OUTBOX_DIR: 'data/outbox',
+        REQUIRE_2FA: 'admin',
+      }).require2faRoles,
+    ).toEqual(['admin']);
     expect(() => loadConfig({ REQUIRE_2FA: 'supervisor,boss' })).toThrow(/boss/);
   });
 
@@ -203,7 +228,12 @@ describe('REQUIRE_2FA', () => {
     const tickets = await client.get('/api/tickets');
     expect(tickets.status).toBe(403);
     expect(tickets.body.code).toBe('TOTP_ENROLMENT_REQUIRED');
-    for (const [method, url] of [['get', '/api/stats/overview'], ['get', '/api/accounts'], ['post', '/api/messages'], ['get', '/api/agents']] as const) {
+    for (const [method, url] of [
+      ['get', '/api/stats/overview'],
+      ['get', '/api/accounts'],
+      ['post', '/api/messages'],
+      ['get', '/api/agents'],
+    ] as const) {
       expect((await client[method](url).send({})).body.code).toBe('TOTP_ENROLMENT_REQUIRED');
     }
     const me = await client.get('/api/auth/me');
@@ -230,7 +260,7 @@ describe('REQUIRE_2FA', () => {
 });
 
 describe('POST /api/agents/:id/totp/reset', () => {
-  it('lets an admin turn off a lost device: the agent\'s sessions end, and it is recorded', async () => {
+  it("lets an admin turn off a lost device: the agent's sessions end, and it is recorded", async () => {
     const target = await enrolled('agent');
     const admin = await enrolled('admin');
     expect((await target.client.get('/api/tickets')).status).toBe(200);
@@ -260,7 +290,9 @@ describe('POST /api/auth/totp/disable', () => {
   it('needs a current code: none or a wrong one leaves two-factor on', async () => {
     const { agent, client, secret } = await enrolled();
     expect((await client.post('/api/auth/totp/disable').send({})).status).toBe(400);
-    const wrong = await client.post('/api/auth/totp/disable').send({ code: String((Number(codeAt(secret)) + 7) % 1_000_000).padStart(6, '0') });
+    const wrong = await client
+      .post('/api/auth/totp/disable')
+      .send({ code: String((Number(codeAt(secret)) + 7) % 1_000_000).padStart(6, '0') });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('TOTP_INVALID');
     expect((await t.db.agent.findUniqueOrThrow({ where: { id: agent.id } })).totpEnabledAt).not.toBeNull();

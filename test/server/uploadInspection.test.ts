@@ -19,7 +19,12 @@ const inspect = (file: string, slot = 'applicant_id_front', ctx = context(), ip 
 
 /** Every file under a directory, however deep. */
 const filesUnder = (root: string): string[] =>
-  fs.existsSync(root) ? fs.readdirSync(root, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
+  fs.existsSync(root)
+    ? fs
+        .readdirSync(root, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+    : [];
 
 const codes = (body: { findings: { code: string; severity: string }[] }) => body.findings.map((f) => `${f.code}:${f.severity}`);
 
@@ -55,10 +60,14 @@ describe('POST /api/public/inspections', () => {
     expect(res.body.fingerprint.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('fails the same file chosen for a second slot of the appeal, from the first one\'s fingerprint', async () => {
+  it("fails the same file chosen for a second slot of the appeal, from the first one's fingerprint", async () => {
     const card = await colourIdCard(dir, { variant: 3 });
     const first = await inspect(card);
-    const again = await inspect(card, 'applicant_id_back', context({ others: [{ slot: 'applicant_id_front', ...first.body.fingerprint }] }));
+    const again = await inspect(
+      card,
+      'applicant_id_back',
+      context({ others: [{ slot: 'applicant_id_front', ...first.body.fingerprint }] }),
+    );
     expect(again.status).toBe(200);
     expect(codes(again.body)).toContain('duplicate.same_appeal:fail');
     expect(again.body.state).toBe('fail');
@@ -73,7 +82,10 @@ describe('POST /api/public/inspections', () => {
 
   it('answers a bad context, an unknown slot or no file with 400 JSON and a code, never a 500', async () => {
     const card = await colourIdCard(dir);
-    const noContext = await request(t.app).post('/api/public/inspections').set('X-Forwarded-For', nextIp()).attach('applicant_id_front', card);
+    const noContext = await request(t.app)
+      .post('/api/public/inspections')
+      .set('X-Forwarded-For', nextIp())
+      .attach('applicant_id_front', card);
     expect([noContext.status, noContext.body.code]).toEqual([400, 'CONTEXT_REQUIRED']);
     const badJson = await inspect(card, 'applicant_id_front', '{kind');
     expect([badJson.status, badJson.body.code]).toEqual([400, 'INVALID_CONTEXT']);

@@ -214,7 +214,8 @@ describe('identity documents other than the resident ID', () => {
     const hkMacau = personIdSchema('hk_macau_permit');
     expect(hkMacau.parse(' h1234 5678 ')).toBe('H12345678');
     expect(hkMacau.parse('M0123456701')).toBe('M01234567'); // the 1999 card: lifelong number + renewal count
-    for (const bad of ['H1234567', 'H123456789', 'X12345678', '12345678', 'HH2345678']) expect(codeOf(hkMacau, bad), bad).toBe('hk_macau_permit.format');
+    for (const bad of ['H1234567', 'H123456789', 'X12345678', '12345678', 'HH2345678'])
+      expect(codeOf(hkMacau, bad), bad).toBe('hk_macau_permit.format');
 
     const taiwan = personIdSchema('taiwan_permit');
     expect(taiwan.parse('01234567')).toBe('01234567');

@@ -31,7 +31,8 @@ let contactSeq = 0;
 const mfaPayload = (uin: string) => {
   contactSeq += 1;
   return {
-    kind: 'mfa_unbind', subjectType: 'personal',
+    kind: 'mfa_unbind',
+    subjectType: 'personal',
     fields: { loginAccount: uin, accountId: uin, realName: '张伟', idNumber: adultId, currentPhone: '13800001111' },
     contact: { name: '张伟', email: `withdraw${contactSeq}@example.cn` },
   };
@@ -63,7 +64,10 @@ describe('POST /api/public/appeals/:reference/withdraw', () => {
     in_review: (ticket) => agent.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'in_review' }).expect(200),
     awaiting_customer: async (ticket) => {
       await agent.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'in_review' }).expect(200);
-      await agent.client.post(`/api/tickets/${ticket.id}/request-materials`).send({ slots: ['applicant_id_back'], message: '请重新上传反面照片' }).expect(200);
+      await agent.client
+        .post(`/api/tickets/${ticket.id}/request-materials`)
+        .send({ slots: ['applicant_id_back'], message: '请重新上传反面照片' })
+        .expect(200);
     },
   };
 
@@ -91,21 +95,34 @@ describe('POST /api/public/appeals/:reference/withdraw', () => {
     expect(events[0]).toMatchObject({ actorType: 'customer', agentId: null, fromStatus: status, toStatus: 'withdrawn' });
 
     // The customer gets a confirmation on the contact channel.
-    const told = await t.db.notification.findMany({ where: { ticketId: ticket.id, recipient: payload.contact.email, subject: { contains: '已撤销' } } });
+    const told = await t.db.notification.findMany({
+      where: { ticketId: ticket.id, recipient: payload.contact.email, subject: { contains: '已撤销' } },
+    });
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toContain(filed.body.reference);
 
     // The desk sees it withdrawn, not overdue; it can be neither decided nor sent more files.
     const desk = await agent.client.get(`/api/tickets/${ticket.id}`).expect(200);
     expect(desk.body).toMatchObject({ status: 'withdrawn', overdue: false });
-    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' })).status).toBe(409);
-    const upload = await request(t.app).post(`/api/public/appeals/${filed.body.reference}/evidence`).set('Authorization', `Bearer ${filed.body.accessToken}`).attach('applicant_id_back', back);
+    expect(
+      (
+        await agent.client
+          .post(`/api/tickets/${ticket.id}/decision`)
+          .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' })
+      ).status,
+    ).toBe(409);
+    const upload = await request(t.app)
+      .post(`/api/public/appeals/${filed.body.reference}/evidence`)
+      .set('Authorization', `Bearer ${filed.body.accessToken}`)
+      .attach('applicant_id_back', back);
     expect(upload.status).toBe(409);
   });
 
   it('rule: withdrawing a pending approval cancels the proposal, and it can no longer be confirmed', async () => {
     const { ticket, token, account } = await inReview();
-    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' })).status).toBe(202);
+    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' })).status).toBe(
+      202,
+    );
     const seen = await statusOf(ticket.reference, token).expect(200);
     // To the customer a pending approval is still under review, and may still be withdrawn.
     expect(seen.body).toMatchObject({ status: 'in_review', mayWithdraw: true });
@@ -125,15 +142,25 @@ describe('POST /api/public/appeals/:reference/withdraw', () => {
 
   it('rule: a decided appeal cannot be withdrawn (approved, rejected, closed)', async () => {
     const rejected = await inReview();
-    await agent.client.post(`/api/tickets/${rejected.ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' }).expect(200);
+    await agent.client
+      .post(`/api/tickets/${rejected.ticket.id}/decision`)
+      .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' })
+      .expect(200);
     const approved = await inReview();
     await agent.client.post(`/api/tickets/${approved.ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' }).expect(202);
     await supervisor.client.post(`/api/tickets/${approved.ticket.id}/decision/confirm`).send({ approve: true }).expect(200);
     const closed = await inReview();
-    await agent.client.post(`/api/tickets/${closed.ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' }).expect(200);
+    await agent.client
+      .post(`/api/tickets/${closed.ticket.id}/decision`)
+      .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' })
+      .expect(200);
     await agent.client.post(`/api/tickets/${closed.ticket.id}/transition`).send({ to: 'closed' }).expect(200);
 
-    for (const [c, status, code] of [[rejected, 'rejected', 'APPEAL_DECIDED'], [approved, 'approved', 'APPEAL_DECIDED'], [closed, 'closed', 'APPEAL_CLOSED']] as const) {
+    for (const [c, status, code] of [
+      [rejected, 'rejected', 'APPEAL_DECIDED'],
+      [approved, 'approved', 'APPEAL_DECIDED'],
+      [closed, 'closed', 'APPEAL_CLOSED'],
+    ] as const) {
       const view = await statusOf(c.ticket.reference, c.token).expect(200);
       expect(view.body.mayWithdraw, status).toBe(false);
       const res = await withdraw(c.ticket.reference, c.token);
@@ -177,7 +204,10 @@ describe('POST /api/public/appeals/:reference/withdraw', () => {
 
   it('rule: a withdrawal racing a decision: exactly one of them happens, the other gets 409', async () => {
     const tickets = await Promise.all(Array.from({ length: 6 }, () => inReview()));
-    const reject = (ticket: Ticket) => agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' });
+    const reject = (ticket: Ticket) =>
+      agent.client
+        .post(`/api/tickets/${ticket.id}/decision`)
+        .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '不通过' });
     // Half the pairs send the withdrawal first, half the decision; all at once.
     const answers = await Promise.all(
       tickets.map(({ ticket, token }, i) =>
@@ -202,9 +232,15 @@ describe('POST /api/public/appeals/:reference/withdraw', () => {
 
   it('rule: a withdrawal racing the confirmation of a pending approval: never both', async () => {
     const tickets = await Promise.all(Array.from({ length: 4 }, () => inReview()));
-    for (const { ticket } of tickets) await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' }).expect(202);
+    for (const { ticket } of tickets)
+      await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: '已解绑' }).expect(202);
     const answers = await Promise.all(
-      tickets.map(({ ticket, token }) => Promise.all([withdraw(ticket.reference, token), supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true })])),
+      tickets.map(({ ticket, token }) =>
+        Promise.all([
+          withdraw(ticket.reference, token),
+          supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }),
+        ]),
+      ),
     );
     for (const [i, [withdrawn, confirmed]] of answers.entries()) {
       const { ticket, account } = tickets[i]!;
@@ -223,7 +259,10 @@ describe('POST /api/public/appeals/:reference/withdraw', () => {
       const filed = await fileAppeal(limited, mfaPayload(a.uin), photos()).set('X-Forwarded-For', '198.51.100.1');
       expect(filed.status).toBe(201);
       const send = () =>
-        request(limited.app).post(`/api/public/appeals/${filed.body.reference}/withdraw`).set('Authorization', `Bearer ${filed.body.accessToken}`).set('X-Forwarded-For', '198.51.100.2');
+        request(limited.app)
+          .post(`/api/public/appeals/${filed.body.reference}/withdraw`)
+          .set('Authorization', `Bearer ${filed.body.accessToken}`)
+          .set('X-Forwarded-For', '198.51.100.2');
       expect((await send()).status).toBe(200);
       expect((await send()).status).toBe(200);
       const third = await send();

@@ -24,9 +24,19 @@ async function account(data: Partial<Parameters<TestApp['db']['account']['create
   uinSeq += 1;
   return t.db.account.create({
     data: {
-      uin: String(uinSeq), subjectType: 'personal', realName: '张伟', idNumberHash: identityDigest(t.config.identityHashKey, adultId), idNumberLast4: adultId.slice(-4),
-      securityPhone: '13912345678', securityEmail: `owner${uinSeq}@example.cn`, mfaBound: true, protection,
-      loginMethods: [{ type: 'qq', identifier: String(uinSeq), registration: true }, { type: 'email', identifier: `owner${uinSeq}@example.cn`, registration: false }],
+      uin: String(uinSeq),
+      subjectType: 'personal',
+      realName: '张伟',
+      idNumberHash: identityDigest(t.config.identityHashKey, adultId),
+      idNumberLast4: adultId.slice(-4),
+      securityPhone: '13912345678',
+      securityEmail: `owner${uinSeq}@example.cn`,
+      mfaBound: true,
+      protection,
+      loginMethods: [
+        { type: 'qq', identifier: String(uinSeq), registration: true },
+        { type: 'email', identifier: `owner${uinSeq}@example.cn`, registration: false },
+      ],
       ...data,
     },
   });
@@ -34,9 +44,11 @@ async function account(data: Partial<Parameters<TestApp['db']['account']['create
 
 /** A personal MFA appeal for the account, filed through the public route with both photos, then put in review. */
 async function appealInReview(uin: string, fields: Record<string, string> = {}) {
-  const res = await request(t.app).post('/api/public/appeals')
+  const res = await request(t.app)
+    .post('/api/public/appeals')
     .field('payload', JSON.stringify(mfaUnbindPayload({ fields: { accountId: uin, ...fields } })))
-    .attach('applicant_id_front', front).attach('applicant_id_back', back);
+    .attach('applicant_id_front', front)
+    .attach('applicant_id_back', back);
   expect(res.status).toBe(201);
   const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: res.body.reference } });
   await agent.client.post(`/api/tickets/${ticket.id}/transition`).send({ to: 'in_review' }).expect(200);
@@ -74,7 +86,9 @@ describe('POST /api/tickets/:id/request-materials', () => {
   it('marks the slots, writes the reply, waits for the customer and tells them; their upload brings the ticket back', async () => {
     const a = await account();
     const { ticket, token } = await appealInReview(a.uin);
-    const res = await agent.client.post(`/api/tickets/${ticket.id}/request-materials`).send({ slots: ['applicant_id_back'], message: '请重新上传身份证反面照片' });
+    const res = await agent.client
+      .post(`/api/tickets/${ticket.id}/request-materials`)
+      .send({ slots: ['applicant_id_back'], message: '请重新上传身份证反面照片' });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('awaiting_customer');
     expect(res.body.slaPausedAt).not.toBeNull();
@@ -90,7 +104,10 @@ describe('POST /api/tickets/:id/request-materials', () => {
     expect(view.body.messages.map((m: { body: string }) => m.body)).toContain('请重新上传身份证反面照片');
 
     const again = await colourIdCard(files, { variant: 2, width: 1500, fileName: 'again.jpg' });
-    const upload = await request(t.app).post(`/api/public/appeals/${ticket.reference}/evidence`).set('Authorization', `Bearer ${token}`).attach('applicant_id_back', again);
+    const upload = await request(t.app)
+      .post(`/api/public/appeals/${ticket.reference}/evidence`)
+      .set('Authorization', `Bearer ${token}`)
+      .attach('applicant_id_back', again);
     expect(upload.body.status).toBe('in_review');
     expect(upload.body.requestedSlots).toEqual([]);
     expect(upload.body.checklist.complete).toBe(true);
@@ -101,10 +118,14 @@ describe('POST /api/tickets/:id/request-materials', () => {
   it('refuses a slot the ticket does not have, and a ticket not yet triaged', async () => {
     const a = await account();
     const { ticket } = await appealInReview(a.uin);
-    expect((await agent.client.post(`/api/tickets/${ticket.id}/request-materials`).send({ slots: ['business_licence'], message: 'x' })).status).toBe(400);
+    expect(
+      (await agent.client.post(`/api/tickets/${ticket.id}/request-materials`).send({ slots: ['business_licence'], message: 'x' })).status,
+    ).toBe(400);
     const fresh = await request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(mfaUnbindPayload()));
     const row = await t.db.ticket.findUniqueOrThrow({ where: { reference: fresh.body.reference } });
-    expect((await agent.client.post(`/api/tickets/${row.id}/request-materials`).send({ slots: ['applicant_id_back'], message: 'x' })).status).toBe(409);
+    expect(
+      (await agent.client.post(`/api/tickets/${row.id}/request-materials`).send({ slots: ['applicant_id_back'], message: 'x' })).status,
+    ).toBe(409);
   });
 });
 
@@ -130,7 +151,9 @@ describe('POST /api/tickets/:id/decision', () => {
     const { ticket } = await appealInReview(a.uin);
     const noReason = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'reject', message: '不通过' });
     expect(noReason.status).toBe(400);
-    const res = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '申请人与实名主体不一致' });
+    const res = await agent.client
+      .post(`/api/tickets/${ticket.id}/decision`)
+      .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: '申请人与实名主体不一致' });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('rejected');
     const after = await t.db.account.findUniqueOrThrow({ where: { id: a.id } });
@@ -146,7 +169,13 @@ describe('POST /api/tickets/:id/decision', () => {
     expect(twice.status).toBe(409);
     await supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true }).expect(200);
     expect((await supervisor.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true })).status).toBe(409);
-    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'reject', reasonCode: 'subject_mismatch', message: 'x' })).status).toBe(409);
+    expect(
+      (
+        await agent.client
+          .post(`/api/tickets/${ticket.id}/decision`)
+          .send({ decision: 'reject', reasonCode: 'subject_mismatch', message: 'x' })
+      ).status,
+    ).toBe(409);
   });
 
   it('blocks approval when a precondition fails; only a supervisor overrides, and the override is recorded', async () => {
@@ -156,17 +185,34 @@ describe('POST /api/tickets/:id/decision', () => {
     const blocked = await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('APPROVAL_BLOCKED');
-    expect(blocked.body.blockers).toEqual([expect.objectContaining({ code: 'precondition_failed', precondition: 'mfa_bound', overridable: true })]);
+    expect(blocked.body.blockers).toEqual([
+      expect.objectContaining({ code: 'precondition_failed', precondition: 'mfa_bound', overridable: true }),
+    ]);
     expect(blocked.body.blockers[0].detail['zh-CN']).toMatch(/MFA/);
     const reason = '客户来电核实，设备记录有误，主管确认';
-    expect((await agent.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true, overrideReason: reason })).status).toBe(403);
-    expect((await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true })).status).toBe(400);
-    const overridden = await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true, overrideReason: reason });
+    expect(
+      (
+        await agent.client
+          .post(`/api/tickets/${ticket.id}/decision`)
+          .send({ decision: 'approve', message: 'ok', override: true, overrideReason: reason })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await supervisor.client.post(`/api/tickets/${ticket.id}/decision`).send({ decision: 'approve', message: 'ok', override: true }))
+        .status,
+    ).toBe(400);
+    const overridden = await supervisor.client
+      .post(`/api/tickets/${ticket.id}/decision`)
+      .send({ decision: 'approve', message: 'ok', override: true, overrideReason: reason });
     expect(overridden.status).toBe(202);
     expect((await admin.client.post(`/api/tickets/${ticket.id}/decision/confirm`).send({ approve: true })).status).toBe(200);
     const decided = await t.db.event.findFirstOrThrow({ where: { ticketId: ticket.id, type: 'ticket.decided' } });
     expect(decided.reason).toBe(reason);
-    expect(decided.data).toMatchObject({ overridden: ['precondition_failed'], proposedBy: supervisor.agent.id, confirmedBy: admin.agent.id });
+    expect(decided.data).toMatchObject({
+      overridden: ['precondition_failed'],
+      proposedBy: supervisor.agent.id,
+      confirmedBy: admin.agent.id,
+    });
   });
 
   it('rule: what the checks cannot judge (a covered or cropped card) the agent rejects, and that blocks approval — blocks approval while a file is rejected by the agent', async () => {
@@ -185,11 +231,24 @@ describe('POST /api/tickets/:id/decision', () => {
 
   it('rule: approving a reused-number release removes it from every account that holds it and tells their security email — releases a reused phone from every account that holds it, and tells each owner', async () => {
     const phone = '13655556666';
-    const holders = [await account({ securityPhone: phone }), await account({ securityPhone: phone }), await account({ securityPhone: phone })];
+    const holders = [
+      await account({ securityPhone: phone }),
+      await account({ securityPhone: phone }),
+      await account({ securityPhone: phone }),
+    ];
     const bystander = await account({ securityPhone: '13700000000' });
-    const payload = { kind: 'reused_phone_unbind', subjectType: 'personal', fields: { phone, applicantName: '李娜', applicantIdNumber: adultId }, contact: { name: '李娜', email: 'li.na@example.cn' } };
-    const filed = await request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(payload))
-      .attach('applicant_id_front', front).attach('applicant_id_back', back).attach('phone_ownership_proof', await rearCameraPhoto(files));
+    const payload = {
+      kind: 'reused_phone_unbind',
+      subjectType: 'personal',
+      fields: { phone, applicantName: '李娜', applicantIdNumber: adultId },
+      contact: { name: '李娜', email: 'li.na@example.cn' },
+    };
+    const filed = await request(t.app)
+      .post('/api/public/appeals')
+      .field('payload', JSON.stringify(payload))
+      .attach('applicant_id_front', front)
+      .attach('applicant_id_back', back)
+      .attach('phone_ownership_proof', await rearCameraPhoto(files));
     expect(filed.status).toBe(201);
     expect(filed.body.checklist.complete).toBe(true);
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
@@ -215,7 +274,9 @@ describe('GET /api/tickets/:id/review', () => {
     const byField = Object.fromEntries(res.body.comparison.map((c: { field: string; result: string }) => [c.field, c.result]));
     expect(byField).toMatchObject({ accountId: 'match', realName: 'mismatch', idNumber: 'match' });
     expect(JSON.stringify(res.body)).not.toContain(adultId);
-    expect(res.body.preconditions.map((p: { code: string; ok: boolean }) => [p.code, p.ok])).toEqual(expect.arrayContaining([['mfa_bound', true]]));
+    expect(res.body.preconditions.map((p: { code: string; ok: boolean }) => [p.code, p.ok])).toEqual(
+      expect.arrayContaining([['mfa_bound', true]]),
+    );
     expect(res.body.summary.mismatches).toBe(1);
   });
 });
@@ -233,21 +294,28 @@ describe('GET /api/files/:id and /preview', () => {
     expect(res.headers['content-security-policy']).toBe("default-src 'none'");
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toBe('image/jpeg');
-    expect(Buffer.compare(res.body as Buffer, fs.readFileSync(front)) === 0 || Buffer.compare(res.body as Buffer, fs.readFileSync(back)) === 0).toBe(true);
+    expect(
+      Buffer.compare(res.body as Buffer, fs.readFileSync(front)) === 0 || Buffer.compare(res.body as Buffer, fs.readFileSync(back)) === 0,
+    ).toBe(true);
     const audit = await t.db.event.findMany({ where: { ticketId: ticket.id, type: 'evidence.downloaded' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.agentId).toBe(agent.agent.id);
     expect(audit[0]!.data).toMatchObject({ evidenceId: evidence.id, slotKey: expect.stringMatching(/^applicant_id_/) });
   });
 
-  it('gives a resized preview without the photo\'s metadata, also audited', async () => {
+  it("gives a resized preview without the photo's metadata, also audited", async () => {
     const a = await account();
     const { ticket, token } = await appealInReview(a.uin);
     const withExif = await rearCameraPhoto(files);
     expect((await sharp(withExif).metadata()).exif).toBeDefined();
-    const up = await request(t.app).post(`/api/public/appeals/${ticket.reference}/evidence`).set('Authorization', `Bearer ${token}`).attach('applicant_id_front', withExif);
+    const up = await request(t.app)
+      .post(`/api/public/appeals/${ticket.reference}/evidence`)
+      .set('Authorization', `Bearer ${token}`)
+      .attach('applicant_id_front', withExif);
     expect(up.status).toBe(200);
-    const evidence = await t.db.evidence.findFirstOrThrow({ where: { ticketId: ticket.id, current: true, slot: { slotKey: 'applicant_id_front' } } });
+    const evidence = await t.db.evidence.findFirstOrThrow({
+      where: { ticketId: ticket.id, current: true, slot: { slotKey: 'applicant_id_front' } },
+    });
     const res = await agent.client.get(`/api/files/${evidence.id}/preview`).buffer(true);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/jpeg');
@@ -297,14 +365,24 @@ describe('holidays and the SLA clock', () => {
     // Monday 30 September 2030 + 3 business days, skipping the holidays on 1 and 2 October and the weekend:
     // Thursday 3 (1), Friday 4 (2), Monday 7 October (3). Without the holidays it would be Thursday 3.
     const { createTicket } = await import('../../server/src/tickets/createTicket');
-    const created = await createTicket(t.db, { ...mfaUnbindPayload(), submittedAt: new Date('2030-09-30T02:00:00Z'), by: { actorType: 'customer' } }, t.config.identityHashKey);
+    const created = await createTicket(
+      t.db,
+      { ...mfaUnbindPayload(), submittedAt: new Date('2030-09-30T02:00:00Z'), by: { actorType: 'customer' } },
+      t.config.identityHashKey,
+    );
     expect(created.slaDueAt.toISOString().slice(0, 10)).toBe('2030-10-07');
   });
 });
 
 describe('macros with placeholders', () => {
   it('fills the contact name, reference and status link from the ticket', async () => {
-    const macro = await admin.client.post('/api/macros').send({ name: 'ask.back', titleZh: '补充', titleEn: 'More', bodyZh: '{{contactName}}您好，工单 {{reference}}：{{statusLink}}', bodyEn: 'Hello {{contactName}}, {{reference}}: {{statusLink}} {{unknown}}' });
+    const macro = await admin.client.post('/api/macros').send({
+      name: 'ask.back',
+      titleZh: '补充',
+      titleEn: 'More',
+      bodyZh: '{{contactName}}您好，工单 {{reference}}：{{statusLink}}',
+      bodyEn: 'Hello {{contactName}}, {{reference}}: {{statusLink}} {{unknown}}',
+    });
     const filed = await request(t.app).post('/api/public/appeals').field('payload', JSON.stringify(mfaUnbindPayload()));
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { reference: filed.body.reference } });
     const res = await agent.client.get(`/api/macros/${macro.body.id}/render`).query({ ticketId: ticket.id });
@@ -322,7 +400,9 @@ describe('replies and notes', () => {
     expect(await t.db.notification.count({ where: { ticketId: ticket.id } })).toBe(before);
     await agent.client.post('/api/messages').send({ ticketId: ticket.id, kind: 'public_reply', body: '已收到，正在审核' }).expect(201);
     expect(await t.db.notification.count({ where: { ticketId: ticket.id } })).toBeGreaterThan(before);
-    const view = await request(t.app).get(`/api/public/appeals/${ticket.reference}`).set('Authorization', `Bearer ${filed.body.accessToken}`);
+    const view = await request(t.app)
+      .get(`/api/public/appeals/${ticket.reference}`)
+      .set('Authorization', `Bearer ${filed.body.accessToken}`);
     expect(view.body.messages.map((m: { body: string }) => m.body)).toEqual(['已收到，正在审核']);
   });
 });
@@ -355,7 +435,14 @@ describe('GET /api/stats/overview', () => {
     const some = await t.db.ticket.findMany({ take: 7, orderBy: { id: 'asc' } });
     for (const [i, ticket] of some.entries()) {
       const decidedAt = new Date(Date.now() - i * 2 * 86_400_000 - 3_600_000);
-      await t.db.ticket.update({ where: { id: ticket.id }, data: { decidedAt, submittedAt: new Date(decidedAt.getTime() - (i + 1) * 5 * 3_600_000), decision: i % 3 === 0 ? 'reject' : 'approve' } });
+      await t.db.ticket.update({
+        where: { id: ticket.id },
+        data: {
+          decidedAt,
+          submittedAt: new Date(decidedAt.getTime() - (i + 1) * 5 * 3_600_000),
+          decision: i % 3 === 0 ? 'reject' : 'approve',
+        },
+      });
     }
     // The last 30 desk days, today's included (docs/calendar.md).
     const since = deskDayBounds(shiftDeskDay(deskDay(new Date()), -29)).start;

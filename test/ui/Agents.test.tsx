@@ -38,7 +38,18 @@ describe('Agents', () => {
 
   it('lets an admin unlock a locked agent and reset a lost device, each after a confirmation', async () => {
     const received: string[] = [];
-    let record: AgentWithSignIn = { id: 1, email: 'agent@example.com', name: '张敏', role: 'agent', active: true, locale: 'zh-CN', lastLoginAt: null, createdAt: '2026-11-01T08:00:00.000Z', totpEnabled: true, lockedUntil: '2099-01-01T00:00:00.000Z' };
+    let record: AgentWithSignIn = {
+      id: 1,
+      email: 'agent@example.com',
+      name: '张敏',
+      role: 'agent',
+      active: true,
+      locale: 'zh-CN',
+      lastLoginAt: null,
+      createdAt: '2026-11-01T08:00:00.000Z',
+      totpEnabled: true,
+      lockedUntil: '2099-01-01T00:00:00.000Z',
+    };
     server.use(
       meHandler('admin'),
       http.get(`${API}/agents/1`, () => HttpResponse.json(record)),
@@ -65,14 +76,36 @@ describe('Agents', () => {
     expect(received).toEqual(['unlock 1', 'reset 1']);
   });
 
-  it('shows each agent\'s two-factor state and a running lock in the list', async () => {
+  it("shows each agent's two-factor state and a running lock in the list", async () => {
     server.use(
       meHandler('admin'),
       http.get(`${API}/agents`, () =>
         HttpResponse.json(
           [
-            { id: 1, email: 'agent@example.com', name: '张敏', role: 'agent', active: true, locale: 'zh-CN', lastLoginAt: null, createdAt: '2026-11-01T08:00:00.000Z', totpEnabled: false, lockedUntil: '2099-01-01T00:00:00.000Z' },
-            { id: 2, email: 'admin@example.com', name: '李华', role: 'admin', active: true, locale: 'zh-CN', lastLoginAt: null, createdAt: '2026-11-01T08:00:00.000Z', totpEnabled: true, lockedUntil: null },
+            {
+              id: 1,
+              email: 'agent@example.com',
+              name: '张敏',
+              role: 'agent',
+              active: true,
+              locale: 'zh-CN',
+              lastLoginAt: null,
+              createdAt: '2026-11-01T08:00:00.000Z',
+              totpEnabled: false,
+              lockedUntil: '2099-01-01T00:00:00.000Z',
+            },
+            {
+              id: 2,
+              email: 'admin@example.com',
+              name: '李华',
+              role: 'admin',
+              active: true,
+              locale: 'zh-CN',
+              lastLoginAt: null,
+              createdAt: '2026-11-01T08:00:00.000Z',
+              totpEnabled: true,
+              lockedUntil: null,
+            },
           ],
           { headers: { 'Content-Range': 'agents 0-1/2' } },
         ),
@@ -80,8 +113,8 @@ describe('Agents', () => {
     );
     renderApp({ route: '/agents' });
     const rows = await screen.findAllByRole('row');
-    const zhang = rows.find(row => within(row).queryByText('张敏'))!;
-    const li = rows.find(row => within(row).queryByText('李华'))!;
+    const zhang = rows.find((row) => within(row).queryByText('张敏'))!;
+    const li = rows.find((row) => within(row).queryByText('李华'))!;
     expect(within(zhang).getByText('未开启两步验证')).toBeInTheDocument();
     expect(within(zhang).getByText('已锁定')).toBeInTheDocument();
     expect(within(li).getByText('已开启两步验证')).toBeInTheDocument();

@@ -58,17 +58,16 @@ describe('Dashboard', () => {
     expect(span).toBe(86_400_000);
     expect(screen.getByLabelText('决定用时中位数').closest('a')).toBeNull();
     const byStatus = screen.getByRole('list', { name: '各状态工单' });
-    expect(within(byStatus).getByRole('link', { name: '审核中' })).toHaveAttribute('href', expect.stringContaining(encodeURIComponent('{"status":["in_review"]}')));
+    expect(within(byStatus).getByRole('link', { name: '审核中' })).toHaveAttribute(
+      'href',
+      expect.stringContaining(encodeURIComponent('{"status":["in_review"]}')),
+    );
   });
 
-  it('says in the agent\'s language why the figures cannot be loaded', async () => {
+  it("says in the agent's language why the figures cannot be loaded", async () => {
     // react-admin logs data provider failures; this one is expected.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    server.use(
-      http.get(`${API}/stats/overview`, () =>
-        HttpResponse.json({ code: 'FORBIDDEN', message: '无权查看统计' }, { status: 403 }),
-      ),
-    );
+    server.use(http.get(`${API}/stats/overview`, () => HttpResponse.json({ code: 'FORBIDDEN', message: '无权查看统计' }, { status: 403 })));
     renderInAdmin(<Dashboard />);
     expect(await screen.findByText('您的角色无权执行此操作')).toBeInTheDocument();
   });

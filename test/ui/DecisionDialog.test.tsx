@@ -38,15 +38,17 @@ describe('the approval dialog', () => {
     renderReview();
 
     const dialog = await openApproval(user);
-    expect(within(dialog).getByRole('note', { name: '通过后将' })).toHaveTextContent(
-      '解绑账号 100012345678 的 MFA 设备',
-    );
+    expect(within(dialog).getByRole('note', { name: '通过后将' })).toHaveTextContent('解绑账号 100012345678 的 MFA 设备');
     // No second person is needed for this one.
     expect(within(dialog).queryByRole('note', { name: '此次通过须由第二人复核确认' })).not.toBeInTheDocument();
 
     const alert = within(dialog).getByRole('alert');
     const items = within(within(alert).getByRole('list', { name: '以下问题阻止通过：' })).getAllByRole('listitem');
-    expect(items.map(item => item.getAttribute('data-code'))).toEqual(['identity_mismatch', 'precondition_failed', 'evidence_unreviewed']);
+    expect(items.map((item) => item.getAttribute('data-code'))).toEqual([
+      'identity_mismatch',
+      'precondition_failed',
+      'evidence_unreviewed',
+    ]);
     expect(items[0]).toHaveTextContent('申报的身份信息与账号实名信息不一致身份证号');
     expect(items[0]).toHaveTextContent('主管可越权');
     expect(items[1]).toHaveTextContent('账号不满足办理条件账号欠费 12.00 元');
@@ -54,7 +56,7 @@ describe('the approval dialog', () => {
     expect(items[2]).toHaveTextContent('不可越权');
 
     const files = within(within(dialog).getByRole('list', { name: '尚未审核的文件' })).getAllByRole('listitem');
-    expect(files.map(file => file.textContent)).toEqual(['申请人手持身份证正面front.jpg', '申请人手持身份证反面back.jpg']);
+    expect(files.map((file) => file.textContent)).toEqual(['申请人手持身份证正面front.jpg', '申请人手持身份证反面back.jpg']);
 
     await typeMessage(user, dialog);
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
@@ -76,18 +78,37 @@ describe('the approval dialog', () => {
     expect(alert).toHaveTextContent("Declared identity values do not match the account'sResident ID number");
     expect(alert).toHaveTextContent('A supervisor may override');
     expect(alert).toHaveTextContent('Cannot be overridden');
-    expect(within(dialog).getByRole('list', { name: 'Files not reviewed yet' })).toHaveTextContent('Applicant holding ID card, frontfront.jpg');
+    expect(within(dialog).getByRole('list', { name: 'Files not reviewed yet' })).toHaveTextContent(
+      'Applicant holding ID card, frontfront.jpg',
+    );
   });
 
-  it('rule: the approve dialog says what the customer will be told, in the variant\'s words, and the notes beside the blockers', async () => {
+  it("rule: the approve dialog says what the customer will be told, in the variant's words, and the notes beside the blockers", async () => {
     desk('agent', {
       effect: {
         code: 'report_enterprise_accounts',
-        label: { 'zh-CN': '告知企业名下的账号及其登录方式（不变更账号）', en: 'Tell the company its accounts and their login methods (no change)' },
-        statement: { 'zh-CN': '告知客户统一社会信用代码 9144********0X 名下的账号及登录方式（脱敏，不变更账号）', en: 'tell the customer the accounts of credit code 9144********0X and their login methods (masked, no change)' },
-        outcome: { 'zh-CN': '找回的账号及登录方式已发送给您', en: 'the accounts registered under the company and their login methods are sent to you' },
+        label: {
+          'zh-CN': '告知企业名下的账号及其登录方式（不变更账号）',
+          en: 'Tell the company its accounts and their login methods (no change)',
+        },
+        statement: {
+          'zh-CN': '告知客户统一社会信用代码 9144********0X 名下的账号及登录方式（脱敏，不变更账号）',
+          en: 'tell the customer the accounts of credit code 9144********0X and their login methods (masked, no change)',
+        },
+        outcome: {
+          'zh-CN': '找回的账号及登录方式已发送给您',
+          en: 'the accounts registered under the company and their login methods are sent to you',
+        },
       },
-      notes: [{ code: 'mfa_reset_without_mfa', label: { 'zh-CN': '申请勾选了“修改 MFA”，但账号未开启 MFA：通过后只绑定新的登录邮箱，不涉及 MFA', en: 'The appeal ticks "modify MFA" but the account has no MFA' } }],
+      notes: [
+        {
+          code: 'mfa_reset_without_mfa',
+          label: {
+            'zh-CN': '申请勾选了“修改 MFA”，但账号未开启 MFA：通过后只绑定新的登录邮箱，不涉及 MFA',
+            en: 'The appeal ticks "modify MFA" but the account has no MFA',
+          },
+        },
+      ],
       blockers: [],
       unreviewedFiles: [],
     });
@@ -138,7 +159,9 @@ describe('the approval dialog', () => {
     await user.click(confirm);
 
     await waitFor(() =>
-      expect(received).toEqual([{ decision: 'approve', message: MESSAGE, override: true, overrideReason: '已电话核实，证件为新换发', version: VERSION }]),
+      expect(received).toEqual([
+        { decision: 'approve', message: MESSAGE, override: true, overrideReason: '已电话核实，证件为新换发', version: VERSION },
+      ]),
     );
     expect(await screen.findByText('已通过，将通知客户')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -220,21 +243,23 @@ describe('the approval dialog', () => {
 
     await user.click(within(dialog).getByRole('combobox', { name: /驳回原因/ }));
     const options = within(await screen.findByRole('listbox')).getAllByRole('option');
-    expect(options.map(option => option.textContent)).toEqual(['申请人与账号实名主体不一致', '材料不全且未按时补充']);
+    expect(options.map((option) => option.textContent)).toEqual(['申请人与账号实名主体不一致', '材料不全且未按时补充']);
     await user.click(options[0]!);
     expect(confirm).toBeDisabled();
     await user.type(within(dialog).getByRole('textbox', { name: /给客户的说明/ }), '申请人与账号实名主体不一致。');
     await user.click(confirm);
 
     await waitFor(() =>
-      expect(received).toEqual([{ decision: 'reject', reasonCode: 'subject_mismatch', message: '申请人与账号实名主体不一致。', version: VERSION }]),
+      expect(received).toEqual([
+        { decision: 'reject', reasonCode: 'subject_mismatch', message: '申请人与账号实名主体不一致。', version: VERSION },
+      ]),
     );
     expect(await screen.findByText('已驳回，将通知客户')).toBeInTheDocument();
   });
 });
 
 describe('who may decide, and what the owner said', () => {
-  it("turns off approve, reject and ask-for-more on a ticket assigned to someone else, and says why", async () => {
+  it('turns off approve, reject and ask-for-more on a ticket assigned to someone else, and says why', async () => {
     desk('agent', { mayDecide: false, mayAct: false });
     renderReview();
 

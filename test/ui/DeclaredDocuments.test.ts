@@ -10,9 +10,13 @@ describe('declared identity numbers in the console', () => {
   it('rule: Hong Kong, Macau and Taiwan individuals verify with their travel permits — the agent sees the permit named beside the masked number', () => {
     const declared = { idNumber: '**************5678', idNumberType: 'hk_macau_permit', realName: '陈大文' };
     expect(declaredValue(catalog, 'mfa_unbind', 'idNumber', declared, 'zh-CN')).toBe('港澳居民来往内地通行证 **************5678');
-    expect(declaredValue(catalog, 'mfa_unbind', 'idNumber', declared, 'en')).toBe('Mainland Travel Permit for Hong Kong and Macao Residents **************5678');
+    expect(declaredValue(catalog, 'mfa_unbind', 'idNumber', declared, 'en')).toBe(
+      'Mainland Travel Permit for Hong Kong and Macao Residents **************5678',
+    );
     // A ticket filed without a choice (or before there was one) is on a resident ID.
-    expect(declaredValue(catalog, 'mfa_unbind', 'idNumber', { idNumber: '**************002X' }, 'zh-CN')).toBe('居民身份证 **************002X');
+    expect(declaredValue(catalog, 'mfa_unbind', 'idNumber', { idNumber: '**************002X' }, 'zh-CN')).toBe(
+      '居民身份证 **************002X',
+    );
     expect(declaredValue(catalog, 'mfa_unbind', 'realName', declared, 'zh-CN')).toBe('陈大文');
     // The choice is shown with its number, not on a row of its own.
     expect([...documentChoiceKeys(catalog, 'mfa_unbind')]).toEqual(expect.arrayContaining(['idNumberType', 'applicantIdNumberType']));

@@ -42,7 +42,10 @@ const queue = (ids: number[], overrides: Partial<QueueSnapshot> = {}): QueueSnap
 afterEach(() => sessionStorage.clear());
 
 describe('which key does what', () => {
-  const key = (init: Partial<Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>>, target: EventTarget = document.body) => ({
+  const key = (
+    init: Partial<Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>>,
+    target: EventTarget = document.body,
+  ) => ({
     key: '',
     altKey: false,
     ctrlKey: false,
@@ -110,7 +113,7 @@ describe('the next ticket in the queue', () => {
     saveQueue(queue([1, 4], { hasMore: true }));
     const asked: unknown[] = [];
     const next = await findNeighbour(
-      async params => {
+      async (params) => {
         asked.push(params);
         return { data: [{ id: 1 }, { id: 2 }, { id: 3 }], total: 3 };
       },
@@ -118,7 +121,9 @@ describe('the next ticket in the queue', () => {
       1,
     );
     expect(next).toBe(2);
-    expect(asked).toEqual([{ pagination: { page: 1, perPage: 4 }, sort: { field: 'slaDueAt', order: 'ASC' }, filter: { status: ['in_review'] } }]);
+    expect(asked).toEqual([
+      { pagination: { page: 1, perPage: 4 }, sort: { field: 'slaDueAt', order: 'ASC' }, filter: { status: ['in_review'] } },
+    ]);
     expect(loadQueue()?.ids).toEqual([1, 4, 2, 3]);
   });
 });
@@ -267,6 +272,8 @@ describe('shortcuts on the ticket list', () => {
     expect(first).toHaveFocus();
     // Each row's checkbox says which ticket it selects.
     expect(screen.getByRole('checkbox', { name: /AP-20261122-0001/ })).toBeInTheDocument();
-    await waitFor(() => expect(loadQueue()?.ids).toEqual(links.map(link => Number(link.getAttribute('href')!.match(/tickets\/(\d+)/)![1]))));
+    await waitFor(() =>
+      expect(loadQueue()?.ids).toEqual(links.map((link) => Number(link.getAttribute('href')!.match(/tickets\/(\d+)/)![1]))),
+    );
   });
 });

@@ -19,7 +19,16 @@ const bellServer = () => {
   const unread: Bell = {
     count: 1,
     capped: false,
-    items: [{ ticketId: ticket.id, reference: ticket.reference, kind: ticket.kind, status: ticket.status, activity: 'message.added', at: '2026-11-22T10:30:00.000Z' }],
+    items: [
+      {
+        ticketId: ticket.id,
+        reference: ticket.reference,
+        kind: ticket.kind,
+        status: ticket.status,
+        activity: 'message.added',
+        at: '2026-11-22T10:30:00.000Z',
+      },
+    ],
   };
   server.use(
     http.get(`${API}/live/unread`, () => HttpResponse.json(reads.length ? { count: 0, capped: false, items: [] } : unread)),
@@ -36,7 +45,15 @@ const renderBell = () =>
     <LiveProvider>
       <Routes>
         <Route path="/" element={<NotificationBell />} />
-        <Route path="/tickets/:id/show" element={<><NotificationBell /><p>opened ticket page</p></>} />
+        <Route
+          path="/tickets/:id/show"
+          element={
+            <>
+              <NotificationBell />
+              <p>opened ticket page</p>
+            </>
+          }
+        />
       </Routes>
     </LiveProvider>,
     { signedIn: true },

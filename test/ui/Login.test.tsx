@@ -6,9 +6,7 @@ import { API, loginWithTotpHandler, recoveryCodes } from './handlers';
 import { renderApp } from './renderAdmin';
 import { server } from './server';
 
-const signedOut = http.get(`${API}/auth/me`, () =>
-  HttpResponse.json({ code: 'UNAUTHENTICATED', message: '请先登录' }, { status: 401 }),
-);
+const signedOut = http.get(`${API}/auth/me`, () => HttpResponse.json({ code: 'UNAUTHENTICATED', message: '请先登录' }, { status: 401 }));
 
 const signIn = async (email: string, password: string) => {
   const user = userEvent.setup();
@@ -31,7 +29,7 @@ describe('Sign-in', () => {
     expect(document.title).toBe('账号安全申诉工作台');
   });
 
-  it('says in the console\'s language when the credentials are refused', async () => {
+  it("says in the console's language when the credentials are refused", async () => {
     server.use(
       signedOut,
       http.post(`${API}/auth/login`, async ({ request }) => {
@@ -47,7 +45,7 @@ describe('Sign-in', () => {
     expect(await screen.findByText('邮箱或密码错误')).toBeInTheDocument();
   });
 
-  it('says in the console\'s language when sign-in is locked after too many failures', async () => {
+  it("says in the console's language when sign-in is locked after too many failures", async () => {
     server.use(
       signedOut,
       http.post(`${API}/auth/login`, () =>
@@ -81,7 +79,16 @@ describe('Sign-in', () => {
 
       server.use(
         http.get(`${API}/auth/me`, () =>
-          HttpResponse.json({ agent: { id: 1, email: 'agent@example.com', name: '张敏', role: 'agent', locale: 'zh-CN', twoFactor: { enabled: true, enabledAt: null, required: false, recoveryCodesLeft: 10 } } }),
+          HttpResponse.json({
+            agent: {
+              id: 1,
+              email: 'agent@example.com',
+              name: '张敏',
+              role: 'agent',
+              locale: 'zh-CN',
+              twoFactor: { enabled: true, enabledAt: null, required: false, recoveryCodesLeft: 10 },
+            },
+          }),
         ),
       );
       await user.type(code, '654321');
@@ -94,7 +101,7 @@ describe('Sign-in', () => {
       ]);
     });
 
-    it('shows a wrong or replayed code in the console\'s words and stays on the code step', async () => {
+    it("shows a wrong or replayed code in the console's words and stays on the code step", async () => {
       server.use(signedOut, loginWithTotpHandler('654321'));
       const user = userEvent.setup();
       renderApp({ route: '/login' });
@@ -105,7 +112,7 @@ describe('Sign-in', () => {
       expect(screen.getByLabelText(/6 位验证码/)).toBeInTheDocument();
     });
 
-    it('takes a recovery code instead of the app\'s code', async () => {
+    it("takes a recovery code instead of the app's code", async () => {
       const received: unknown[] = [];
       server.use(signedOut, loginWithTotpHandler('654321', received));
       const user = userEvent.setup();

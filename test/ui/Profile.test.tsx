@@ -10,7 +10,10 @@ import { server } from './server';
 describe('Profile: two-factor sign-in', () => {
   it('enrols: QR code, the secret as text, the first code, then the recovery codes once', async () => {
     let enabled = false;
-    server.use(meWithTwoFactor(() => ({ enabled, required: false, recoveryCodesLeft: enabled ? 10 : 0 })), totpEnableHandler('246810', () => (enabled = true)));
+    server.use(
+      meWithTwoFactor(() => ({ enabled, required: false, recoveryCodesLeft: enabled ? 10 : 0 })),
+      totpEnableHandler('246810', () => (enabled = true)),
+    );
     const user = userEvent.setup();
     renderApp({ route: '/profile' });
 
@@ -32,7 +35,11 @@ describe('Profile: two-factor sign-in', () => {
     await user.click(screen.getByRole('button', { name: '开启' }));
 
     const list = await screen.findByRole('list', { name: '恢复码' });
-    expect(within(list).getAllByRole('listitem').map(item => item.textContent)).toEqual(recoveryCodes);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(recoveryCodes);
     expect(screen.getByText(/请立即保存这 10 个恢复码/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '复制' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '下载（.txt）' })).toBeInTheDocument();
@@ -76,7 +83,16 @@ describe('Profile: two-factor sign-in', () => {
       http.post(`${API}/auth/totp/disable`, async ({ request }) => {
         disabledWith = await request.json();
         enabled = false;
-        return HttpResponse.json({ agent: { id: 1, email: 'agent@example.com', name: '张敏', role: 'agent', locale: 'zh-CN', twoFactor: { enabled: false, enabledAt: null, required: false, recoveryCodesLeft: 0 } } });
+        return HttpResponse.json({
+          agent: {
+            id: 1,
+            email: 'agent@example.com',
+            name: '张敏',
+            role: 'agent',
+            locale: 'zh-CN',
+            twoFactor: { enabled: false, enabledAt: null, required: false, recoveryCodesLeft: 0 },
+          },
+        });
       }),
     );
     const user = userEvent.setup();

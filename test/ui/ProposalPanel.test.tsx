@@ -81,7 +81,9 @@ describe('a proposed approval awaiting its second person', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /退回原因/ }), '身份证号不一致，请客户补充换证证明');
     await user.click(send);
 
-    await waitFor(() => expect(received).toEqual([{ approve: false, note: '身份证号不一致，请客户补充换证证明', version: PENDING.version }]));
+    await waitFor(() =>
+      expect(received).toEqual([{ approve: false, note: '身份证号不一致，请客户补充换证证明', version: PENDING.version }]),
+    );
     expect(await screen.findByText('已退回审核')).toBeInTheDocument();
   });
 
@@ -147,7 +149,10 @@ describe('a proposed approval awaiting its second person', () => {
 
   it('says who may confirm when the server refuses the confirmer (403)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    server.use(meHandler('admin'), confirmHandler([], () => problem(403, 'FORBIDDEN', 'Only a second supervisor may confirm')));
+    server.use(
+      meHandler('admin'),
+      confirmHandler([], () => problem(403, 'FORBIDDEN', 'Only a second supervisor may confirm')),
+    );
     const user = userEvent.setup();
     renderPending();
 

@@ -45,7 +45,10 @@ describe('notifications, macros and rejection reasons', () => {
           return HttpResponse.json({ code: 'INVALID_INPUT', message: `unexpected keys ${keys}` }, { status: 400 });
         }
         created = body;
-        return HttpResponse.json({ id: 9, ...body, createdAt: '2026-11-23T00:00:00.000Z', updatedAt: '2026-11-23T00:00:00.000Z' }, { status: 201 });
+        return HttpResponse.json(
+          { id: 9, ...body, createdAt: '2026-11-23T00:00:00.000Z', updatedAt: '2026-11-23T00:00:00.000Z' },
+          { status: 201 },
+        );
       }),
     );
     const user = userEvent.setup();

@@ -13,7 +13,12 @@ const REPLY = '正在审核';
 
 /** A supervisor rejects the ticket while the agent's page still shows it in review; the page reads it again after. */
 const rejectedMeanwhile = () => {
-  const now: Ticket = { ...fixtures.reviewTicket, status: 'rejected', decidedAt: '2026-11-22T10:05:00.000Z', version: fixtures.reviewTicket.version + 3 };
+  const now: Ticket = {
+    ...fixtures.reviewTicket,
+    status: 'rejected',
+    decidedAt: '2026-11-22T10:05:00.000Z',
+    version: fixtures.reviewTicket.version + 3,
+  };
   let reread = false;
   const sent: unknown[] = [];
   server.use(
@@ -23,7 +28,9 @@ const rejectedMeanwhile = () => {
       if (body instanceof Response) return body;
       sent.push(body);
       reread = true;
-      return staleAnswer(now, body.version) ?? HttpResponse.json({ id: 902, agentId: 1, createdAt: now.updatedAt, ...body }, { status: 201 });
+      return (
+        staleAnswer(now, body.version) ?? HttpResponse.json({ id: 902, agentId: 1, createdAt: now.updatedAt, ...body }, { status: 201 })
+      );
     }),
   );
   return sent;
@@ -58,7 +65,9 @@ describe('an action from a page someone else has moved on from', () => {
     await user.type(within(composer).getByRole('textbox', { name: 'Reply' }), 'Soon');
     await user.click(within(composer).getByRole('button', { name: 'Send reply' }));
 
-    expect(await screen.findByText('This ticket was changed by someone else (now Rejected): look at it again before acting')).toBeInTheDocument();
+    expect(
+      await screen.findByText('This ticket was changed by someone else (now Rejected): look at it again before acting'),
+    ).toBeInTheDocument();
   });
 
   it('a decision carries the version the page shows, and a stale one leaves the dialog with what the agent wrote', async () => {
@@ -91,8 +100,8 @@ describe('an action from a page someone else has moved on from', () => {
   });
 });
 
-describe('server errors in the agent\'s language', () => {
-  it('a refusal with a known code is shown in Chinese, not in the server\'s English', async () => {
+describe("server errors in the agent's language", () => {
+  it("a refusal with a known code is shown in Chinese, not in the server's English", async () => {
     server.use(meHandler('agent'), reviewHandler(), decisionHandler());
     server.use(
       http.post(`${API}/tickets/:id/transition`, () =>
@@ -107,9 +116,11 @@ describe('server errors in the agent\'s language', () => {
     expect(screen.queryByText(/only through a decision/)).not.toBeInTheDocument();
   });
 
-  it('a code the console does not know shows the server\'s message', async () => {
+  it("a code the console does not know shows the server's message", async () => {
     server.use(
-      http.post(`${API}/tickets/:id/transition`, () => HttpResponse.json({ code: 'SOMETHING_NEW', message: 'Something new went wrong' }, { status: 409 })),
+      http.post(`${API}/tickets/:id/transition`, () =>
+        HttpResponse.json({ code: 'SOMETHING_NEW', message: 'Something new went wrong' }, { status: 409 }),
+      ),
     );
     const user = userEvent.setup();
     renderTicketPage(2);

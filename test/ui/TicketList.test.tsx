@@ -99,7 +99,7 @@ describe('TicketList', () => {
         const query = parseListQuery(new URL(request.url), TICKET_SPEC);
         if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
         const { status } = query.filter;
-        if (status !== undefined && !(Array.isArray(status) && status.every(value => typeof value === 'string'))) {
+        if (status !== undefined && !(Array.isArray(status) && status.every((value) => typeof value === 'string'))) {
           return HttpResponse.json({ code: 'INVALID_QUERY', message: 'status must be an array' }, { status: 400 });
         }
         return listResponse('tickets', fixtures.tickets, query);
@@ -190,7 +190,9 @@ describe('TicketList', () => {
     const user = userEvent.setup();
     renderTicketList();
     const dueCell = async (reference: string) =>
-      within((await screen.findByText(reference)).closest('tr') as HTMLElement).getAllByRole('cell').at(-2)!.firstElementChild as HTMLElement;
+      within((await screen.findByText(reference)).closest('tr') as HTMLElement)
+        .getAllByRole('cell')
+        .at(-2)!.firstElementChild as HTMLElement;
 
     const overdue = await dueCell('AP-20261122-0001');
     expect(overdue).toHaveTextContent('超时 5 小时');
@@ -213,10 +215,14 @@ describe('TicketList', () => {
       { ...fixtures.tickets[0]!, overdue: true, slaDueAt: inHours(-5) },
       { ...fixtures.tickets[2]!, status: 'triage' as const, slaDueAt: inHours(51) },
     ];
-    server.use(ticketListHandler(({ request }) => {
-      const query = parseListQuery(new URL(request.url), TICKET_SPEC);
-      return typeof query === 'string' ? HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 }) : listResponse('tickets', rows, query);
-    }));
+    server.use(
+      ticketListHandler(({ request }) => {
+        const query = parseListQuery(new URL(request.url), TICKET_SPEC);
+        return typeof query === 'string'
+          ? HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 })
+          : listResponse('tickets', rows, query);
+      }),
+    );
     renderInAdmin(
       <ResourceContextProvider value="tickets">
         <TicketList />
@@ -229,7 +235,7 @@ describe('TicketList', () => {
     expect(screen.getByRole('columnheader', { name: /Account ID/ })).toBeInTheDocument();
   });
 
-  it('lets the agent hide a column and show it again, without taking the page\'s focus on load', async () => {
+  it("lets the agent hide a column and show it again, without taking the page's focus on load", async () => {
     const user = userEvent.setup();
     renderTicketList();
     const table = await screen.findByRole('table');
@@ -263,7 +269,14 @@ describe('TicketList', () => {
         const query = parseListQuery(new URL(request.url), TICKET_SPEC);
         if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
         if (query.filter.q === 'a') {
-          return HttpResponse.json({ code: 'SEARCH_TOO_SHORT', message: '请至少输入 2 个字符再搜索（一个汉字也可以）', errors: { q: '至少 2 个字符，或一个汉字' } }, { status: 400 });
+          return HttpResponse.json(
+            {
+              code: 'SEARCH_TOO_SHORT',
+              message: '请至少输入 2 个字符再搜索（一个汉字也可以）',
+              errors: { q: '至少 2 个字符，或一个汉字' },
+            },
+            { status: 400 },
+          );
         }
         return listResponse('tickets', fixtures.tickets, query);
       }),
@@ -276,7 +289,7 @@ describe('TicketList', () => {
 
     await user.type(screen.getByPlaceholderText('搜索'), 'a');
     // The server's reason, or the console's own words for its code: in Chinese either way.
-    await waitFor(() => expect(screen.getAllByRole('alert').some(alert => /搜索/.test(alert.textContent ?? ''))).toBe(true));
+    await waitFor(() => expect(screen.getAllByRole('alert').some((alert) => /搜索/.test(alert.textContent ?? ''))).toBe(true));
     await waitFor(() => expect(screen.queryByText('AP-20261122-0001')).not.toBeInTheDocument());
     expect(screen.queryByText(/1-3/)).not.toBeInTheDocument();
   });
@@ -288,7 +301,9 @@ describe('TicketList', () => {
         if (typeof query === 'string') return HttpResponse.json({ code: 'INVALID_QUERY', message: query }, { status: 400 });
         if (query.filter.q !== 'ap-2026') return listResponse('tickets', fixtures.tickets, query);
         // As the server answers a search past its limit: the total counts the matches it returned.
-        return HttpResponse.json(fixtures.tickets.slice(0, 2), { headers: { 'Content-Range': 'tickets 0-1/500', 'X-Total-Is-Lower-Bound': 'true' } });
+        return HttpResponse.json(fixtures.tickets.slice(0, 2), {
+          headers: { 'Content-Range': 'tickets 0-1/500', 'X-Total-Is-Lower-Bound': 'true' },
+        });
       }),
     );
     const user = userEvent.setup();

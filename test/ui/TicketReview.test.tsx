@@ -11,7 +11,6 @@ const REVIEW_ID = fixtures.reviewTicket.id;
 
 const renderReview = () => renderTicketPage(REVIEW_ID);
 
-
 const openSlot = async (user: ReturnType<typeof userEvent.setup>, label: string) => {
   const checklist = await screen.findByRole('table', { name: '材料清单' });
   await user.click(await within(checklist).findByRole('button', { name: label }));
@@ -60,7 +59,9 @@ describe('the review page', () => {
     server.use(
       http.get(`${API}/evidence`, () =>
         HttpResponse.json(
-          fixtures.evidence.map(file => (file.id === 401 ? { ...file, mime: 'application/pdf', pages: 2, originalName: 'front.pdf' } : file)),
+          fixtures.evidence.map((file) =>
+            file.id === 401 ? { ...file, mime: 'application/pdf', pages: 2, originalName: 'front.pdf' } : file,
+          ),
           { headers: { 'Content-Range': 'evidence 0-2/3' } },
         ),
       ),
@@ -112,12 +113,14 @@ describe('the review page', () => {
     await user.click(within(back).getByRole('combobox', { name: /驳回原因/ }));
     const options = within(await screen.findByRole('listbox')).getAllByRole('option');
     // Only active reasons meant for files: neither a decision-only reason nor a switched-off one.
-    expect(options.map(option => option.textContent)).toEqual(['须为彩色照片或彩色扫描件', '申请人与账号实名主体不一致']);
+    expect(options.map((option) => option.textContent)).toEqual(['须为彩色照片或彩色扫描件', '申请人与账号实名主体不一致']);
     await user.click(options[0]!);
     expect(confirm).toBeEnabled();
     await user.click(confirm);
 
-    await waitFor(() => expect(received).toEqual([{ id: '402', verdict: 'rejected', reasonCode: 'not_colour', version: fixtures.reviewTicket.version }]));
+    await waitFor(() =>
+      expect(received).toEqual([{ id: '402', verdict: 'rejected', reasonCode: 'not_colour', version: fixtures.reviewTicket.version }]),
+    );
     expect(await screen.findByText('已驳回此文件')).toBeInTheDocument();
   });
 
@@ -159,7 +162,7 @@ describe('the review page', () => {
 
     await user.click(within(dialog).getByRole('combobox', { name: '插入快捷回复' }));
     const macros = within(await screen.findByRole('listbox')).getAllByRole('option');
-    expect(macros.map(option => option.textContent)).toEqual(['请补充彩色扫描件']);
+    expect(macros.map((option) => option.textContent)).toEqual(['请补充彩色扫描件']);
     await user.click(macros[0]!);
     const message = within(dialog).getByRole('textbox', { name: /给客户的说明/ });
     await waitFor(() => expect(message).toHaveValue('王小明您好，工单 AP-20261122-0004 中的证件材料为黑白件，请上传彩色照片。'));
@@ -246,7 +249,13 @@ describe('the review page', () => {
     await user.click(confirm);
 
     await waitFor(() => expect(received).toHaveLength(2));
-    expect(received[1]).toEqual({ decision: 'approve', message: '已为您解绑 MFA。', override: true, overrideReason: '客户已来电确认结清欠费', version: fixtures.reviewTicket.version });
+    expect(received[1]).toEqual({
+      decision: 'approve',
+      message: '已为您解绑 MFA。',
+      override: true,
+      overrideReason: '客户已来电确认结清欠费',
+      version: fixtures.reviewTicket.version,
+    });
     expect(await screen.findByText('已通过，将通知客户')).toBeInTheDocument();
   });
 
@@ -268,7 +277,11 @@ describe('the review page', () => {
     await user.type(within(composer).getByRole('textbox', { name: '备注内容' }), '客户来电确认是本人。');
     await user.click(within(composer).getByRole('button', { name: '保存备注' }));
 
-    await waitFor(() => expect(received).toEqual([{ ticketId: REVIEW_ID, kind: 'internal_note', body: '客户来电确认是本人。', version: fixtures.reviewTicket.version }]));
+    await waitFor(() =>
+      expect(received).toEqual([
+        { ticketId: REVIEW_ID, kind: 'internal_note', body: '客户来电确认是本人。', version: fixtures.reviewTicket.version },
+      ]),
+    );
     expect(await screen.findByText('备注已保存')).toBeInTheDocument();
   });
 
@@ -286,7 +299,9 @@ describe('the review page', () => {
     renderTicketPage(2);
     const actions = await screen.findByRole('toolbar', { name: '工单操作' });
     expect(await within(actions).findByRole('button', { name: '领取' })).toBeInTheDocument();
-    const names = within(actions).getAllByRole('button').map(button => button.textContent);
+    const names = within(actions)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
     expect(names).toEqual(['领取', '转入分诊', '要求补充材料', '通过', '驳回']);
 
     await user.click(within(actions).getByRole('button', { name: '领取' }));

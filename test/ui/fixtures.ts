@@ -27,12 +27,12 @@ const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 // The catalog is the server's own, narrowed to two kinds; the fields, slots and labels the tests name stay fixed.
 const served = publicCatalog();
 const servedKind = (key: string): PublicKind => {
-  const kind = served.kinds.find(entry => entry.key === key);
+  const kind = served.kinds.find((entry) => entry.key === key);
   if (!kind) throw new Error(`no kind ${key} in the catalog`);
   return kind;
 };
 const servedSlot = (kind: string, subjectType: 'personal' | 'enterprise', key: string): PublicSlot => {
-  const slot = servedKind(kind).materials[subjectType]?.find(entry => entry.key === key);
+  const slot = servedKind(kind).materials[subjectType]?.find((entry) => entry.key === key);
   if (!slot) throw new Error(`no slot ${key} for ${kind}/${subjectType} in the catalog`);
   return slot;
 };
@@ -40,7 +40,10 @@ const servedSlot = (kind: string, subjectType: 'personal' | 'enterprise', key: s
 const holdingId = (side: 'front' | 'back'): PublicSlot => ({
   ...servedSlot('mfa_unbind', 'personal', `applicant_id_${side}`),
   key: `applicant_holding_id_${side}`,
-  label: side === 'front' ? t('申请人手持身份证正面', 'Applicant holding ID card, front') : t('申请人手持身份证反面', 'Applicant holding ID card, back'),
+  label:
+    side === 'front'
+      ? t('申请人手持身份证正面', 'Applicant holding ID card, front')
+      : t('申请人手持身份证反面', 'Applicant holding ID card, back'),
 });
 
 export const catalog: PublicCatalog = {
@@ -86,8 +89,26 @@ export const catalog: PublicCatalog = {
 };
 
 export const agents: Agent[] = [
-  { id: 1, email: 'agent@example.com', name: '张敏', role: 'agent', active: true, locale: 'zh-CN', lastLoginAt: null, createdAt: '2026-11-01T08:00:00.000Z' },
-  { id: 2, email: 'admin@example.com', name: '李华', role: 'admin', active: true, locale: 'zh-CN', lastLoginAt: null, createdAt: '2026-11-01T08:00:00.000Z' },
+  {
+    id: 1,
+    email: 'agent@example.com',
+    name: '张敏',
+    role: 'agent',
+    active: true,
+    locale: 'zh-CN',
+    lastLoginAt: null,
+    createdAt: '2026-11-01T08:00:00.000Z',
+  },
+  {
+    id: 2,
+    email: 'admin@example.com',
+    name: '李华',
+    role: 'admin',
+    active: true,
+    locale: 'zh-CN',
+    lastLoginAt: null,
+    createdAt: '2026-11-01T08:00:00.000Z',
+  },
 ];
 
 const ticket = (overrides: Partial<Ticket> & Pick<Ticket, 'id' | 'reference'>): Ticket => ({
@@ -127,8 +148,30 @@ export const tickets: Ticket[] = [
     slaDueAt: '2026-11-20T10:00:00.000Z',
     fields: { accountId: '100012345678', realName: '王小明', idNumber: '110101********123X', loginType: 'wechat', phoneNow: '138****0000' },
     slots: [
-      { id: 11, key: 'applicant_holding_id_front', required: true, state: 'ok', verdict: 'accepted', reasonCode: null, evidenceCount: 1, requestedAt: null, evidenceId: null, findings: [] },
-      { id: 12, key: 'applicant_holding_id_back', required: true, state: 'fail', verdict: null, reasonCode: 'colour', evidenceCount: 1, requestedAt: null, evidenceId: null, findings: [] },
+      {
+        id: 11,
+        key: 'applicant_holding_id_front',
+        required: true,
+        state: 'ok',
+        verdict: 'accepted',
+        reasonCode: null,
+        evidenceCount: 1,
+        requestedAt: null,
+        evidenceId: null,
+        findings: [],
+      },
+      {
+        id: 12,
+        key: 'applicant_holding_id_back',
+        required: true,
+        state: 'fail',
+        verdict: null,
+        reasonCode: 'colour',
+        evidenceCount: 1,
+        requestedAt: null,
+        evidenceId: null,
+        findings: [],
+      },
     ],
   }),
   ticket({
@@ -147,22 +190,88 @@ export const tickets: Ticket[] = [
 /** GET /tickets/:id/history: the same customer's other appeals, as the server masks them. */
 export const customerHistory: HistoryEntry[] = [
   {
-    id: 41, reference: 'AP-20260903-0012', kind: 'mfa_unbind', variant: null, subjectType: 'personal', status: 'rejected',
-    decision: 'reject', decisionReason: 'colour', accountUin: '100012345678', contactName: '王*明', contactPhone: '138****0000',
-    submittedAt: '2026-09-03T02:00:00.000Z', decidedAt: '2026-09-05T02:00:00.000Z', matchedBy: ['account', 'idNumber'],
+    id: 41,
+    reference: 'AP-20260903-0012',
+    kind: 'mfa_unbind',
+    variant: null,
+    subjectType: 'personal',
+    status: 'rejected',
+    decision: 'reject',
+    decisionReason: 'colour',
+    accountUin: '100012345678',
+    contactName: '王*明',
+    contactPhone: '138****0000',
+    submittedAt: '2026-09-03T02:00:00.000Z',
+    decidedAt: '2026-09-05T02:00:00.000Z',
+    matchedBy: ['account', 'idNumber'],
   },
   {
-    id: 40, reference: 'AP-20260611-0003', kind: 'mfa_unbind', variant: null, subjectType: 'personal', status: 'closed',
-    decision: 'approve', decisionReason: null, accountUin: '100099999999', contactName: '王*明', contactPhone: '138****0000',
-    submittedAt: '2026-06-11T02:00:00.000Z', decidedAt: '2026-06-12T02:00:00.000Z', matchedBy: ['phone'],
+    id: 40,
+    reference: 'AP-20260611-0003',
+    kind: 'mfa_unbind',
+    variant: null,
+    subjectType: 'personal',
+    status: 'closed',
+    decision: 'approve',
+    decisionReason: null,
+    accountUin: '100099999999',
+    contactName: '王*明',
+    contactPhone: '138****0000',
+    submittedAt: '2026-06-11T02:00:00.000Z',
+    decidedAt: '2026-06-12T02:00:00.000Z',
+    matchedBy: ['phone'],
   },
 ];
 
 export const events: TicketEvent[] = [
-  { id: 101, ticketId: 1, actorType: 'customer', agentId: null, type: 'ticket.created', fromStatus: null, toStatus: 'new', reason: null, data: null, createdAt: '2026-11-22T09:00:00.000Z' },
-  { id: 102, ticketId: 1, actorType: 'agent', agentId: 2, type: 'ticket.assigned', fromStatus: null, toStatus: null, reason: null, data: { from: null, to: 1 }, createdAt: '2026-11-22T09:10:00.000Z' },
-  { id: 103, ticketId: 1, actorType: 'agent', agentId: 1, type: 'ticket.transitioned', fromStatus: 'new', toStatus: 'triage', reason: '材料待核对', data: null, createdAt: '2026-11-22T09:20:00.000Z' },
-  { id: 104, ticketId: 1, actorType: 'agent', agentId: 1, type: 'message.added', fromStatus: null, toStatus: null, reason: null, data: { messageId: 201, kind: 'public_reply' }, createdAt: '2026-11-22T09:30:00.000Z' },
+  {
+    id: 101,
+    ticketId: 1,
+    actorType: 'customer',
+    agentId: null,
+    type: 'ticket.created',
+    fromStatus: null,
+    toStatus: 'new',
+    reason: null,
+    data: null,
+    createdAt: '2026-11-22T09:00:00.000Z',
+  },
+  {
+    id: 102,
+    ticketId: 1,
+    actorType: 'agent',
+    agentId: 2,
+    type: 'ticket.assigned',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { from: null, to: 1 },
+    createdAt: '2026-11-22T09:10:00.000Z',
+  },
+  {
+    id: 103,
+    ticketId: 1,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'ticket.transitioned',
+    fromStatus: 'new',
+    toStatus: 'triage',
+    reason: '材料待核对',
+    data: null,
+    createdAt: '2026-11-22T09:20:00.000Z',
+  },
+  {
+    id: 104,
+    ticketId: 1,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'message.added',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { messageId: 201, kind: 'public_reply' },
+    createdAt: '2026-11-22T09:30:00.000Z',
+  },
 ];
 
 export const messages: TicketMessage[] = [
@@ -228,7 +337,7 @@ export const overview: Overview = {
 };
 
 export const signedInAgent = (role: Agent['role'] = 'agent') => {
-  const agent = agents.find(candidate => candidate.role === role) ?? agents[0]!;
+  const agent = agents.find((candidate) => candidate.role === role) ?? agents[0]!;
   return { id: agent.id, email: agent.email, name: agent.name, role, locale: agent.locale };
 };
 
@@ -339,10 +448,7 @@ export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): Decis
   effect: {
     code: 'unbind_mfa',
     label: t('解绑 MFA', 'Unbind MFA'),
-    statement: t(
-      '解绑账号 100012345678 的 MFA 设备',
-      'unbind the MFA device from account 100012345678',
-    ),
+    statement: t('解绑账号 100012345678 的 MFA 设备', 'unbind the MFA device from account 100012345678'),
     outcome: t('解绑 MFA 设备', 'Unbind the MFA device'),
   },
   fourEyes: false,
@@ -350,8 +456,18 @@ export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): Decis
   blockers: [blockers.identityMismatch, blockers.arrears, blockers.unreviewed],
   notes: [],
   unreviewedFiles: [
-    { evidenceId: 401, slot: 'applicant_holding_id_front', slotLabel: t('申请人手持身份证正面', 'Applicant holding ID card, front'), originalName: 'front.jpg' },
-    { evidenceId: 402, slot: 'applicant_holding_id_back', slotLabel: t('申请人手持身份证反面', 'Applicant holding ID card, back'), originalName: 'back.jpg' },
+    {
+      evidenceId: 401,
+      slot: 'applicant_holding_id_front',
+      slotLabel: t('申请人手持身份证正面', 'Applicant holding ID card, front'),
+      originalName: 'front.jpg',
+    },
+    {
+      evidenceId: 402,
+      slot: 'applicant_holding_id_back',
+      slotLabel: t('申请人手持身份证反面', 'Applicant holding ID card, back'),
+      originalName: 'back.jpg',
+    },
   ],
   mayDecide: true,
   mayAct: true,
@@ -366,7 +482,13 @@ export const review: TicketReview = {
   account: accounts[0]!,
   comparison: [
     { field: 'realName', label: t('真实姓名', 'Real name'), declared: '王小明', onFile: '王*明', result: 'match' },
-    { field: 'idNumber', label: t('身份证号', 'Resident ID number'), declared: '110101********123X', onFile: '110101********456X', result: 'mismatch' },
+    {
+      field: 'idNumber',
+      label: t('身份证号', 'Resident ID number'),
+      declared: '110101********123X',
+      onFile: '110101********456X',
+      result: 'mismatch',
+    },
   ],
   preconditions: [
     { code: 'security_phone_bound', ok: true, label: t('已绑定安全手机', 'A security phone is bound') },
@@ -396,9 +518,42 @@ export const pendingTicket: Ticket = ticket({
 });
 
 export const pendingEvents: TicketEvent[] = [
-  { id: 701, ticketId: 5, actorType: 'customer', agentId: null, type: 'owner.verified', fromStatus: null, toStatus: null, reason: null, data: { verifiedAt: '2026-11-22T08:55:00.000Z' }, createdAt: '2026-11-22T08:55:00.000Z' },
-  { id: 702, ticketId: 5, actorType: 'agent', agentId: 1, type: 'ticket.transitioned', fromStatus: 'in_review', toStatus: 'approval_pending', reason: null, data: null, createdAt: '2026-11-22T09:40:00.000Z' },
-  { id: 703, ticketId: 5, actorType: 'agent', agentId: 1, type: 'decision.proposed', fromStatus: null, toStatus: null, reason: '客户来电核实，身份证为换发后的新证件', data: { overridden: ['identity_mismatch'] }, createdAt: '2026-11-22T09:40:01.000Z' },
+  {
+    id: 701,
+    ticketId: 5,
+    actorType: 'customer',
+    agentId: null,
+    type: 'owner.verified',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { verifiedAt: '2026-11-22T08:55:00.000Z' },
+    createdAt: '2026-11-22T08:55:00.000Z',
+  },
+  {
+    id: 702,
+    ticketId: 5,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'ticket.transitioned',
+    fromStatus: 'in_review',
+    toStatus: 'approval_pending',
+    reason: null,
+    data: null,
+    createdAt: '2026-11-22T09:40:00.000Z',
+  },
+  {
+    id: 703,
+    ticketId: 5,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'decision.proposed',
+    fromStatus: null,
+    toStatus: null,
+    reason: '客户来电核实，身份证为换发后的新证件',
+    data: { overridden: ['identity_mismatch'] },
+    createdAt: '2026-11-22T09:40:01.000Z',
+  },
 ];
 
 export const pendingReview: TicketReview = {
@@ -421,9 +576,30 @@ export const pendingReview: TicketReview = {
 };
 
 export const rejectionReasons: RejectionReason[] = [
-  { id: 1, code: 'not_colour', labelZh: '须为彩色照片或彩色扫描件', labelEn: 'Must be a colour photo or colour scan', scope: 'evidence', active: true },
-  { id: 2, code: 'subject_mismatch', labelZh: '申请人与账号实名主体不一致', labelEn: "The applicant does not match the account's real-name subject", scope: 'both', active: true },
-  { id: 3, code: 'materials_incomplete', labelZh: '材料不全且未按时补充', labelEn: 'Materials incomplete and not sent in time', scope: 'decision', active: true },
+  {
+    id: 1,
+    code: 'not_colour',
+    labelZh: '须为彩色照片或彩色扫描件',
+    labelEn: 'Must be a colour photo or colour scan',
+    scope: 'evidence',
+    active: true,
+  },
+  {
+    id: 2,
+    code: 'subject_mismatch',
+    labelZh: '申请人与账号实名主体不一致',
+    labelEn: "The applicant does not match the account's real-name subject",
+    scope: 'both',
+    active: true,
+  },
+  {
+    id: 3,
+    code: 'materials_incomplete',
+    labelZh: '材料不全且未按时补充',
+    labelEn: 'Materials incomplete and not sent in time',
+    scope: 'decision',
+    active: true,
+  },
   { id: 4, code: 'occluded', labelZh: '证件信息被遮挡', labelEn: 'Part of the document is covered', scope: 'evidence', active: false },
 ];
 
@@ -455,7 +631,8 @@ const contactNames: Record<number, string> = { 2: '某某科技有限公司' };
 
 /** What the server's render endpoint answers: the placeholders filled from the ticket. */
 export const renderMacro = (macro: Macro, target: Ticket) => {
-  const fill = (body: string) => body.replaceAll('{{contactName}}', contactNames[target.id] ?? '王小明').replaceAll('{{reference}}', target.reference);
+  const fill = (body: string) =>
+    body.replaceAll('{{contactName}}', contactNames[target.id] ?? '王小明').replaceAll('{{reference}}', target.reference);
   const bodyZh = fill(macro.bodyZh);
   const bodyEn = fill(macro.bodyEn);
   return { macroId: macro.id, ticketId: target.id, locale: target.locale, bodyZh, bodyEn, body: target.locale === 'en' ? bodyEn : bodyZh };
@@ -493,16 +670,137 @@ export const notifications: Notification[] = [
 ];
 
 export const reviewEvents: TicketEvent[] = [
-  { id: 601, ticketId: 4, actorType: 'customer', agentId: null, type: 'evidence.added', fromStatus: null, toStatus: null, reason: null, data: { files: [{ slot: 'applicant_holding_id_back', evidenceId: 402, state: 'fail' }] }, createdAt: '2026-11-22T09:00:00.000Z' },
-  { id: 602, ticketId: 4, actorType: 'agent', agentId: 1, type: 'evidence.viewed', fromStatus: null, toStatus: null, reason: null, data: { evidenceId: 401 }, createdAt: '2026-11-22T09:10:00.000Z' },
-  { id: 608, ticketId: 4, actorType: 'agent', agentId: 1, type: 'evidence.viewed', fromStatus: null, toStatus: null, reason: null, data: { evidenceId: 401 }, createdAt: '2026-11-22T09:10:30.000Z' },
-  { id: 603, ticketId: 4, actorType: 'agent', agentId: 1, type: 'evidence.reviewed', fromStatus: null, toStatus: null, reason: 'not_colour', data: { evidenceId: 400, slotKey: 'applicant_holding_id_back', verdict: 'rejected' }, createdAt: '2026-11-22T09:11:00.000Z' },
-  { id: 604, ticketId: 4, actorType: 'agent', agentId: 1, type: 'materials.requested', fromStatus: null, toStatus: null, reason: null, data: { slots: ['applicant_holding_id_back'] }, createdAt: '2026-11-22T09:12:00.000Z' },
-  { id: 605, ticketId: 4, actorType: 'system', agentId: null, type: 'evidence.fraud_signal', fromStatus: null, toStatus: null, reason: null, data: { evidenceId: 401, otherReference: 'AP-20261101-0099' }, createdAt: '2026-11-22T09:13:00.000Z' },
-  { id: 606, ticketId: 4, actorType: 'agent', agentId: 2, type: 'ticket.decided', fromStatus: null, toStatus: null, reason: null, data: { decision: 'approve' }, createdAt: '2026-11-22T09:20:00.000Z' },
-  { id: 607, ticketId: 4, actorType: 'agent', agentId: 2, type: 'account.changed', fromStatus: null, toStatus: null, reason: null, data: { accountId: 1, uin: '100012345678', before: { mfaBound: true }, after: { mfaBound: false } }, createdAt: '2026-11-22T09:20:01.000Z' },
+  {
+    id: 601,
+    ticketId: 4,
+    actorType: 'customer',
+    agentId: null,
+    type: 'evidence.added',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { files: [{ slot: 'applicant_holding_id_back', evidenceId: 402, state: 'fail' }] },
+    createdAt: '2026-11-22T09:00:00.000Z',
+  },
+  {
+    id: 602,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'evidence.viewed',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { evidenceId: 401 },
+    createdAt: '2026-11-22T09:10:00.000Z',
+  },
+  {
+    id: 608,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'evidence.viewed',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { evidenceId: 401 },
+    createdAt: '2026-11-22T09:10:30.000Z',
+  },
+  {
+    id: 603,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'evidence.reviewed',
+    fromStatus: null,
+    toStatus: null,
+    reason: 'not_colour',
+    data: { evidenceId: 400, slotKey: 'applicant_holding_id_back', verdict: 'rejected' },
+    createdAt: '2026-11-22T09:11:00.000Z',
+  },
+  {
+    id: 604,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'materials.requested',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { slots: ['applicant_holding_id_back'] },
+    createdAt: '2026-11-22T09:12:00.000Z',
+  },
+  {
+    id: 605,
+    ticketId: 4,
+    actorType: 'system',
+    agentId: null,
+    type: 'evidence.fraud_signal',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { evidenceId: 401, otherReference: 'AP-20261101-0099' },
+    createdAt: '2026-11-22T09:13:00.000Z',
+  },
+  {
+    id: 606,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 2,
+    type: 'ticket.decided',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { decision: 'approve' },
+    createdAt: '2026-11-22T09:20:00.000Z',
+  },
+  {
+    id: 607,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 2,
+    type: 'account.changed',
+    fromStatus: null,
+    toStatus: null,
+    reason: null,
+    data: { accountId: 1, uin: '100012345678', before: { mfaBound: true }, after: { mfaBound: false } },
+    createdAt: '2026-11-22T09:20:01.000Z',
+  },
   // The desk's own reasons are codes (older events kept English words); an override names its blockers.
-  { id: 609, ticketId: 4, actorType: 'agent', agentId: 1, type: 'ticket.transitioned', fromStatus: 'in_review', toStatus: 'awaiting_customer', reason: 'materials requested', data: null, createdAt: '2026-11-22T09:12:01.000Z' },
-  { id: 610, ticketId: 4, actorType: 'customer', agentId: null, type: 'ticket.transitioned', fromStatus: 'awaiting_customer', toStatus: 'in_review', reason: 'customer_sent_materials', data: null, createdAt: '2026-11-22T09:15:00.000Z' },
-  { id: 611, ticketId: 4, actorType: 'agent', agentId: 2, type: 'ticket.transitioned', fromStatus: 'in_review', toStatus: 'approved', reason: 'override:identity_mismatch', data: null, createdAt: '2026-11-22T09:20:00.500Z' },
+  {
+    id: 609,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 1,
+    type: 'ticket.transitioned',
+    fromStatus: 'in_review',
+    toStatus: 'awaiting_customer',
+    reason: 'materials requested',
+    data: null,
+    createdAt: '2026-11-22T09:12:01.000Z',
+  },
+  {
+    id: 610,
+    ticketId: 4,
+    actorType: 'customer',
+    agentId: null,
+    type: 'ticket.transitioned',
+    fromStatus: 'awaiting_customer',
+    toStatus: 'in_review',
+    reason: 'customer_sent_materials',
+    data: null,
+    createdAt: '2026-11-22T09:15:00.000Z',
+  },
+  {
+    id: 611,
+    ticketId: 4,
+    actorType: 'agent',
+    agentId: 2,
+    type: 'ticket.transitioned',
+    fromStatus: 'in_review',
+    toStatus: 'approved',
+    reason: 'override:identity_mismatch',
+    data: null,
+    createdAt: '2026-11-22T09:20:00.500Z',
+  },
 ];

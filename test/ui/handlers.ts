@@ -43,7 +43,10 @@ export const parseListQuery = (url: URL, spec: ListContract): ListQuery | string
   } catch {
     return 'sort, range and filter must be JSON';
   }
-  if (sort !== undefined && !(Array.isArray(sort) && sort.length === 2 && typeof sort[0] === 'string' && ['ASC', 'DESC'].includes(sort[1]))) {
+  if (
+    sort !== undefined &&
+    !(Array.isArray(sort) && sort.length === 2 && typeof sort[0] === 'string' && ['ASC', 'DESC'].includes(sort[1]))
+  ) {
     return `bad sort ${JSON.stringify(sort)}`;
   }
   if (sort !== undefined && !spec.sortable.includes((sort as [string])[0])) return `cannot sort by ${JSON.stringify(sort)}`;
@@ -57,7 +60,7 @@ export const parseListQuery = (url: URL, spec: ListContract): ListQuery | string
     return `bad filter ${JSON.stringify(filter)}`;
   }
   const known = filterKeys(spec);
-  const unknownKeys = Object.keys(filter ?? {}).filter(key => !known.includes(key));
+  const unknownKeys = Object.keys(filter ?? {}).filter((key) => !known.includes(key));
   if (unknownKeys.length > 0) return `unknown filter ${unknownKeys.join(', ')}`;
   return { sort: sort as ListQuery['sort'], range: range as ListQuery['range'], filter: (filter ?? {}) as Filter };
 };
@@ -78,7 +81,7 @@ const matches = (row: Row, key: string, expected: unknown): boolean => {
 
 /** Answers a list the way ra-data-simple-rest expects: filtered, sorted, sliced, with Content-Range. */
 export const listResponse = (resource: string, rows: readonly Row[], query: ListQuery) => {
-  const filtered = rows.filter(row => Object.entries(query.filter).every(([key, value]) => matches(row, key, value)));
+  const filtered = rows.filter((row) => Object.entries(query.filter).every(([key, value]) => matches(row, key, value)));
   if (query.sort) {
     const [field, order] = query.sort;
     const value = (row: Row) => String((row as Record<string, unknown>)[field] ?? '');
@@ -105,7 +108,7 @@ const resource = (name: keyof typeof lists, rows: readonly Row[], detailRows: re
     return listResponse(name, rows.map(listRow), query);
   }),
   http.get(`${API}/${name}/:id`, ({ params }) => {
-    const row = [...rows, ...detailRows].find(candidate => String(candidate.id) === params.id);
+    const row = [...rows, ...detailRows].find((candidate) => String(candidate.id) === params.id);
     return row ? HttpResponse.json(row) : problem(404, 'NOT_FOUND', `${name} ${String(params.id)} not found`);
   }),
 ];
@@ -116,7 +119,9 @@ export const ticketListHandler = (resolver: HttpResponseResolver) => http.get(`$
 
 /** Keys the schema does not read: the server drops them unread, the mock refuses them so the console sends only what counts. */
 const unreadKeys = (schema: z.ZodType, body: unknown): string[] =>
-  schema instanceof z.ZodObject && typeof body === 'object' && body !== null ? Object.keys(body).filter(key => !(key in schema.shape)) : [];
+  schema instanceof z.ZodObject && typeof body === 'object' && body !== null
+    ? Object.keys(body).filter((key) => !(key in schema.shape))
+    : [];
 
 /** A JSON body checked against the API's own schema (server/src/contract), or the 400 the server would answer. */
 export const readBody = async <S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> => {
@@ -124,7 +129,9 @@ export const readBody = async <S extends z.ZodType>(request: Request, schema: S)
   const unread = unreadKeys(schema, body);
   if (unread.length > 0) return problem(400, 'INVALID_INPUT', `${unread.join(', ')}: not read by the API`);
   const parsed = schema.safeParse(body);
-  return parsed.success ? parsed.data : problem(400, 'INVALID_INPUT', parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  return parsed.success
+    ? parsed.data
+    : problem(400, 'INVALID_INPUT', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
 };
 
 /** Decision statuses are reached only through the decision route: a plain or bulk move there is refused (409). */
@@ -135,7 +142,10 @@ const refuseDecisionStatus = (to: TicketStatus) =>
 export const staleAnswer = (target: Ticket, sent: number | undefined) =>
   sent === target.version
     ? undefined
-    : HttpResponse.json({ code: 'STALE', message: `This ticket was changed by someone else (now ${target.status})`, ticket: target }, { status: 409 });
+    : HttpResponse.json(
+        { code: 'STALE', message: `This ticket was changed by someone else (now ${target.status})`, ticket: target },
+        { status: 409 },
+      );
 
 /** The API's request schemas, as the server parses them. */
 export const schemas = {
@@ -158,10 +168,14 @@ export const schemas = {
 const unknownReason = () => problem(400, 'UNKNOWN_REASON', 'Choose a rejection reason from the list');
 
 const allTickets = (): Ticket[] => [...fixtures.tickets, fixtures.reviewTicket, fixtures.pendingTicket];
-const findTicket = (id: unknown) => allTickets().find(candidate => String(candidate.id) === String(id));
+const findTicket = (id: unknown) => allTickets().find((candidate) => String(candidate.id) === String(id));
 
 /** The ticket actions answer the ticket; the happy path changes nothing, tests override what they look at. */
-const ticketAction = <S extends z.ZodType<{ version?: number | undefined }>>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
+const ticketAction = <S extends z.ZodType<{ version?: number | undefined }>>(
+  action: string,
+  schema: S,
+  refuse?: (body: z.infer<S>) => Response | undefined,
+) =>
   http.post(`${API}/tickets/:id/${action}`, async ({ request, params }) => {
     const target = findTicket(params.id);
     if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
@@ -170,7 +184,11 @@ const ticketAction = <S extends z.ZodType<{ version?: number | undefined }>>(act
     return staleAnswer(target, body.version) ?? refuse?.(body) ?? HttpResponse.json(target);
   });
 
-const bulkAction = <S extends z.ZodType<{ ids: number[] }>>(action: string, schema: S, refuse?: (body: z.infer<S>) => Response | undefined) =>
+const bulkAction = <S extends z.ZodType<{ ids: number[] }>>(
+  action: string,
+  schema: S,
+  refuse?: (body: z.infer<S>) => Response | undefined,
+) =>
   http.post(`${API}/tickets/bulk/${action}`, async ({ request }) => {
     const body = await readBody(request, schema);
     if (body instanceof Response) return body;
@@ -193,10 +211,7 @@ export const reviewHandler = (decision: Partial<DecisionPreview> = {}) =>
  * POST /tickets/:id/decision: a rejection, or an approval the preview lets through, answers the ticket and its
  * outcome; an approval needing a second person is a proposal (202); one the blockers stop is 409 APPROVAL_BLOCKED.
  */
-export const decisionHandler = (
-  decision: Partial<DecisionPreview> = {},
-  received: DecisionRequest[] = [],
-) =>
+export const decisionHandler = (decision: Partial<DecisionPreview> = {}, received: DecisionRequest[] = []) =>
   http.post(`${API}/tickets/:id/decision`, async ({ request, params }) => {
     const target = findTicket(params.id);
     if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
@@ -212,10 +227,14 @@ export const decisionHandler = (
       return HttpResponse.json({ ...target, status: 'rejected', outcome: { decision: 'reject' } });
     }
     if (body.override && !preview.mayOverride) return problem(403, 'FORBIDDEN', 'Only a supervisor may override');
-    const standing = body.override ? preview.blockers.filter(blocker => !blocker.overridable) : preview.blockers;
+    const standing = body.override ? preview.blockers.filter((blocker) => !blocker.overridable) : preview.blockers;
     if (standing.length > 0) {
       return HttpResponse.json(
-        { code: 'APPROVAL_BLOCKED', message: `Cannot approve: ${standing.map(blocker => blocker.label.en).join('; ')}`, blockers: standing },
+        {
+          code: 'APPROVAL_BLOCKED',
+          message: `Cannot approve: ${standing.map((blocker) => blocker.label.en).join('; ')}`,
+          blockers: standing,
+        },
         { status: 409 },
       );
     }
@@ -245,14 +264,18 @@ export const meHandler = (role: 'agent' | 'supervisor' | 'admin') =>
 
 export const totpEnrolment = {
   secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-  otpauthUrl: 'otpauth://totp/Helpdesk:agent%40example.com?issuer=Helpdesk&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30',
+  otpauthUrl:
+    'otpauth://totp/Helpdesk:agent%40example.com?issuer=Helpdesk&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30',
   qrCode: 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=',
 };
 
 export const recoveryCodes = Array.from({ length: 10 }, (_, i) => `k7m${i}-q2w9-x4pe-h8${i}d`);
 
 /** GET /auth/me for an agent in the given two-factor state (read on every call, so a test may change it). */
-export const meWithTwoFactor = (state: () => { enabled: boolean; required: boolean; recoveryCodesLeft?: number }, role: 'agent' | 'supervisor' | 'admin' = 'agent') =>
+export const meWithTwoFactor = (
+  state: () => { enabled: boolean; required: boolean; recoveryCodesLeft?: number },
+  role: 'agent' | 'supervisor' | 'admin' = 'agent',
+) =>
   http.get(`${API}/auth/me`, () =>
     HttpResponse.json({ agent: { ...fixtures.signedInAgent(role), twoFactor: { enabledAt: null, recoveryCodesLeft: 0, ...state() } } }),
   );
@@ -269,8 +292,14 @@ export const loginWithTotpHandler = (code = '123456', received: unknown[] = []) 
     if (body.password !== 'correct horse battery staple') return problem(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
     if (body.totp === undefined && body.recoveryCode === undefined) return problem(401, 'TOTP_REQUIRED', 'Enter the 6-digit code');
     if (body.totp !== undefined && body.totp !== code) return problem(401, 'TOTP_INVALID', 'The code is wrong or was used already');
-    if (body.recoveryCode !== undefined && !recoveryCodes.includes(body.recoveryCode)) return problem(401, 'RECOVERY_CODE_INVALID', 'The recovery code is wrong');
-    return HttpResponse.json({ agent: { ...fixtures.signedInAgent('agent'), twoFactor: { enabled: true, enabledAt: '2026-11-20T08:00:00.000Z', required: false, recoveryCodesLeft: 10 } } });
+    if (body.recoveryCode !== undefined && !recoveryCodes.includes(body.recoveryCode))
+      return problem(401, 'RECOVERY_CODE_INVALID', 'The recovery code is wrong');
+    return HttpResponse.json({
+      agent: {
+        ...fixtures.signedInAgent('agent'),
+        twoFactor: { enabled: true, enabledAt: '2026-11-20T08:00:00.000Z', required: false, recoveryCodesLeft: 10 },
+      },
+    });
   });
 
 /** POST /auth/totp/enable: `code` turns it on and answers the recovery codes; calls `onEnabled` first. */
@@ -282,7 +311,10 @@ export const totpEnableHandler = (code = '123456', onEnabled: () => void = () =>
     onEnabled();
     return HttpResponse.json({
       recoveryCodes,
-      agent: { ...fixtures.signedInAgent('agent'), twoFactor: { enabled: true, enabledAt: '2026-11-22T08:00:00.000Z', required: false, recoveryCodesLeft: 10 } },
+      agent: {
+        ...fixtures.signedInAgent('agent'),
+        twoFactor: { enabled: true, enabledAt: '2026-11-22T08:00:00.000Z', required: false, recoveryCodesLeft: 10 },
+      },
     });
   });
 
@@ -290,12 +322,12 @@ export const totpEnableHandler = (code = '123456', onEnabled: () => void = () =>
 export const agentSignInHandlers = (received: string[] = []) => [
   http.post(`${API}/agents/:id/unlock`, ({ params }) => {
     received.push(`unlock ${String(params.id)}`);
-    const agent = fixtures.agents.find(candidate => String(candidate.id) === params.id);
+    const agent = fixtures.agents.find((candidate) => String(candidate.id) === params.id);
     return agent ? HttpResponse.json({ ...agent, totpEnabled: false, lockedUntil: null }) : problem(404, 'NOT_FOUND', 'Agent not found');
   }),
   http.post(`${API}/agents/:id/totp/reset`, ({ params }) => {
     received.push(`reset ${String(params.id)}`);
-    const agent = fixtures.agents.find(candidate => String(candidate.id) === params.id);
+    const agent = fixtures.agents.find((candidate) => String(candidate.id) === params.id);
     return agent ? HttpResponse.json({ ...agent, totpEnabled: false, lockedUntil: null }) : problem(404, 'NOT_FOUND', 'Agent not found');
   }),
 ];
@@ -313,12 +345,19 @@ export const handlers = [
   totpEnableHandler(),
   http.post(`${API}/auth/totp/disable`, async ({ request }) => {
     const body = await readBody(request, schemas.totpDisable);
-    return body instanceof Response ? body : HttpResponse.json({ agent: { ...fixtures.signedInAgent('agent'), twoFactor: { enabled: false, enabledAt: null, required: false, recoveryCodesLeft: 0 } } });
+    return body instanceof Response
+      ? body
+      : HttpResponse.json({
+          agent: {
+            ...fixtures.signedInAgent('agent'),
+            twoFactor: { enabled: false, enabledAt: null, required: false, recoveryCodesLeft: 0 },
+          },
+        });
   }),
   ...agentSignInHandlers(),
-  bulkAction('transition', schemas.bulkTransition, body => refuseDecisionStatus(body.to)),
+  bulkAction('transition', schemas.bulkTransition, (body) => refuseDecisionStatus(body.to)),
   bulkAction('assign', schemas.bulkAssign),
-  ticketAction('transition', schemas.transition, body => refuseDecisionStatus(body.to)),
+  ticketAction('transition', schemas.transition, (body) => refuseDecisionStatus(body.to)),
   ticketAction('assign', schemas.assign),
   ticketAction('request-materials', schemas.requestMaterials),
   decisionHandler(),
@@ -334,11 +373,13 @@ export const handlers = [
     return body instanceof Response ? body : HttpResponse.json({ ticketId: Number(params.id), agents: [] });
   }),
   http.delete(`${API}/tickets/:id/presence`, ({ params }) => HttpResponse.json({ ticketId: Number(params.id), agents: [] })),
-  http.put(`${API}/tickets/:id/read`, ({ params }) => HttpResponse.json({ ticketId: Number(params.id), seenAt: '2026-11-22T10:00:00.000Z' })),
+  http.put(`${API}/tickets/:id/read`, ({ params }) =>
+    HttpResponse.json({ ticketId: Number(params.id), seenAt: '2026-11-22T10:00:00.000Z' }),
+  ),
   ...resource('tickets', fixtures.tickets, [fixtures.reviewTicket, fixtures.pendingTicket]),
   ...resource('events', [...fixtures.events, ...fixtures.reviewEvents, ...fixtures.pendingEvents]),
   http.put(`${API}/evidence/:id`, async ({ request, params }) => {
-    const row = fixtures.evidence.find(candidate => String(candidate.id) === params.id);
+    const row = fixtures.evidence.find((candidate) => String(candidate.id) === params.id);
     if (!row) return problem(404, 'NOT_FOUND', 'Evidence not found');
     const body = await readBody(request, schemas.verdict);
     if (body instanceof Response) return body;
@@ -348,9 +389,11 @@ export const handlers = [
   ...resource('evidence', fixtures.evidence),
   ...resource('rejection-reasons', fixtures.rejectionReasons),
   http.get(`${API}/macros/:id/render`, ({ request, params }) => {
-    const macro = fixtures.macros.find(candidate => String(candidate.id) === params.id);
+    const macro = fixtures.macros.find((candidate) => String(candidate.id) === params.id);
     const target = findTicket(new URL(request.url).searchParams.get('ticketId'));
-    return macro && target ? HttpResponse.json(fixtures.renderMacro(macro, target)) : problem(404, 'NOT_FOUND', 'Macro or ticket not found');
+    return macro && target
+      ? HttpResponse.json(fixtures.renderMacro(macro, target))
+      : problem(404, 'NOT_FOUND', 'Macro or ticket not found');
   }),
   ...resource('macros', fixtures.macros),
   ...resource('notifications', fixtures.notifications),
@@ -361,7 +404,10 @@ export const handlers = [
     const target = findTicket(body.ticketId);
     if (!target) return problem(404, 'NOT_FOUND', 'Ticket not found');
     const { version: sent, ...message } = body;
-    return staleAnswer(target, sent) ?? HttpResponse.json({ id: 900, agentId: 1, createdAt: '2026-11-22T10:00:00.000Z', ...message }, { status: 201 });
+    return (
+      staleAnswer(target, sent) ??
+      HttpResponse.json({ id: 900, agentId: 1, createdAt: '2026-11-22T10:00:00.000Z', ...message }, { status: 201 })
+    );
   }),
   ...resource('messages', fixtures.messages),
   ...resource('accounts', fixtures.accounts),

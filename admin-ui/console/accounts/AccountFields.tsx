@@ -40,7 +40,7 @@ export const LoginMethodsField = (_props: FieldProps) => {
   if (!record) return null;
   return (
     <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
-      {(record.loginMethods ?? []).map(method => {
+      {(record.loginMethods ?? []).map((method) => {
         const type = translate(`app.loginMethod.${method.type}`, { _: method.type });
         const registration = translate('app.loginMethod.registration');
         return (
@@ -74,7 +74,11 @@ export const AbandonableResourcesField = (_props: FieldProps) => {
           key={`${r.category}-${i}`}
           size="small"
           variant="outlined"
-          label={r.expiresAt ? translate('app.account.expires', { name: r.name, date: new Date(r.expiresAt).toLocaleDateString(locale) }) : r.name}
+          label={
+            r.expiresAt
+              ? translate('app.account.expires', { name: r.name, date: new Date(r.expiresAt).toLocaleDateString(locale) })
+              : r.name
+          }
         />
       ))}
     </Stack>

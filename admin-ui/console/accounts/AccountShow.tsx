@@ -1,14 +1,6 @@
 import { Card, CardContent, Grid, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import {
-  BooleanField,
-  NumberField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useTranslate,
-  type Identifier,
-} from 'react-admin';
+import { BooleanField, NumberField, Show, SimpleShowLayout, TextField, useTranslate, type Identifier } from 'react-admin';
 import { SubjectTypeField } from '../catalog/SubjectTypeField';
 import { LocalDateField } from '../common/LocalDateField';
 import { AbandonableResourcesField, AccountStatusField, LoginMethodsField, ProtectionVerifierField, YuanField } from './AccountFields';

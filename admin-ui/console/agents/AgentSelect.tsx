@@ -22,17 +22,17 @@ export const AgentSelect = ({ label, value, onChange, allowNone = false }: Agent
     { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { active: true } },
     { retry: retryUnlessRefused },
   );
-  const known = value != null && agents.some(agent => agent.id === value);
+  const known = value != null && agents.some((agent) => agent.id === value);
   return (
     <TextField
       select
       fullWidth
       label={label}
       value={known ? String(value) : NOBODY}
-      onChange={event => onChange(event.target.value === NOBODY ? null : Number(event.target.value))}
+      onChange={(event) => onChange(event.target.value === NOBODY ? null : Number(event.target.value))}
     >
       {allowNone && <MenuItem value={NOBODY}>{translate('app.ticket.unassigned')}</MenuItem>}
-      {agents.map(agent => (
+      {agents.map((agent) => (
         <MenuItem key={agent.id} value={String(agent.id)}>
           {agent.name} · {translate(`app.role.${agent.role}`)}
         </MenuItem>

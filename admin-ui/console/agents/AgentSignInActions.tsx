@@ -22,7 +22,10 @@ export const AgentSignInActions = () => {
     setBusy(true);
     try {
       await (action === 'unlock' ? authProvider!.unlockAgent(record.id) : authProvider!.resetAgentTotp(record.id));
-      notify(action === 'unlock' ? 'app.agentSignIn.unlocked' : 'app.agentSignIn.totpReset', { type: 'info', messageArgs: { name: record.name } });
+      notify(action === 'unlock' ? 'app.agentSignIn.unlocked' : 'app.agentSignIn.totpReset', {
+        type: 'info',
+        messageArgs: { name: record.name },
+      });
       refresh();
     } catch (error) {
       notify(String((error as Error).message), { type: 'error' });

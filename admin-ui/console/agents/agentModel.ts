@@ -13,8 +13,7 @@ export interface AgentFormValues {
 }
 
 /** An empty password on edit means "keep the current one", so it is not sent at all. */
-export const toAgentPayload = ({ password, ...rest }: AgentFormValues): AgentFormValues =>
-  password ? { ...rest, password } : rest;
+export const toAgentPayload = ({ password, ...rest }: AgentFormValues): AgentFormValues => (password ? { ...rest, password } : rest);
 
 /** An agent as the admin's list and form read it, with the state of their sign-in. */
 export interface AgentWithSignIn extends Agent {

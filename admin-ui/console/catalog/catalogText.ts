@@ -7,10 +7,10 @@ export const localize = (text: LocalizedMessage | undefined, locale: string): st
   text ? (locale === 'en' ? text.en : text['zh-CN']) || text['zh-CN'] || text.en : undefined;
 
 export const findKind = (catalog: PublicCatalog | undefined, kind: string): PublicKind | undefined =>
-  catalog?.kinds.find(entry => entry.key === kind);
+  catalog?.kinds.find((entry) => entry.key === kind);
 
 export const findField = (catalog: PublicCatalog | undefined, kind: string, fieldKey: string): PublicField | undefined =>
-  findKind(catalog, kind)?.fields.find(field => field.key === fieldKey);
+  findKind(catalog, kind)?.fields.find((field) => field.key === fieldKey);
 
 export const findMaterial = (
   catalog: PublicCatalog | undefined,
@@ -19,31 +19,35 @@ export const findMaterial = (
   slotKey: string,
 ): PublicSlot | undefined => {
   const materials = findKind(catalog, kind)?.materials ?? {};
-  const bySubject = materials[subjectType]?.find(material => material.key === slotKey);
-  return bySubject ?? Object.values(materials).flat().find(material => material.key === slotKey);
+  const bySubject = materials[subjectType]?.find((material) => material.key === slotKey);
+  return (
+    bySubject ??
+    Object.values(materials)
+      .flat()
+      .find((material) => material.key === slotKey)
+  );
 };
 
 export const kindLabel = (catalog: PublicCatalog | undefined, kind: string, locale: string): string =>
   localize(findKind(catalog, kind)?.label, locale) ?? kind;
 
 export const variantLabel = (catalog: PublicCatalog | undefined, kind: string, variant: string, locale: string): string =>
-  localize(findKind(catalog, kind)?.variants.find(entry => entry.key === variant)?.label, locale) ?? variant;
+  localize(findKind(catalog, kind)?.variants.find((entry) => entry.key === variant)?.label, locale) ?? variant;
 
 export const fieldLabel = (catalog: PublicCatalog | undefined, kind: string, fieldKey: string, locale: string): string =>
   localize(findField(catalog, kind, fieldKey)?.label, locale) ?? fieldKey;
 
 /** A declared value as the customer chose it: option fields show the option's label. */
-export const fieldValue = (
-  catalog: PublicCatalog | undefined,
-  kind: string,
-  fieldKey: string,
-  value: string,
-  locale: string,
-): string => {
+export const fieldValue = (catalog: PublicCatalog | undefined, kind: string, fieldKey: string, value: string, locale: string): string => {
   const field = findField(catalog, kind, fieldKey);
-  const labelOf = (v: string) => localize(field?.options?.find(entry => entry.value === v)?.label, locale) ?? v;
+  const labelOf = (v: string) => localize(field?.options?.find((entry) => entry.value === v)?.label, locale) ?? v;
   // A checklist holds its ticked options comma-separated, in catalog order.
-  if (field?.type === 'checklist') return value.split(',').filter(Boolean).map(labelOf).join(locale === 'en' ? ', ' : '、');
+  if (field?.type === 'checklist')
+    return value
+      .split(',')
+      .filter(Boolean)
+      .map(labelOf)
+      .join(locale === 'en' ? ', ' : '、');
   return labelOf(value);
 };
 
@@ -59,7 +63,7 @@ export const declaredValue = (
   const value = declared[fieldKey] ?? '';
   if (!field || !offersDocumentChoice(field)) return fieldValue(catalog, kind, fieldKey, value, locale);
   const document = chosenDocument(field, declared[documentChoiceKey(field)]);
-  const label = localize(catalog?.documents?.find(entry => entry.key === document)?.label, locale);
+  const label = localize(catalog?.documents?.find((entry) => entry.key === document)?.label, locale);
   return label ? `${label} ${value}` : value;
 };
 
@@ -76,7 +80,7 @@ export const materialLabel = (
 ): string => localize(findMaterial(catalog, kind, subjectType, slotKey)?.label, locale) ?? slotKey;
 
 export const subjectTypeLabel = (catalog: PublicCatalog | undefined, subjectType: string, locale: string): string =>
-  localize(catalog?.subjectTypes.find(entry => entry.key === subjectType)?.label, locale) ?? subjectType;
+  localize(catalog?.subjectTypes.find((entry) => entry.key === subjectType)?.label, locale) ?? subjectType;
 
 export const checkLabel = (catalog: PublicCatalog | undefined, code: string, locale: string): string =>
-  localize(catalog?.checks.find(entry => entry.code === code)?.label, locale) ?? code;
+  localize(catalog?.checks.find((entry) => entry.code === code)?.label, locale) ?? code;

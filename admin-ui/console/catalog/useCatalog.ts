@@ -29,15 +29,14 @@ export const useCatalogText = () => {
       kind: (kind: string) => text.kindLabel(catalog, kind, locale),
       variant: (kind: string, variant: string) => text.variantLabel(catalog, kind, variant, locale),
       field: (kind: string, fieldKey: string) => text.fieldLabel(catalog, kind, fieldKey, locale),
-      fieldValue: (kind: string, fieldKey: string, value: string) =>
-        text.fieldValue(catalog, kind, fieldKey, value, locale),
+      fieldValue: (kind: string, fieldKey: string, value: string) => text.fieldValue(catalog, kind, fieldKey, value, locale),
       material: (kind: string, subjectType: SubjectType, slotKey: string) =>
         text.materialLabel(catalog, kind, subjectType, slotKey, locale),
       subjectType: (subjectType: string) => text.subjectTypeLabel(catalog, subjectType, locale),
       check: (code: string) => text.checkLabel(catalog, code, locale),
-      kindChoices: () => (catalog?.kinds ?? []).map(kind => ({ id: kind.key, name: text.localize(kind.label, locale) ?? kind.key })),
+      kindChoices: () => (catalog?.kinds ?? []).map((kind) => ({ id: kind.key, name: text.localize(kind.label, locale) ?? kind.key })),
       subjectTypeChoices: () =>
-        (catalog?.subjectTypes ?? []).map(entry => ({ id: entry.key, name: text.localize(entry.label, locale) ?? entry.key })),
+        (catalog?.subjectTypes ?? []).map((entry) => ({ id: entry.key, name: text.localize(entry.label, locale) ?? entry.key })),
     }),
     [catalog, locale],
   );

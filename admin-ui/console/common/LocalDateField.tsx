@@ -7,6 +7,4 @@ export const LocalDateField = (props: DateFieldProps) => {
 };
 
 export const formatDateTime = (value: string | null | undefined, locale: string): string =>
-  value
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value))
-    : '';
+  value ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : '';

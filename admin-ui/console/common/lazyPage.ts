@@ -9,4 +9,4 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const lazyPage = <Name extends string, Module extends Record<Name, ComponentType<any>>>(
   load: () => Promise<Module>,
   name: Name,
-): LazyExoticComponent<Module[Name]> => lazy(() => load().then(module => ({ default: module[name] })));
+): LazyExoticComponent<Module[Name]> => lazy(() => load().then((module) => ({ default: module[name] })));

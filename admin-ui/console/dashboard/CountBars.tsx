@@ -12,7 +12,7 @@ export interface CountRow {
 /** A titled list of counts with proportional bars: enough for a glance, no chart library needed. */
 export const CountBars = ({ title, rows }: { title: string; rows: CountRow[] }) => {
   const translate = useTranslate();
-  const max = Math.max(1, ...rows.map(row => row.count));
+  const max = Math.max(1, ...rows.map((row) => row.count));
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
@@ -21,7 +21,7 @@ export const CountBars = ({ title, rows }: { title: string; rows: CountRow[] }) 
         </Typography>
         {rows.length === 0 && <Typography variant="body2">{translate('app.dashboard.empty')}</Typography>}
         <Stack spacing={1.5} component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label={title}>
-          {rows.map(row => (
+          {rows.map((row) => (
             <Box component="li" key={row.key} aria-label={`${row.label}: ${row.count}`}>
               <Stack direction="row" justifyContent="space-between">
                 <Typography variant="body2">{row.to ? <Link to={row.to}>{row.label}</Link> : row.label}</Typography>

@@ -49,9 +49,10 @@ export const Dashboard = () => {
   const { data, error, isPending } = useOverview();
 
   if (isPending) return <Loading />;
-  if (error || !data) return <Alert severity="error">{error?.message ? translate(error.message, { _: error.message }) : translate('ra.page.error')}</Alert>;
+  if (error || !data)
+    return <Alert severity="error">{error?.message ? translate(error.message, { _: error.message }) : translate('ra.page.error')}</Alert>;
 
-  const byStatus: CountRow[] = TICKET_STATUSES.filter(status => (data.byStatus[status] ?? 0) > 0).map(status => ({
+  const byStatus: CountRow[] = TICKET_STATUSES.filter((status) => (data.byStatus[status] ?? 0) > 0).map((status) => ({
     key: status,
     label: translate(`app.status.${status}`),
     count: data.byStatus[status] ?? 0,
@@ -61,8 +62,7 @@ export const Dashboard = () => {
     .map(([kind, count]) => ({ key: kind, label: text.kind(kind), count, to: ticketListLink({ kind, status: [...OPEN_STATUSES] }) }))
     .sort((a, b) => b.count - a.count);
   const now = new Date();
-  const median =
-    data.medianHoursToDecision == null ? '—' : translate('app.dashboard.hours', { hours: data.medianHoursToDecision });
+  const median = data.medianHoursToDecision == null ? '—' : translate('app.dashboard.hours', { hours: data.medianHoursToDecision });
 
   return (
     <>
@@ -79,7 +79,11 @@ export const Dashboard = () => {
             label={translate('app.dashboard.dueSoon')}
             value={data.dueSoon}
             tone="warning"
-            to={ticketListLink({ status: [...OPEN_STATUSES], slaDueAt_gte: now.toISOString(), slaDueAt_lt: new Date(now.getTime() + DAY_MS).toISOString() })}
+            to={ticketListLink({
+              status: [...OPEN_STATUSES],
+              slaDueAt_gte: now.toISOString(),
+              slaDueAt_lt: new Date(now.getTime() + DAY_MS).toISOString(),
+            })}
           />
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>

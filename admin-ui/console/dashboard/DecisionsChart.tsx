@@ -16,7 +16,7 @@ export const DecisionsChart = ({ days }: { days: readonly DecisionsOnDay[] }) =>
   const translate = useTranslate();
   const theme = useTheme();
   const [locale] = useLocaleState();
-  const top = niceMax(Math.max(0, ...days.map(day => day.approved + day.rejected)));
+  const top = niceMax(Math.max(0, ...days.map((day) => day.approved + day.rejected)));
   const groups = stackBars(days, PLOT, top);
   const colours = { approved: theme.palette.success.main, rejected: theme.palette.error.main };
   const title = translate('app.dashboard.decisionsPerDay');
@@ -30,7 +30,7 @@ export const DecisionsChart = ({ days }: { days: readonly DecisionsOnDay[] }) =>
             {title}
           </Typography>
           <Stack direction="row" spacing={2} aria-hidden>
-            {(['approved', 'rejected'] as const).map(key => (
+            {(['approved', 'rejected'] as const).map((key) => (
               <Stack key={key} direction="row" spacing={0.5} alignItems="center">
                 <Box sx={{ width: 12, height: 12, bgcolor: colours[key], borderRadius: 0.5 }} />
                 <Typography variant="caption">{translate(`app.dashboard.${key}`)}</Typography>
@@ -40,7 +40,7 @@ export const DecisionsChart = ({ days }: { days: readonly DecisionsOnDay[] }) =>
         </Stack>
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="list" aria-label={title} style={{ display: 'block' }}>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            {[0, 0.5, 1].map(fraction => {
+            {[0, 0.5, 1].map((fraction) => {
               const y = PLOT.height - fraction * PLOT.height;
               return (
                 <g key={fraction}>
@@ -66,7 +66,13 @@ export const DecisionsChart = ({ days }: { days: readonly DecisionsOnDay[] }) =>
                   <rect x={group.x} y={group.approved.y} width={group.width} height={group.approved.height} fill={colours.approved} />
                   <rect x={group.x} y={group.rejected.y} width={group.width} height={group.rejected.height} fill={colours.rejected} />
                   {index % labelEvery === 0 && (
-                    <text x={group.x + group.width / 2} y={PLOT.height + 16} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary}>
+                    <text
+                      x={group.x + group.width / 2}
+                      y={PLOT.height + 16}
+                      textAnchor="middle"
+                      fontSize={11}
+                      fill={theme.palette.text.secondary}
+                    >
                       {shortDay(group.day, locale)}
                     </text>
                   )}

@@ -12,7 +12,7 @@ export interface BarGroup {
 export const niceMax = (value: number): number => {
   if (value <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  return ([1, 2, 5, 10].map(step => step * power).find(candidate => candidate >= value) ?? 10 * power);
+  return [1, 2, 5, 10].map((step) => step * power).find((candidate) => candidate >= value) ?? 10 * power;
 };
 
 /** Stacked bars, approved at the foot and rejected above, one group per day across the plot's width. */

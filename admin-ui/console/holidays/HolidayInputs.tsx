@@ -12,4 +12,8 @@ export const HolidayInputs = () => (
   </>
 );
 
-export const toHolidayPayload = ({ day, name, workday }: { day: string; name: string; workday?: boolean }) => ({ day, name, workday: workday ?? false });
+export const toHolidayPayload = ({ day, name, workday }: { day: string; name: string; workday?: boolean }) => ({
+  day,
+  name,
+  workday: workday ?? false,
+});

@@ -16,11 +16,7 @@ export const isAppLocale = (locale: string): locale is AppLocale => locale in me
 
 /** A fresh provider per call, so tests never share the current locale. */
 export const createI18nProvider = (initialLocale: AppLocale = DEFAULT_LOCALE): I18nProvider =>
-  polyglotI18nProvider(
-    locale => messagesByLocale[isAppLocale(locale) ? locale : DEFAULT_LOCALE],
-    initialLocale,
-    [
-      { locale: 'zh-CN', name: '中文' },
-      { locale: 'en', name: 'English' },
-    ],
-  );
+  polyglotI18nProvider((locale) => messagesByLocale[isAppLocale(locale) ? locale : DEFAULT_LOCALE], initialLocale, [
+    { locale: 'zh-CN', name: '中文' },
+    { locale: 'en', name: 'English' },
+  ]);

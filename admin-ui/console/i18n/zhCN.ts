@@ -180,7 +180,8 @@ const zhApp: typeof enApp = {
     appsHint: '请勿向任何人透露密钥：持有密钥即可生成您的验证码。开启后将不再显示。',
     enabled: '两步验证已开启：今后登录需要密码和验证码。',
     recoveryTitle: '恢复码',
-    recoveryHint: '请立即保存这 %{smart_count} 个恢复码：复制到密码管理器或下载保存。手机丢失时，每个恢复码可登录一次。恢复码不会再次显示。',
+    recoveryHint:
+      '请立即保存这 %{smart_count} 个恢复码：复制到密码管理器或下载保存。手机丢失时，每个恢复码可登录一次。恢复码不会再次显示。',
     recoveryCopy: '复制',
     recoveryDownload: '下载（.txt）',
     recoveryDone: '我已保存',

@@ -1,5 +1,18 @@
 import { Fragment } from 'react';
-import { Box, Dialog, DialogActions, DialogContent, DialogTitle, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { keysShown, SHORTCUT_ACTIONS, SHORTCUTS, type ShortcutScope } from './shortcutModel';
 
@@ -7,7 +20,9 @@ const SCOPES: readonly ShortcutScope[] = ['global', 'list', 'ticket'];
 
 /** The ticket page walks the queue with j/k too, so its section repeats next and previous. */
 const actionsIn = (scope: ShortcutScope) =>
-  SHORTCUT_ACTIONS.filter(action => SHORTCUTS[action].scope === scope || (scope === 'ticket' && (action === 'next' || action === 'previous')));
+  SHORTCUT_ACTIONS.filter(
+    (action) => SHORTCUTS[action].scope === scope || (scope === 'ticket' && (action === 'next' || action === 'previous')),
+  );
 
 const Key = ({ name }: { name: string }) => {
   const translate = useTranslate();
@@ -31,7 +46,7 @@ export const ShortcutSheet = ({ open, onClose }: { open: boolean; onClose: () =>
         <Typography variant="body2" color="text.secondary" gutterBottom>
           {translate('app.keyboard.intro')}
         </Typography>
-        {SCOPES.map(scope => (
+        {SCOPES.map((scope) => (
           <Table key={scope} size="small" aria-labelledby={`shortcut-scope-${scope}`} sx={{ mb: 2 }}>
             <TableHead>
               <TableRow>
@@ -43,7 +58,7 @@ export const ShortcutSheet = ({ open, onClose }: { open: boolean; onClose: () =>
               </TableRow>
             </TableHead>
             <TableBody>
-              {actionsIn(scope).map(action => (
+              {actionsIn(scope).map((action) => (
                 <TableRow key={action}>
                   <TableCell sx={{ width: '40%', whiteSpace: 'nowrap' }}>
                     {keysShown(action, scope).map((key, index) => (

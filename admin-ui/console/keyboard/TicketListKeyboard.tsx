@@ -11,7 +11,7 @@ import { useShortcuts } from './useShortcuts';
  */
 export const TicketListKeyboard = () => {
   const { data, filterValues, sort, page, perPage, total, hasNextPage } = useListContext<Ticket>();
-  const ids = (data ?? []).map(ticket => ticket.id);
+  const ids = (data ?? []).map((ticket) => ticket.id);
   const idsKey = ids.join(',');
   const queryKey = JSON.stringify([filterValues, sort, page, perPage]);
 
@@ -27,7 +27,7 @@ export const TicketListKeyboard = () => {
     next: () => void moveRowFocus(1),
     previous: () => void moveRowFocus(-1),
     // Enter on a link or button is its own; otherwise Enter or o opens the focused row, or the first.
-    open: event => {
+    open: (event) => {
       if (event.key === 'Enter' && (event.target as Element).closest?.('a, button, [role="button"]')) return false;
       currentRowLink()?.click();
     },

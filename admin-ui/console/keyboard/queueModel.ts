@@ -35,7 +35,7 @@ export const loadQueue = (storage: Storage = sessionStorage): QueueSnapshot | nu
 const sameId = (a: Identifier, b: Identifier) => String(a) === String(b);
 
 export const queueHolds = (queue: QueueSnapshot | null, id: Identifier): boolean =>
-  queue !== null && queue.ids.some(entry => sameId(entry, id));
+  queue !== null && queue.ids.some((entry) => sameId(entry, id));
 
 export type Step = 1 | -1;
 
@@ -44,7 +44,7 @@ export type Step = 1 | -1;
  * the list (opened from a link) is followed by the list's first ticket and preceded by nothing.
  */
 export const neighbourId = (ids: readonly Identifier[], current: Identifier, step: Step): Identifier | undefined => {
-  const index = ids.findIndex(id => sameId(id, current));
+  const index = ids.findIndex((id) => sameId(id, current));
   if (index === -1) return step === 1 ? ids[0] : undefined;
   return ids[index + step];
 };
@@ -64,7 +64,7 @@ const MAX_READ = 500;
 
 /** The snapshot after a wider read: tickets not seen yet follow the ones already listed, in the order read. */
 export const withWiderRead = (queue: QueueSnapshot, ids: readonly Identifier[], total: number | undefined): QueueSnapshot => {
-  const fresh = ids.filter(id => !queue.ids.some(seen => sameId(seen, id)));
+  const fresh = ids.filter((id) => !queue.ids.some((seen) => sameId(seen, id)));
   const hasMore = total === undefined ? ids.length === widerRead(queue).pagination.perPage : ids.length < total;
   return { ...queue, page: queue.page + 1, ids: [...queue.ids, ...fresh], hasMore: hasMore && ids.length < MAX_READ };
 };

@@ -8,7 +8,7 @@ const rowLinks = (root: ParentNode = document): HTMLAnchorElement[] =>
 export const moveRowFocus = (step: 1 | -1, root: ParentNode = document): HTMLAnchorElement | undefined => {
   const links = rowLinks(root);
   if (links.length === 0) return undefined;
-  const index = links.findIndex(link => link === document.activeElement);
+  const index = links.findIndex((link) => link === document.activeElement);
   const target = links[index === -1 ? 0 : Math.min(Math.max(index + step, 0), links.length - 1)]!;
   target.focus();
   target.scrollIntoView?.({ block: 'nearest' });
@@ -18,5 +18,5 @@ export const moveRowFocus = (step: 1 | -1, root: ParentNode = document): HTMLAnc
 /** The row link that has focus, or the first row's when none has. */
 export const currentRowLink = (root: ParentNode = document): HTMLAnchorElement | undefined => {
   const links = rowLinks(root);
-  return links.find(link => link === document.activeElement) ?? links[0];
+  return links.find((link) => link === document.activeElement) ?? links[0];
 };

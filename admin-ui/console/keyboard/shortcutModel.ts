@@ -2,17 +2,7 @@
 export type ShortcutScope = 'global' | 'list' | 'ticket';
 
 export type ShortcutAction =
-  | 'help'
-  | 'search'
-  | 'next'
-  | 'previous'
-  | 'open'
-  | 'assignToMe'
-  | 'askForMore'
-  | 'approve'
-  | 'reject'
-  | 'reply'
-  | 'backToList';
+  'help' | 'search' | 'next' | 'previous' | 'open' | 'assignToMe' | 'askForMore' | 'approve' | 'reject' | 'reply' | 'backToList';
 
 interface Shortcut {
   /** `KeyboardEvent.key` values; the first is the one the help sheet shows. */
@@ -51,12 +41,17 @@ export const isTypingTarget = (target: EventTarget | null): boolean => {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const element = target as HTMLElement;
   if (element.isContentEditable) return true;
-  return element.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="combobox"], [role="listbox"]') !== null;
+  return (
+    element.closest(
+      'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="combobox"], [role="listbox"]',
+    ) !== null
+  );
 };
 
 /** A dialog or an open pop-up menu owns the keyboard until it closes (the sidebar, a role="menu" too, does not). */
 const isInsideOverlay = (target: EventTarget | null): boolean =>
-  typeof (target as Element | null)?.closest === 'function' && (target as Element).closest('[role="dialog"], [role="alertdialog"], .MuiPopover-root') !== null;
+  typeof (target as Element | null)?.closest === 'function' &&
+  (target as Element).closest('[role="dialog"], [role="alertdialog"], .MuiPopover-root') !== null;
 
 /**
  * The action a key press asks for on a page, or null: never with Ctrl, Alt or Meta (the browser's and the screen

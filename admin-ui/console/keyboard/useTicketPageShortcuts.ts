@@ -29,7 +29,7 @@ export const useTicketPageShortcuts = ({ ticket, mayAskForMore, mayDecide, openD
     {
       assignToMe: () => {
         if (!ticket || !identity || busy || !isOpen(ticket.status) || ticket.assigneeId === identity.id) return;
-        void perform(provider => provider.assign(ticket.id, Number(identity.id), undefined, ticket.version), {
+        void perform((provider) => provider.assign(ticket.id, Number(identity.id), undefined, ticket.version), {
           success: 'app.action.assigned',
         });
       },

@@ -22,7 +22,11 @@ export const findNeighbour = async (
   let found = neighbourId(queue.ids, current, step);
   if (found === undefined && step === 1 && queue.hasMore) {
     const { data, total } = await getList(widerRead(queue));
-    queue = withWiderRead(queue, data.map(ticket => ticket.id), total);
+    queue = withWiderRead(
+      queue,
+      data.map((ticket) => ticket.id),
+      total,
+    );
     saveQueue(queue);
     found = neighbourId(queue.ids, current, step);
   }
@@ -39,7 +43,7 @@ export const useTicketQueue = (current: Identifier | undefined) => {
   const go = async (step: Step): Promise<boolean> => {
     if (current === undefined) return false;
     try {
-      const id = await findNeighbour(params => dataProvider.getList('tickets', params), current, step);
+      const id = await findNeighbour((params) => dataProvider.getList('tickets', params), current, step);
       if (id === undefined) {
         notify(step === 1 ? 'app.keyboard.queueEnd' : 'app.keyboard.queueStart', { type: 'info' });
         return false;

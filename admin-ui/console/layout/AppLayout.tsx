@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, Navigate, UserMenu, useGetIdentity, useLocation, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  Navigate,
+  UserMenu,
+  useGetIdentity,
+  useLocation,
+  useTranslate,
+} from 'react-admin';
 import { mustEnrol, PROFILE_PATH } from '../authProvider';
 import { DocumentTitle } from '../common/DocumentTitle';
 import { KeyboardShortcuts } from '../keyboard/KeyboardShortcuts';

@@ -11,8 +11,8 @@ export const AppMenu = () => {
       <Menu.DashboardItem />
       <QueueMenuItems />
       {Object.values(resources)
-        .filter(resource => resource.name !== 'tickets' && resource.hasList)
-        .map(resource => (
+        .filter((resource) => resource.name !== 'tickets' && resource.hasList)
+        .map((resource) => (
           <Menu.ResourceItem key={resource.name} name={resource.name} />
         ))}
       <Menu.Item to={PROFILE_PATH} primaryText="app.profile.menu" leftIcon={<VerifiedUserIcon />} />

@@ -28,7 +28,10 @@ export const SignInForm = () => {
 
   const submit = (values: FormValues) => {
     const params: LoginParams = credentials
-      ? { ...credentials, ...(withRecoveryCode ? { recoveryCode: values.recoveryCode?.trim() } : { totp: values.totp?.replace(/\s+/g, '') }) }
+      ? {
+          ...credentials,
+          ...(withRecoveryCode ? { recoveryCode: values.recoveryCode?.trim() } : { totp: values.totp?.replace(/\s+/g, '') }),
+        }
       : { email: values.email ?? '', password: values.password ?? '' };
     setLoading(true);
     login(params)

@@ -8,10 +8,10 @@ export const LiveListRefresh = () => {
   const { data } = useListContext();
   const refresh = useRefresh();
   const shown = useRef(new Map<number, number>());
-  shown.current = new Map((data ?? []).map(r => [Number(r.id), Number((r as { version?: number }).version ?? 0)]));
+  shown.current = new Map((data ?? []).map((r) => [Number(r.id), Number((r as { version?: number }).version ?? 0)]));
   useEffect(
     () =>
-      onChange(change => {
+      onChange((change) => {
         const version = shown.current.get(change.ticketId);
         if (version !== undefined && change.version > version) refresh();
       }),

@@ -62,12 +62,12 @@ export const LiveProvider = ({ children }: { children: ReactNode }) => {
     const source = new EventSource(liveUrl(), { withCredentials: true });
     source.addEventListener('hello', (event: MessageEvent<string>) => {
       const { presence: all } = JSON.parse(event.data) as { presence: TicketPresence[] };
-      setPresence(new Map(all.map(p => [p.ticketId, p.agents])));
+      setPresence(new Map(all.map((p) => [p.ticketId, p.agents])));
       refreshBell();
     });
     source.addEventListener('presence', (event: MessageEvent<string>) => {
       const { ticketId, agents } = JSON.parse(event.data) as TicketPresence;
-      setPresence(previous => {
+      setPresence((previous) => {
         const next = new Map(previous);
         if (agents.length) next.set(ticketId, agents);
         else next.delete(ticketId);
@@ -77,7 +77,7 @@ export const LiveProvider = ({ children }: { children: ReactNode }) => {
     source.addEventListener('ticket', (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as TicketChange;
       if (touchesBell(change, me, bellItems.current)) refreshBell();
-      listeners.current.forEach(listener => listener(change));
+      listeners.current.forEach((listener) => listener(change));
     });
     return () => source.close();
   }, [me, liveUrl, refreshBell]);
@@ -87,7 +87,7 @@ export const LiveProvider = ({ children }: { children: ReactNode }) => {
     return () => void listeners.current.delete(listener);
   }, []);
   const setReplying = useCallback((ticketId: number, replying: boolean) => {
-    setReplyingOn(previous => {
+    setReplyingOn((previous) => {
       if (previous.has(ticketId) === replying) return previous;
       const next = new Set(previous);
       if (replying) next.add(ticketId);

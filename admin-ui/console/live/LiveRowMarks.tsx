@@ -10,7 +10,7 @@ export const LiveRowMarks = () => {
   const translate = useTranslate();
   const others = useTicketPresence(record ? Number(record.id) : undefined);
   if (!record) return null;
-  const names = others.map(a => a.name).join(', ');
+  const names = others.map((a) => a.name).join(', ');
   return (
     <>
       {record.unread && (
@@ -20,7 +20,15 @@ export const LiveRowMarks = () => {
             role="img"
             aria-label={translate('app.live.unread')}
             data-testid="unread-marker"
-            sx={{ display: 'inline-block', width: 8, height: 8, borderRadius: '50%', bgcolor: 'primary.main', ml: 0.75, verticalAlign: 'middle' }}
+            sx={{
+              display: 'inline-block',
+              width: 8,
+              height: 8,
+              borderRadius: '50%',
+              bgcolor: 'primary.main',
+              ml: 0.75,
+              verticalAlign: 'middle',
+            }}
           />
         </Tooltip>
       )}
@@ -30,7 +38,7 @@ export const LiveRowMarks = () => {
             titleAccess={translate('app.live.rowPresence', { names })}
             data-testid="row-presence"
             fontSize="inherit"
-            color={others.some(a => a.mode === 'replying') ? 'warning' : 'action'}
+            color={others.some((a) => a.mode === 'replying') ? 'warning' : 'action'}
             sx={{ ml: 0.75, verticalAlign: 'middle' }}
           />
         </Tooltip>

@@ -41,16 +41,26 @@ export const LiveTicketBar = () => {
   return (
     <Stack spacing={1} data-testid="live-ticket-bar">
       {others.length > 0 && (
-        <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap aria-label={translate('app.live.onTicket')} role="group">
+        <Stack
+          direction="row"
+          spacing={1}
+          alignItems="center"
+          flexWrap="wrap"
+          useFlexGap
+          aria-label={translate('app.live.onTicket')}
+          role="group"
+        >
           <Typography variant="body2" color="text.secondary">
             {translate('app.live.onTicket')}
           </Typography>
-          {others.map(agent => (
+          {others.map((agent) => (
             <Chip
               key={agent.agentId}
               size="small"
               color={agent.mode === 'replying' ? 'warning' : 'default'}
-              avatar={<Avatar>{agent.mode === 'replying' ? <EditNoteIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}</Avatar>}
+              avatar={
+                <Avatar>{agent.mode === 'replying' ? <EditNoteIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}</Avatar>
+              }
               label={translate(`app.live.${agent.mode}`, { name: agent.name })}
             />
           ))}

@@ -33,19 +33,29 @@ export const NotificationBell = () => {
   return (
     <>
       <Tooltip title={label}>
-        <IconButton color="inherit" aria-label={label} aria-haspopup="menu" onClick={(event: MouseEvent<HTMLElement>) => setAnchor(event.currentTarget)}>
+        <IconButton
+          color="inherit"
+          aria-label={label}
+          aria-haspopup="menu"
+          onClick={(event: MouseEvent<HTMLElement>) => setAnchor(event.currentTarget)}
+        >
           <Badge badgeContent={count} max={99} color="error">
             <NotificationsIcon />
           </Badge>
         </IconButton>
       </Tooltip>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': translate('app.live.bell.title') } }}>
+      <Menu
+        anchorEl={anchor}
+        open={anchor !== null}
+        onClose={() => setAnchor(null)}
+        slotProps={{ list: { 'aria-label': translate('app.live.bell.title') } }}
+      >
         <Typography variant="subtitle2" sx={{ px: 2, py: 1 }}>
           {translate('app.live.bell.title')}
         </Typography>
         <Divider />
         {count === 0 && <MenuItem disabled>{translate('app.live.bell.empty')}</MenuItem>}
-        {bell?.items.map(item => (
+        {bell?.items.map((item) => (
           <MenuItem key={item.ticketId} onClick={() => open(item)} sx={{ maxWidth: 420 }}>
             <ListItemText
               primary={`${item.reference} · ${text.kind(item.kind)}`}

@@ -34,7 +34,7 @@ export const PRESENCE_BEAT_MS = 10_000;
 
 /** Everyone on the ticket but me, those replying first. */
 export const othersOn = (agents: PresenceEntry[] | undefined, me: number | undefined): PresenceEntry[] =>
-  (agents ?? []).filter(a => a.agentId !== me).sort((a, b) => Number(b.mode === 'replying') - Number(a.mode === 'replying'));
+  (agents ?? []).filter((a) => a.agentId !== me).sort((a, b) => Number(b.mode === 'replying') - Number(a.mode === 'replying'));
 
 /** A change the open page has not shown yet. */
 export const isNewerThan = (change: TicketChange, ticketId: number, version: number | undefined) =>
@@ -42,7 +42,7 @@ export const isNewerThan = (change: TicketChange, ticketId: number, version: num
 
 /** A change that can alter my bell: the customer acted on a ticket of mine, or one the bell lists changed hands. */
 export const touchesBell = (change: TicketChange, me: number | undefined, listed: BellItem[]) =>
-  (change.actorType === 'customer' && change.assigneeId === me) || listed.some(i => i.ticketId === change.ticketId);
+  (change.actorType === 'customer' && change.assigneeId === me) || listed.some((i) => i.ticketId === change.ticketId);
 
 /** The i18n key naming what the customer did; an event type the console does not know reads as "activity". */
 export const activityKey = (type: string) =>

@@ -17,7 +17,7 @@ export const useLiveTicket = (ticketId: number | undefined, version: number | un
   shown.current = version;
   useEffect(() => {
     if (ticketId === undefined) return;
-    return onChange(next => {
+    return onChange((next) => {
       if (!isNewerThan(next, ticketId, shown.current)) return;
       refresh();
       // My own action has refreshed the page already, or will: no notice about myself.

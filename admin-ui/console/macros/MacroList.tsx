@@ -23,7 +23,7 @@ const KindsField = (_props: { label?: string }) => {
       {record.kinds.length === 0 ? (
         <Chip size="small" variant="outlined" label={translate('app.macro.allKinds')} />
       ) : (
-        record.kinds.map(kind => <Chip key={kind} size="small" label={text.kind(kind)} />)
+        record.kinds.map((kind) => <Chip key={kind} size="small" label={text.kind(kind)} />)
       )}
     </Stack>
   );

@@ -28,7 +28,7 @@ export const MacroPicker = ({ ticket, action, onText }: MacroPickerProps) => {
     { retry: retryUnlessRefused, staleTime: 60_000 },
   );
   const { suggested, others } = arrangeMacros(
-    macros.filter(macro => macroFitsKind(macro, ticket.kind)),
+    macros.filter((macro) => macroFitsKind(macro, ticket.kind)),
     ticket,
     action,
   );
@@ -54,7 +54,7 @@ export const MacroPicker = ({ ticket, action, onText }: MacroPickerProps) => {
       size="small"
       label={translate('app.macro.pick')}
       value={chosen === '' ? '' : String(chosen)}
-      onChange={event => pick(event.target.value)}
+      onChange={(event) => pick(event.target.value)}
       helperText={translate('app.macro.hint')}
       disabled={suggested.length + others.length === 0}
     >

@@ -29,17 +29,19 @@ export const macroFitsAction = (macro: Pick<Macro, 'name'>, action: MacroAction)
 
 /** Codes of the findings that did not pass on the ticket's current files. */
 export const openFindingCodes = (slots: readonly Pick<MaterialSlot, 'findings'>[] | undefined): Set<string> =>
-  new Set((slots ?? []).flatMap(slot => (slot.findings ?? []).filter(finding => finding.severity !== 'pass').map(finding => finding.code)));
+  new Set(
+    (slots ?? []).flatMap((slot) => (slot.findings ?? []).filter((finding) => finding.severity !== 'pass').map((finding) => finding.code)),
+  );
 
 const answersFindings = (macro: Pick<Macro, 'name'>, codes: Set<string>): boolean =>
-  MACRO_FITS[macro.name]?.findings?.some(code => codes.has(code)) ?? false;
+  MACRO_FITS[macro.name]?.findings?.some((code) => codes.has(code)) ?? false;
 
 /** The macros offered for an action on a ticket: those answering its findings first, then the rest that fit. */
 export const arrangeMacros = <M extends Pick<Macro, 'name'>>(macros: readonly M[], ticket: Pick<Ticket, 'slots'>, action: MacroAction) => {
   const codes = openFindingCodes(ticket.slots);
-  const fitting = macros.filter(macro => macroFitsAction(macro, action));
+  const fitting = macros.filter((macro) => macroFitsAction(macro, action));
   return {
-    suggested: fitting.filter(macro => answersFindings(macro, codes)),
-    others: fitting.filter(macro => !answersFindings(macro, codes)),
+    suggested: fitting.filter((macro) => answersFindings(macro, codes)),
+    others: fitting.filter((macro) => !answersFindings(macro, codes)),
   };
 };

@@ -1,8 +1,7 @@
 import type { Macro } from '../types';
 
 /** A macro without kinds fits every ticket. */
-export const macroFitsKind = (macro: Pick<Macro, 'kinds'>, kind: string): boolean =>
-  macro.kinds.length === 0 || macro.kinds.includes(kind);
+export const macroFitsKind = (macro: Pick<Macro, 'kinds'>, kind: string): boolean => macro.kinds.length === 0 || macro.kinds.includes(kind);
 
 export const macroTitle = (macro: Pick<Macro, 'titleZh' | 'titleEn'>, locale: string): string =>
   locale === 'en' ? macro.titleEn : macro.titleZh;

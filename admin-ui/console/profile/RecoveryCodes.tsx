@@ -43,9 +43,21 @@ export const RecoveryCodes = ({ codes, email, onDone }: RecoveryCodesProps) => {
       <Box
         component="ol"
         aria-label={translate('app.profile.recoveryTitle')}
-        sx={{ m: 0, p: 2, display: 'grid', gridTemplateColumns: 'repeat(2, max-content)', columnGap: 5, rowGap: 1, bgcolor: 'action.hover', borderRadius: 1, fontFamily: 'monospace', fontSize: '1.05rem', listStylePosition: 'inside' }}
+        sx={{
+          m: 0,
+          p: 2,
+          display: 'grid',
+          gridTemplateColumns: 'repeat(2, max-content)',
+          columnGap: 5,
+          rowGap: 1,
+          bgcolor: 'action.hover',
+          borderRadius: 1,
+          fontFamily: 'monospace',
+          fontSize: '1.05rem',
+          listStylePosition: 'inside',
+        }}
       >
-        {codes.map(code => (
+        {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
       </Box>

@@ -35,7 +35,7 @@ export const TotpEnrolment = ({ enrolment, onEnable, onCancel }: TotpEnrolmentPr
   };
 
   return (
-    <Stack spacing={2} component="form" onSubmit={event => void submit(event)} noValidate aria-labelledby="totp-enrolment-title">
+    <Stack spacing={2} component="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="totp-enrolment-title">
       <Typography variant="subtitle1" component="h3" id="totp-enrolment-title">
         {translate('app.profile.enrolTitle')}
       </Typography>
@@ -54,7 +54,16 @@ export const TotpEnrolment = ({ enrolment, onEnable, onCancel }: TotpEnrolmentPr
           <Box
             component="code"
             aria-label={translate('app.profile.secretLabel')}
-            sx={{ fontFamily: 'monospace', fontSize: '1.05rem', letterSpacing: '0.05em', p: 1, bgcolor: 'action.hover', borderRadius: 1, wordBreak: 'break-all', userSelect: 'all' }}
+            sx={{
+              fontFamily: 'monospace',
+              fontSize: '1.05rem',
+              letterSpacing: '0.05em',
+              p: 1,
+              bgcolor: 'action.hover',
+              borderRadius: 1,
+              wordBreak: 'break-all',
+              userSelect: 'all',
+            }}
           >
             {groupedSecret(enrolment.secret)}
           </Box>
@@ -63,7 +72,7 @@ export const TotpEnrolment = ({ enrolment, onEnable, onCancel }: TotpEnrolmentPr
             <TextField
               label={translate('app.login.code')}
               value={code}
-              onChange={event => setCode(event.target.value)}
+              onChange={(event) => setCode(event.target.value)}
               error={error !== null}
               helperText={error ?? ' '}
               autoComplete="one-time-code"

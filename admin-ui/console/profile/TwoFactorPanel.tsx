@@ -49,7 +49,8 @@ export const TwoFactorPanel = ({ email, state }: { email: string; state: TwoFact
     void refetch();
   };
 
-  if (phase.step === 'enrolling') return <TotpEnrolment enrolment={phase.enrolment} onEnable={enable} onCancel={() => setPhase({ step: 'status' })} />;
+  if (phase.step === 'enrolling')
+    return <TotpEnrolment enrolment={phase.enrolment} onEnable={enable} onCancel={() => setPhase({ step: 'status' })} />;
   if (phase.step === 'codes') return <RecoveryCodes codes={phase.codes} email={email} onDone={done} />;
 
   return (
@@ -86,7 +87,15 @@ export const TwoFactorPanel = ({ email, state }: { email: string; state: TwoFact
 };
 
 /** Turning it off takes a current code from the app, or a recovery code when the device is lost. */
-const DisableTwoFactor = ({ onDisabled, refusal, required }: { onDisabled: () => void; refusal: (error: unknown) => string; required: boolean }) => {
+const DisableTwoFactor = ({
+  onDisabled,
+  refusal,
+  required,
+}: {
+  onDisabled: () => void;
+  refusal: (error: unknown) => string;
+  required: boolean;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const authProvider = useAuthProvider<HelpdeskAuthProvider>();
@@ -120,7 +129,7 @@ const DisableTwoFactor = ({ onDisabled, refusal, required }: { onDisabled: () =>
     );
   }
   return (
-    <Stack spacing={1.5} component="form" onSubmit={event => void submit(event)} noValidate>
+    <Stack spacing={1.5} component="form" onSubmit={(event) => void submit(event)} noValidate>
       {required && <Alert severity="warning">{translate('app.profile.turnOffRequired')}</Alert>}
       <Typography variant="body2">{translate(withRecoveryCode ? 'app.login.recoveryCodeHint' : 'app.profile.turnOffHint')}</Typography>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
@@ -128,7 +137,7 @@ const DisableTwoFactor = ({ onDisabled, refusal, required }: { onDisabled: () =>
           size="small"
           label={translate(withRecoveryCode ? 'app.login.recoveryCode' : 'app.login.code')}
           value={value}
-          onChange={event => setValue(event.target.value)}
+          onChange={(event) => setValue(event.target.value)}
           error={error !== null}
           helperText={error ?? ' '}
           autoComplete={withRecoveryCode ? 'off' : 'one-time-code'}

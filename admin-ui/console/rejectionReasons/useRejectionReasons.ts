@@ -14,13 +14,13 @@ export const useRejectionReasons = (use?: Exclude<RejectionScope, 'both'>) => {
     { pagination: ALL, sort: { field: 'id', order: 'ASC' }, filter: {} },
     { retry: retryUnlessRefused, staleTime: 5 * 60_000 },
   );
-  const choices = (use ? reasons.filter(reason => fitsUse(reason, use)) : reasons).map(reason => ({
+  const choices = (use ? reasons.filter((reason) => fitsUse(reason, use)) : reasons).map((reason) => ({
     id: reason.code,
     name: reasonLabel(reason, locale),
   }));
   const labelOf = useCallback(
     (code: string): string | undefined => {
-      const reason = reasons.find(candidate => candidate.code === code);
+      const reason = reasons.find((candidate) => candidate.code === code);
       return reason ? reasonLabel(reason, locale) : undefined;
     },
     [reasons, locale],

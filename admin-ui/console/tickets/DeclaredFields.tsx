@@ -6,8 +6,8 @@ import type { Ticket } from '../types';
 
 /** Declared fields in the catalog's order; keys the catalog no longer knows come last, under their own name. */
 const orderedKeys = (declared: Record<string, string>, catalogOrder: string[]): string[] => [
-  ...catalogOrder.filter(key => key in declared),
-  ...Object.keys(declared).filter(key => !catalogOrder.includes(key)),
+  ...catalogOrder.filter((key) => key in declared),
+  ...Object.keys(declared).filter((key) => !catalogOrder.includes(key)),
 ];
 
 export const DeclaredFields = () => {
@@ -17,7 +17,9 @@ export const DeclaredFields = () => {
   if (!record) return null;
   const declared = record.fields ?? {};
   const choices = documentChoiceKeys(text.catalog, record.kind);
-  const keys = orderedKeys(declared, findKind(text.catalog, record.kind)?.fields.map(field => field.key) ?? []).filter(key => !choices.has(key));
+  const keys = orderedKeys(declared, findKind(text.catalog, record.kind)?.fields.map((field) => field.key) ?? []).filter(
+    (key) => !choices.has(key),
+  );
 
   return (
     <Card>
@@ -30,7 +32,7 @@ export const DeclaredFields = () => {
         ) : (
           <Table size="small">
             <TableBody>
-              {keys.map(key => (
+              {keys.map((key) => (
                 <TableRow key={key}>
                   <TableCell component="th" scope="row" sx={{ width: '40%', color: 'text.secondary' }}>
                     {text.field(record.kind, key)}

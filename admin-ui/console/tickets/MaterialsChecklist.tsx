@@ -1,16 +1,4 @@
-import {
-  Card,
-  CardContent,
-  Link,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Tooltip,
-  Typography,
-} from '@mui/material';
+import { Card, CardContent, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useCatalogText } from '../catalog/useCatalog';
 import { useRejectionReasons } from '../rejectionReasons/useRejectionReasons';
@@ -33,7 +21,7 @@ const FindingCounts = ({ slot }: { slot: MaterialSlot }) => {
   const counts = countBySeverity(slot.findings ?? []);
   return (
     <>
-      {NOTABLE.filter(severity => counts[severity] > 0).map(severity => {
+      {NOTABLE.filter((severity) => counts[severity] > 0).map((severity) => {
         const label = translate(`app.review.findingCount.${severity}`, { smart_count: counts[severity] });
         return (
           <Tooltip key={severity} title={label}>
@@ -80,7 +68,7 @@ export const MaterialsChecklist = ({ selectedKey, onSelect }: MaterialsChecklist
               </TableRow>
             </TableHead>
             <TableBody>
-              {slots.map(slot => {
+              {slots.map((slot) => {
                 const label = text.material(record.kind, record.subjectType, slot.key);
                 return (
                   <TableRow
@@ -99,7 +87,7 @@ export const MaterialsChecklist = ({ selectedKey, onSelect }: MaterialsChecklist
                           underline="hover"
                           color="inherit"
                           aria-pressed={slot.key === selectedKey}
-                          onClick={event => {
+                          onClick={(event) => {
                             event.stopPropagation();
                             onSelect(slot.key);
                           }}

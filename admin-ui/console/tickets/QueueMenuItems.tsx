@@ -5,15 +5,7 @@ import InboxIcon from '@mui/icons-material/Inbox';
 import PersonIcon from '@mui/icons-material/Person';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
 import type { ReactElement } from 'react';
-import {
-  MenuItemLink,
-  MenuItemLinkClasses,
-  useGetIdentity,
-  useLocation,
-  usePermissions,
-  useSidebarState,
-  useTranslate,
-} from 'react-admin';
+import { MenuItemLink, MenuItemLinkClasses, useGetIdentity, useLocation, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { filterInSearch, queueFilter, queueSearch, queueVisibleTo, QUEUES, sameFilter, type QueueKey } from './queues';
 
 const icons: Record<QueueKey, ReactElement> = {
@@ -37,7 +29,7 @@ export const QueueMenuItems = () => {
   const [sidebarOpen] = useSidebarState();
   const onList = pathname === '/tickets';
   const current = onList ? filterInSearch(search) : undefined;
-  const activeQueue = QUEUES.find(queue => sameFilter(current, queueFilter(queue, identity?.id)));
+  const activeQueue = QUEUES.find((queue) => sameFilter(current, queueFilter(queue, identity?.id)));
 
   const item = (queue: QueueKey, label: string) => {
     const selected = queue === 'all' ? onList && activeQueue === undefined : activeQueue === queue;
@@ -60,7 +52,7 @@ export const QueueMenuItems = () => {
   return (
     <>
       {item('all', translate('resources.tickets.name', { smart_count: 2 }))}
-      {QUEUES.filter(queue => (queue !== 'mine' || identity) && queueVisibleTo(queue, permissions)).map(queue =>
+      {QUEUES.filter((queue) => (queue !== 'mine' || identity) && queueVisibleTo(queue, permissions)).map((queue) =>
         item(queue, translate(`app.queues.${queue}`)),
       )}
     </>

@@ -29,11 +29,5 @@ export const SlaDueField = () => {
   const translate = useTranslate();
   if (!record) return null;
   const urgency = slaUrgency(record);
-  return (
-    <LocalDateField
-      source="slaDueAt"
-      sx={slaSx(record)}
-      title={urgency ? translate(`app.sla.${urgency}`) : undefined}
-    />
-  );
+  return <LocalDateField source="slaDueAt" sx={slaSx(record)} title={urgency ? translate(`app.sla.${urgency}`) : undefined} />;
 };

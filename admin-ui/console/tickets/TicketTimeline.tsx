@@ -1,12 +1,5 @@
 import { Box, Card, CardContent, List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
-import {
-  ReferenceManyField,
-  useGetMany,
-  useGetManyReference,
-  useListContext,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { ReferenceManyField, useGetMany, useGetManyReference, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { useCatalogText } from '../catalog/useCatalog';
 import { formatDateTime } from '../common/LocalDateField';
 import type { Agent, Notification, Ticket, TicketEvent, TicketMessage } from '../types';

@@ -10,11 +10,10 @@ export const AccountChangeDetails = ({ event }: { event: TicketEvent }) => {
   const { changes } = accountChangesOf(event);
   const yesNo = (value: boolean) => translate(`ra.boolean.${value}`);
   // Account columns are named like the account page; nested settings (protection.*) by their own labels.
-  const label = (field: string) =>
-    translate(`resources.accounts.fields.${field}`, { _: translate(`app.${field}`, { _: field }) });
+  const label = (field: string) => translate(`resources.accounts.fields.${field}`, { _: translate(`app.${field}`, { _: field }) });
   return (
     <Box component="ul" sx={{ m: 0, pl: 2 }} aria-label={translate('app.timeline.changedFields')}>
-      {changes.map(change => (
+      {changes.map((change) => (
         <li key={change.field}>
           <Typography variant="body2" component="span">
             {label(change.field)}:{' '}
@@ -40,7 +39,11 @@ export const notificationStatusColor: Record<NotificationStatus, ChipColor> = {
 export const NotificationStatusChip = ({ status }: { status: NotificationStatus }) => {
   const translate = useTranslate();
   return (
-    <Chip size="small" color={notificationStatusColor[status] ?? 'default'} label={translate(`app.notification.status.${status}`, { _: status })} />
+    <Chip
+      size="small"
+      color={notificationStatusColor[status] ?? 'default'}
+      label={translate(`app.notification.status.${status}`, { _: status })}
+    />
   );
 };
 

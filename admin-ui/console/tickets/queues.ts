@@ -35,14 +35,17 @@ export const queueFilter = (queue: QueueKey, me: Identifier | undefined): Filter
 };
 
 /** The list's own URL parameters, so the filter form shows the preset and the agent can refine it. */
-export const queueSearch = (filter: Filter): string =>
-  `?${new URLSearchParams({ filter: JSON.stringify(filter), page: '1' }).toString()}`;
+export const queueSearch = (filter: Filter): string => `?${new URLSearchParams({ filter: JSON.stringify(filter), page: '1' }).toString()}`;
 
 /** The ticket list with this filter (the dashboard's figures open it). */
 export const ticketListLink = (filter: Filter): string => `/tickets${queueSearch(filter)}`;
 
 const canonical = (filter: Filter): string =>
-  JSON.stringify(Object.keys(filter).sort().map(key => [key, filter[key]]));
+  JSON.stringify(
+    Object.keys(filter)
+      .sort()
+      .map((key) => [key, filter[key]]),
+  );
 
 /** The filter the location carries, if any (an unreadable one counts as none). */
 export const filterInSearch = (search: string): Filter | undefined => {

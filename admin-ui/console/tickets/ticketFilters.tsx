@@ -1,12 +1,4 @@
-import {
-  BooleanInput,
-  SearchInput,
-  SelectArrayInput,
-  SelectInput,
-  useGetIdentity,
-  useGetList,
-  useTranslate,
-} from 'react-admin';
+import { BooleanInput, SearchInput, SelectArrayInput, SelectInput, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import { useCatalogText } from '../catalog/useCatalog';
 import { enumChoices } from '../common/choices';
 import { retryUnlessRefused } from '../common/retryPolicy';
@@ -31,7 +23,7 @@ const AssigneeFilterInput = ({ source }: FilterInputProps) => {
   const choices = [
     ...(identity ? [{ id: identity.id, name: translate('app.filters.mine') }] : []),
     { id: NULL_FILTER_VALUE, name: translate('app.filters.unassigned') },
-    ...agents.filter(agent => agent.id !== identity?.id).map(agent => ({ id: agent.id, name: agent.name })),
+    ...agents.filter((agent) => agent.id !== identity?.id).map((agent) => ({ id: agent.id, name: agent.name })),
   ];
   return <SelectInput source={source} choices={choices} translateChoice={false} />;
 };

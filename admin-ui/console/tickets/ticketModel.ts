@@ -85,13 +85,13 @@ const isDecisionStatus = (status: TicketStatus): boolean => decisionStatuses.inc
  */
 export const PLAIN_MOVES: Partial<Record<TicketStatus, readonly TicketStatus[]>> = Object.fromEntries(
   ticketStatuses
-    .map(from => [from, transitions[from].filter(to => BUTTON_TARGETS.includes(to) && isPlainMove(from, to))] as const)
+    .map((from) => [from, transitions[from].filter((to) => BUTTON_TARGETS.includes(to) && isPlainMove(from, to))] as const)
     .filter(([, targets]) => targets.length > 0),
 );
 
 /** Where "move to" offers to go in bulk; waiting on the customer goes through a request for materials instead. */
 export const BULK_TARGETS: readonly TicketStatus[] = (['triage', 'in_review', 'withdrawn', 'closed'] as const).filter(
-  status => !isDecisionStatus(status),
+  (status) => !isDecisionStatus(status),
 );
 
 export const canAskForMore = (status: TicketStatus): boolean =>

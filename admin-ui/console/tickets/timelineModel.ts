@@ -11,23 +11,19 @@ const messageIdOf = (event: TicketEvent): unknown => event.data?.messageId;
  * Events, messages and the notices sent to the customer in one chronological list. A "message.added" event
  * whose message is shown is dropped, so the message is not told twice.
  */
-export const mergeTimeline = (
-  events: TicketEvent[],
-  messages: TicketMessage[],
-  notifications: Notification[] = [],
-): TimelineEntry[] => {
-  const shownMessages = new Set(messages.map(message => message.id));
+export const mergeTimeline = (events: TicketEvent[], messages: TicketMessage[], notifications: Notification[] = []): TimelineEntry[] => {
+  const shownMessages = new Set(messages.map((message) => message.id));
   const entries: TimelineEntry[] = [
     ...events
-      .filter(event => !(event.type === 'message.added' && shownMessages.has(messageIdOf(event) as number)))
-      .map(event => ({ kind: 'event' as const, key: `event-${event.id}`, at: event.createdAt, event })),
-    ...messages.map(message => ({
+      .filter((event) => !(event.type === 'message.added' && shownMessages.has(messageIdOf(event) as number)))
+      .map((event) => ({ kind: 'event' as const, key: `event-${event.id}`, at: event.createdAt, event })),
+    ...messages.map((message) => ({
       kind: 'message' as const,
       key: `message-${message.id}`,
       at: message.createdAt,
       message,
     })),
-    ...notifications.map(notification => ({
+    ...notifications.map((notification) => ({
       kind: 'notification' as const,
       key: `notification-${notification.id}`,
       at: notification.createdAt,
@@ -68,7 +64,7 @@ export const phraseKeyOf = (event: TicketEvent): string => {
 export const agentIdsOf = (entries: TimelineEntry[]): number[] => [
   ...new Set(
     entries
-      .flatMap(entry =>
+      .flatMap((entry) =>
         entry.kind === 'event'
           ? [entry.event.agentId, entry.event.type === 'ticket.assigned' ? assigneeOf(entry.event) : null]
           : entry.kind === 'message'
@@ -92,7 +88,7 @@ export const slotKeysOf = (event: TicketEvent): string[] => {
   if (event.type === 'materials.requested') return stringsIn(event.data?.slots);
   if (event.type === 'evidence.added') {
     const files = Array.isArray(event.data?.files) ? (event.data.files as Array<{ slot?: unknown }>) : [];
-    return files.map(file => file.slot).filter((slot): slot is string => typeof slot === 'string');
+    return files.map((file) => file.slot).filter((slot): slot is string => typeof slot === 'string');
   }
   const single = slotKeyOf(event);
   return single ? [single] : [];
@@ -121,13 +117,13 @@ export const accountChangesOf = (event: TicketEvent): { uin: string | undefined;
   const after = (event.data?.after ?? {}) as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const uin = event.data?.uin;
-  const changes = fields.flatMap(field => {
+  const changes = fields.flatMap((field) => {
     const was = before[field] ?? null;
     const now = after[field] ?? null;
     if (!isPlainObject(was) || !isPlainObject(now)) return [{ field, before: was, after: now }];
     return [...new Set([...Object.keys(was), ...Object.keys(now)])]
-      .filter(key => JSON.stringify(was[key]) !== JSON.stringify(now[key]))
-      .map(key => ({ field: `${field}.${key}`, before: was[key] ?? null, after: now[key] ?? null }));
+      .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]))
+      .map((key) => ({ field: `${field}.${key}`, before: was[key] ?? null, after: now[key] ?? null }));
   });
   return { uin: typeof uin === 'string' ? uin : undefined, changes };
 };
@@ -139,7 +135,15 @@ export const formatChangedValue = (value: unknown, yesNo: (value: boolean) => st
   if (Array.isArray(value)) {
     return value.length === 0
       ? '—'
-      : value.map(item => (isPlainObject(item) ? Object.values(item).filter(part => typeof part === 'string').join(' ') : String(item))).join(', ');
+      : value
+          .map((item) =>
+            isPlainObject(item)
+              ? Object.values(item)
+                  .filter((part) => typeof part === 'string')
+                  .join(' ')
+              : String(item),
+          )
+          .join(', ');
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -175,5 +179,8 @@ export const systemReasonKey = (reason: string) => systemReasons[reason];
 export const overriddenBlockers = (reason: string): string[] | null => {
   const found = /^override(?::\s*(.*))?$/.exec(reason);
   if (!found) return null;
-  return (found[1] ?? '').split(',').map(code => code.trim()).filter(Boolean);
+  return (found[1] ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
 };

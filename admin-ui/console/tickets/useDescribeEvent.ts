@@ -11,7 +11,7 @@ export const useActorName = (agents: Agent[] | undefined) => {
   const translate = useTranslate();
   return (actorType: TicketEvent['actorType'], agentId: number | null): string => {
     if (agentId != null) {
-      return agents?.find(agent => agent.id === agentId)?.name ?? translate('app.timeline.actor.agent', { id: agentId });
+      return agents?.find((agent) => agent.id === agentId)?.name ?? translate('app.timeline.actor.agent', { id: agentId });
     }
     return translate(`app.timeline.actor.${actorType}`);
   };
@@ -26,15 +26,15 @@ export const useDescribeEvent = (ticket: Ticket, agents: Agent[] | undefined, fi
   const actorName = useActorName(agents);
 
   const slotOfFile = (evidenceId: number | undefined): string | undefined => {
-    const slotId = files.find(file => file.id === evidenceId)?.slotId;
-    return ticket.slots?.find(slot => slot.id === slotId)?.key;
+    const slotId = files.find((file) => file.id === evidenceId)?.slotId;
+    return ticket.slots?.find((slot) => slot.id === slotId)?.key;
   };
   const slotLabels = (event: TicketEvent): string => {
     const keys = slotKeysOf(event);
     const fromFile = keys.length === 0 ? slotOfFile(evidenceIdOf(event)) : undefined;
     const all = fromFile ? [fromFile] : keys;
     if (all.length === 0) return translate('app.timeline.aMaterial');
-    return all.map(key => text.material(ticket.kind, ticket.subjectType, key)).join(translate('app.timeline.listSeparator'));
+    return all.map((key) => text.material(ticket.kind, ticket.subjectType, key)).join(translate('app.timeline.listSeparator'));
   };
 
   const describe = (event: TicketEvent): string => {
@@ -65,7 +65,7 @@ export const useDescribeEvent = (ticket: Ticket, agents: Agent[] | undefined, fi
     const overridden = overriddenBlockers(reason);
     if (overridden) {
       if (overridden.length === 0) return translate('app.timeline.override');
-      const labels = overridden.map(code => localize(blockerLabel(code), locale) ?? code);
+      const labels = overridden.map((code) => localize(blockerLabel(code), locale) ?? code);
       return translate('app.timeline.overrideOf', { blockers: labels.join(translate('app.timeline.listSeparator')) });
     }
     const system = systemReasonKey(reason);

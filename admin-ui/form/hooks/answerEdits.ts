@@ -1,7 +1,17 @@
 // What each answer the customer gives does to the draft and to the marks on the fields.
 import type { Dispatch, SetStateAction } from 'react';
 import type { Catalog, CatalogField, Locale, SubjectType } from '../catalog';
-import { documentOf, tidyValue, withContactPrefill, withDocument, withFieldValue, withKind, withOwnerVerified, type Draft, type Errors } from '../draft';
+import {
+  documentOf,
+  tidyValue,
+  withContactPrefill,
+  withDocument,
+  withFieldValue,
+  withKind,
+  withOwnerVerified,
+  type Draft,
+  type Errors,
+} from '../draft';
 import { contactProblems, fieldProblem } from '../validation';
 
 type ContactKey = 'name' | 'email' | 'phone';

@@ -38,7 +38,9 @@ export function useStepFocus(step: number, result: unknown): StepFocus {
     },
     focusFirstError: () =>
       requestAnimationFrame(() =>
-        panel.current?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .owner-code.has-error button:not(:disabled)')?.focus(),
+        panel.current
+          ?.querySelector<HTMLElement>('[aria-invalid="true"], .has-error input, .owner-code.has-error button:not(:disabled)')
+          ?.focus(),
       ),
   };
 }

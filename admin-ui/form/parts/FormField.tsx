@@ -26,19 +26,36 @@ export interface FormFieldProps {
 }
 
 /** Ticked options as the catalog's comma-separated value; each box is labelled by its option. */
-function ChecklistControl(props: { id: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[]; describedBy?: string; invalid: boolean }) {
+function ChecklistControl(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  describedBy?: string;
+  invalid: boolean;
+}) {
   const ticked = new Set(props.value.split(',').filter(Boolean));
   const toggle = (option: string, on: boolean) => {
     const next = new Set(ticked);
     if (on) next.add(option);
     else next.delete(option);
-    props.onChange(props.options.map((o) => o.value).filter((v) => next.has(v)).join(','));
+    props.onChange(
+      props.options
+        .map((o) => o.value)
+        .filter((v) => next.has(v))
+        .join(','),
+    );
   };
   return (
     <div className="checklist" id={props.id} role="group" aria-describedby={props.describedBy} aria-invalid={props.invalid || undefined}>
       {props.options.map((option) => (
         <label key={option.value} className="checklist-item">
-          <input type="checkbox" name={`${props.id}-${option.value}`} checked={ticked.has(option.value)} onChange={(e) => toggle(option.value, e.target.checked)} />
+          <input
+            type="checkbox"
+            name={`${props.id}-${option.value}`}
+            checked={ticked.has(option.value)}
+            onChange={(e) => toggle(option.value, e.target.checked)}
+          />
           <span>{option.label}</span>
         </label>
       ))}
@@ -78,7 +95,14 @@ export function FormField(props: FormFieldProps) {
       )}
       {props.before}
       {control === 'checklist' ? (
-        <ChecklistControl id={id} value={value} onChange={onChange} options={options} describedBy={describedBy} invalid={Boolean(error || props.groupError)} />
+        <ChecklistControl
+          id={id}
+          value={value}
+          onChange={onChange}
+          options={options}
+          describedBy={describedBy}
+          invalid={Boolean(error || props.groupError)}
+        />
       ) : control === 'textarea' ? (
         <textarea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />
       ) : control === 'select' ? (

@@ -36,7 +36,17 @@ interface MaterialsPanelProps {
 }
 
 /** The checklist of an appeal filed already: each slot's state and findings, and boxes to replace or add files. */
-export function MaterialsPanel({ api, reference, token, checklist, slotDefs, editable, replaceable = false, onUpdated, inspectFor }: MaterialsPanelProps) {
+export function MaterialsPanel({
+  api,
+  reference,
+  token,
+  checklist,
+  slotDefs,
+  editable,
+  replaceable = false,
+  onUpdated,
+  inspectFor,
+}: MaterialsPanelProps) {
   const { t, text } = useI18n();
   const materials = useMaterialFiles(inspectFor && ((slotKey, file, others) => api.inspectFile(inspectFor, slotKey, file, others)));
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
@@ -63,7 +73,10 @@ export function MaterialsPanel({ api, reference, token, checklist, slotDefs, edi
       if (e instanceof ApiError) {
         const slotErrors = Object.entries(e.errors).filter(([key]) => editableKeys.includes(key));
         if (slotErrors.length > 0) {
-          materials.setErrors((current) => ({ ...current, ...Object.fromEntries(slotErrors.map(([key, value]) => [key, { code: 'server' as const, text: value }])) }));
+          materials.setErrors((current) => ({
+            ...current,
+            ...Object.fromEntries(slotErrors.map(([key, value]) => [key, { code: 'server' as const, text: value }])),
+          }));
         }
       }
     } finally {
@@ -86,7 +99,11 @@ export function MaterialsPanel({ api, reference, token, checklist, slotDefs, edi
           );
           if (!withBox(slot)) {
             return (
-              <section key={slot.key} className={`slot slot-readonly${slot.requested ? ' is-highlighted' : ''}`} aria-label={text(slot.label)}>
+              <section
+                key={slot.key}
+                className={`slot slot-readonly${slot.requested ? ' is-highlighted' : ''}`}
+                aria-label={text(slot.label)}
+              >
                 <div className="slot-head">
                   <span className="slot-title">{text(slot.label)}</span>
                   {badges}
@@ -105,7 +122,14 @@ export function MaterialsPanel({ api, reference, token, checklist, slotDefs, edi
             );
           }
           const def = slotDefs.find((d) => d.key === slot.key) ?? defaultLimits;
-          const uploadSlot: UploadSlot = { key: slot.key, label: slot.label, hint: slot.hint, required: slot.required, accept: def.accept, maxBytes: def.maxBytes };
+          const uploadSlot: UploadSlot = {
+            key: slot.key,
+            label: slot.label,
+            hint: slot.hint,
+            required: slot.required,
+            accept: def.accept,
+            maxBytes: def.maxBytes,
+          };
           return (
             <UploadBox
               key={slot.key}

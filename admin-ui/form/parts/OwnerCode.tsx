@@ -62,7 +62,18 @@ export interface OwnerCodeProps {
 }
 
 /** "Send code", the code, "Verify", then "Verified"; beside the account ID on the fields step. */
-export function OwnerCode({ api, rule, accountId, accountValid, verified, error, session, onSession, onVerified, disabled }: OwnerCodeProps) {
+export function OwnerCode({
+  api,
+  rule,
+  accountId,
+  accountValid,
+  verified,
+  error,
+  session,
+  onSession,
+  onVerified,
+  disabled,
+}: OwnerCodeProps) {
   const { t, locale, errorText } = useI18n();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState<'send' | 'verify' | null>(null);
@@ -126,7 +137,8 @@ export function OwnerCode({ api, rule, accountId, accountValid, verified, error,
       setCode('');
       onVerified(challenge.accountId, result);
     } catch (e) {
-      const expired = e instanceof ApiError && (e.code === 'CODE_EXPIRED' || e.status === 410 || (e.code === 'CODE_INVALID' && e.attemptsLeft === 0));
+      const expired =
+        e instanceof ApiError && (e.code === 'CODE_EXPIRED' || e.status === 410 || (e.code === 'CODE_INVALID' && e.attemptsLeft === 0));
       if (expired) {
         // The challenge is spent: only a new code helps.
         onSession((s) => ({ ...s, challenge: undefined }));
@@ -134,7 +146,13 @@ export function OwnerCode({ api, rule, accountId, accountValid, verified, error,
         setProblem({ key: 'owner.expired' });
       } else if (e instanceof ApiError && e.code === 'CODE_INVALID') {
         const attempts = e.attemptsLeft;
-        setProblem(attempts === undefined ? { key: 'owner.wrong' } : attempts === 1 ? { key: 'owner.invalidLast' } : { key: 'owner.invalid', params: { attempts } });
+        setProblem(
+          attempts === undefined
+            ? { key: 'owner.wrong' }
+            : attempts === 1
+              ? { key: 'owner.invalidLast' }
+              : { key: 'owner.invalid', params: { attempts } },
+        );
         codeInput.current?.select();
       } else setProblem(generalProblem(e));
     } finally {
@@ -143,16 +161,29 @@ export function OwnerCode({ api, rule, accountId, accountValid, verified, error,
   }
 
   const shownError = problem ? t(problem.key, problem.params) : error ? errorText(error) : undefined;
-  const describedBy = ['owner-code-rule', !accountValid && !verified ? 'owner-code-need' : '', shownError ? 'owner-code-error' : ''].filter(Boolean).join(' ');
-  const sendLabel = busy === 'send' ? t('owner.sending') : waiting > 0 ? t('owner.cooldown', { seconds: waiting }) : challenge || session.cooldown?.accountId === accountId ? t('owner.resend') : t('owner.send');
+  const describedBy = ['owner-code-rule', !accountValid && !verified ? 'owner-code-need' : '', shownError ? 'owner-code-error' : '']
+    .filter(Boolean)
+    .join(' ');
+  const sendLabel =
+    busy === 'send'
+      ? t('owner.sending')
+      : waiting > 0
+        ? t('owner.cooldown', { seconds: waiting })
+        : challenge || session.cooldown?.accountId === accountId
+          ? t('owner.resend')
+          : t('owner.send');
 
   return (
-    <section className={`owner-code${shownError ? ' has-error' : ''}${verified ? ' is-verified' : ''}`} aria-labelledby="owner-code-heading">
+    <section
+      className={`owner-code${shownError ? ' has-error' : ''}${verified ? ' is-verified' : ''}`}
+      aria-labelledby="owner-code-heading"
+    >
       <h3 id="owner-code-heading" className="owner-code-title">
         {t('owner.heading')}
         {rule === 'required' && (
           <span className="required" aria-hidden="true">
-            {' '}*
+            {' '}
+            *
           </span>
         )}
       </h3>
@@ -187,7 +218,9 @@ export function OwnerCode({ api, rule, accountId, accountValid, verified, error,
             {t('owner.verified')}
           </p>
         ) : challenge ? (
-          <p className="owner-code-sent">{t('owner.sent', { minutes: Math.max(1, Math.round((challenge.expiresInSeconds || OWNER_CODE_TTL_SECONDS) / 60)) })}</p>
+          <p className="owner-code-sent">
+            {t('owner.sent', { minutes: Math.max(1, Math.round((challenge.expiresInSeconds || OWNER_CODE_TTL_SECONDS) / 60)) })}
+          </p>
         ) : null}
       </div>
       {verified && <p className="hint">{t('owner.verifiedNote')}</p>}
@@ -227,7 +260,12 @@ export function OwnerCode({ api, rule, accountId, accountValid, verified, error,
               }}
             />
           </div>
-          <button type="button" className="button button-primary" onClick={() => void verify()} disabled={disabled || busy !== null || code.length !== OWNER_CODE_DIGITS}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void verify()}
+            disabled={disabled || busy !== null || code.length !== OWNER_CODE_DIGITS}
+          >
             {busy === 'verify' ? t('owner.verifying') : t('owner.verify')}
           </button>
         </div>

@@ -82,13 +82,27 @@ function InspectionResult({ id, inspection }: { id: string; inspection: SlotInsp
   const problems = findings.filter((f) => f.severity !== 'pass');
   return (
     <div className={`inspection inspection-${state}`} id={id} role={state === 'fail' ? 'alert' : 'status'}>
-      <p className="inspection-title">{t(state === 'fail' ? 'upload.inspectionFail' : state === 'warn' ? 'upload.inspectionWarn' : 'upload.inspectionPass')}</p>
+      <p className="inspection-title">
+        {t(state === 'fail' ? 'upload.inspectionFail' : state === 'warn' ? 'upload.inspectionWarn' : 'upload.inspectionPass')}
+      </p>
       <Findings findings={problems} />
     </div>
   );
 }
 
-export function UploadBox({ slot, picked, error, checking, inspection, disabled, onPick, onRemove, badges, children, highlighted }: UploadBoxProps) {
+export function UploadBox({
+  slot,
+  picked,
+  error,
+  checking,
+  inspection,
+  disabled,
+  onPick,
+  onRemove,
+  badges,
+  children,
+  highlighted,
+}: UploadBoxProps) {
   const i18n = useI18n();
   const { t, text } = i18n;
   const preview = useObjectUrl(picked);
@@ -100,7 +114,10 @@ export function UploadBox({ slot, picked, error, checking, inspection, disabled,
   const failed = inspection?.state === 'done' && inspection.result.state === 'fail';
 
   return (
-    <section className={`slot${error || failed ? ' has-error' : ''}${highlighted ? ' is-highlighted' : ''}`} aria-labelledby={`${id}-title`}>
+    <section
+      className={`slot${error || failed ? ' has-error' : ''}${highlighted ? ' is-highlighted' : ''}`}
+      aria-labelledby={`${id}-title`}
+    >
       <div className="slot-head">
         <label className="slot-title" id={`${id}-title`} htmlFor={id}>
           {text(slot.label)}
@@ -129,7 +146,9 @@ export function UploadBox({ slot, picked, error, checking, inspection, disabled,
         </div>
         <div className="slot-actions">
           <p className="file-name">{picked ? `${picked.file.name} · ${formatBytes(picked.file.size)}` : t('upload.noFile')}</p>
-          {picked?.scaledFrom && <p className="scaled">{t('upload.scaled', { from: formatBytes(picked.scaledFrom), to: formatBytes(picked.file.size) })}</p>}
+          {picked?.scaledFrom && (
+            <p className="scaled">{t('upload.scaled', { from: formatBytes(picked.scaledFrom), to: formatBytes(picked.file.size) })}</p>
+          )}
           <input
             className="file-input"
             type="file"

@@ -17,7 +17,10 @@ interface Saving {
 }
 
 /** Saves the answers and the files whenever they change; asks before the page is left while a save is unfinished or failed. */
-export function useDraftSaving(store: DraftStore, { active, blank, form, files, filesVersion }: Saving): { state: SaveState; saving: boolean } {
+export function useDraftSaving(
+  store: DraftStore,
+  { active, blank, form, files, filesVersion }: Saving,
+): { state: SaveState; saving: boolean } {
   const [state, setState] = useState<SaveState>('idle');
   const [pending, setPending] = useState(0);
   const failed = useRef(false);
@@ -31,13 +34,15 @@ export function useDraftSaving(store: DraftStore, { active, blank, form, files, 
   const track = useCallback((saving: Promise<void>) => {
     savedOnce.current = true;
     setPending((n) => n + 1);
-    saving.then(
-      () => (failed.current = false),
-      () => (failed.current = true),
-    ).finally(() => {
-      setPending((n) => n - 1);
-      setState(failed.current ? 'failed' : 'saved');
-    });
+    saving
+      .then(
+        () => (failed.current = false),
+        () => (failed.current = true),
+      )
+      .finally(() => {
+        setPending((n) => n - 1);
+        setState(failed.current ? 'failed' : 'saved');
+      });
   }, []);
 
   useEffect(() => {

@@ -53,7 +53,7 @@ export function slotErrorText(i18n: I18n, error: SlotError): string {
   }
 }
 
-const without = <T,>(record: Record<string, T>, key: string): Record<string, T> => {
+const without = <T>(record: Record<string, T>, key: string): Record<string, T> => {
   const { [key]: _dropped, ...rest } = record;
   return rest;
 };
@@ -124,11 +124,17 @@ export function useMaterialFiles(inspector?: Inspector) {
     async (slot: SlotLimits, file: File) => {
       setChecking((c) => ({ ...c, [slot.key]: true }));
       forget(slot.key);
-      const choice = await checkedChoice(slot, file).catch((): Choice => ({ checked: { ok: false, problem: { code: 'wrong_type', accept: slot.accept } }, file }));
+      const choice = await checkedChoice(slot, file).catch((): Choice => ({
+        checked: { ok: false, problem: { code: 'wrong_type', accept: slot.accept } },
+        file,
+      }));
       const { checked } = choice;
       if (checked.ok) {
         latest.current[slot.key] = choice.file;
-        setFiles((f) => ({ ...f, [slot.key]: { file: choice.file, type: checked.type, ...(choice.scaledFrom ? { scaledFrom: choice.scaledFrom } : {}) } }));
+        setFiles((f) => ({
+          ...f,
+          [slot.key]: { file: choice.file, type: checked.type, ...(choice.scaledFrom ? { scaledFrom: choice.scaledFrom } : {}) },
+        }));
         setErrors((e) => without(e, slot.key));
         await inspect(slot, choice.file);
       } else {

@@ -43,7 +43,19 @@ const inputs: Record<FieldType, Pick<FormFieldProps, 'control' | 'type' | 'input
 };
 
 /** Step 3: the fields of the chosen kind, subject type and variant, then how we reach the customer. */
-export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onDocument, documents, onContact, onContactBlur, onContactLocale, ownerCode }: FieldsStepProps) {
+export function FieldsStep({
+  fields,
+  draft,
+  errors,
+  onField,
+  onFieldBlur,
+  onDocument,
+  documents,
+  onContact,
+  onContactBlur,
+  onContactLocale,
+  ownerCode,
+}: FieldsStepProps) {
   const { t, text, errorText, locale } = useI18n();
   const documentEntry = (key: string | undefined) => documents?.find((d) => d.key === key);
   // A number on another document than the field's first is explained by that document's own hint.
@@ -79,7 +91,9 @@ export function FieldsStep({ fields, draft, errors, onField, onFieldBlur, onDocu
               label={text(field.label)}
               hint={hintOf(field)}
               required={field.required}
-              error={error(`fields.${field.key}`) ?? (offersDocumentChoice(field) ? error(`fields.${documentChoiceKey(field)}`) : undefined)}
+              error={
+                error(`fields.${field.key}`) ?? (offersDocumentChoice(field) ? error(`fields.${documentChoiceKey(field)}`) : undefined)
+              }
               value={draft.fields[field.key] ?? ''}
               onChange={(value) => onField(field, value)}
               onBlur={() => onFieldBlur(field)}

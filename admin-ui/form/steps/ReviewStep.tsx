@@ -52,15 +52,49 @@ export function ReviewStep({ catalog, kind, draft, fields, slots, materials, own
   const rows: Row[] = [
     { key: 'kind', label: t('review.kind'), value: text(kind.label), step: 0, focus: 'input[name="kind"]:checked' },
     { key: 'subjectType', label: t('review.subject'), value: text(subject?.label), step: 1, focus: 'input[name="subjectType"]:checked' },
-    ...(variant ? [{ key: 'variant', label: t('review.variant'), value: text(variant.label), step: 1, focus: 'input[name="variant"]:checked' }] : []),
-    ...fields.map((field) => ({ key: `fields.${field.key}`, label: text(field.label), value: shown(field), step: 2, focus: `#field-${field.key}` })),
+    ...(variant
+      ? [{ key: 'variant', label: t('review.variant'), value: text(variant.label), step: 1, focus: 'input[name="variant"]:checked' }]
+      : []),
+    ...fields.map((field) => ({
+      key: `fields.${field.key}`,
+      label: text(field.label),
+      value: shown(field),
+      step: 2,
+      focus: `#field-${field.key}`,
+    })),
     ...(ownerCode
-      ? [{ key: 'owner', label: t('review.owner'), value: t(ownerCode.verified ? 'review.ownerVerified' : 'review.ownerNotVerified'), step: 2, focus: '.owner-code button, .owner-code input' }]
+      ? [
+          {
+            key: 'owner',
+            label: t('review.owner'),
+            value: t(ownerCode.verified ? 'review.ownerVerified' : 'review.ownerNotVerified'),
+            step: 2,
+            focus: '.owner-code button, .owner-code input',
+          },
+        ]
       : []),
     { key: 'contact.name', label: t('contact.name'), value: draft.contact.name.trim(), step: 2, focus: '#contact-name' },
-    { key: 'contact.email', label: t('contact.email'), value: draft.contact.email.trim() || t('review.empty'), step: 2, focus: '#contact-email' },
-    { key: 'contact.phone', label: t('contact.phone'), value: draft.contact.phone.trim() || t('review.empty'), step: 2, focus: '#contact-phone' },
-    { key: 'contact.locale', label: t('contact.locale'), value: t(contactLocale === 'en' ? 'locale.en' : 'locale.zh-CN'), step: 2, focus: '#contact-locale' },
+    {
+      key: 'contact.email',
+      label: t('contact.email'),
+      value: draft.contact.email.trim() || t('review.empty'),
+      step: 2,
+      focus: '#contact-email',
+    },
+    {
+      key: 'contact.phone',
+      label: t('contact.phone'),
+      value: draft.contact.phone.trim() || t('review.empty'),
+      step: 2,
+      focus: '#contact-phone',
+    },
+    {
+      key: 'contact.locale',
+      label: t('contact.locale'),
+      value: t(contactLocale === 'en' ? 'locale.en' : 'locale.zh-CN'),
+      step: 2,
+      focus: '#contact-locale',
+    },
     ...slots.map((slot) => {
       const picked = materials.files[slot.key];
       return {

@@ -9,14 +9,14 @@ import { presentAccount } from './presenter';
 /** A full security phone (spaces and dashes as typed are dropped) or a whole name, compared exactly, never in part. */
 const exactMatches = (q: string): Prisma.AccountWhereInput[] => {
   const phone = q.replace(/[\s-]/g, '');
-  return [
-    ...(/^\+?\d{7,15}$/.test(phone) ? [{ securityPhone: phone }] : []),
-    { realName: q },
-    { companyName: q },
-  ];
+  return [...(/^\+?\d{7,15}$/.test(phone) ? [{ securityPhone: phone }] : []), { realName: q }, { companyName: q }];
 };
 
-export const spec = listSpec(lists.accounts, { search: (q): Prisma.AccountWhereInput => ({ OR: [{ uin: { startsWith: likeLiteral(q) } }, { companyName: { contains: likeLiteral(q) } }, ...exactMatches(q)] }) });
+export const spec = listSpec(lists.accounts, {
+  search: (q): Prisma.AccountWhereInput => ({
+    OR: [{ uin: { startsWith: likeLiteral(q) } }, { companyName: { contains: likeLiteral(q) } }, ...exactMatches(q)],
+  }),
+});
 
 // The directory changes only through approved appeals, never by hand.
 export function accountRoutes({ db }: AppContext) {
@@ -25,7 +25,13 @@ export function accountRoutes({ db }: AppContext) {
     label: 'Account',
     spec,
     read: 'accounts.read',
-    list: (q) => page(q, (a: Prisma.AccountFindManyArgs) => db.account.findMany(a), (a: { where?: Prisma.AccountWhereInput }) => db.account.count(a), presentAccount),
+    list: (q) =>
+      page(
+        q,
+        (a: Prisma.AccountFindManyArgs) => db.account.findMany(a),
+        (a: { where?: Prisma.AccountWhereInput }) => db.account.count(a),
+        presentAccount,
+      ),
     getOne: async (id) => {
       const a = await db.account.findUnique({ where: { id } });
       return a ? presentAccount(a) : null;

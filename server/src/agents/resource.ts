@@ -31,7 +31,11 @@ export const presentAgent = (a: Agent, now = new Date()) => ({
 
 type AgentRecord = ReturnType<typeof presentAgent>;
 
-export const spec = listSpec(lists.agents, { search: (q): Prisma.AgentWhereInput => ({ OR: [{ name: { contains: likeLiteral(q) } }, { email: { contains: likeLiteral(q.toLowerCase()) } }] }) });
+export const spec = listSpec(lists.agents, {
+  search: (q): Prisma.AgentWhereInput => ({
+    OR: [{ name: { contains: likeLiteral(q) } }, { email: { contains: likeLiteral(q.toLowerCase()) } }],
+  }),
+});
 
 // Length and strength are judged by the password policy, in the admin's language.
 const password = z.string().min(1).max(maxPasswordLength);
@@ -51,7 +55,13 @@ export function agentRoutes({ db, config }: AppContext) {
     label: 'Agent',
     spec,
     read: 'agents.read',
-    list: (q) => page(q, (a: Prisma.AgentFindManyArgs) => db.agent.findMany(a), (a: { where?: Prisma.AgentWhereInput }) => db.agent.count(a), (a: Agent) => presentAgent(a)),
+    list: (q) =>
+      page(
+        q,
+        (a: Prisma.AgentFindManyArgs) => db.agent.findMany(a),
+        (a: { where?: Prisma.AgentWhereInput }) => db.agent.count(a),
+        (a: Agent) => presentAgent(a),
+      ),
     getOne: async (id) => {
       const a = await db.agent.findUnique({ where: { id } });
       return a ? presentAgent(a) : null;
@@ -62,7 +72,11 @@ export function agentRoutes({ db, config }: AppContext) {
         const { password: plain, ...data } = parseInput(createSchema, body);
         assertPasswordAcceptable(plain, data, config.env, me.locale);
         const passwordHash = await hashPassword(plain);
-        const agent = await unique(db.agent.create({ data: { ...data, passwordHash, passwordChangedAt: new Date() } }), 'An agent with this email exists already', 'EMAIL_TAKEN');
+        const agent = await unique(
+          db.agent.create({ data: { ...data, passwordHash, passwordChangedAt: new Date() } }),
+          'An agent with this email exists already',
+          'EMAIL_TAKEN',
+        );
         return presentAgent(agent);
       },
     },
@@ -75,10 +89,15 @@ export function agentRoutes({ db, config }: AppContext) {
         }
         const current = await db.agent.findUnique({ where: { id } });
         if (!current) throw notFound('Agent');
-        if (plain) assertPasswordAcceptable(plain, { email: data.email ?? current.email, name: data.name ?? current.name }, config.env, me.locale);
+        if (plain)
+          assertPasswordAcceptable(plain, { email: data.email ?? current.email, name: data.name ?? current.name }, config.env, me.locale);
         // A password set by an admin also lifts a lock: the agent signs in with it next.
         const newPassword = plain ? { passwordHash: await hashPassword(plain), passwordChangedAt: new Date(), ...afterSuccess() } : {};
-        const agent = await unique(db.agent.update({ where: { id }, data: { ...data, ...newPassword } }), 'An agent with this email exists already', 'EMAIL_TAKEN');
+        const agent = await unique(
+          db.agent.update({ where: { id }, data: { ...data, ...newPassword } }),
+          'An agent with this email exists already',
+          'EMAIL_TAKEN',
+        );
         // A reset password or a deactivation signs the agent out everywhere (an admin's own session stays).
         if ((plain || data.active === false) && id !== me.id) await db.session.deleteMany({ where: { agentId: id } });
         return presentAgent(agent);
@@ -102,7 +121,8 @@ export function agentRoutes({ db, config }: AppContext) {
     const me = signedIn(req);
     authorize(me.role, 'agents.manage');
     const id = parseId(req.params.id);
-    if (id === me.id) throw badRequest('Turn your own two-factor sign-in off from your profile, with a code', { id: 'Ask another admin' }, 'SELF_RESET');
+    if (id === me.id)
+      throw badRequest('Turn your own two-factor sign-in off from your profile, with a code', { id: 'Ask another admin' }, 'SELF_RESET');
     const agent = await db.$transaction(async (tx) => {
       if (!(await tx.agent.findUnique({ where: { id } }))) throw notFound('Agent');
       return resetTwoFactorIn(tx, me.id, id);

@@ -19,8 +19,14 @@ export const STATUS_LINK_TTL_SECONDS = 7 * 24 * 3600;
 
 // As the owner codes' (ownerProof/ownerCodes.ts): per address, and per reference whether or not it exists.
 export const accessCodeLimits = {
-  perAddress: [{ windowMs: hour, max: 10 }, { windowMs: 24 * hour, max: 30 }],
-  perReference: [{ windowMs: hour, max: 5 }, { windowMs: 24 * hour, max: 10 }],
+  perAddress: [
+    { windowMs: hour, max: 10 },
+    { windowMs: 24 * hour, max: 30 },
+  ],
+  perReference: [
+    { windowMs: hour, max: 5 },
+    { windowMs: 24 * hour, max: 10 },
+  ],
   checksPerAddress: [{ windowMs: hour, max: 30 }],
 };
 
@@ -37,9 +43,21 @@ const codeText = (reference: string, code: string) => ({
 });
 
 /** Sends a code to the appeal's contact (the channel asked for when it has one); the same 202 for any reference. */
-export async function issueAccessCode(db: Db, hashKey: string, reference: string, channel: 'email' | 'sms' | undefined, client: string): Promise<AccessCodeIssued> {
+export async function issueAccessCode(
+  db: Db,
+  hashKey: string,
+  reference: string,
+  channel: 'email' | 'sms' | undefined,
+  client: string,
+): Promise<AccessCodeIssued> {
   await countHit(db, 'access-code-address', client, accessCodeLimits.perAddress);
-  await countHit(db, 'access-code-reference', reference, accessCodeLimits.perReference, 'Too many codes were asked for this appeal; try again later');
+  await countHit(
+    db,
+    'access-code-reference',
+    reference,
+    accessCodeLimits.perReference,
+    'Too many codes were asked for this appeal; try again later',
+  );
   const id = randomBytes(16).toString('base64url');
   const code = String(randomInt(0, 10 ** ACCESS_CODE_DIGITS)).padStart(ACCESS_CODE_DIGITS, '0');
   await db.$transaction(async (tx) => {
@@ -48,10 +66,19 @@ export async function issueAccessCode(db: Db, hashKey: string, reference: string
     const phone = ticket?.contactPhone ?? null;
     const via = channel === 'sms' ? (phone ? 'sms' : email ? 'email' : null) : email ? 'email' : phone ? 'sms' : null;
     const expiresAt = new Date(Date.now() + ACCESS_CODE_TTL_SECONDS * 1000);
-    await tx.accessCodeChallenge.create({ data: { id, reference, ticketId: via ? ticket!.id : null, codeHash: mac(hashKey, `access-code:${id}`, code), expiresAt } });
+    await tx.accessCodeChallenge.create({
+      data: { id, reference, ticketId: via ? ticket!.id : null, codeHash: mac(hashKey, `access-code:${id}`, code), expiresAt },
+    });
     if (!via) return;
     const text = codeText(reference, code);
-    await enqueueIn(tx, { ticketId: ticket!.id, channel: via, recipient: via === 'sms' ? phone! : email!, subject: text.subject, body: via === 'sms' ? text.sms : text.email, secret: true });
+    await enqueueIn(tx, {
+      ticketId: ticket!.id,
+      channel: via,
+      recipient: via === 'sms' ? phone! : email!,
+      subject: text.subject,
+      body: via === 'sms' ? text.sms : text.email,
+      secret: true,
+    });
   });
   return { expiresInSeconds: ACCESS_CODE_TTL_SECONDS };
 }
@@ -94,7 +121,9 @@ export async function verifyAccessCode(db: Db, hashKey: string, reference: strin
   if ('expired' in outcome) throw codeExpired();
   if ('attemptsLeft' in outcome) {
     if (outcome.attemptsLeft <= 0) throw codeExpired();
-    throw new HttpError(400, 'CODE_INVALID', 'The code is not right', { code: 'The code is not right' }, undefined, { attemptsLeft: outcome.attemptsLeft });
+    throw new HttpError(400, 'CODE_INVALID', 'The code is not right', { code: 'The code is not right' }, undefined, {
+      attemptsLeft: outcome.attemptsLeft,
+    });
   }
   return outcome;
 }
@@ -109,7 +138,12 @@ export function statusLinkToken(hashKey: string, reference: string, now = Date.n
   return `${expires}.${nonce}.${mac(hashKey, 'status-link', `${reference}:${expires}:${nonce}`).slice(0, 43)}`;
 }
 
-const linkInvalid = () => new HttpError(401, 'LINK_INVALID', 'This link has expired or was already used: open your appeal with its access code, or ask for a new one');
+const linkInvalid = () =>
+  new HttpError(
+    401,
+    'LINK_INVALID',
+    'This link has expired or was already used: open your appeal with its access code, or ask for a new one',
+  );
 
 export async function exchangeStatusLink(db: Db, hashKey: string, reference: string, token: string): Promise<AccessRegained> {
   const [expires, nonce, signature] = token.split('.');

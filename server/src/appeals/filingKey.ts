@@ -18,7 +18,11 @@ export const keyPattern = /^[A-Za-z0-9_-]{16,100}$/;
 export function filingKeyOf(header: string | undefined): string | null {
   if (header === undefined) return null;
   if (!keyPattern.test(header)) {
-    throw badRequest('Idempotency-Key must be 16 to 100 letters, digits, "-" or "_"', { idempotencyKey: '16–100 of A–Z a–z 0–9 - _' }, 'INVALID_IDEMPOTENCY_KEY');
+    throw badRequest(
+      'Idempotency-Key must be 16 to 100 letters, digits, "-" or "_"',
+      { idempotencyKey: '16–100 of A–Z a–z 0–9 - _' },
+      'INVALID_IDEMPOTENCY_KEY',
+    );
   }
   return header;
 }
@@ -28,14 +32,19 @@ const keyHashOf = (key: string) => createHash('sha256').update(`filing-key:${key
 function fileDigest(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    fs.createReadStream(file).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+    fs.createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
   });
 }
 
 /** What makes two filings the same: the payload part as sent, and each file part's slot and content. */
 export async function filingFingerprint(payload: unknown, parts: readonly UploadedPart[]): Promise<string> {
   const files = await Promise.all(parts.map(async (p) => `${p.slotKey}:${await fileDigest(p.path)}`));
-  return createHash('sha256').update(JSON.stringify([typeof payload === 'string' ? payload : null, files.sort()])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([typeof payload === 'string' ? payload : null, files.sort()]))
+    .digest('hex');
 }
 
 export type FilingAnswer = { reference: string; accessToken: string; status: string; checklist: Awaited<ReturnType<typeof checklistIn>> };
@@ -46,7 +55,11 @@ export async function replayFiling(db: Db, serverSecret: string, key: string, fi
   const record = await db.filingKey.findUnique({ where: { keyHash } });
   if (!record || record.expiresAt <= new Date()) return null;
   if (record.fingerprint !== fingerprint) {
-    throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different appeal: make a new key for a new appeal');
+    throw new HttpError(
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used for a different appeal: make a new key for a new appeal',
+    );
   }
   const accessToken = openFor(serverSecret, `filing-key:${keyHash}`, record.sealedToken);
   const ticket = await db.ticket.findUnique({ where: { id: record.ticketId }, select: { id: true } });
@@ -74,8 +87,13 @@ export async function recordFilingKeyIn(
   await tx.filingKey.deleteMany({ where: { keyHash, expiresAt: { lte: now } } });
   await tx.filingKey.create({
     data: {
-      keyHash, fingerprint, ticketId: answer.ticketId, reference: answer.reference, status: answer.status,
-      sealedToken: sealFor(serverSecret, `filing-key:${keyHash}`, answer.accessToken), expiresAt: new Date(now.getTime() + FILING_KEY_TTL_MS),
+      keyHash,
+      fingerprint,
+      ticketId: answer.ticketId,
+      reference: answer.reference,
+      status: answer.status,
+      sealedToken: sealFor(serverSecret, `filing-key:${keyHash}`, answer.accessToken),
+      expiresAt: new Date(now.getTime() + FILING_KEY_TTL_MS),
     },
   });
 }

@@ -24,8 +24,22 @@ export async function linkOpenAppealsIn(
     select: { id: true, reference: true, contactEmail: true, contactPhone: true },
   });
   for (const other of open) {
-    await tx.event.create({ data: { ticketId: ticket.id, actorType: 'system', type: 'appeal.related', data: { reference: other.reference, reason: 'same_kind_same_account_open' } } });
-    await tx.event.create({ data: { ticketId: other.id, actorType: 'system', type: 'appeal.related', data: { reference: ticket.reference, reason: 'same_kind_same_account_open' } } });
+    await tx.event.create({
+      data: {
+        ticketId: ticket.id,
+        actorType: 'system',
+        type: 'appeal.related',
+        data: { reference: other.reference, reason: 'same_kind_same_account_open' },
+      },
+    });
+    await tx.event.create({
+      data: {
+        ticketId: other.id,
+        actorType: 'system',
+        type: 'appeal.related',
+        data: { reference: ticket.reference, reason: 'same_kind_same_account_open' },
+      },
+    });
   }
   const pointTo = open.find((o) => sameText(o.contactEmail, ticket.contactEmail) || sameText(o.contactPhone, ticket.contactPhone));
   if (!pointTo) return;
@@ -34,5 +48,6 @@ export async function linkOpenAppealsIn(
     contactEmail: sameText(pointTo.contactEmail, ticket.contactEmail) ? ticket.contactEmail : null,
     contactPhone: sameText(pointTo.contactPhone, ticket.contactPhone) ? ticket.contactPhone : null,
   };
-  for (const n of noticesFor(to, 'open_appeal_exists', { statusLink: statusLink(config, pointTo.reference), related: pointTo.reference })) await enqueueIn(tx, n);
+  for (const n of noticesFor(to, 'open_appeal_exists', { statusLink: statusLink(config, pointTo.reference), related: pointTo.reference }))
+    await enqueueIn(tx, n);
 }

@@ -25,7 +25,10 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
   const { db, config } = ctx;
   const router = Router();
   const { appealsPerHour, appealsPerDay, publicReadsPerHour } = config.rateLimits;
-  const writes = rateLimit(db, 'appeal-write', [{ windowMs: hour, max: appealsPerHour }, { windowMs: 24 * hour, max: appealsPerDay }]);
+  const writes = rateLimit(db, 'appeal-write', [
+    { windowMs: hour, max: appealsPerHour },
+    { windowMs: 24 * hour, max: appealsPerDay },
+  ]);
   const reads = rateLimit(db, 'appeal-read', [{ windowMs: hour, max: publicReadsPerHour }]);
   const takeIn = intakePipeline(ctx);
 
@@ -112,7 +115,8 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
           db.$transaction(async (tx) => {
             await attachEvidenceIn(tx, ticket.id, files, 'customer');
             // The customer answered: the ticket goes back to review and its SLA clock runs again.
-            if (ticket.status === 'awaiting_customer') await transitionIn(tx, ticket.id, 'in_review', { actorType: 'customer' }, 'customer_sent_materials');
+            if (ticket.status === 'awaiting_customer')
+              await transitionIn(tx, ticket.id, 'in_review', { actorType: 'customer' }, 'customer_sent_materials');
           }),
       };
     });
@@ -138,7 +142,9 @@ export function appealRoutes(ctx: AppContext & { store: EvidenceStore }): Router
     if (ticket.status === 'closed') throw conflict('This appeal is closed: file a new one if you need more help', 'APPEAL_CLOSED');
     const message = await db.$transaction(async (tx) => {
       const m = await tx.message.create({ data: { ticketId: ticket.id, kind: 'customer_message', body } });
-      await tx.event.create({ data: { ticketId: ticket.id, actorType: 'customer', type: 'message.added', data: { messageId: m.id, kind: m.kind } } });
+      await tx.event.create({
+        data: { ticketId: ticket.id, actorType: 'customer', type: 'message.added', data: { messageId: m.id, kind: m.kind } },
+      });
       await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date(), version: { increment: 1 } } });
       return m;
     });

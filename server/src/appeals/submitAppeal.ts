@@ -56,8 +56,18 @@ export function submitAppeal(
       async finish(files) {
         const answer = await ctx.db.$transaction(async (tx) => {
           const token = newAccessToken();
-          const ticket = await createTicketIn(tx, { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } }, ctx.config.identityHashKey);
-          if (filingKey) await recordFilingKeyIn(tx, sealKey, filingKey, fingerprint, { ticketId: ticket.id, reference: ticket.reference, status: ticket.status, accessToken: token.token });
+          const ticket = await createTicketIn(
+            tx,
+            { ...input, accessTokenHash: token.hash, by: { actorType: 'customer' } },
+            ctx.config.identityHashKey,
+          );
+          if (filingKey)
+            await recordFilingKeyIn(tx, sealKey, filingKey, fingerprint, {
+              ticketId: ticket.id,
+              reference: ticket.reference,
+              status: ticket.status,
+              accessToken: token.token,
+            });
           await bindOwnerOnFilingIn(tx, ticket, input.ownerProof, ctx.config.publicBaseUrl);
           if (files.length > 0) await attachEvidenceIn(tx, ticket.id, files, 'customer');
           const checklist = await checklistIn(tx, ticket.id, 'customer');

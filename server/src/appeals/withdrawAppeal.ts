@@ -22,7 +22,8 @@ export async function withdrawAppeal(ctx: Pick<AppContext, 'db' | 'config'>, tic
       throw conflict('This appeal is decided and can no longer be withdrawn', 'APPEAL_DECIDED');
     }
     const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-    if (!canTransition(ticket.status, 'withdrawn')) throw conflict(`A ticket cannot go from ${ticket.status} to withdrawn`, 'ILLEGAL_TRANSITION');
+    if (!canTransition(ticket.status, 'withdrawn'))
+      throw conflict(`A ticket cannot go from ${ticket.status} to withdrawn`, 'ILLEGAL_TRANSITION');
     const pending = ticket.status === 'approval_pending';
     const now = new Date();
     // Closed for the clock and for retention alike; a proposal waiting for its second person goes with the appeal.
@@ -32,7 +33,11 @@ export async function withdrawAppeal(ctx: Pick<AppContext, 'db' | 'config'>, tic
     });
     await tx.event.create({
       data: {
-        ticketId, actorType: 'customer', type: 'appeal.withdrawn', fromStatus: ticket.status, toStatus: 'withdrawn',
+        ticketId,
+        actorType: 'customer',
+        type: 'appeal.withdrawn',
+        fromStatus: ticket.status,
+        toStatus: 'withdrawn',
         data: pending ? { proposalCancelled: true, proposedBy: ticket.proposedById } : {},
       },
     });

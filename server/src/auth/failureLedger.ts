@@ -60,7 +60,10 @@ export function emailLedger(db: Db, hashKey: string, email: string): FailureLedg
       try {
         return await db.$transaction(async (tx) => {
           if (prev.failWindowAt) {
-            const { count } = await tx.rateLimit.updateMany({ where: { key: failuresKey, count: prev.failedLogins, expiresAt: kept(prev.failWindowAt) }, data });
+            const { count } = await tx.rateLimit.updateMany({
+              where: { key: failuresKey, count: prev.failedLogins, expiresAt: kept(prev.failWindowAt) },
+              data,
+            });
             if (count === 0) return false;
           } else {
             await tx.rateLimit.create({ data: { key: failuresKey, ...data } });

@@ -31,7 +31,10 @@ export function requireAgent(ctx: AppContext, { enrolment = 'enforced' }: { enro
     const agent = token ? await resolveSession(ctx.db, ctx.reader, token, ctx.config.sessionTtlMs) : null;
     if (!agent || !token) throw unauthorized();
     if (enrolment === 'enforced' && mustEnrol(agent, ctx.config.require2faRoles)) {
-      throw forbidden('Your role signs in with a second factor: enrol an authenticator app on your profile first', 'TOTP_ENROLMENT_REQUIRED');
+      throw forbidden(
+        'Your role signs in with a second factor: enrol an authenticator app on your profile first',
+        'TOTP_ENROLMENT_REQUIRED',
+      );
     }
     req.agent = agent;
     req.sessionToken = token;

@@ -25,7 +25,11 @@ export type PasswordProblem = keyof typeof passwordProblems;
 // Loading the dictionaries takes about half a second: once, on the first password set.
 let checker: ZxcvbnFactory | undefined;
 const strength = () =>
-  (checker ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs, translations: english.translations }));
+  (checker ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
+  }));
 
 type Owner = { email: string; name: string };
 
@@ -36,11 +40,14 @@ export function passwordProblem(password: string, owner: Owner, env: string): Pa
   if (password.trim().toLowerCase() === owner.email.trim().toLowerCase()) return 'is_email';
   if (env === 'production' && password === demoPassword) return 'demo';
   const local = owner.email.split('@')[0] ?? '';
-  const inputs = [owner.email, local, ...local.split(/[._+-]/), owner.name, ...owner.name.split(/\s+/), 'helpdesk'].filter((s) => s.length > 1);
+  const inputs = [owner.email, local, ...local.split(/[._+-]/), owner.name, ...owner.name.split(/\s+/), 'helpdesk'].filter(
+    (s) => s.length > 1,
+  );
   return strength().check(password, inputs).score < minScore ? 'guessable' : null;
 }
 
-export const passwordProblemText = (problem: PasswordProblem, locale: string): string => passwordProblems[problem][locale === 'en' ? 'en' : 'zh-CN'];
+export const passwordProblemText = (problem: PasswordProblem, locale: string): string =>
+  passwordProblems[problem][locale === 'en' ? 'en' : 'zh-CN'];
 
 /** 400 INVALID_INPUT with `errors.password` in the reader's language when the password is refused. */
 export function assertPasswordAcceptable(password: string, owner: Owner, env: string, locale: string): void {

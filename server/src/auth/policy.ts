@@ -59,8 +59,17 @@ export const mayActOn = (agent: Actor, ticket: { assigneeId: number | null }): b
 export const mayDecide = (agent: Actor, ticket: { assigneeId: number | null }): boolean =>
   ticket.assigneeId === agent.id || can(agent.role, 'tickets.actOnOthers');
 
-export function authorizeOn(agent: Actor, ticket: { assigneeId: number | null }, rule: (a: Actor, t: { assigneeId: number | null }) => boolean = mayActOn): void {
+export function authorizeOn(
+  agent: Actor,
+  ticket: { assigneeId: number | null },
+  rule: (a: Actor, t: { assigneeId: number | null }) => boolean = mayActOn,
+): void {
   if (!rule(agent, ticket)) {
-    throw forbidden(ticket.assigneeId === null ? 'Take the ticket before deciding it' : 'The ticket is assigned to another agent: only they or a supervisor may act on it', 'NOT_ASSIGNEE');
+    throw forbidden(
+      ticket.assigneeId === null
+        ? 'Take the ticket before deciding it'
+        : 'The ticket is assigned to another agent: only they or a supervisor may act on it',
+      'NOT_ASSIGNEE',
+    );
   }
 }

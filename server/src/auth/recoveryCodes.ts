@@ -9,18 +9,29 @@ const groupLength = 4;
 
 export type StoredRecoveryCode = { hash: string; usedAt: string | null };
 
-const normalise = (code: string) => code.toLowerCase().replace(/[\s-]+/g, '').replace(/o/g, '0').replace(/[il]/g, '1');
+const normalise = (code: string) =>
+  code
+    .toLowerCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/o/g, '0')
+    .replace(/[il]/g, '1');
 const digest = (code: string) => createHash('sha256').update(normalise(code)).digest('hex');
 
 export function newRecoveryCodes(): { codes: string[]; stored: StoredRecoveryCode[] } {
   const codes = Array.from({ length: recoveryCodeCount }, () =>
-    Array.from({ length: groups }, () => Array.from({ length: groupLength }, () => alphabet[randomInt(alphabet.length)]).join('')).join('-'),
+    Array.from({ length: groups }, () => Array.from({ length: groupLength }, () => alphabet[randomInt(alphabet.length)]).join('')).join(
+      '-',
+    ),
   );
   return { codes, stored: codes.map((code) => ({ hash: digest(code), usedAt: null })) };
 }
 
 export const readStoredCodes = (value: unknown): StoredRecoveryCode[] =>
-  Array.isArray(value) ? value.filter((c): c is StoredRecoveryCode => typeof c === 'object' && c !== null && typeof (c as StoredRecoveryCode).hash === 'string') : [];
+  Array.isArray(value)
+    ? value.filter(
+        (c): c is StoredRecoveryCode => typeof c === 'object' && c !== null && typeof (c as StoredRecoveryCode).hash === 'string',
+      )
+    : [];
 
 export const unusedCount = (value: unknown): number => readStoredCodes(value).filter((c) => !c.usedAt).length;
 

@@ -49,6 +49,9 @@ export const sessionIdOf = (token: string) => digest(token);
 /** Which of these sessions still stand: not signed out, not expired, their agent still active. One query for all. */
 export async function standingSessions(db: Db, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.session.findMany({ where: { id: { in: ids }, expiresAt: { gt: new Date() }, agent: { active: true } }, select: { id: true } });
+  const rows = await db.session.findMany({
+    where: { id: { in: ids }, expiresAt: { gt: new Date() }, agent: { active: true } },
+    select: { id: true },
+  });
   return new Set(rows.map((r) => r.id));
 }

@@ -35,7 +35,13 @@ function failed(counted: FailureState, refusal: () => HttpError): HttpError {
  */
 export async function signIn(ctx: AppContext, input: SignInInput, client: string): Promise<Agent> {
   const { db, config } = ctx;
-  await countHit(db, 'sign-in-address', client, [{ windowMs: addressWindowMs, max: config.rateLimits.loginAttemptsPerAddress }], 'Too many sign-in attempts from your address; try again later');
+  await countHit(
+    db,
+    'sign-in-address',
+    client,
+    [{ windowMs: addressWindowMs, max: config.rateLimits.loginAttemptsPerAddress }],
+    'Too many sign-in attempts from your address; try again later',
+  );
 
   const found = await db.agent.findUnique({ where: { email: input.email } });
   const agent = found?.active ? found : null;
@@ -59,7 +65,9 @@ export async function signIn(ctx: AppContext, input: SignInInput, client: string
       throw unauthorized('Enter the 6-digit code from your authenticator app, or a recovery code', 'TOTP_REQUIRED');
     }
     const accepted =
-      input.totp !== undefined ? await acceptTotpCode(db, config.totpEncryptionKey, agent, input.totp) : await spendAgentRecoveryCode(db, agent.id, input.recoveryCode!);
+      input.totp !== undefined
+        ? await acceptTotpCode(db, config.totpEncryptionKey, agent, input.totp)
+        : await spendAgentRecoveryCode(db, agent.id, input.recoveryCode!);
     if (!accepted) {
       ctx.log.warn({ agentId: agent.id, failures: attempt.counted.failedLogins }, 'failed second factor');
       throw failed(attempt.counted, () =>
@@ -69,7 +77,9 @@ export async function signIn(ctx: AppContext, input: SignInInput, client: string
       );
     }
     if (input.recoveryCode !== undefined) {
-      await db.event.create({ data: { actorType: 'agent', agentId: agent.id, type: 'agent.recovery_code_used', data: { agentId: agent.id } } });
+      await db.event.create({
+        data: { actorType: 'agent', agentId: agent.id, type: 'agent.recovery_code_used', data: { agentId: agent.id } },
+      });
     }
   }
 

@@ -26,7 +26,8 @@ const notEnrolledData = {
 
 /** Enrolment, first half: a new secret kept aside (encrypted) until a code from it turns two-factor sign-in on. */
 export async function startEnrolment(db: Db, serverSecret: string, agent: Agent) {
-  if (isEnrolled(agent)) throw conflict('Two-factor sign-in is on already: turn it off before enrolling another device', 'TOTP_ALREADY_ENABLED');
+  if (isEnrolled(agent))
+    throw conflict('Two-factor sign-in is on already: turn it off before enrolling another device', 'TOTP_ALREADY_ENABLED');
   const secret = newTotpSecret();
   await db.agent.update({ where: { id: agent.id }, data: { totpPendingSecret: sealSecret(serverSecret, agent.id, secret) } });
   const url = otpauthUrl(secret, agent.email);
@@ -84,7 +85,10 @@ export type SecondFactor = { code: string } | { recoveryCode: string };
 /** Turning one's own two-factor sign-in off takes a current code (or a recovery code, when the device is lost). */
 export async function disableOwnTwoFactor(db: Db, serverSecret: string, agent: Agent, proof: SecondFactor): Promise<void> {
   if (!isEnrolled(agent)) throw conflict('Two-factor sign-in is not on', 'TOTP_NOT_ENABLED');
-  const accepted = 'code' in proof ? await acceptTotpCode(db, serverSecret, agent, proof.code) : await spendAgentRecoveryCode(db, agent.id, proof.recoveryCode);
+  const accepted =
+    'code' in proof
+      ? await acceptTotpCode(db, serverSecret, agent, proof.code)
+      : await spendAgentRecoveryCode(db, agent.id, proof.recoveryCode);
   if (!accepted) throw wrongCode();
   await db.$transaction(async (tx) => {
     await tx.agent.update({ where: { id: agent.id }, data: notEnrolledData });

@@ -30,14 +30,7 @@ export const fieldTypes = [
   'checklist',
 ] as const;
 
-export const checkCodes = [
-  'file_type',
-  'colour',
-  'not_front_camera',
-  'legible',
-  'no_duplicate',
-  'pdf_readable',
-] as const;
+export const checkCodes = ['file_type', 'colour', 'not_front_camera', 'legible', 'no_duplicate', 'pdf_readable'] as const;
 
 export const preconditionCodes = [
   'no_arrears',

@@ -30,7 +30,9 @@ export function fieldValueSchema(field: FieldDef, now?: Date, document?: PersonD
 /** The customer's choice of document beside a number: one the field accepts, or absent for its first. */
 const documentChoiceSchema = (field: FieldDef) => {
   const documents: readonly string[] = personDocumentsOf(field);
-  return optionalValue(ruleSchema((value) => (documents.includes(value) ? { ok: true, value } : { ok: false, code: 'id_document.not_accepted' })));
+  return optionalValue(
+    ruleSchema((value) => (documents.includes(value) ? { ok: true, value } : { ok: false, code: 'id_document.not_accepted' })),
+  );
 };
 
 /** A number checked by the document paired with it; a refused choice is reported at its own key, not here again. */
@@ -61,7 +63,8 @@ export function declaredFieldsSchema(kind: string | KindDef, subjectType: string
   const shape: Record<string, z.ZodType<string | undefined, unknown>> = {};
   const fields = fieldsFor(kind, subjectType, variant);
   const chosen = fields.filter(offersDocumentChoice);
-  for (const field of fields) shape[field.key] = offersDocumentChoice(field) ? documentedValueSchema(field, now) : fieldValueSchema(field, now);
+  for (const field of fields)
+    shape[field.key] = offersDocumentChoice(field) ? documentedValueSchema(field, now) : fieldValueSchema(field, now);
   // The document a number is on is declared beside it (`idNumberType`), so existing clients may leave it out.
   for (const field of chosen) shape[documentChoiceKey(field)] = documentChoiceSchema(field);
   const object = z.strictObject(shape, {

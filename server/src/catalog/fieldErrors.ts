@@ -80,6 +80,8 @@ export const fieldErrorText = (code: string, locale: string): string => {
 export function parseFieldCodes<S extends z.ZodType>(schema: S, input: unknown, locale: string): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const errors = Object.fromEntries(Object.entries(zodFieldErrors(result.error)).map(([field, code]) => [field, fieldErrorText(code, locale)]));
+  const errors = Object.fromEntries(
+    Object.entries(zodFieldErrors(result.error)).map(([field, code]) => [field, fieldErrorText(code, locale)]),
+  );
   throw badRequest('Some fields are invalid', errors);
 }

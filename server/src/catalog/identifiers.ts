@@ -87,7 +87,11 @@ export function organisationCodesOf(field: DocumentedField): OrganisationCode[] 
 }
 
 /** Trimmed and upper-case, without the hyphen often written before the check character (D2143569-X). */
-export const normaliseOrgCode = (value: string): string => value.trim().toUpperCase().replace(/^([0-9A-Z]{8})-(?=[0-9A-Z]$)/, '$1');
+export const normaliseOrgCode = (value: string): string =>
+  value
+    .trim()
+    .toUpperCase()
+    .replace(/^([0-9A-Z]{8})-(?=[0-9A-Z]$)/, '$1');
 
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -139,7 +143,6 @@ export interface ResidentIdOptions {
   minAge?: number;
 }
 
-
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const RESIDENT_ID_CHECK = '10X98765432';
 
@@ -176,7 +179,6 @@ export function residentIdProblem(value: string, options: ResidentIdOptions = {}
 export function isValidResidentId(value: string, options: ResidentIdOptions = {}): boolean {
   return residentIdProblem(value, options) === null;
 }
-
 
 const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

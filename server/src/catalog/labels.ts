@@ -76,7 +76,7 @@ export const effectLabels: Record<EffectCode, Localized> = {
   update_enterprise: { 'zh-CN': '更新企业实名信息', en: "Update the enterprise's real-name information" },
   report_enterprise_accounts: {
     'zh-CN': '告知企业名下的账号及其登录方式（不变更账号）',
-    en: "Tell the company its accounts and their login methods (no change)",
+    en: 'Tell the company its accounts and their login methods (no change)',
   },
   answer_transfer_check: { 'zh-CN': '人工核验对公打款金额（不变更账号）', en: 'Check the corporate transfer by hand (no change)' },
   remove_protection_verifier: {

@@ -44,7 +44,11 @@ function forward(ctx: z.RefinementCtx, prefix: string, issues: readonly z.core.$
     if (found.code === 'unrecognized_keys') {
       for (const key of found.keys) ctx.addIssue({ code: 'custom', path: [prefix, key], message: 'unknown_field' });
     } else {
-      ctx.addIssue({ code: 'custom', path: [prefix, ...found.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: found.message });
+      ctx.addIssue({
+        code: 'custom',
+        path: [prefix, ...found.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: found.message,
+      });
     }
   }
 }

@@ -13,9 +13,7 @@ const count = z.number().int().nonnegative();
 export const AccountFactsSchema = z.object({
   subjectType: z.enum(subjectTypeKeys),
   securityPhone: z.string().nullable(),
-  loginMethods: z.array(
-    z.object({ type: z.enum(loginMethodTypes), identifier: z.string(), registration: z.boolean() }),
-  ),
+  loginMethods: z.array(z.object({ type: z.enum(loginMethodTypes), identifier: z.string(), registration: z.boolean() })),
   mfaBound: z.boolean(),
   protection: z.object({
     login: z.boolean(),
@@ -71,7 +69,6 @@ const TRANSFER_CHECK_TRIES = 2;
 const CERTIFICATE_ABANDONABLE_MONTHS = 3;
 const DAY_MS = 24 * 3600 * 1000;
 
-
 const ticked = (context: PreconditionContext, key: string) => new Set((context.declared?.[key] ?? '').split(',').filter(Boolean));
 
 /** A certificate may be given up only when it expires within three months; every other listed category may be. */
@@ -83,7 +80,10 @@ function mayGiveUp(resource: Facts['abandonableResources'][number], now: Date): 
   return resource.expiresAt.getTime() <= limit.getTime();
 }
 
-const names = (items: readonly Localized[]): Localized => ({ 'zh-CN': items.map((i) => i['zh-CN']).join('、'), en: items.map((i) => i.en).join(', ') });
+const names = (items: readonly Localized[]): Localized => ({
+  'zh-CN': items.map((i) => i['zh-CN']).join('、'),
+  en: items.map((i) => i.en).join(', '),
+});
 
 const yuan = (cents: number) => `¥${(cents / 100).toFixed(2)}`;
 const zeroOr = (n: number, zh: string, en: string): Verdict => (n === 0 ? { ok: true } : { ok: false, detail: { 'zh-CN': zh, en } });
@@ -97,7 +97,8 @@ const protectionNames: { on: (f: AccountFacts) => boolean; label: Localized }[] 
 ];
 
 const evaluators: Record<PreconditionCode, Evaluator> = {
-  no_arrears: (f) => zeroOr(f.arrearsCents, `欠费 ${yuan(f.arrearsCents)}，请先充值补齐`, `Arrears of ${yuan(f.arrearsCents)} must be paid first`),
+  no_arrears: (f) =>
+    zeroOr(f.arrearsCents, `欠费 ${yuan(f.arrearsCents)}，请先充值补齐`, `Arrears of ${yuan(f.arrearsCents)} must be paid first`),
   // Vouchers are among the resources a cancelling customer may give up (seed 002): ticked, they no longer block.
   no_balance_or_vouchers: (f, _now, context) => {
     const vouchers = ticked(context, 'givenUp').has('voucher') ? 0 : f.vouchers;
@@ -107,16 +108,14 @@ const evaluators: Record<PreconditionCode, Evaluator> = {
       `Cash balance ${yuan(f.balanceCents)}, ${vouchers} voucher(s)`,
     );
   },
-  no_resources_in_use: (f) =>
-    zeroOr(f.resourcesInUse, `${f.resourcesInUse} 项资源正在使用`, `${f.resourcesInUse} resource(s) in use`),
+  no_resources_in_use: (f) => zeroOr(f.resourcesInUse, `${f.resourcesInUse} 项资源正在使用`, `${f.resourcesInUse} resource(s) in use`),
   no_sub_users_or_collaborators: (f) =>
     zeroOr(
       f.subUsers + f.collaborators,
       `子用户 ${f.subUsers} 个，协作者 ${f.collaborators} 个`,
       `${f.subUsers} sub-user(s), ${f.collaborators} collaborator(s)`,
     ),
-  no_open_complaints: (f) =>
-    zeroOr(f.openComplaints, `${f.openComplaints} 项投诉举报未完成`, `${f.openComplaints} open complaint(s)`),
+  no_open_complaints: (f) => zeroOr(f.openComplaints, `${f.openComplaints} 项投诉举报未完成`, `${f.openComplaints} open complaint(s)`),
   two_login_methods: (f) =>
     f.loginMethods.length >= 2
       ? { ok: true }
@@ -143,25 +142,39 @@ const evaluators: Record<PreconditionCode, Evaluator> = {
     if (n === undefined) return { ok: true, detail: { 'zh-CN': '未统计该手机号绑定的账号数', en: 'Accounts on this number not counted' } };
     return n < MAX_ACCOUNTS_PER_SECURITY_PHONE
       ? { ok: true }
-      : { ok: false, detail: { 'zh-CN': `该手机号已是 ${n} 个账号的安全手机`, en: `The number is already the security phone of ${n} accounts` } };
+      : {
+          ok: false,
+          detail: { 'zh-CN': `该手机号已是 ${n} 个账号的安全手机`, en: `The number is already the security phone of ${n} accounts` },
+        };
   },
-  mfa_bound: (f) =>
-    f.mfaBound ? { ok: true } : { ok: false, detail: { 'zh-CN': '账号未绑定 MFA 设备', en: 'No MFA device is bound' } },
+  mfa_bound: (f) => (f.mfaBound ? { ok: true } : { ok: false, detail: { 'zh-CN': '账号未绑定 MFA 设备', en: 'No MFA device is bound' } }),
   // Seed 002 counts from the last real-name verification ("上次实名认证30天后"), a change being one.
   real_name_change_interval_30_days: (f, now) => {
-    const last = [f.lastRealNameChangeAt, f.lastRealNameVerifiedAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+    const last = [f.lastRealNameChangeAt, f.lastRealNameVerifiedAt]
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
     if (!last) return { ok: true };
     const days = Math.floor((now.getTime() - last.getTime()) / DAY_MS);
     return days >= REAL_NAME_CHANGE_INTERVAL_DAYS
       ? { ok: true }
-      : { ok: false, detail: { 'zh-CN': `距上次实名认证或变更仅 ${days} 天`, en: `Only ${days} day(s) since the last real-name verification or change` } };
+      : {
+          ok: false,
+          detail: {
+            'zh-CN': `距上次实名认证或变更仅 ${days} 天`,
+            en: `Only ${days} day(s) since the last real-name verification or change`,
+          },
+        };
   },
   not_cancelled: (f) =>
     f.status !== 'cancelled' ? { ok: true } : { ok: false, detail: { 'zh-CN': '账号已注销', en: 'The account is cancelled' } },
   no_unfinished_orders: (f) =>
     zeroOr(f.unfinishedOrders, `${f.unfinishedOrders} 个订单或服务未完成`, `${f.unfinishedOrders} unfinished order(s) or service(s)`),
   no_advance_payments: (f) =>
-    zeroOr(f.advancePaymentCents, `垫付款 ${yuan(f.advancePaymentCents)} 未结清`, `Advance payments of ${yuan(f.advancePaymentCents)} are outstanding`),
+    zeroOr(
+      f.advancePaymentCents,
+      `垫付款 ${yuan(f.advancePaymentCents)} 未结清`,
+      `Advance payments of ${yuan(f.advancePaymentCents)} are outstanding`,
+    ),
   no_message_recipients: (f) =>
     zeroOr(f.messageRecipients, `消息接收人 ${f.messageRecipients} 个`, `${f.messageRecipients} message recipient(s)`),
   abandonable_resources_given_up: (f, now, context) => {
@@ -170,7 +183,11 @@ const evaluators: Record<PreconditionCode, Evaluator> = {
     const notTicked = f.abandonableResources.filter((r) => mayGiveUp(r, now) && !givenUp.has(r.category));
     if (kept.length === 0 && notTicked.length === 0) return { ok: true };
     const parts: Localized[] = [];
-    if (kept.length) parts.push({ 'zh-CN': `须先删除（不可放弃）：${kept.map((r) => r.name).join('、')}`, en: `Delete first (cannot be given up): ${kept.map((r) => r.name).join(', ')}` });
+    if (kept.length)
+      parts.push({
+        'zh-CN': `须先删除（不可放弃）：${kept.map((r) => r.name).join('、')}`,
+        en: `Delete first (cannot be given up): ${kept.map((r) => r.name).join(', ')}`,
+      });
     if (notTicked.length) {
       const categories = names([...new Set(notTicked.map((r) => r.category))].map((c) => abandonableLabels[c]));
       parts.push({ 'zh-CN': `客户未勾选放弃：${categories['zh-CN']}`, en: `Not ticked as given up: ${categories.en}` });
@@ -182,7 +199,13 @@ const evaluators: Record<PreconditionCode, Evaluator> = {
     if (n === undefined) return { ok: true };
     return n < MAX_ACCOUNTS_PER_ENTERPRISE
       ? { ok: true }
-      : { ok: false, detail: { 'zh-CN': `新主体已实名认证 ${n} 个账号（默认上限 ${MAX_ACCOUNTS_PER_ENTERPRISE}）`, en: `The new entity already verifies ${n} accounts (default limit ${MAX_ACCOUNTS_PER_ENTERPRISE})` } };
+      : {
+          ok: false,
+          detail: {
+            'zh-CN': `新主体已实名认证 ${n} 个账号（默认上限 ${MAX_ACCOUNTS_PER_ENTERPRISE}）`,
+            en: `The new entity already verifies ${n} accounts (default limit ${MAX_ACCOUNTS_PER_ENTERPRISE})`,
+          },
+        };
   },
   // Seed 002: the registry syncs with a delay, so a newly registered company verifies after 7 business days.
   new_licence_seven_business_days: (_f, now, context) => {
@@ -191,13 +214,25 @@ const evaluators: Record<PreconditionCode, Evaluator> = {
     const allowedFrom = addBusinessDays(deskDayBounds(issued).end, NEW_LICENCE_WAIT_BUSINESS_DAYS, context.holidays);
     return allowedFrom.getTime() <= now.getTime()
       ? { ok: true }
-      : { ok: false, detail: { 'zh-CN': `执照 ${issued} 核发，${deskDay(allowedFrom)} 起才能认证`, en: `Licence issued ${issued}: verification opens on ${deskDay(allowedFrom)}` } };
+      : {
+          ok: false,
+          detail: {
+            'zh-CN': `执照 ${issued} 核发，${deskDay(allowedFrom)} 起才能认证`,
+            en: `Licence issued ${issued}: verification opens on ${deskDay(allowedFrom)}`,
+          },
+        };
   },
   // Seed 002: "当前支持统一社会信用代码为9开头与18位的企业线上完成企业名称与企业法人信息变更".
   online_change_code_starts_with_9: (f) =>
     f.creditCode && f.creditCode.length === 18 && f.creditCode.startsWith('9')
       ? { ok: true }
-      : { ok: false, detail: { 'zh-CN': `账号的机构代码为 ${f.creditCode ?? '（无）'}，不是 9 开头的 18 位统一社会信用代码`, en: `The account's organisation code is ${f.creditCode ?? '(none)'}, not an 18-character credit code starting with 9` } },
+      : {
+          ok: false,
+          detail: {
+            'zh-CN': `账号的机构代码为 ${f.creditCode ?? '（无）'}，不是 9 开头的 18 位统一社会信用代码`,
+            en: `The account's organisation code is ${f.creditCode ?? '(none)'}, not an 18-character credit code starting with 9`,
+          },
+        },
   // Seed 002: the corporate transfer is verified within 7 days, in 2 tries; after that a new transfer is needed.
   transfer_check_window: (_f, now, context) => {
     const sent = context.declared?.transferDate;
@@ -208,11 +243,19 @@ const evaluators: Record<PreconditionCode, Evaluator> = {
       en: `Transfer of ¥${context.declared?.transferAmount ?? ''} on ${sent}: verify by ${deadline}, ${TRANSFER_CHECK_TRIES} tries`,
     };
     if (deskDay(now) <= deadline) return { ok: true, detail: window };
-    return { ok: false, detail: { 'zh-CN': `${window['zh-CN']}；已过期，需重新发起打款认证`, en: `${window.en}; expired, a new transfer is needed` } };
+    return {
+      ok: false,
+      detail: { 'zh-CN': `${window['zh-CN']}；已过期，需重新发起打款认证`, en: `${window.en}; expired, a new transfer is needed` },
+    };
   },
 };
 
-export function evaluatePrecondition(code: PreconditionCode, facts: AccountFacts, now: Date = new Date(), context: PreconditionContext = {}): PreconditionResult {
+export function evaluatePrecondition(
+  code: PreconditionCode,
+  facts: AccountFacts,
+  now: Date = new Date(),
+  context: PreconditionContext = {},
+): PreconditionResult {
   const verdict = evaluators[code](AccountFactsSchema.parse(facts), now, context);
   return { code, ok: verdict.ok, label: catalog.preconditions[code], ...(verdict.detail && { detail: verdict.detail }) };
 }

@@ -143,7 +143,9 @@ function publicKind(kind: KindDef): PublicKind {
     })),
     fields: kind.fields.map(publicField),
     materials,
-    ...(kind.materialNotes && { materialNotes: Object.fromEntries(Object.entries(kind.materialNotes).map(([t, note]) => [t, localized(note)])) }),
+    ...(kind.materialNotes && {
+      materialNotes: Object.fromEntries(Object.entries(kind.materialNotes).map(([t, note]) => [t, localized(note)])),
+    }),
     ownerCode,
     subjectTypeNotes: Object.fromEntries(Object.entries(kind.subjectTypeNotes ?? {}).map(([k, v]) => [k, localized(v)])),
   };
@@ -154,7 +156,11 @@ export function publicCatalog(): PublicCatalog {
   return {
     subjectTypes: subjectTypeKeys.map((key) => ({ key, label: localized(catalog.subjectTypes[key]) })),
     checks: checkCodes.map((code) => ({ code, label: localized(catalog.checks[code]) })),
-    documents: identityDocuments.map((key) => ({ key, label: localized(documentLabels[key].label), hint: localized(documentLabels[key].hint) })),
+    documents: identityDocuments.map((key) => ({
+      key,
+      label: localized(documentLabels[key].label),
+      hint: localized(documentLabels[key].hint),
+    })),
     kinds: kindKeys.map((key) => publicKind(catalog.kinds[key])),
   };
 }

@@ -22,7 +22,10 @@ export function amountProblem(value: string, bounds: { min?: number; max?: numbe
 
 /** Ticked options as one value: comma-separated, each an option once, in the catalog's order. */
 export function checklistValue(value: string, options: readonly string[]): string | null {
-  const ticked = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const ticked = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (ticked.some((v) => !options.includes(v))) return null;
   return options.filter((o) => ticked.includes(o)).join(',');
 }

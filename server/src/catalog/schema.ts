@@ -35,7 +35,10 @@ export const FieldDefSchema = z
     required: z.boolean(),
     subjectTypes: restrictionList(SubjectTypeSchema),
     variants: restrictionList(z.string()),
-    options: z.array(z.strictObject({ value: z.string().min(1), label: LocalizedSchema })).min(1).optional(),
+    options: z
+      .array(z.strictObject({ value: z.string().min(1), label: LocalizedSchema }))
+      .min(1)
+      .optional(),
     matches: z.enum(matchAttributes).optional(),
     sensitive: z.literal(true).optional(),
     maxLength: z.number().int().positive().optional(),
@@ -58,7 +61,8 @@ export const FieldDefSchema = z
       ctx.addIssue({ code: 'custom', path: ['minAge'], message: 'minAge applies to resident_id fields only' });
     }
     if (field.documents) {
-      const allowed: readonly string[] = field.type === 'resident_id' ? personDocuments : field.type === 'credit_code' ? organisationCodes : [];
+      const allowed: readonly string[] =
+        field.type === 'resident_id' ? personDocuments : field.type === 'credit_code' ? organisationCodes : [];
       for (const document of field.documents.filter((d) => !allowed.includes(d))) {
         ctx.addIssue({ code: 'custom', path: ['documents'], message: `${document} is not a document of a ${field.type} field` });
       }

@@ -28,7 +28,8 @@ const holdingHint: Localized = {
  * appeal cannot do one: the hand-held ID photos stand in for it, and the form says so above the materials.
  */
 export const faceCheckByPhotoNote: Localized = {
-  'zh-CN': '官网自助流程中的人脸识别（刷脸）无法通过申诉完成，请改为上传本人手持身份证的正面和反面照片：审核员会将照片中的人脸与证件逐一核对。',
+  'zh-CN':
+    '官网自助流程中的人脸识别（刷脸）无法通过申诉完成，请改为上传本人手持身份证的正面和反面照片：审核员会将照片中的人脸与证件逐一核对。',
   en: 'The face check of the self-service flow cannot be done through an appeal: instead, upload photos of yourself holding your ID card, front and back. The reviewer compares the face in them with the card.',
 };
 
@@ -72,7 +73,10 @@ export const sealedFormSlot = (key: string, label: Localized, extra: Extra = {})
   slot(
     key,
     label,
-    { 'zh-CN': '填写完整并加盖企业公章，上传彩色扫描件', en: 'Fill it in completely, stamp it with the company seal, upload a colour scan' },
+    {
+      'zh-CN': '填写完整并加盖企业公章，上传彩色扫描件',
+      en: 'Fill it in completely, stamp it with the company seal, upload a colour scan',
+    },
     colourChecks,
     extra,
   );

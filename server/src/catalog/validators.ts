@@ -23,7 +23,6 @@ export function isValidMobile(value: string): boolean {
   return normaliseMobile(value) !== null;
 }
 
-
 type Outcome = { ok: true; value: string } | { ok: false; code: string };
 
 /** A string schema that trims, then normalises or rejects with the outcome's code as the message. */
@@ -42,7 +41,8 @@ export function ruleSchema(rule: (value: string) => Outcome) {
 // Each a field type's rule (contract/validators.ts) as a schema, for values outside a catalog field.
 const byRule = (field: RuledField, options?: Parameters<typeof fieldRule>[2]) => ruleSchema((value) => fieldRule(field, value, options));
 
-export const residentIdSchema = (options: ResidentIdOptions = {}) => byRule({ key: 'residentId', type: 'resident_id', minAge: options.minAge }, { now: options.now });
+export const residentIdSchema = (options: ResidentIdOptions = {}) =>
+  byRule({ key: 'residentId', type: 'resident_id', minAge: options.minAge }, { now: options.now });
 export const creditCodeSchema = () => byRule({ key: 'creditCode', type: 'credit_code' });
 export const mobileSchema = () => byRule({ key: 'mobile', type: 'mobile' });
 export const emailSchema = () => byRule({ key: 'email', type: 'email' });
@@ -51,7 +51,8 @@ export const accountIdSchema = () => byRule({ key: 'accountId', type: 'account_i
 // A name heads the desk's emails ("Dear …,"): line breaks would forge headers or paragraphs, and a web address
 // there reads as the desk's own link.
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const webAddress = /(:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|cn|net|org|info|io|xyz|top|cc|me|co|app|link|site|online|shop|vip|ru|tk|ly)\b|\b[a-z0-9-]+\.[a-z0-9-]+\/)/i;
+const webAddress =
+  /(:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|cn|net|org|info|io|xyz|top|cc|me|co|app|link|site|online|shop|vip|ru|tk|ly)\b|\b[a-z0-9-]+\.[a-z0-9-]+\/)/i;
 
 export function personNameProblem(value: string): 'name.control' | 'name.url' | null {
   if (controlCharacters.test(value)) return 'name.control';
@@ -70,7 +71,8 @@ export const personIdSchema = (document: PersonDocument, options: ResidentIdOpti
   byRule({ key: 'idNumber', type: 'resident_id', documents: [document], minAge: options.minAge }, { now: options.now, document });
 
 /** An organisation's code: a credit code, or where accepted a GB 11714 organisation code, told apart by length. */
-export const organisationCodeSchema = (accepted: readonly OrganisationCode[] = ['credit_code']) => byRule({ key: 'creditCode', type: 'credit_code', documents: accepted });
+export const organisationCodeSchema = (accepted: readonly OrganisationCode[] = ['credit_code']) =>
+  byRule({ key: 'creditCode', type: 'credit_code', documents: accepted });
 
 /** Where the desk reaches someone: a mainland mobile (11 digits) or an international number ('+' and digits). */
 export const contactPhoneSchema = () => byRule({ key: 'phone', type: 'contact_phone' });

@@ -11,7 +11,10 @@ export const loginSchema = z
     totp: code.optional(),
     recoveryCode: recoveryCode.optional(),
   })
-  .refine((b) => b.totp === undefined || b.recoveryCode === undefined, { message: 'Send a code or a recovery code, not both', path: ['recoveryCode'] });
+  .refine((b) => b.totp === undefined || b.recoveryCode === undefined, {
+    message: 'Send a code or a recovery code, not both',
+    path: ['recoveryCode'],
+  });
 export const totpEnableSchema = z.object({ code });
 export const totpDisableSchema = z.union([z.object({ code }).strict(), z.object({ recoveryCode }).strict()]);
 

@@ -22,7 +22,10 @@ const takesRange = (type: FilterType) => type === 'int' || type === 'nullableInt
 
 /** Every key a list's `filter` may hold. */
 export function filterKeys(list: ListContract): string[] {
-  const columns = Object.entries(list.filters).flatMap(([key, type]) => [key, ...(takesRange(type) ? rangeSuffixes.map((s) => `${key}${s}`) : [])]);
+  const columns = Object.entries(list.filters).flatMap(([key, type]) => [
+    key,
+    ...(takesRange(type) ? rangeSuffixes.map((s) => `${key}${s}`) : []),
+  ]);
   return [...columns, ...Object.keys(list.computed ?? {}), ...(list.search ? ['q'] : [])];
 }
 
@@ -51,7 +54,15 @@ export const lists = {
     defaultSort: ['slaDueAt', 'ASC'],
   },
   accounts: {
-    filters: { id: 'int', uin: 'string', subjectType: 'string', status: 'string', mfaBound: 'boolean', createdAt: 'date', updatedAt: 'date' },
+    filters: {
+      id: 'int',
+      uin: 'string',
+      subjectType: 'string',
+      status: 'string',
+      mfaBound: 'boolean',
+      createdAt: 'date',
+      updatedAt: 'date',
+    },
     search: true,
     sortable: ['id', 'uin', 'createdAt', 'updatedAt', 'subjectType', 'status'],
     defaultSort: ['id', 'ASC'],

@@ -7,7 +7,11 @@ export { appealPayloadSchema, type AppealPayload } from '../catalog/payload';
 
 export const ACCESS_CODE_DIGITS = 6;
 
-const digits = (n: number) => z.string().trim().regex(new RegExp(`^\\d{${n}}$`), `${n} digits`);
+const digits = (n: number) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${n}}$`), `${n} digits`);
 
 /** POST /api/public/appeals/:reference/messages */
 export const appealMessageSchema = z.object({ body: z.string().trim().min(1, 'Write something').max(5000) });

@@ -140,7 +140,13 @@ export type Account = {
   securityEmail: string | null;
   loginMethods: LoginMethod[];
   mfaBound: boolean;
-  protection: { login: boolean; operation: boolean; remoteLogin: boolean; mfaType: string | null; verifier?: { type: string; identifier: string } };
+  protection: {
+    login: boolean;
+    operation: boolean;
+    remoteLogin: boolean;
+    mfaType: string | null;
+    verifier?: { type: string; identifier: string };
+  };
   balanceCents: number;
   arrearsCents: number;
   vouchers: number;

@@ -1,6 +1,16 @@
 // The status machine, shared as data by the server, the console and the tests (pure TypeScript, no server imports).
 
-export const ticketStatuses = ['new', 'triage', 'in_review', 'awaiting_customer', 'approval_pending', 'approved', 'rejected', 'closed', 'withdrawn'] as const;
+export const ticketStatuses = [
+  'new',
+  'triage',
+  'in_review',
+  'awaiting_customer',
+  'approval_pending',
+  'approved',
+  'rejected',
+  'closed',
+  'withdrawn',
+] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
 export const openStatuses: readonly TicketStatus[] = ['new', 'triage', 'in_review', 'awaiting_customer', 'approval_pending'];
@@ -39,8 +49,7 @@ export const transitions: Record<TicketStatus, readonly TicketStatus[]> = {
   closed: [],
 };
 
-export const canTransition = (from: string, to: string): boolean =>
-  (transitions[from as TicketStatus] ?? []).includes(to as TicketStatus);
+export const canTransition = (from: string, to: string): boolean => (transitions[from as TicketStatus] ?? []).includes(to as TicketStatus);
 
 export const isOpen = (status: string) => openStatuses.includes(status as TicketStatus);
 

@@ -9,7 +9,8 @@ const reason = z.string().trim().max(2000).optional();
 
 export const ticketCreateSchema = appealPayloadSchema.and(z.object({ priority: z.enum(priorities).optional() }));
 
-const blankIsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable().optional());
+const blankIsNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable().optional());
 
 // The whole record comes back from react-admin's edit form: unknown and read-only keys are dropped.
 export const ticketUpdateSchema = z.object({

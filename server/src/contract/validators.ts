@@ -84,7 +84,11 @@ function organisationCode(value: string, field: RuledField): FieldOutcome {
  * One filled-in value (trimmed, not blank) by its field's type; a person's number by `document`, the one chosen
  * beside it (resident ID when none is given).
  */
-export function fieldRule(field: RuledField, value: string, options: { now?: Date | undefined; document?: PersonDocument | undefined } = {}): FieldOutcome {
+export function fieldRule(
+  field: RuledField,
+  value: string,
+  options: { now?: Date | undefined; document?: PersonDocument | undefined } = {},
+): FieldOutcome {
   const { now } = options;
   switch (field.type) {
     case 'resident_id':

@@ -60,8 +60,12 @@ export function migrateSqlite(databaseUrl: string, dir = migrationsDir): string[
   try {
     useWal(conn);
     conn.exec(historyTable);
-    const appliedChecksum = conn.prepare('SELECT checksum FROM _prisma_migrations WHERE migration_name = ? AND rolled_back_at IS NULL AND finished_at IS NOT NULL').pluck();
-    const record = conn.prepare('INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)');
+    const appliedChecksum = conn
+      .prepare('SELECT checksum FROM _prisma_migrations WHERE migration_name = ? AND rolled_back_at IS NULL AND finished_at IS NOT NULL')
+      .pluck();
+    const record = conn.prepare(
+      'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
+    );
     const apply = conn.transaction((m: Migration) => {
       const known = appliedChecksum.get(m.name) as string | undefined;
       if (known !== undefined) {

@@ -6,5 +6,9 @@ import type { Prisma } from '../generated/prisma/client';
  * rows no unique index covers, such as a login email across accounts.
  */
 export async function serializeIn(tx: Prisma.TransactionClient, name: string): Promise<void> {
-  await tx.counter.upsert({ where: { name: `lock:${name}` }, create: { name: `lock:${name}`, value: 1 }, update: { value: { increment: 1 } } });
+  await tx.counter.upsert({
+    where: { name: `lock:${name}` },
+    create: { name: `lock:${name}`, value: 1 },
+    update: { value: { increment: 1 } },
+  });
 }

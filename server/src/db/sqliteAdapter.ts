@@ -12,7 +12,9 @@ const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] });
  * `\%` and `\_` (see likeLiteral) as the characters themselves.
  */
 export function withLikeEscape(query: Query): Query {
-  return /\bLIKE \?(?! ESCAPE)/.test(query.sql) ? { ...query, sql: query.sql.replace(/\bLIKE \?(?! ESCAPE)/g, "LIKE ? ESCAPE '\\'") } : query;
+  return /\bLIKE \?(?! ESCAPE)/.test(query.sql)
+    ? { ...query, sql: query.sql.replace(/\bLIKE \?(?! ESCAPE)/g, "LIKE ? ESCAPE '\\'") }
+    : query;
 }
 
 /** Hands the connection to one transaction at a time: its statements would otherwise mix on the one connection. */
@@ -67,7 +69,9 @@ function withImmediateBegin(connection: Connection): Connection {
 }
 
 /** The better-sqlite3 adapter factory, with every transaction taking the write lock when it begins. */
-export function immediateTransactions(factory: PrismaBetterSQLite3): Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'> {
+export function immediateTransactions(
+  factory: PrismaBetterSQLite3,
+): Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect' | 'connectToShadowDb'> {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,

@@ -8,11 +8,31 @@ import type { TicketForDecision } from './blockers';
  * stood. A proposal keeps its digest; a confirmation on a ticket whose digest has moved is refused (docs/decisions.md).
  */
 export function basisOf(ticket: TicketForDecision) {
-  const files = ticket.evidence.map((e) => ({ evidenceId: e.id, slot: ticket.slots.find((s) => s.id === e.slotId)?.slotKey ?? '', sha256: e.sha256, verdict: e.verdict }));
+  const files = ticket.evidence.map((e) => ({
+    evidenceId: e.id,
+    slot: ticket.slots.find((s) => s.id === e.slotId)?.slotKey ?? '',
+    sha256: e.sha256,
+    verdict: e.verdict,
+  }));
   const { updatedAt: _u, createdAt: _c, ...accountValues } = ticket.account ?? ({} as Record<string, unknown>);
-  const declared = { kind: ticket.kind, variant: ticket.variant, subjectType: ticket.subjectType, accountUin: ticket.accountUin, fields: ticket.fields, digests: ticket.fieldDigests };
+  const declared = {
+    kind: ticket.kind,
+    variant: ticket.variant,
+    subjectType: ticket.subjectType,
+    accountUin: ticket.accountUin,
+    fields: ticket.fields,
+    digests: ticket.fieldDigests,
+  };
   const digest = createHash('sha256')
-    .update(JSON.stringify({ declared, files, slots: ticket.slots.map((s) => [s.slotKey, s.verdict]), account: accountValues, complete: ticket.complete }))
+    .update(
+      JSON.stringify({
+        declared,
+        files,
+        slots: ticket.slots.map((s) => [s.slotKey, s.verdict]),
+        account: accountValues,
+        complete: ticket.complete,
+      }),
+    )
     .digest('hex');
   return {
     digest,

@@ -9,7 +9,10 @@ export type TicketForDecision = Ticket & { account: Account | null; slots: Mater
 
 /** The ticket with what a decision reads: its account, slots and current files. */
 export const loadForDecision = (tx: Prisma.TransactionClient | Db, id: number): Promise<TicketForDecision | null> =>
-  tx.ticket.findUnique({ where: { id }, include: { account: true, slots: true, evidence: { where: { current: true }, orderBy: { id: 'asc' } } } });
+  tx.ticket.findUnique({
+    where: { id },
+    include: { account: true, slots: true, evidence: { where: { current: true }, orderBy: { id: 'asc' } } },
+  });
 
 // The identity values of docs/owner-binding.md's "who the owner is": every one the customer declared must match the account.
 const identityAttributes: ReadonlySet<string> = new Set(['realName', 'idNumber', 'companyName', 'creditCode']);
@@ -23,7 +26,10 @@ const blocker = (code: BlockerCode, extra: { detail?: Localized; precondition?: 
   ...extra,
 });
 
-const listed = (items: Localized[]): Localized => ({ 'zh-CN': items.map((i) => i['zh-CN']).join('、'), en: items.map((i) => i.en).join(', ') });
+const listed = (items: Localized[]): Localized => ({
+  'zh-CN': items.map((i) => i['zh-CN']).join('、'),
+  en: items.map((i) => i.en).join(', '),
+});
 
 /**
  * Everything that stands between this ticket and its approval (docs/decisions.md). The directory decides who the
@@ -36,9 +42,22 @@ export async function blockersIn(tx: Prisma.TransactionClient | Db, ticket: Tick
   const out: Blocker[] = [];
 
   if (ticket.ownerObjectedAt) out.push(blocker('owner_objected'));
-  if (!account && (effect.needsAccount || ticket.accountUin)) out.push(blocker('account_not_found', ticket.accountUin ? { detail: { 'zh-CN': `账号 ${ticket.accountUin}`, en: `account ${ticket.accountUin}` } } : {}));
+  if (!account && (effect.needsAccount || ticket.accountUin))
+    out.push(
+      blocker(
+        'account_not_found',
+        ticket.accountUin ? { detail: { 'zh-CN': `账号 ${ticket.accountUin}`, en: `account ${ticket.accountUin}` } } : {},
+      ),
+    );
   if (account && account.subjectType !== ticket.subjectType) {
-    out.push(blocker('subject_type_mismatch', { detail: { 'zh-CN': `申报 ${ticket.subjectType}，账号为 ${account.subjectType}`, en: `declared ${ticket.subjectType}, the account is ${account.subjectType}` } }));
+    out.push(
+      blocker('subject_type_mismatch', {
+        detail: {
+          'zh-CN': `申报 ${ticket.subjectType}，账号为 ${account.subjectType}`,
+          en: `declared ${ticket.subjectType}, the account is ${account.subjectType}`,
+        },
+      }),
+    );
   }
   if (account) {
     const compared = compareDeclared(ticket, account).filter((c) => c.result === 'mismatch');
@@ -47,8 +66,10 @@ export async function blockersIn(tx: Prisma.TransactionClient | Db, ticket: Tick
     const handler = compared.filter((c) => handlerAttributes.has(c.attribute));
     if (handler.length) out.push(blocker('handler_changed', { detail: listed(handler.map((c) => c.label)) }));
   }
-  if (ownerCodeRule(kind, ticket.subjectType, ticket.variant) === 'required' && !ticket.ownerVerifiedAt) out.push(blocker('owner_not_verified'));
-  if (account && effect.mfaResetField && hasLoginMfa(account) && !mfaResetTicked(ticket, effect.mfaResetField)) out.push(blocker('mfa_reset_not_ticked'));
+  if (ownerCodeRule(kind, ticket.subjectType, ticket.variant) === 'required' && !ticket.ownerVerifiedAt)
+    out.push(blocker('owner_not_verified'));
+  if (account && effect.mfaResetField && hasLoginMfa(account) && !mfaResetTicked(ticket, effect.mfaResetField))
+    out.push(blocker('mfa_reset_not_ticked'));
   if (account && effect.conflictIn) {
     const taken = await effect.conflictIn(tx, { account, fields: ticket.fields as Record<string, string> });
     if (taken) out.push(blocker(effect.conflictBlocker ?? 'login_email_taken', { detail: taken }));

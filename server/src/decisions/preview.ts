@@ -18,7 +18,9 @@ export async function decisionPreview(db: Db, ticket: TicketForDecision, viewer:
   let proposal: ProposalView | null = null;
   if (ticket.status === 'approval_pending' && ticket.proposal && ticket.proposedAt) {
     const p = ticket.proposal as Proposal;
-    const by = ticket.proposedById ? await db.agent.findUnique({ where: { id: ticket.proposedById }, select: { id: true, name: true } }) : null;
+    const by = ticket.proposedById
+      ? await db.agent.findUnique({ where: { id: ticket.proposedById }, select: { id: true, name: true } })
+      : null;
     proposal = {
       proposedBy: by ?? { id: ticket.proposedById ?? 0, name: '—' },
       proposedAt: isoTime(ticket.proposedAt),
@@ -29,7 +31,12 @@ export async function decisionPreview(db: Db, ticket: TicketForDecision, viewer:
     };
   }
   return {
-    effect: { code: effectOf(kind, ticket.variant), label: effectLabels[effectOf(kind, ticket.variant)], statement: statementOf(ticket), outcome: outcomeOf(kind, ticket.variant) },
+    effect: {
+      code: effectOf(kind, ticket.variant),
+      label: effectLabels[effectOf(kind, ticket.variant)],
+      statement: statementOf(ticket),
+      outcome: outcomeOf(kind, ticket.variant),
+    },
     fourEyes: fourEyesReason(kind, ticket.variant) !== null,
     fourEyesReason: fourEyesReason(kind, ticket.variant),
     blockers: await blockersIn(db, ticket),
@@ -38,7 +45,12 @@ export async function decisionPreview(db: Db, ticket: TicketForDecision, viewer:
       .filter((e) => e.verdict === null)
       .map((e) => {
         const slot = slotKeys.get(e.slotId) ?? '';
-        return { evidenceId: e.id, slot, slotLabel: slotDefs.get(slot)?.label ?? { 'zh-CN': slot, en: slot }, originalName: e.originalName };
+        return {
+          evidenceId: e.id,
+          slot,
+          slotLabel: slotDefs.get(slot)?.label ?? { 'zh-CN': slot, en: slot },
+          originalName: e.originalName,
+        };
       }),
     mayDecide: mayDecide(viewer, ticket),
     mayAct: mayActOn(viewer, ticket),

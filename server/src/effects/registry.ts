@@ -5,7 +5,13 @@ import { conflict } from '../http/errors';
 import { maskCode, maskEmail, maskPhone } from '../privacy/mask';
 
 type LoginMethod = { type: string; identifier: string; registration: boolean };
-type Protection = { login?: boolean; operation?: boolean; remoteLogin?: boolean; mfaType?: string; verifier?: { type: string; identifier: string } };
+type Protection = {
+  login?: boolean;
+  operation?: boolean;
+  remoteLogin?: boolean;
+  mfaType?: string;
+  verifier?: { type: string; identifier: string };
+};
 
 export type AccountChange = { accountId: number; uin: string; before: Prisma.InputJsonObject; after: Prisma.InputJsonObject };
 
@@ -19,7 +25,14 @@ export type EffectOutcome = {
   reply?: Localized;
 };
 
-type EffectInput = { tx: Prisma.TransactionClient; ticket: Ticket; fields: Record<string, string>; digests: Record<string, string>; account: Account | null; now: Date };
+type EffectInput = {
+  tx: Prisma.TransactionClient;
+  ticket: Ticket;
+  fields: Record<string, string>;
+  digests: Record<string, string>;
+  account: Account | null;
+  now: Date;
+};
 
 type StatementInput = { uin: string; fields: Record<string, string>; variant: string | null };
 
@@ -66,7 +79,9 @@ function maskLogin(m: { type: string; identifier: string }): string {
 /** Whether the account's login protection verifies with the declared method (compared as the seeds name it). */
 function verifierOf(account: Account, fields: Record<string, string>): boolean {
   const v = (account.protection as Protection).verifier;
-  return Boolean(v && v.type === fields.verifierType && v.identifier.trim().toLowerCase() === (fields.verifierIdentifier ?? '').trim().toLowerCase());
+  return Boolean(
+    v && v.type === fields.verifierType && v.identifier.trim().toLowerCase() === (fields.verifierIdentifier ?? '').trim().toLowerCase(),
+  );
 }
 
 /**
@@ -123,7 +138,10 @@ export const effects: Record<EffectCode, EffectDef> = {
     needsAccount: false,
     phoneField: 'phone',
     statement: ({ fields }) =>
-      said(`从所有以 ${maskPhone(fields.phone ?? '')} 为安全手机的账号上解除该号码`, `remove ${maskPhone(fields.phone ?? '')} as security phone from every account that has it`),
+      said(
+        `从所有以 ${maskPhone(fields.phone ?? '')} 为安全手机的账号上解除该号码`,
+        `remove ${maskPhone(fields.phone ?? '')} as security phone from every account that has it`,
+      ),
     async apply({ tx, fields }) {
       const holders = await tx.account.findMany({ where: { securityPhone: fields.phone } });
       const changes: AccountChange[] = [];
@@ -132,7 +150,12 @@ export const effects: Record<EffectCode, EffectDef> = {
       const members = await tx.accountMember.findMany({ where: { phone: fields.phone }, include: { account: true } });
       for (const m of members) {
         await tx.accountMember.update({ where: { id: m.id }, data: { phone: null } });
-        changes.push({ accountId: m.accountId, uin: m.account.uin, before: { member: m.id, role: m.role, phone: fields.phone! }, after: { member: m.id, role: m.role, phone: null } });
+        changes.push({
+          accountId: m.accountId,
+          uin: m.account.uin,
+          before: { member: m.id, role: m.role, phone: fields.phone! },
+          after: { member: m.id, role: m.role, phone: null },
+        });
       }
       const told = [...holders, ...members.map((m) => m.account)].filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i);
       return { changes, tellOwners: told.map((a) => ({ accountId: a.id, securityEmail: a.securityEmail, phone: fields.phone! })) };
@@ -145,19 +168,31 @@ export const effects: Record<EffectCode, EffectDef> = {
     statement: ({ uin, fields }) => {
       const email = maskEmail(fields.newEmail ?? '');
       return fields.resetMfa === 'yes'
-        ? said(`为账号 ${uin} 绑定新的登录邮箱 ${email}（替换原邮箱登录方式），并解绑 MFA 设备`, `bind ${email} as the login email of account ${uin} (replacing any login email) and unbind its MFA device`)
-        : said(`为账号 ${uin} 绑定新的登录邮箱 ${email}（替换原邮箱登录方式）`, `bind ${email} as the login email of account ${uin} (replacing any login email)`);
+        ? said(
+            `为账号 ${uin} 绑定新的登录邮箱 ${email}（替换原邮箱登录方式），并解绑 MFA 设备`,
+            `bind ${email} as the login email of account ${uin} (replacing any login email) and unbind its MFA device`,
+          )
+        : said(
+            `为账号 ${uin} 绑定新的登录邮箱 ${email}（替换原邮箱登录方式）`,
+            `bind ${email} as the login email of account ${uin} (replacing any login email)`,
+          );
     },
     conflictBlocker: 'login_email_taken',
     async conflictIn(tx, { account, fields }) {
       const holder = fields.newEmail ? await loginEmailHolder(tx, account.id, fields.newEmail) : null;
-      return holder ? said(`${maskEmail(fields.newEmail!)} 已被账号 ${holder} 使用`, `${maskEmail(fields.newEmail!)} is already used by account ${holder}`) : null;
+      return holder
+        ? said(
+            `${maskEmail(fields.newEmail!)} 已被账号 ${holder} 使用`,
+            `${maskEmail(fields.newEmail!)} is already used by account ${holder}`,
+          )
+        : null;
     },
     async apply({ tx, account, fields }) {
       const a = account!;
       // Checked again under a lock: two approvals binding one address to two accounts cannot both pass.
       await serializeIn(tx, 'login-email');
-      if (await loginEmailHolder(tx, a.id, fields.newEmail!)) throw conflict('The new login email was bound to another account meanwhile', 'LOGIN_EMAIL_TAKEN');
+      if (await loginEmailHolder(tx, a.id, fields.newEmail!))
+        throw conflict('The new login email was bound to another account meanwhile', 'LOGIN_EMAIL_TAKEN');
       const methods = (a.loginMethods as LoginMethod[]).filter((m) => m.type !== 'email');
       const previous = (a.loginMethods as LoginMethod[]).find((m) => m.type === 'email');
       methods.push({ type: 'email', identifier: fields.newEmail!, registration: previous?.registration ?? false });
@@ -170,10 +205,18 @@ export const effects: Record<EffectCode, EffectDef> = {
     creditCodeField: 'newCreditCode',
     statement: ({ uin, fields }) => {
       const parts: Localized[] = [];
-      if (fields.newCompanyName) parts.push(said(`企业名称改为“${fields.newCompanyName}”`, `the company name becomes "${fields.newCompanyName}"`));
-      if (fields.newCreditCode) parts.push(said(`统一社会信用代码改为 ${maskCode(fields.newCreditCode)}`, `the credit code becomes ${maskCode(fields.newCreditCode)}`));
-      if (fields.newLegalRepName) parts.push(said(`企业法人改为 ${fields.newLegalRepName}`, `the legal representative becomes ${fields.newLegalRepName}`));
-      return said(`变更账号 ${uin} 的企业实名信息：${parts.map((p) => p['zh-CN']).join('，')}`, `change the enterprise verification of account ${uin}: ${parts.map((p) => p.en).join(', ')}`);
+      if (fields.newCompanyName)
+        parts.push(said(`企业名称改为“${fields.newCompanyName}”`, `the company name becomes "${fields.newCompanyName}"`));
+      if (fields.newCreditCode)
+        parts.push(
+          said(`统一社会信用代码改为 ${maskCode(fields.newCreditCode)}`, `the credit code becomes ${maskCode(fields.newCreditCode)}`),
+        );
+      if (fields.newLegalRepName)
+        parts.push(said(`企业法人改为 ${fields.newLegalRepName}`, `the legal representative becomes ${fields.newLegalRepName}`));
+      return said(
+        `变更账号 ${uin} 的企业实名信息：${parts.map((p) => p['zh-CN']).join('，')}`,
+        `change the enterprise verification of account ${uin}: ${parts.map((p) => p.en).join(', ')}`,
+      );
     },
     async apply({ tx, account, fields, digests, now }) {
       if (!account) throw conflict('The appeal names no account in the directory', 'NO_ACCOUNT');
@@ -193,7 +236,10 @@ export const effects: Record<EffectCode, EffectDef> = {
     reads: ['creditCode'],
     needsAccount: false,
     statement: ({ fields }) =>
-      said(`告知客户统一社会信用代码 ${maskCode(fields.creditCode ?? '')} 名下的账号及登录方式（脱敏，不变更账号）`, `tell the customer the accounts of credit code ${maskCode(fields.creditCode ?? '')} and their login methods (masked, no change)`),
+      said(
+        `告知客户统一社会信用代码 ${maskCode(fields.creditCode ?? '')} 名下的账号及登录方式（脱敏，不变更账号）`,
+        `tell the customer the accounts of credit code ${maskCode(fields.creditCode ?? '')} and their login methods (masked, no change)`,
+      ),
     async apply({ tx, fields }) {
       const found = await tx.account.findMany({
         where: { creditCode: fields.creditCode ?? '', status: { not: 'cancelled' } },
@@ -201,15 +247,28 @@ export const effects: Record<EffectCode, EffectDef> = {
         orderBy: { uin: 'asc' },
         take: 50,
       });
-      const accounts = found.map((a) => ({ uin: a.uin, status: a.status, loginMethods: (a.loginMethods as LoginMethod[]).map((m) => ({ type: m.type, identifier: maskLogin(m) })) }));
-      const lines = accounts.map((a) => `${a.uin}: ${a.loginMethods.map((m) => `${methodNames[m.type as keyof typeof methodNames]?.['zh-CN'] ?? m.type} ${m.identifier}`).join('、') || '—'}`);
-      const linesEn = accounts.map((a) => `${a.uin}: ${a.loginMethods.map((m) => `${methodNames[m.type as keyof typeof methodNames]?.en ?? m.type} ${m.identifier}`).join(', ') || '—'}`);
+      const accounts = found.map((a) => ({
+        uin: a.uin,
+        status: a.status,
+        loginMethods: (a.loginMethods as LoginMethod[]).map((m) => ({ type: m.type, identifier: maskLogin(m) })),
+      }));
+      const lines = accounts.map(
+        (a) =>
+          `${a.uin}: ${a.loginMethods.map((m) => `${methodNames[m.type as keyof typeof methodNames]?.['zh-CN'] ?? m.type} ${m.identifier}`).join('、') || '—'}`,
+      );
+      const linesEn = accounts.map(
+        (a) =>
+          `${a.uin}: ${a.loginMethods.map((m) => `${methodNames[m.type as keyof typeof methodNames]?.en ?? m.type} ${m.identifier}`).join(', ') || '—'}`,
+      );
       return {
         changes: [],
         tellOwners: [],
         facts: { accountsOfCompany: accounts },
         reply: accounts.length
-          ? said(`该企业名下的账号及登录方式：\n${lines.join('\n')}`, `The company's accounts and their login methods:\n${linesEn.join('\n')}`)
+          ? said(
+              `该企业名下的账号及登录方式：\n${lines.join('\n')}`,
+              `The company's accounts and their login methods:\n${linesEn.join('\n')}`,
+            )
           : said('该企业名下没有可找回的账号。', 'No account is verified under this company.'),
       };
     },
@@ -218,7 +277,10 @@ export const effects: Record<EffectCode, EffectDef> = {
     reads: ['transferAmount', 'transferDate'],
     needsAccount: true,
     statement: ({ uin, fields }) =>
-      said(`人工核验账号 ${uin} 于 ${fields.transferDate ?? ''} 的对公打款 ${fields.transferAmount ?? ''} 元（不变更账号）`, `check by hand the corporate transfer of ¥${fields.transferAmount ?? ''} on ${fields.transferDate ?? ''} for account ${uin} (no change)`),
+      said(
+        `人工核验账号 ${uin} 于 ${fields.transferDate ?? ''} 的对公打款 ${fields.transferAmount ?? ''} 元（不变更账号）`,
+        `check by hand the corporate transfer of ¥${fields.transferAmount ?? ''} on ${fields.transferDate ?? ''} for account ${uin} (no change)`,
+      ),
     apply: async () => ({ changes: [], tellOwners: [] }),
   },
   // Seed 004: a departed employee's WeChat, QQ or email that login protection verifies with is unbound.
@@ -226,14 +288,20 @@ export const effects: Record<EffectCode, EffectDef> = {
     reads: ['verifierType', 'verifierIdentifier'],
     needsAccount: true,
     statement: ({ uin, fields }) =>
-      said(`解绑账号 ${uin} 账号保护的验证方式（${fields.verifierType ?? ''} ${maskLogin({ type: fields.verifierType ?? '', identifier: fields.verifierIdentifier ?? '' })}）`, `remove the login-protection verifier (${fields.verifierType ?? ''} ${maskLogin({ type: fields.verifierType ?? '', identifier: fields.verifierIdentifier ?? '' })}) from account ${uin}`),
+      said(
+        `解绑账号 ${uin} 账号保护的验证方式（${fields.verifierType ?? ''} ${maskLogin({ type: fields.verifierType ?? '', identifier: fields.verifierIdentifier ?? '' })}）`,
+        `remove the login-protection verifier (${fields.verifierType ?? ''} ${maskLogin({ type: fields.verifierType ?? '', identifier: fields.verifierIdentifier ?? '' })}) from account ${uin}`,
+      ),
     conflictBlocker: 'verifier_not_on_file',
     async conflictIn(_tx, { account, fields }) {
-      return verifierOf(account, fields) ? null : said('账号保护的验证方式与申报的不一致', 'The account\'s login protection does not verify with the declared method');
+      return verifierOf(account, fields)
+        ? null
+        : said('账号保护的验证方式与申报的不一致', "The account's login protection does not verify with the declared method");
     },
     async apply({ account, tx, fields }) {
       const a = account!;
-      if (!verifierOf(a, fields)) throw conflict('The account\'s login protection does not verify with that method', 'NOT_PROTECTION_VERIFIER');
+      if (!verifierOf(a, fields))
+        throw conflict("The account's login protection does not verify with that method", 'NOT_PROTECTION_VERIFIER');
       const protection = { ...(a.protection as Protection) };
       delete protection.verifier;
       return single(await change(tx, a, { protection }));
@@ -244,7 +312,10 @@ export const effects: Record<EffectCode, EffectDef> = {
     needsAccount: true,
     phoneField: 'newSecurityPhone',
     statement: ({ uin, fields }) =>
-      said(`把账号 ${uin} 的安全手机更换为 ${maskPhone(fields.newSecurityPhone ?? '')}`, `make ${maskPhone(fields.newSecurityPhone ?? '')} the security phone of account ${uin}`),
+      said(
+        `把账号 ${uin} 的安全手机更换为 ${maskPhone(fields.newSecurityPhone ?? '')}`,
+        `make ${maskPhone(fields.newSecurityPhone ?? '')} the security phone of account ${uin}`,
+      ),
     apply: async ({ tx, account, fields }) => single(await change(tx, account!, { securityPhone: fields.newSecurityPhone })),
   },
   cancel_account: {
@@ -257,7 +328,10 @@ export const effects: Record<EffectCode, EffectDef> = {
     reads: ['registrationMethod'],
     needsAccount: true,
     statement: ({ uin, fields }) =>
-      said(`解绑账号 ${uin} 的注册方式（${fields.registrationMethod ?? ''}）`, `remove the registration method (${fields.registrationMethod ?? ''}) from account ${uin}`),
+      said(
+        `解绑账号 ${uin} 的注册方式（${fields.registrationMethod ?? ''}）`,
+        `remove the registration method (${fields.registrationMethod ?? ''}) from account ${uin}`,
+      ),
     async apply({ tx, account, fields }) {
       const methods = (account!.loginMethods as LoginMethod[]).filter((m) => !(m.type === fields.registrationMethod && m.registration));
       if (methods.length === (account!.loginMethods as LoginMethod[]).length) {
@@ -273,5 +347,9 @@ export const effectFor = (ticket: Pick<Ticket, 'kind' | 'variant'>): EffectDef =
 
 /** The statement of what approving this ticket does, in both languages. */
 export function statementOf(ticket: Pick<Ticket, 'kind' | 'variant' | 'fields' | 'accountUin'>): Localized {
-  return effectFor(ticket).statement({ uin: ticket.accountUin ?? '', fields: ticket.fields as Record<string, string>, variant: ticket.variant });
+  return effectFor(ticket).statement({
+    uin: ticket.accountUin ?? '',
+    fields: ticket.fields as Record<string, string>,
+    variant: ticket.variant,
+  });
 }

@@ -21,7 +21,10 @@ const present = (e: Event, known: Known = []) => ({
 });
 
 async function presentAll(db: AppContext['db'], events: Event[]) {
-  const known = await knownByTicket(db, events.map((e) => e.ticketId));
+  const known = await knownByTicket(
+    db,
+    events.map((e) => e.ticketId),
+  );
   return events.map((e) => present(e, (e.ticketId !== null && known.get(e.ticketId)) || []));
 }
 
@@ -35,7 +38,12 @@ export function eventRoutes({ db }: AppContext) {
     spec,
     read: 'events.read',
     async list(q) {
-      const found = await page(q, (a: Prisma.EventFindManyArgs) => db.event.findMany(a), (a: { where?: Prisma.EventWhereInput }) => db.event.count(a), (e) => e);
+      const found = await page(
+        q,
+        (a: Prisma.EventFindManyArgs) => db.event.findMany(a),
+        (a: { where?: Prisma.EventWhereInput }) => db.event.count(a),
+        (e) => e,
+      );
       return { ...found, rows: await presentAll(db, found.rows) };
     },
     getOne: async (id) => {

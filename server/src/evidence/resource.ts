@@ -44,7 +44,13 @@ export function evidenceRoutes({ db }: AppContext) {
     label: 'Evidence',
     spec,
     read: 'evidence.read',
-    list: (q) => page(q, (a: Prisma.EvidenceFindManyArgs) => db.evidence.findMany(a), (a: { where?: Prisma.EvidenceWhereInput }) => db.evidence.count(a), present),
+    list: (q) =>
+      page(
+        q,
+        (a: Prisma.EvidenceFindManyArgs) => db.evidence.findMany(a),
+        (a: { where?: Prisma.EvidenceWhereInput }) => db.evidence.count(a),
+        present,
+      ),
     getOne: async (id) => {
       const e = await db.evidence.findUnique({ where: { id } });
       return e ? present(e) : null;
@@ -58,12 +64,20 @@ export function evidenceRoutes({ db }: AppContext) {
           if (!e) throw notFound('Evidence');
           authorizeOn(agent, e.ticket);
           // Verdicts are frozen once an approval is proposed or the ticket decided (docs/decisions.md).
-          if (!(await lockTicketIn(tx, e.ticketId, acceptingFilesStatuses, input.version))) throw conflict('The ticket is decided or its approval is pending: its files are frozen', 'EVIDENCE_FROZEN');
+          if (!(await lockTicketIn(tx, e.ticketId, acceptingFilesStatuses, input.version)))
+            throw conflict('The ticket is decided or its approval is pending: its files are frozen', 'EVIDENCE_FROZEN');
           const reason = input.verdict === 'rejected' ? (await requireReason(tx, input.reasonCode ?? undefined, 'evidence')).code : null;
           const row = await tx.evidence.update({ where: { id }, data: { verdict: input.verdict, reasonCode: reason } });
           if (e.current) await tx.materialSlot.update({ where: { id: e.slotId }, data: { verdict: input.verdict, reasonCode: reason } });
           await tx.event.create({
-            data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.reviewed', reason, data: { evidenceId: id, slotKey: e.slot.slotKey, verdict: input.verdict } },
+            data: {
+              ticketId: e.ticketId,
+              actorType: 'agent',
+              agentId: agent.id,
+              type: 'evidence.reviewed',
+              reason,
+              data: { evidenceId: id, slotKey: e.slot.slotKey, verdict: input.verdict },
+            },
           });
           return row;
         });

@@ -36,7 +36,15 @@ export function fileRoutes({ db, store }: AppContext): Router {
     const stream = await store.open(e.storageKey).catch(() => {
       throw notFound('File');
     });
-    await db.event.create({ data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.downloaded', data: { evidenceId: e.id, slotKey: e.slot.slotKey } } });
+    await db.event.create({
+      data: {
+        ticketId: e.ticketId,
+        actorType: 'agent',
+        agentId: agent.id,
+        type: 'evidence.downloaded',
+        data: { evidenceId: e.id, slotKey: e.slot.slotKey },
+      },
+    });
     lockDown(res);
     res.set({
       'Content-Type': e.mime,
@@ -61,7 +69,15 @@ export function fileRoutes({ db, store }: AppContext): Router {
       .jpeg({ quality: 80 });
     stream.pipe(image);
     const preview = await image.toBuffer();
-    await db.event.create({ data: { ticketId: e.ticketId, actorType: 'agent', agentId: agent.id, type: 'evidence.viewed', data: { evidenceId: e.id, slotKey: e.slot.slotKey } } });
+    await db.event.create({
+      data: {
+        ticketId: e.ticketId,
+        actorType: 'agent',
+        agentId: agent.id,
+        type: 'evidence.viewed',
+        data: { evidenceId: e.id, slotKey: e.slot.slotKey },
+      },
+    });
     lockDown(res);
     res.set({ 'Content-Type': 'image/jpeg', 'Content-Disposition': 'inline' });
     res.send(preview);

@@ -17,11 +17,17 @@ export const spec = listSpec(lists.holidays, { search: (q): Prisma.HolidayWhereI
 export const schema = z
   .object({
     // A day of the desk's calendar (docs/calendar.md).
-    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isDeskDay, 'Not a date'),
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+      .refine(isDeskDay, 'Not a date'),
     name: z.string().trim().min(1).max(100),
     workday: z.boolean().default(false),
   })
-  .refine((h) => !h.workday || isWeekendDay(h.day), { path: ['workday'], message: 'Only a Saturday or Sunday can be a make-up working day' });
+  .refine((h) => !h.workday || isWeekendDay(h.day), {
+    path: ['workday'],
+    message: 'Only a Saturday or Sunday can be a make-up working day',
+  });
 
 export function holidayRoutes({ db }: AppContext) {
   const getOne = async (id: number) => {
@@ -34,9 +40,18 @@ export function holidayRoutes({ db }: AppContext) {
     label: 'Holiday',
     spec,
     read: 'holidays.read',
-    list: (q) => page(q, (a: Prisma.HolidayFindManyArgs) => db.holiday.findMany(a), (a: { where?: Prisma.HolidayWhereInput }) => db.holiday.count(a), present),
+    list: (q) =>
+      page(
+        q,
+        (a: Prisma.HolidayFindManyArgs) => db.holiday.findMany(a),
+        (a: { where?: Prisma.HolidayWhereInput }) => db.holiday.count(a),
+        present,
+      ),
     getOne,
-    create: { action: 'holidays.manage', handle: async ({ body }) => present(await unique(db.holiday.create({ data: parseInput(schema, body) }), taken, 'DAY_TAKEN')) },
+    create: {
+      action: 'holidays.manage',
+      handle: async ({ body }) => present(await unique(db.holiday.create({ data: parseInput(schema, body) }), taken, 'DAY_TAKEN')),
+    },
     update: {
       action: 'holidays.manage',
       async handle({ id, body }) {

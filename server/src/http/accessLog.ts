@@ -15,7 +15,12 @@ export function accessLog(log: Logger, skip: (path: string) => boolean = () => f
       if (!log.isLevelEnabled(level) || skip(path)) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log[level](
-        { req: { method: req.method, path, ip: req.ip }, res: { statusCode: res.statusCode }, responseTime: Math.round(ms), aborted: !res.writableFinished || undefined },
+        {
+          req: { method: req.method, path, ip: req.ip },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round(ms),
+          aborted: !res.writableFinished || undefined,
+        },
         res.writableFinished ? 'request completed' : 'request aborted',
       );
     });

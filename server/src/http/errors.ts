@@ -18,8 +18,7 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, errors?: FieldErrors, code = 'INVALID_INPUT') =>
-  new HttpError(400, code, message, errors);
+export const badRequest = (message: string, errors?: FieldErrors, code = 'INVALID_INPUT') => new HttpError(400, code, message, errors);
 export const unauthorized = (message = 'Sign in first', code = 'UNAUTHENTICATED') => new HttpError(401, code, message);
 export const forbidden = (message = 'Your role may not do this', code = 'FORBIDDEN') => new HttpError(403, code, message);
 export const notFound = (what = 'Resource') => new HttpError(404, 'NOT_FOUND', `${what} not found`);

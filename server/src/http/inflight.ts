@@ -4,7 +4,10 @@ const running = new Set<Promise<unknown>>();
 
 export function finishBeforeExit<T>(work: Promise<T>): Promise<T> {
   running.add(work);
-  void work.then(() => running.delete(work), () => running.delete(work));
+  void work.then(
+    () => running.delete(work),
+    () => running.delete(work),
+  );
   return work;
 }
 

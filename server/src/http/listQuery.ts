@@ -34,7 +34,9 @@ export const scalarSchemas: Record<FilterType, z.ZodType> = {
   nullableInt: z.coerce.number().int(),
   boolean: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
   // Both databases store these years; past them PostgreSQL refuses the value (a 500 before this bound).
-  date: z.coerce.date().refine((d) => d.getTime() >= Date.UTC(1000, 0, 1) && d.getTime() < Date.UTC(10000, 0, 1), 'Invalid date: years 1000 to 9999'),
+  date: z.coerce
+    .date()
+    .refine((d) => d.getTime() >= Date.UTC(1000, 0, 1) && d.getTime() < Date.UTC(10000, 0, 1), 'Invalid date: years 1000 to 9999'),
 };
 
 type FilterValue = { string: string; int: number; nullableInt: number; boolean: boolean; date: Date };
@@ -49,11 +51,23 @@ export function listSpec<C extends ListContract>(list: C, builders: Builders<C>)
   const computed = Object.fromEntries(
     Object.entries(list.computed ?? {}).map(([key, type]) => [key, { schema: scalarSchemas[type], where: wheres[key]! }]),
   );
-  return { filters: list.filters, sortable: list.sortable, defaultSort: list.defaultSort, search: builders.search, ...(list.computed ? { computed } : {}) };
+  return {
+    filters: list.filters,
+    sortable: list.sortable,
+    defaultSort: list.defaultSort,
+    search: builders.search,
+    ...(list.computed ? { computed } : {}),
+  };
 }
 
 // Built once: a zod schema costs far more to build than to run, and a list request reads two.
-const sortSchema = z.tuple([z.string(), z.string().transform((s) => s.toUpperCase()).pipe(z.enum(['ASC', 'DESC']))]);
+const sortSchema = z.tuple([
+  z.string(),
+  z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.enum(['ASC', 'DESC'])),
+]);
 export const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
 
 function parseJsonParam(raw: unknown, name: string): unknown {

@@ -8,7 +8,13 @@ export type RateRule = { windowMs: number; max: number };
  * Counts one hit of `subject` (a client address, an account ID) in fixed windows kept in the database, so every
  * API process counts together. The first rule exceeded answers 429 with the seconds until its window ends.
  */
-export async function countHit(db: Db, scope: string, subject: string, rules: RateRule[], message = 'Too many requests from your address; try again later'): Promise<void> {
+export async function countHit(
+  db: Db,
+  scope: string,
+  subject: string,
+  rules: RateRule[],
+  message = 'Too many requests from your address; try again later',
+): Promise<void> {
   const now = Date.now();
   for (const rule of rules) {
     const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs;

@@ -46,14 +46,17 @@ function forCustomer(f: Finding): Finding {
 }
 
 /** The findings a customer is shown: agent-only ones left out, the rest in the customer's wording. */
-export const customerFindings = (findings: readonly Finding[]): Finding[] => findings.filter((f) => !agentOnlyFindings.has(f.code)).map(forCustomer);
+export const customerFindings = (findings: readonly Finding[]): Finding[] =>
+  findings.filter((f) => !agentOnlyFindings.has(f.code)).map(forCustomer);
 
 export function stateOf(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((worst, f) => (rank[f.severity] > rank[worst] ? f.severity : worst), 'pass');
 }
 
 /** Complete when every required slot (or its alternative) holds a file that did not fail, and no slot waits for a new file. */
-export function isComplete(slots: readonly { key: string; required: boolean; alternative?: string | null; state: SlotState; requested?: boolean }[]): boolean {
+export function isComplete(
+  slots: readonly { key: string; required: boolean; alternative?: string | null; state: SlotState; requested?: boolean }[],
+): boolean {
   const usable = new Set(slots.filter((s) => s.state === 'ok' || s.state === 'warn').map((s) => s.key));
   return slots.every((s) => !s.requested) && unfilledRequired(slots, (key) => usable.has(key)).length === 0;
 }

@@ -36,7 +36,10 @@ const duplicateElsewhere = (references: readonly string[], count: number): Findi
     severity: 'warn',
     message:
       count === 1
-        ? { 'zh-CN': `同一文件出现在另一客户的工单 ${listed} 中，请核实是否冒用`, en: `The same file appears on another customer's appeal ${listed}: check for fraud` }
+        ? {
+            'zh-CN': `同一文件出现在另一客户的工单 ${listed} 中，请核实是否冒用`,
+            en: `The same file appears on another customer's appeal ${listed}: check for fraud`,
+          }
         : {
             'zh-CN': `同一文件出现在其他客户的 ${count} 个工单中：${listed}${more > 0 ? ` 等（另有 ${more} 个未列出）` : ''}，请核实是否冒用`,
             en: `The same file appears on ${count} appeals of other customers: ${listed}${more > 0 ? ` and ${more} more` : ''}. Check for fraud`,
@@ -53,11 +56,20 @@ export async function inspectParts(parts: readonly UploadedPart[], slots: readon
   const byKey = new Map(slots.map((s) => [s.key, s]));
   const unknown = parts.filter((p) => !byKey.has(p.slotKey)).map((p) => p.slotKey);
   if (unknown.length > 0) {
-    throw badRequest(`Not a material of this appeal: ${unknown.join(', ')}`, Object.fromEntries(unknown.map((k) => [k, 'Not a material of this appeal / 不是本申诉需要的材料'])), 'UNKNOWN_SLOT');
+    throw badRequest(
+      `Not a material of this appeal: ${unknown.join(', ')}`,
+      Object.fromEntries(unknown.map((k) => [k, 'Not a material of this appeal / 不是本申诉需要的材料'])),
+      'UNKNOWN_SLOT',
+    );
   }
   const seen = new Set<string>();
   for (const p of parts) {
-    if (seen.has(p.slotKey)) throw badRequest(`One file per material: ${p.slotKey} has several`, { [p.slotKey]: 'Only one file per material / 每项材料只能上传一个文件' }, 'ONE_FILE_PER_SLOT');
+    if (seen.has(p.slotKey))
+      throw badRequest(
+        `One file per material: ${p.slotKey} has several`,
+        { [p.slotKey]: 'Only one file per material / 每项材料只能上传一个文件' },
+        'ONE_FILE_PER_SLOT',
+      );
     seen.add(p.slotKey);
   }
   // A few at a time: each inspection holds a decoded thumbnail, and memory should not grow with the part count.
@@ -152,7 +164,11 @@ function ownOpenAppeals(ticketId: number, of: Account): Prisma.TicketWhereInput 
  * Another customer's appeal is a fraud signal instead (flagSeenElsewhere). Exact copies are found by an indexed
  * query per file; near ones among the most recent MAX_OWN_FILES_COMPARED files of those appeals.
  */
-export async function markDuplicatesOnOwnAppealsIn(tx: Prisma.TransactionClient, ticket: { id: number } & Account, files: readonly IntakeFile[]): Promise<void> {
+export async function markDuplicatesOnOwnAppealsIn(
+  tx: Prisma.TransactionClient,
+  ticket: { id: number } & Account,
+  files: readonly IntakeFile[],
+): Promise<void> {
   const judged = files.filter((f) => f.slot.checks.includes('no_duplicate'));
   const appeals = ownOpenAppeals(ticket.id, ticket);
   if (judged.length === 0 || !appeals) return;
@@ -168,7 +184,11 @@ export async function markDuplicatesOnOwnAppealsIn(tx: Prisma.TransactionClient,
     : [];
   for (const f of judged) {
     const { sha256, phash } = f.inspection;
-    const same = await tx.evidence.findFirst({ where: { current: true, sha256, ticket: appeals }, orderBy: { id: 'asc' }, select: { ticket: { select: { reference: true } } } });
+    const same = await tx.evidence.findFirst({
+      where: { current: true, sha256, ticket: appeals },
+      orderBy: { id: 'asc' },
+      select: { ticket: { select: { reference: true } } },
+    });
     const similar = same || phash === null ? undefined : near.findLast((e) => hammingDistance(e.phash!, phash) <= sameImageDistance);
     if (same) f.inspection.findings.push(duplicateOnOwnAppeal(same.ticket.reference));
     else if (similar) f.inspection.findings.push(similarOnOwnAppeal(similar.ticket.reference));
@@ -191,9 +211,16 @@ const anotherCustomerThan = (of: Customer): Prisma.TicketWhereInput[] =>
 
 /** Other customers' tickets holding a file of this content: how many, and the oldest MAX_LISTED_APPEALS. */
 async function othersHolding(tx: Prisma.TransactionClient, sha256: string, of: { id?: number } & Customer) {
-  const where: Prisma.TicketWhereInput = { evidence: { some: { sha256 } }, AND: anotherCustomerThan(of), ...(of.id ? { id: { not: of.id } } : {}) };
+  const where: Prisma.TicketWhereInput = {
+    evidence: { some: { sha256 } },
+    AND: anotherCustomerThan(of),
+    ...(of.id ? { id: { not: of.id } } : {}),
+  };
   const count = await tx.ticket.count({ where });
-  const oldest = count === 0 ? [] : await tx.ticket.findMany({ where, orderBy: { id: 'asc' }, take: MAX_LISTED_APPEALS, select: { id: true, reference: true } });
+  const oldest =
+    count === 0
+      ? []
+      : await tx.ticket.findMany({ where, orderBy: { id: 'asc' }, take: MAX_LISTED_APPEALS, select: { id: true, reference: true } });
   return { count, oldest };
 }
 
@@ -206,7 +233,12 @@ const withSignal = (findings: Finding[], signal: Finding) => findings.filter((f)
  * upload updates at most MAX_SIGNALLED_TICKETS other tickets (the oldest, so the photo's first appeal among them),
  * whose finding is worked out again rather than appended to.
  */
-export async function flagSeenElsewhere(tx: Prisma.TransactionClient, files: readonly IntakeFile[], owner: Owner, evidenceIds: ReadonlyMap<IntakeFile, number>) {
+export async function flagSeenElsewhere(
+  tx: Prisma.TransactionClient,
+  files: readonly IntakeFile[],
+  owner: Owner,
+  evidenceIds: ReadonlyMap<IntakeFile, number>,
+) {
   // By exact content only: perceptual hashes of two people's ID cards, printed on one template, can collide.
   const byContent = new Map<string, IntakeFile[]>();
   for (const f of files) byContent.set(f.inspection.sha256, [...(byContent.get(f.inspection.sha256) ?? []), f]);
@@ -214,19 +246,34 @@ export async function flagSeenElsewhere(tx: Prisma.TransactionClient, files: rea
   for (const [sha256, group] of byContent) {
     const { count, oldest } = await othersHolding(tx, sha256, { id: owner.ticketId, ...owner });
     if (count === 0) continue;
-    const signal = duplicateElsewhere(oldest.map((t) => t.reference), count);
+    const signal = duplicateElsewhere(
+      oldest.map((t) => t.reference),
+      count,
+    );
     const ids = group.map((f) => evidenceIds.get(f)!);
     for (const [i, file] of group.entries()) {
       file.inspection.findings = withSignal(file.inspection.findings, signal);
-      await tx.evidence.update({ where: { id: ids[i]! }, data: { findings: file.inspection.findings, state: worseOf(fileState(file.inspection.state), 'warn') } });
+      await tx.evidence.update({
+        where: { id: ids[i]! },
+        data: { findings: file.inspection.findings, state: worseOf(fileState(file.inspection.state), 'warn') },
+      });
     }
     if (!owner.ticketId) continue;
     // Sent again to a ticket that had it: the pairs were signalled the first time, on both sides.
     if ((await tx.evidence.count({ where: { ticketId: owner.ticketId, sha256, id: { notIn: ids } } })) > 0) continue;
     await tx.event.create({
       data: {
-        ticketId: owner.ticketId, actorType: 'system', type: 'evidence.fraud_signal',
-        data: { evidenceId: ids[0]!, slotKey: group[0]!.slotKey, slotKeys: group.map((f) => f.slotKey), otherReference: oldest[0]!.reference, otherReferences: oldest.map((t) => t.reference), others: count },
+        ticketId: owner.ticketId,
+        actorType: 'system',
+        type: 'evidence.fraud_signal',
+        data: {
+          evidenceId: ids[0]!,
+          slotKey: group[0]!.slotKey,
+          slotKeys: group.map((f) => f.slotKey),
+          otherReference: oldest[0]!.reference,
+          otherReferences: oldest.map((t) => t.reference),
+          others: count,
+        },
       },
     });
     for (const t of oldest) toSignal.set(t.id, (toSignal.get(t.id) ?? new Set()).add(sha256));
@@ -237,21 +284,41 @@ export async function flagSeenElsewhere(tx: Prisma.TransactionClient, files: rea
     const other = await tx.ticket.findUniqueOrThrow({
       where: { id: ticketId },
       select: {
-        accountUin: true, contactEmail: true, contactPhone: true,
-        evidence: { where: { sha256: { in: [...toSignal.get(ticketId)!] } }, orderBy: { id: 'asc' }, select: { id: true, sha256: true, findings: true, state: true, slot: { select: { slotKey: true } } } },
+        accountUin: true,
+        contactEmail: true,
+        contactPhone: true,
+        evidence: {
+          where: { sha256: { in: [...toSignal.get(ticketId)!] } },
+          orderBy: { id: 'asc' },
+          select: { id: true, sha256: true, findings: true, state: true, slot: { select: { slotKey: true } } },
+        },
       },
     });
     const signals = new Map<string, Finding>();
     for (const row of other.evidence) {
       if (!signals.has(row.sha256)) {
         const { count, oldest } = await othersHolding(tx, row.sha256, { id: ticketId, ...other });
-        signals.set(row.sha256, duplicateElsewhere(oldest.map((t) => t.reference), count));
+        signals.set(
+          row.sha256,
+          duplicateElsewhere(
+            oldest.map((t) => t.reference),
+            count,
+          ),
+        );
       }
-      await tx.evidence.update({ where: { id: row.id }, data: { findings: withSignal(row.findings as Finding[], signals.get(row.sha256)!), state: worseOf(row.state, 'warn') } });
+      await tx.evidence.update({
+        where: { id: row.id },
+        data: { findings: withSignal(row.findings as Finding[], signals.get(row.sha256)!), state: worseOf(row.state, 'warn') },
+      });
     }
     const first = other.evidence[0]!;
     await tx.event.create({
-      data: { ticketId, actorType: 'system', type: 'evidence.fraud_signal', data: { evidenceId: first.id, slotKey: first.slot.slotKey, otherReference: owner.reference } },
+      data: {
+        ticketId,
+        actorType: 'system',
+        type: 'evidence.fraud_signal',
+        data: { evidenceId: first.id, slotKey: first.slot.slotKey, otherReference: owner.reference },
+      },
     });
   }
 }

@@ -51,7 +51,8 @@ export function readInspectionContext(fields: Record<string, unknown>): Inspecti
  */
 export function chosenFilePlan(upload: ReceivedUpload): IntakePlan<CustomerInspection> {
   const context = readInspectionContext(upload.fields);
-  if (upload.parts.length !== 1) throw badRequest('Send exactly one file to inspect', { file: 'Exactly one file / 请只选择一个文件' }, 'ONE_FILE_ONLY');
+  if (upload.parts.length !== 1)
+    throw badRequest('Send exactly one file to inspect', { file: 'Exactly one file / 请只选择一个文件' }, 'ONE_FILE_ONLY');
   const slots = slotsFor(context.kind, context.subjectType, context.variant);
   const chosen = context.others.flatMap((o): CurrentFile[] => {
     const slot = slots.find((s) => s.key === o.slot);
@@ -63,7 +64,12 @@ export function chosenFilePlan(upload: ReceivedUpload): IntakePlan<CustomerInspe
     store: false,
     async finish([file]) {
       const findings = customerFindings(file!.inspection.findings);
-      return { slot: file!.slotKey, state: stateOf(findings), findings, fingerprint: { sha256: file!.inspection.sha256, phash: file!.inspection.phash } };
+      return {
+        slot: file!.slotKey,
+        state: stateOf(findings),
+        findings,
+        fingerprint: { sha256: file!.inspection.sha256, phash: file!.inspection.phash },
+      };
     },
   };
 }

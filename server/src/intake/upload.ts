@@ -21,13 +21,20 @@ export const uploadLimits = { files: 20, parts: 30, fields: 4, fieldSize: 64 * 1
 /** Names are shown to agents only; control characters, paths and overlong names are dropped. */
 export function displayName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  const clean = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
   return (clean || 'file').slice(0, 200);
 }
 
 // Messages as the inspection's refusals give them: English / 中文.
 const multerMessages: Record<string, [number, string, string]> = {
-  LIMIT_FILE_SIZE: [413, 'FILE_TOO_LARGE', `Files may be at most ${MAX_MATERIAL_BYTES / 1048576} MB / 文件不能超过 ${MAX_MATERIAL_BYTES / 1048576} MB`],
+  LIMIT_FILE_SIZE: [
+    413,
+    'FILE_TOO_LARGE',
+    `Files may be at most ${MAX_MATERIAL_BYTES / 1048576} MB / 文件不能超过 ${MAX_MATERIAL_BYTES / 1048576} MB`,
+  ],
   LIMIT_FILE_COUNT: [413, 'TOO_MANY_FILES', 'Too many files in one request / 一次上传的文件过多'],
   LIMIT_PART_COUNT: [413, 'TOO_MANY_PARTS', 'Too many parts in one request / 表单内容过多'],
   LIMIT_FIELD_COUNT: [400, 'TOO_MANY_FIELDS', 'Too many form fields / 表单字段过多'],
@@ -47,14 +54,17 @@ export function receiveUpload(incomingDir: string) {
   // And the digest of each file it finished, by path: gone with the request.
   const digests = new WeakMap<Request, Map<string, string>>();
   const middleware = multer({
-    storage: hashingStorage(multer.diskStorage({
-      destination: incomingDir,
-      filename: (req, _file, cb) => {
-        const name = `${crypto.randomUUID()}.upload`;
-        started.get(req as Request)?.push(path.join(incomingDir, name));
-        cb(null, name);
-      },
-    }), (req, file, sha256) => digests.get(req as Request)?.set(file, sha256)),
+    storage: hashingStorage(
+      multer.diskStorage({
+        destination: incomingDir,
+        filename: (req, _file, cb) => {
+          const name = `${crypto.randomUUID()}.upload`;
+          started.get(req as Request)?.push(path.join(incomingDir, name));
+          cb(null, name);
+        },
+      }),
+      (req, file, sha256) => digests.get(req as Request)?.set(file, sha256),
+    ),
     limits: { ...uploadLimits, fileSize: MAX_MATERIAL_BYTES },
     defParamCharset: 'utf8',
   }).any();
@@ -93,7 +103,13 @@ export function receiveUpload(incomingDir: string) {
         }
         const files = Array.isArray(req.files) ? req.files : [];
         resolve({
-          parts: files.map((f) => ({ slotKey: f.fieldname, path: f.path, size: f.size, originalName: displayName(f.originalname), sha256: taken.get(f.path) })),
+          parts: files.map((f) => ({
+            slotKey: f.fieldname,
+            path: f.path,
+            size: f.size,
+            originalName: displayName(f.originalname),
+            sha256: taken.get(f.path),
+          })),
           fields: (req.body ?? {}) as Record<string, unknown>,
         });
       });

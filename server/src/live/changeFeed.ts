@@ -3,7 +3,14 @@ import type { TicketPresence } from '../contract/presence';
 import { presenceNow } from './presence';
 
 /** What the stream says of a changed ticket: metadata only, nothing about the customer. */
-export type TicketChange = { ticketId: number; version: number; type: string | null; actorType: string | null; agentId: number | null; assigneeId: number | null };
+export type TicketChange = {
+  ticketId: number;
+  version: number;
+  type: string | null;
+  actorType: string | null;
+  agentId: number | null;
+  assigneeId: number | null;
+};
 export type PresenceChange = TicketPresence;
 
 /**
@@ -39,8 +46,19 @@ export function createChangeFeed(db: Db) {
     return Promise.all(
       fresh.map(async (r) => {
         // The newest event names what happened and who did it; a write that keeps no event is still told.
-        const last = await db.event.findFirst({ where: { ticketId: r.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { type: true, actorType: true, agentId: true } });
-        return { ticketId: r.id, version: r.version, type: last?.type ?? null, actorType: last?.actorType ?? null, agentId: last?.agentId ?? null, assigneeId: r.assigneeId };
+        const last = await db.event.findFirst({
+          where: { ticketId: r.id },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          select: { type: true, actorType: true, agentId: true },
+        });
+        return {
+          ticketId: r.id,
+          version: r.version,
+          type: last?.type ?? null,
+          actorType: last?.actorType ?? null,
+          agentId: last?.agentId ?? null,
+          assigneeId: r.assigneeId,
+        };
       }),
     );
   }

@@ -58,7 +58,10 @@ export function createLiveHub(db: Db, log: Logger, { pollMs, keepAliveMs }: { po
     if (subscribers.size === 0) return;
     const { tickets, presence, presenceNow: all } = await feed.read();
     presenceNow = all;
-    const out = tickets.map((t: TicketChange) => frame('ticket', t)).concat(presence.map((p) => frame('presence', p))).join('');
+    const out = tickets
+      .map((t: TicketChange) => frame('ticket', t))
+      .concat(presence.map((p) => frame('presence', p)))
+      .join('');
     if (out) for (const s of subscribers) if (!waiting.includes(s)) send(s, out);
     for (const s of waiting) greet(s);
     waiting = [];

@@ -12,7 +12,11 @@ export async function beat(db: Db, ticketId: number, agentId: number, mode: Pres
   const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
   if (!ticket) throw notFound('Ticket');
   const seenAt = new Date();
-  await db.ticketPresence.upsert({ where: { ticketId_agentId: { ticketId, agentId } }, create: { ticketId, agentId, mode, seenAt }, update: { mode, seenAt } });
+  await db.ticketPresence.upsert({
+    where: { ticketId_agentId: { ticketId, agentId } },
+    create: { ticketId, agentId, mode, seenAt },
+    update: { mode, seenAt },
+  });
 }
 
 export async function leave(db: Db, ticketId: number, agentId: number): Promise<void> {
@@ -22,7 +26,11 @@ export async function leave(db: Db, ticketId: number, agentId: number): Promise<
 /** Who has which tickets open now (all tickets, or these), each list in a stable order. */
 export async function presenceNow(db: Db, ticketIds?: number[]): Promise<Map<number, PresenceEntry[]>> {
   const rows = await db.ticketPresence.findMany({
-    where: { seenAt: { gt: new Date(Date.now() - presenceTtlMs) }, ...(ticketIds ? { ticketId: { in: ticketIds } } : {}), agent: { active: true } },
+    where: {
+      seenAt: { gt: new Date(Date.now() - presenceTtlMs) },
+      ...(ticketIds ? { ticketId: { in: ticketIds } } : {}),
+      agent: { active: true },
+    },
     select: { ticketId: true, agentId: true, mode: true, agent: { select: { name: true } } },
     orderBy: [{ ticketId: 'asc' }, { agentId: 'asc' }],
   });

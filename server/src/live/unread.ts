@@ -9,7 +9,11 @@ export async function markRead(db: Db, agentId: number, ticketId: number): Promi
   const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
   if (!ticket) throw notFound('Ticket');
   const seenAt = new Date();
-  await db.ticketRead.upsert({ where: { agentId_ticketId: { agentId, ticketId } }, create: { agentId, ticketId, seenAt }, update: { seenAt } });
+  await db.ticketRead.upsert({
+    where: { agentId_ticketId: { agentId, ticketId } },
+    create: { agentId, ticketId, seenAt },
+    update: { seenAt },
+  });
   return { ticketId, seenAt: isoTime(seenAt) };
 }
 
@@ -22,7 +26,10 @@ type Row = { id: number; assigneeId: number | null; customerActivityAt: Date | n
 export async function unreadAmong(db: Db, agentId: number, rows: Row[]): Promise<Set<number>> {
   const mine = rows.filter((r) => r.assigneeId === agentId && r.customerActivityAt);
   if (mine.length === 0) return new Set();
-  const marks = await db.ticketRead.findMany({ where: { agentId, ticketId: { in: mine.map((r) => r.id) } }, select: { ticketId: true, seenAt: true } });
+  const marks = await db.ticketRead.findMany({
+    where: { agentId, ticketId: { in: mine.map((r) => r.id) } },
+    select: { ticketId: true, seenAt: true },
+  });
   const seen = new Map(marks.map((m) => [m.ticketId, m.seenAt.getTime()]));
   return new Set(mine.filter((r) => (seen.get(r.id) ?? 0) < r.customerActivityAt!.getTime()).map((r) => r.id));
 }

@@ -29,11 +29,18 @@ const present = (m: Macro) => ({
 
 type MacroRecord = ReturnType<typeof present>;
 
-export const spec = listSpec(lists.macros, { search: (q): Prisma.MacroWhereInput => ({ OR: [{ name: { contains: q } }, { titleZh: { contains: q } }, { titleEn: { contains: q } }] }) });
+export const spec = listSpec(lists.macros, {
+  search: (q): Prisma.MacroWhereInput => ({ OR: [{ name: { contains: q } }, { titleZh: { contains: q } }, { titleEn: { contains: q } }] }),
+});
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const macroSchema = z.object({
-  name: z.string().trim().min(1).max(80).regex(/^[a-z0-9_.-]+$/, 'Lower-case letters, digits, _ . - only'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[a-z0-9_.-]+$/, 'Lower-case letters, digits, _ . - only'),
   titleZh: text(200),
   titleEn: text(200),
   bodyZh: text(10_000),
@@ -41,7 +48,6 @@ export const macroSchema = z.object({
   kinds: z.array(z.enum(kindKeys)).default([]),
   active: z.boolean().default(true),
 });
-
 
 /** Fills {{placeholders}} from the ticket; an unknown placeholder stays visible so the agent sees it. */
 export function fillPlaceholders(text: string, values: Record<string, string>): string {
@@ -72,34 +78,45 @@ export function macroRoutes({ db, config }: AppContext) {
     const en = fillPlaceholders(macro.bodyEn, values('en'));
     res.json({ macroId: macro.id, ticketId, locale: ticket.locale, bodyZh: zh, bodyEn: en, body: ticket.locale === 'en' ? en : zh });
   });
-  router.use(restRouter<MacroRecord>({
-    name: 'macros',
-    label: 'Macro',
-    spec,
-    read: 'macros.read',
-    list: (q) => page(q, (a: Prisma.MacroFindManyArgs) => db.macro.findMany(a), (a: { where?: Prisma.MacroWhereInput }) => db.macro.count(a), present),
-    getOne,
-    create: {
-      action: 'macros.manage',
-      handle: async ({ body }) => present(await unique(db.macro.create({ data: parseInput(macroSchema, body) }), 'A macro with this name exists already', 'NAME_TAKEN')),
-    },
-    update: {
-      action: 'macros.manage',
-      async handle({ id, body }) {
-        const data = parseInput(macroSchema, body);
-        if (!(await getOne(id))) throw notFound('Macro');
-        return present(await unique(db.macro.update({ where: { id }, data }), 'A macro with this name exists already', 'NAME_TAKEN'));
+  router.use(
+    restRouter<MacroRecord>({
+      name: 'macros',
+      label: 'Macro',
+      spec,
+      read: 'macros.read',
+      list: (q) =>
+        page(
+          q,
+          (a: Prisma.MacroFindManyArgs) => db.macro.findMany(a),
+          (a: { where?: Prisma.MacroWhereInput }) => db.macro.count(a),
+          present,
+        ),
+      getOne,
+      create: {
+        action: 'macros.manage',
+        handle: async ({ body }) =>
+          present(
+            await unique(db.macro.create({ data: parseInput(macroSchema, body) }), 'A macro with this name exists already', 'NAME_TAKEN'),
+          ),
       },
-    },
-    remove: {
-      action: 'macros.manage',
-      async handle({ id }) {
-        const m = await getOne(id);
-        if (!m) throw notFound('Macro');
-        await db.macro.delete({ where: { id } });
-        return m;
+      update: {
+        action: 'macros.manage',
+        async handle({ id, body }) {
+          const data = parseInput(macroSchema, body);
+          if (!(await getOne(id))) throw notFound('Macro');
+          return present(await unique(db.macro.update({ where: { id }, data }), 'A macro with this name exists already', 'NAME_TAKEN'));
+        },
       },
-    },
-  }));
+      remove: {
+        action: 'macros.manage',
+        async handle({ id }) {
+          const m = await getOne(id);
+          if (!m) throw notFound('Macro');
+          await db.macro.delete({ where: { id } });
+          return m;
+        },
+      },
+    }),
+  );
   return router;
 }

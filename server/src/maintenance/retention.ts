@@ -14,7 +14,9 @@ export async function purgeClosedEvidence(db: Db, store: EvidenceStore, days: nu
   for (const e of due) {
     await db.$transaction(async (tx) => {
       await tx.evidence.update({ where: { id: e.id }, data: { purgedAt: now } });
-      await tx.event.create({ data: { ticketId: e.ticketId, actorType: 'system', type: 'evidence.purged', data: { evidenceId: e.id, retentionDays: days } } });
+      await tx.event.create({
+        data: { ticketId: e.ticketId, actorType: 'system', type: 'evidence.purged', data: { evidenceId: e.id, retentionDays: days } },
+      });
     });
     if ((await db.evidence.count({ where: { storageKey: e.storageKey, purgedAt: null } })) === 0) await store.remove(e.storageKey);
   }

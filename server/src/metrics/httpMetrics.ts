@@ -13,7 +13,10 @@ function routeOf(req: Request): string {
   if (pattern === undefined) return 'unmatched';
   if (typeof pattern !== 'string') return `${req.baseUrl}${String(pattern)}`;
   const url = segments(req.originalUrl.split('?')[0] ?? '');
-  const mount = url.slice(0, Math.max(0, url.length - segments(pattern).length)).join('/').toLowerCase();
+  const mount = url
+    .slice(0, Math.max(0, url.length - segments(pattern).length))
+    .join('/')
+    .toLowerCase();
   return `/${[mount, ...segments(pattern)].filter(Boolean).join('/')}`;
 }
 

@@ -44,6 +44,20 @@ export const outboxSendFailures = new Counter({
 });
 
 // Read from the shared database when scraped: the same figure from every process.
-export const outboxBacklog = new Gauge({ name: 'helpdesk_outbox_backlog', help: 'Notifications waiting to be sent or being sent', labelNames: ['channel'] as const, registers: [registry] });
-export const outboxFailed = new Gauge({ name: 'helpdesk_outbox_failed', help: 'Notifications that failed for good', labelNames: ['channel'] as const, registers: [registry] });
-export const slaBreaches = new Gauge({ name: 'helpdesk_sla_breaches', help: 'Open tickets past their SLA due time (not paused)', registers: [registry] });
+export const outboxBacklog = new Gauge({
+  name: 'helpdesk_outbox_backlog',
+  help: 'Notifications waiting to be sent or being sent',
+  labelNames: ['channel'] as const,
+  registers: [registry],
+});
+export const outboxFailed = new Gauge({
+  name: 'helpdesk_outbox_failed',
+  help: 'Notifications that failed for good',
+  labelNames: ['channel'] as const,
+  registers: [registry],
+});
+export const slaBreaches = new Gauge({
+  name: 'helpdesk_sla_breaches',
+  help: 'Open tickets past their SLA due time (not paused)',
+  registers: [registry],
+});

@@ -45,7 +45,11 @@ export function metricsRoutes({ db, config }: AppContext): Router {
     if (!config.metrics.token && config.metrics.allow.length === 0) throw new HttpError(404, 'NOT_FOUND', 'Not found');
     if (!permitted(req)) throw new HttpError(403, 'FORBIDDEN', 'Metrics are for the configured scraper only');
     const [outbox, overdue] = await Promise.all([
-      db.notification.groupBy({ by: ['channel', 'status'], where: { status: { in: ['pending', 'sending', 'failed'] } }, _count: { _all: true } }),
+      db.notification.groupBy({
+        by: ['channel', 'status'],
+        where: { status: { in: ['pending', 'sending', 'failed'] } },
+        _count: { _all: true },
+      }),
       db.ticket.count({ where: { status: { in: [...openStatuses] }, slaPausedAt: null, slaDueAt: { lt: new Date() } } }),
     ]);
     outboxBacklog.reset();

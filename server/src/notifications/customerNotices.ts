@@ -5,7 +5,8 @@ import type { NotificationInput } from './outbox';
 // What customers are told, in their ticket's language. Texts are data: adding a notice is adding one entry.
 
 export type NoticeLocale = 'zh-CN' | 'en';
-export type CustomerNotice = 'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply' | 'contact_changed' | 'withdrawn' | 'open_appeal_exists';
+export type CustomerNotice =
+  'received' | 'materials_requested' | 'approved' | 'rejected' | 'reply' | 'contact_changed' | 'withdrawn' | 'open_appeal_exists';
 
 export type NoticeVars = {
   statusLink: string;
@@ -39,12 +40,22 @@ const joined = (...parts: (string | false | undefined)[]) => parts.filter((p): p
 const frames: Record<NoticeLocale, { email: (name: string, content: string, link: string) => string; sms: (text: string) => string }> = {
   'zh-CN': {
     email: (name, content, link) =>
-      joined(`${name}，您好：`, content, `查看申诉进度：${link}\n（此链接 7 天内可直接打开一次申诉，之后请输入访问码；访问码遗失可在进度页重新获取。）`, '此邮件由系统自动发送，请勿直接回复。'),
+      joined(
+        `${name}，您好：`,
+        content,
+        `查看申诉进度：${link}\n（此链接 7 天内可直接打开一次申诉，之后请输入访问码；访问码遗失可在进度页重新获取。）`,
+        '此邮件由系统自动发送，请勿直接回复。',
+      ),
     sms: (text) => `【账号安全】${text}`,
   },
   en: {
     email: (name, content, link) =>
-      joined(`Dear ${name},`, content, `Follow your appeal: ${link}\n(This link opens your appeal once, within 7 days; after that, use your access code, or ask for a new one on the status page.)`, 'This message was sent automatically; please do not reply to it.'),
+      joined(
+        `Dear ${name},`,
+        content,
+        `Follow your appeal: ${link}\n(This link opens your appeal once, within 7 days; after that, use your access code, or ask for a new one on the status page.)`,
+        'This message was sent automatically; please do not reply to it.',
+      ),
     sms: (text) => `[Account Security] ${text}`,
   },
 };
@@ -58,7 +69,8 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
     },
     en: {
       subject: (v) => `We have received your appeal (${v.reference})`,
-      email: (v) => `We have received your appeal, reference ${v.reference}. Our review takes about 3 business days; we will tell you the result at the contact details you gave.`,
+      email: (v) =>
+        `We have received your appeal, reference ${v.reference}. Our review takes about 3 business days; we will tell you the result at the contact details you gave.`,
       sms: (v) => `Appeal ${v.reference} received. Follow it at ${v.statusLink}`,
     },
   },
@@ -89,12 +101,18 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
   approved: {
     'zh-CN': {
       subject: (v) => `您的申诉已通过（${v.reference}）`,
-      email: (v) => joined(`您的申诉 ${v.reference} 已审核通过。`, v.outcome && `处理结果：${v.outcome}。`, v.message && `审核员留言：\n${v.message}`),
+      email: (v) =>
+        joined(`您的申诉 ${v.reference} 已审核通过。`, v.outcome && `处理结果：${v.outcome}。`, v.message && `审核员留言：\n${v.message}`),
       sms: (v) => `您的申诉${v.reference}已审核通过${v.outcome ? `：${v.outcome}` : ''}。详情：${v.statusLink}`,
     },
     en: {
       subject: (v) => `Your appeal is approved (${v.reference})`,
-      email: (v) => joined(`Your appeal ${v.reference} is approved.`, v.outcome && `Outcome: ${v.outcome}.`, v.message && `A note from the reviewer:\n${v.message}`),
+      email: (v) =>
+        joined(
+          `Your appeal ${v.reference} is approved.`,
+          v.outcome && `Outcome: ${v.outcome}.`,
+          v.message && `A note from the reviewer:\n${v.message}`,
+        ),
       sms: (v) => `Appeal ${v.reference} is approved${v.outcome ? `: ${v.outcome}` : ''}. Details: ${v.statusLink}`,
     },
   },
@@ -125,24 +143,28 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
   withdrawn: {
     'zh-CN': {
       subject: (v) => `您的申诉已撤销（${v.reference}）`,
-      email: (v) => `您已撤销申诉 ${v.reference}，我们不会再处理这份申诉，账号未作任何变更。如需继续办理，请重新提交申诉。如果这不是您本人的操作，请立即联系客服并提供申诉编号。`,
+      email: (v) =>
+        `您已撤销申诉 ${v.reference}，我们不会再处理这份申诉，账号未作任何变更。如需继续办理，请重新提交申诉。如果这不是您本人的操作，请立即联系客服并提供申诉编号。`,
       sms: (v) => `您的申诉${v.reference}已撤销，账号未作变更。如非本人操作，请立即联系客服。`,
     },
     en: {
       subject: (v) => `Your appeal is withdrawn (${v.reference})`,
-      email: (v) => `You withdrew your appeal ${v.reference}: we will not process it, and nothing was changed on the account. To go on, file a new appeal. If you did not withdraw it, contact support at once and quote the reference.`,
+      email: (v) =>
+        `You withdrew your appeal ${v.reference}: we will not process it, and nothing was changed on the account. To go on, file a new appeal. If you did not withdraw it, contact support at once and quote the reference.`,
       sms: (v) => `Appeal ${v.reference} is withdrawn; nothing was changed. Not you? Contact support now.`,
     },
   },
   contact_changed: {
     'zh-CN': {
       subject: (v) => `您的申诉联系方式已变更（${v.reference}）`,
-      email: (v) => `客服已更改申诉 ${v.reference} 的联系方式，此后的通知将发送到新的联系方式。如果这不是您要求的，请立即联系客服并提供申诉编号。`,
+      email: (v) =>
+        `客服已更改申诉 ${v.reference} 的联系方式，此后的通知将发送到新的联系方式。如果这不是您要求的，请立即联系客服并提供申诉编号。`,
       sms: (v) => `您的申诉${v.reference}的联系方式已被客服更改。如非您本人要求，请立即联系客服。`,
     },
     en: {
       subject: (v) => `The contact details of your appeal changed (${v.reference})`,
-      email: (v) => `Our support team changed the contact details of your appeal ${v.reference}; notices now go to the new ones. If you did not ask for this, contact support at once and quote the reference.`,
+      email: (v) =>
+        `Our support team changed the contact details of your appeal ${v.reference}; notices now go to the new ones. If you did not ask for this, contact support at once and quote the reference.`,
       sms: (v) => `The contact details of appeal ${v.reference} were changed by support. Not you? Contact support now.`,
     },
   },
@@ -157,7 +179,8 @@ const texts: Record<CustomerNotice, Record<NoticeLocale, NoticeText>> = {
       subject: (v) => `Appeal ${v.reference} is linked to your open appeal of this kind, ${v.related}`,
       email: (v) =>
         `We have received your appeal ${v.reference}. The appeal of the same kind you filed earlier for the same account, ${v.related}, is still open: the two are linked and reviewed together, so there is no need to file again. Add materials or write to us on the status page of ${v.related}.`,
-      sms: (v) => `Appeal ${v.related} for the same account is still open; your new appeal ${v.reference} is linked to it. Follow it at ${v.statusLink}`,
+      sms: (v) =>
+        `Appeal ${v.related} for the same account is still open; your new appeal ${v.reference} is linked to it. Follow it at ${v.statusLink}`,
     },
   },
   reply: {
@@ -206,7 +229,13 @@ export function noticesFor(ticket: NoticeTicket, notice: CustomerNotice, vars: N
   const subject = text.subject(v);
   const out: NotificationInput[] = [];
   if (ticket.contactEmail) {
-    out.push({ ticketId: ticket.id, channel: 'email', recipient: ticket.contactEmail, subject, body: frame.email(greetingName(ticket.contactName, locale), text.email(v), vars.statusLink) });
+    out.push({
+      ticketId: ticket.id,
+      channel: 'email',
+      recipient: ticket.contactEmail,
+      subject,
+      body: frame.email(greetingName(ticket.contactName, locale), text.email(v), vars.statusLink),
+    });
   }
   if (ticket.contactPhone) {
     out.push({ ticketId: ticket.id, channel: 'sms', recipient: ticket.contactPhone, subject, body: frame.sms(text.sms(v)) });

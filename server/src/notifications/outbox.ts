@@ -20,7 +20,15 @@ export async function enqueueIn(tx: Prisma.TransactionClient, input: Notificatio
   const rows = Array.isArray(input) ? input : [input];
   if (!rows.length) return 0;
   const { count } = await tx.notification.createMany({
-    data: rows.map((n) => ({ ticketId: n.ticketId ?? null, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: 'pending', secret: n.secret ?? false })),
+    data: rows.map((n) => ({
+      ticketId: n.ticketId ?? null,
+      channel: n.channel,
+      recipient: n.recipient,
+      subject: n.subject,
+      body: n.body,
+      status: 'pending',
+      secret: n.secret ?? false,
+    })),
   });
   return count;
 }

@@ -29,7 +29,10 @@ export const spec = listSpec(lists.notifications, {});
 // The outbox is written by the workflow and drained by the worker.
 export function notificationRoutes({ db }: AppContext) {
   const presentAll = async (rows: Notification[]) => {
-    const known = await knownByTicket(db, rows.map((n) => n.ticketId));
+    const known = await knownByTicket(
+      db,
+      rows.map((n) => n.ticketId),
+    );
     return rows.map((n) => present(n, (n.ticketId !== null && known.get(n.ticketId)) || []));
   };
   return restRouter({
@@ -38,7 +41,12 @@ export function notificationRoutes({ db }: AppContext) {
     spec,
     read: 'notifications.read',
     async list(q) {
-      const found = await page(q, (a: Prisma.NotificationFindManyArgs) => db.notification.findMany(a), (a: { where?: Prisma.NotificationWhereInput }) => db.notification.count(a), (n) => n);
+      const found = await page(
+        q,
+        (a: Prisma.NotificationFindManyArgs) => db.notification.findMany(a),
+        (a: { where?: Prisma.NotificationWhereInput }) => db.notification.count(a),
+        (n) => n,
+      );
       return { ...found, rows: await presentAll(found.rows) };
     },
     getOne: async (id) => {

@@ -26,7 +26,10 @@ export class SmtpEmailSender implements EmailSender {
   private readonly transport;
 
   /** `smtpUrl` as nodemailer reads it, e.g. `smtps://user:pass@mail.example.com` (options as query parameters). */
-  constructor(smtpUrl: string, private readonly from = defaultFrom) {
+  constructor(
+    smtpUrl: string,
+    private readonly from = defaultFrom,
+  ) {
     this.transport = nodemailer.createTransport(smtpUrl);
   }
 
@@ -46,7 +49,10 @@ export class EmlFileEmailSender implements EmailSender {
 
   async send(n: OutgoingEmail): Promise<void> {
     // One file per notification: a worker that died after writing but before marking it sent does not write twice.
-    const done = await fs.access(emlFile(this.dir, n.notificationId)).then(() => true, () => false);
+    const done = await fs.access(emlFile(this.dir, n.notificationId)).then(
+      () => true,
+      () => false,
+    );
     if (done) return;
     // RFC 822 lines end in CRLF; nodemailer folds headers that way but keeps the body's own line ends.
     const text = n.text.replace(/\r?\n/g, '\r\n');
@@ -95,7 +101,10 @@ export class LogSmsSender implements SmsSender {
   constructor(private readonly log: Logger) {}
 
   async send(n: OutgoingSms): Promise<void> {
-    this.log.info({ notificationId: n.notificationId, to: maskPhone(n.to), text: n.text }, 'sms not sent: no gateway configured, logged instead');
+    this.log.info(
+      { notificationId: n.notificationId, to: maskPhone(n.to), text: n.text },
+      'sms not sent: no gateway configured, logged instead',
+    );
   }
 }
 

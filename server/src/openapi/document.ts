@@ -6,9 +6,20 @@ import type { Access, Answer, Body, Header, Method, Operation, Param } from './o
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
 
-export type ParameterObject = { name: string; in: 'path' | 'query' | 'header'; required: boolean; description?: string; schema?: JsonSchema; content?: Record<string, { schema: JsonSchema }> };
+export type ParameterObject = {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description?: string;
+  schema?: JsonSchema;
+  content?: Record<string, { schema: JsonSchema }>;
+};
 type MediaObject = { schema: JsonSchema; encoding?: Record<string, { contentType: string }> };
-type ResponseObject = { description: string; headers?: Record<string, { description: string; schema: JsonSchema }>; content?: Record<string, MediaObject | { schema: { $ref: string } }> };
+type ResponseObject = {
+  description: string;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+  content?: Record<string, MediaObject | { schema: { $ref: string } }>;
+};
 export type OperationObject = {
   operationId: string;
   tags: string[];
@@ -33,7 +44,11 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'
   return rest;
 }
 
-const security: Record<Access, Record<string, string[]>[]> = { agent: [{ agentSession: [] }], appealToken: [{ appealToken: [] }], public: [] };
+const security: Record<Access, Record<string, string[]>[]> = {
+  agent: [{ agentSession: [] }],
+  appealToken: [{ appealToken: [] }],
+  public: [],
+};
 
 const parameter = (name: string, place: ParameterObject['in'], p: Param & { json?: boolean }): ParameterObject => ({
   name,
@@ -58,7 +73,13 @@ function requestBody(body: Body): NonNullable<OperationObject['requestBody']> {
     properties[slot] = { type: 'array', items: fileSchema };
     encoding[slot] = { contentType: acceptedMimeTypes.join(', ') };
   }
-  return { required: true, description, content: { 'multipart/form-data': { schema: { type: 'object', properties, required: [...requiredJson], additionalProperties: false }, encoding } } };
+  return {
+    required: true,
+    description,
+    content: {
+      'multipart/form-data': { schema: { type: 'object', properties, required: [...requiredJson], additionalProperties: false }, encoding },
+    },
+  };
 }
 
 const answers: Record<Answer, ResponseObject['content']> = {
@@ -71,11 +92,17 @@ const answers: Record<Answer, ResponseObject['content']> = {
 };
 
 const headersOf = (headers: Record<string, Header>) =>
-  Object.fromEntries(Object.entries(headers).map(([name, h]) => [name, { description: h.description, schema: jsonSchemaOf(h.schema, 'output') }]));
+  Object.fromEntries(
+    Object.entries(headers).map(([name, h]) => [name, { description: h.description, schema: jsonSchemaOf(h.schema, 'output') }]),
+  );
 
 function errorStatuses(op: Operation): number[] {
   const takesInput = Boolean(op.body || op.params || op.query || op.headers);
-  const implied = [...(takesInput ? [400] : []), ...(op.access === 'agent' ? [401, 403] : []), ...(op.params && op.access === 'agent' ? [404] : [])];
+  const implied = [
+    ...(takesInput ? [400] : []),
+    ...(op.access === 'agent' ? [401, 403] : []),
+    ...(op.params && op.access === 'agent' ? [404] : []),
+  ];
   return [...new Set([...implied, ...(op.errors ?? [])])].sort((a, b) => a - b);
 }
 
@@ -83,10 +110,17 @@ function operationObject(op: Operation): OperationObject {
   const responses: Record<string, ResponseObject> = {};
   for (const s of op.success) {
     const content = answers[s.answer];
-    responses[String(s.status)] = { description: s.description, ...(s.headers && { headers: headersOf(s.headers) }), ...(content && { content }) };
+    responses[String(s.status)] = {
+      description: s.description,
+      ...(s.headers && { headers: headersOf(s.headers) }),
+      ...(content && { content }),
+    };
   }
   for (const status of errorStatuses(op)) {
-    responses[String(status)] = { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[String(status)] = {
+      description: errorDescriptions[status] ?? 'Error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   return {
     operationId: op.operationId,
@@ -105,8 +139,8 @@ function operationObject(op: Operation): OperationObject {
 }
 
 const description = [
-  'The helpdesk API: the public appeal form\'s routes, and the agent console\'s (docs/architecture.md).',
-  'Agent routes take the session cookie that POST /api/auth/login sets; their writes are refused (403 CSRF_ORIGIN) from another site\'s page.',
+  "The helpdesk API: the public appeal form's routes, and the agent console's (docs/architecture.md).",
+  "Agent routes take the session cookie that POST /api/auth/login sets; their writes are refused (403 CSRF_ORIGIN) from another site's page.",
   'List resources follow ra-data-simple-rest: `filter`, `sort` and `range` query parameters, a `Content-Range` header; a method a resource does not take answers 405.',
   'Every error is JSON `{code, message, errors?}` (components.schemas.Error).',
 ].join('\n\n');
@@ -128,7 +162,11 @@ export function buildDocument(operations: readonly Operation[]): OpenApiDocument
       schemas: { Error: jsonSchemaOf(errorBodySchema, 'output') },
       securitySchemes: {
         agentSession: { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'Set by POST /api/auth/login' },
-        appealToken: { type: 'http', scheme: 'bearer', description: 'The access token an appeal\'s filing (or a verified access code) answers with' },
+        appealToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The access token an appeal's filing (or a verified access code) answers with",
+        },
       },
     },
   };

@@ -8,7 +8,12 @@ export type Access = 'agent' | 'public' | 'appealToken';
 export type Param = { schema: z.ZodType; description?: string; required?: boolean };
 
 /** A multipart/form-data body: JSON parts (each a string holding JSON) and file parts named by material slot. */
-export type MultipartBody = { json: Record<string, z.ZodType>; requiredJson: readonly string[]; fileSlots: readonly string[]; description: string };
+export type MultipartBody = {
+  json: Record<string, z.ZodType>;
+  requiredJson: readonly string[];
+  fileSlots: readonly string[];
+  description: string;
+};
 
 export type Body = { json: z.ZodType; required?: boolean } | { multipart: MultipartBody };
 

@@ -18,8 +18,13 @@ export async function recordObjection(db: Db, token: string, consoleBaseUrl: str
     if (ticket.ownerObjectedAt) throw new HttpError(409, 'OBJECTION_USED', 'Your objection was already recorded');
     const now = new Date();
     await tx.ticket.update({ where: { id: ticket.id }, data: { ownerObjectedAt: now, priority: 'urgent', version: { increment: 1 } } });
-    await tx.event.create({ data: { ticketId: ticket.id, actorType: 'customer', type: 'owner.objected', data: { status: ticket.status } } });
-    const supervisors = await tx.agent.findMany({ where: { active: true, role: { in: ['supervisor', 'admin'] } }, select: { email: true } });
+    await tx.event.create({
+      data: { ticketId: ticket.id, actorType: 'customer', type: 'owner.objected', data: { status: ticket.status } },
+    });
+    const supervisors = await tx.agent.findMany({
+      where: { active: true, role: { in: ['supervisor', 'admin'] } },
+      select: { email: true },
+    });
     const link = `${consoleBaseUrl.replace(/\/+$/, '')}/#/tickets/${ticket.id}/show`;
     await enqueueIn(
       tx,

@@ -21,12 +21,19 @@ const hour = 3600_000;
 // Per client address and per account ID, so neither many accounts from one address nor many addresses against
 // one account get far; an unknown account ID is limited the same way, so limits tell nothing either.
 export const ownerCodeLimits = {
-  perAddress: [{ windowMs: hour, max: 10 }, { windowMs: 24 * hour, max: 30 }],
-  perAccount: [{ windowMs: hour, max: 5 }, { windowMs: 24 * hour, max: 10 }],
+  perAddress: [
+    { windowMs: hour, max: 10 },
+    { windowMs: 24 * hour, max: 30 },
+  ],
+  perAccount: [
+    { windowMs: hour, max: 5 },
+    { windowMs: 24 * hour, max: 10 },
+  ],
   checksPerAddress: [{ windowMs: hour, max: 30 }],
 };
 
-const codeHash = (key: string, challengeId: string, code: string) => createHmac('sha256', key).update(`${challengeId}:${code}`).digest('hex');
+const codeHash = (key: string, challengeId: string, code: string) =>
+  createHmac('sha256', key).update(`${challengeId}:${code}`).digest('hex');
 export const proofHash = (proof: string) => createHash('sha256').update(proof).digest('hex');
 
 const codeText = (code: string) => ({
@@ -38,15 +45,26 @@ const codeText = (code: string) => ({
 /** Issues a challenge for the account ID; the answer is the same whether or not the account exists. */
 export async function issueOwnerCode(db: Db, hashKey: string, accountUin: string, client: string): Promise<OwnerCodeIssued> {
   await countHit(db, 'owner-code-address', client, ownerCodeLimits.perAddress);
-  await countHit(db, 'owner-code-account', accountUin, ownerCodeLimits.perAccount, 'Too many codes were asked for this account; try again later');
+  await countHit(
+    db,
+    'owner-code-account',
+    accountUin,
+    ownerCodeLimits.perAccount,
+    'Too many codes were asked for this account; try again later',
+  );
   const id = randomBytes(16).toString('base64url');
   const code = String(randomInt(0, 10 ** OWNER_CODE_DIGITS)).padStart(OWNER_CODE_DIGITS, '0');
   const expiresAt = new Date(Date.now() + OWNER_CODE_TTL_SECONDS * 1000);
   await db.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({ where: { uin: accountUin }, select: { id: true, securityPhone: true, securityEmail: true, status: true } });
+    const account = await tx.account.findUnique({
+      where: { uin: accountUin },
+      select: { id: true, securityPhone: true, securityEmail: true, status: true },
+    });
     const live = account && account.status !== 'cancelled' ? account : null;
     const channel = live?.securityPhone ? 'sms' : live?.securityEmail ? 'email' : null;
-    await tx.ownerChallenge.create({ data: { id, accountUin, accountId: channel ? live!.id : null, channel, codeHash: codeHash(hashKey, id, code), expiresAt } });
+    await tx.ownerChallenge.create({
+      data: { id, accountUin, accountId: channel ? live!.id : null, channel, codeHash: codeHash(hashKey, id, code), expiresAt },
+    });
     if (!channel) return;
     const text = codeText(code);
     await enqueueIn(tx, {
@@ -66,7 +84,13 @@ const expired = () => new HttpError(410, 'CODE_EXPIRED', 'This code has expired 
  * Checks a code. The attempt is counted before the comparison, atomically, so parallel guesses get no more than
  * five tries between them. A challenge for an unknown account fails like a wrong code.
  */
-export async function verifyOwnerCode(db: Db, hashKey: string, challengeId: string, code: string, client: string): Promise<OwnerCodeVerified> {
+export async function verifyOwnerCode(
+  db: Db,
+  hashKey: string,
+  challengeId: string,
+  code: string,
+  client: string,
+): Promise<OwnerCodeVerified> {
   await countHit(db, 'owner-code-check', client, ownerCodeLimits.checksPerAddress);
   // One transaction holds the challenge's row from the count to the verdict, so each try reads its own number;
   // its outcome is returned rather than thrown, so that a wrong try stays counted.
@@ -88,7 +112,9 @@ export async function verifyOwnerCode(db: Db, hashKey: string, challengeId: stri
   if ('expired' in outcome) throw expired();
   if ('attemptsLeft' in outcome) {
     if (outcome.attemptsLeft <= 0) throw expired();
-    throw new HttpError(400, 'CODE_INVALID', 'The code is not right', { code: 'The code is not right' }, undefined, { attemptsLeft: outcome.attemptsLeft });
+    throw new HttpError(400, 'CODE_INVALID', 'The code is not right', { code: 'The code is not right' }, undefined, {
+      attemptsLeft: outcome.attemptsLeft,
+    });
   }
   return { verified: true, proof: outcome.proof, expiresInSeconds: OWNER_PROOF_TTL_SECONDS };
 }
@@ -103,13 +129,33 @@ export async function purgeOwnerChallenges(db: Db, now = new Date()): Promise<nu
  * Spends a proof on the appeal being filed, inside its transaction: it must have been verified for this very
  * account ID, recently, and never used. Returns when the owner proved control.
  */
-export async function spendOwnerProofIn(tx: Prisma.TransactionClient, proof: string, accountUin: string | null, ticketId: number): Promise<Date> {
-  const invalid = () => badRequest('The account-control code is not valid for this account any more: ask for a new one', { ownerProof: 'Ask for a new code' }, 'OWNER_PROOF_INVALID');
+export async function spendOwnerProofIn(
+  tx: Prisma.TransactionClient,
+  proof: string,
+  accountUin: string | null,
+  ticketId: number,
+): Promise<Date> {
+  const invalid = () =>
+    badRequest(
+      'The account-control code is not valid for this account any more: ask for a new one',
+      { ownerProof: 'Ask for a new code' },
+      'OWNER_PROOF_INVALID',
+    );
   if (!accountUin) throw invalid();
   const since = new Date(Date.now() - OWNER_PROOF_TTL_SECONDS * 1000);
   const challenge = await tx.ownerChallenge.findUnique({ where: { proofHash: proofHash(proof) } });
-  if (!challenge || challenge.accountUin !== accountUin || challenge.accountId === null || !challenge.verifiedAt || challenge.verifiedAt < since) throw invalid();
-  const { count } = await tx.ownerChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: new Date(), ticketId } });
+  if (
+    !challenge ||
+    challenge.accountUin !== accountUin ||
+    challenge.accountId === null ||
+    !challenge.verifiedAt ||
+    challenge.verifiedAt < since
+  )
+    throw invalid();
+  const { count } = await tx.ownerChallenge.updateMany({
+    where: { id: challenge.id, usedAt: null },
+    data: { usedAt: new Date(), ticketId },
+  });
   if (count === 0) throw invalid();
   return challenge.verifiedAt;
 }

@@ -17,7 +17,8 @@ type OwnerChannels = Pick<Account, 'securityPhone' | 'securityEmail'>;
 /** `handled`: approved, and the effect changed nothing on the account (a transfer checked by hand). */
 type Stage = 'filed' | 'approved' | 'handled' | 'rejected';
 
-const signature = '此邮件由系统自动发送，请勿直接回复。我们不会向您索取密码或验证码。 / This message was sent automatically; please do not reply. We never ask for your password or codes.';
+const signature =
+  '此邮件由系统自动发送，请勿直接回复。我们不会向您索取密码或验证码。 / This message was sent automatically; please do not reply. We never ask for your password or codes.';
 
 function texts(stage: Stage, v: { reference: string; uin: string; statement: Localized; link?: string }) {
   const what = { zh: v.statement['zh-CN'], en: v.statement.en };
@@ -57,14 +58,31 @@ function texts(stage: Stage, v: { reference: string; uin: string; statement: Loc
   }
 }
 
-function ownerNotices(ticketId: number, channels: OwnerChannels, stage: Stage, v: { reference: string; uin: string; statement: Localized; link?: string }): NotificationInput[] {
+function ownerNotices(
+  ticketId: number,
+  channels: OwnerChannels,
+  stage: Stage,
+  v: { reference: string; uin: string; statement: Localized; link?: string },
+): NotificationInput[] {
   const t = texts(stage, v);
   const out: NotificationInput[] = [];
   if (channels.securityEmail) {
-    out.push({ ticketId, channel: 'email', recipient: channels.securityEmail, subject: t.subject, body: `您好：\n\n${t.zh}\n\n——\n\nHello,\n\n${t.en}\n\n${signature}` });
+    out.push({
+      ticketId,
+      channel: 'email',
+      recipient: channels.securityEmail,
+      subject: t.subject,
+      body: `您好：\n\n${t.zh}\n\n——\n\nHello,\n\n${t.en}\n\n${signature}`,
+    });
   }
   if (channels.securityPhone) {
-    out.push({ ticketId, channel: 'sms', recipient: channels.securityPhone, subject: t.subject, body: `【账号安全】${t.smsZh} / [Account Security] ${t.smsEn}` });
+    out.push({
+      ticketId,
+      channel: 'sms',
+      recipient: channels.securityPhone,
+      subject: t.subject,
+      body: `【账号安全】${t.smsZh} / [Account Security] ${t.smsEn}`,
+    });
   }
   return out;
 }
@@ -82,7 +100,15 @@ export async function tellOwnerOfFilingIn(
 ): Promise<void> {
   const token = randomBytes(24).toString('base64url');
   await tx.ticket.update({ where: { id: ticket.id }, data: { objectionTokenHash: objectionTokenHash(token) } });
-  await enqueueIn(tx, ownerNotices(ticket.id, account, 'filed', { reference: ticket.reference, uin: account.uin, statement, link: objectionLink(publicBaseUrl, token) }));
+  await enqueueIn(
+    tx,
+    ownerNotices(ticket.id, account, 'filed', {
+      reference: ticket.reference,
+      uin: account.uin,
+      statement,
+      link: objectionLink(publicBaseUrl, token),
+    }),
+  );
 }
 
 /** At the decision: the owner is told on the channels on file as they were before the change. */

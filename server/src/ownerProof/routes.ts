@@ -6,7 +6,6 @@ import { parseInput } from '../http/validate';
 import { recordObjection } from './objections';
 import { issueOwnerCode, verifyOwnerCode } from './ownerCodes';
 
-
 /** Public: proof of control of an account, and the owner's objection (docs/owner-binding.md). */
 export function ownerProofRoutes({ db, config }: AppContext): Router {
   const router = Router();

@@ -12,10 +12,17 @@ import { revealSchema } from '../contract/reveal';
 import { revealContact } from './reveal';
 
 export const who = z
-  .object({ email: z.string().trim().toLowerCase().email().optional(), phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '11-digit mainland mobile').optional() })
-  .refine((v) => v.email || v.phone, { message: 'Give the customer\'s email or phone', path: ['email'] });
+  .object({
+    email: z.string().trim().toLowerCase().email().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, '11-digit mainland mobile')
+      .optional(),
+  })
+  .refine((v) => v.email || v.phone, { message: "Give the customer's email or phone", path: ['email'] });
 
-export const eraseSchema = who.and(z.object({ reason: z.string().trim().min(3, 'Say why (the customer\'s request, its date)').max(500) }));
+export const eraseSchema = who.and(z.object({ reason: z.string().trim().min(3, "Say why (the customer's request, its date)").max(500) }));
 
 function ticketsOf(input: z.infer<typeof who>): Prisma.TicketWhereInput {
   return { OR: [...(input.email ? [{ contactEmail: input.email }] : []), ...(input.phone ? [{ contactPhone: input.phone }] : [])] };
@@ -35,20 +42,47 @@ export function privacyRoutes(ctx: AppContext): Router {
       where: ticketsOf(input),
       include: {
         messages: { where: { kind: { in: ['public_reply', 'customer_message'] } }, orderBy: { createdAt: 'asc' } },
-        evidence: { select: { id: true, originalName: true, mime: true, size: true, createdAt: true, findings: true, purgedAt: true, slot: { select: { slotKey: true } } } },
+        evidence: {
+          select: {
+            id: true,
+            originalName: true,
+            mime: true,
+            size: true,
+            createdAt: true,
+            findings: true,
+            purgedAt: true,
+            slot: { select: { slotKey: true } },
+          },
+        },
       },
       orderBy: { submittedAt: 'asc' },
     });
-    for (const t of tickets) await db.event.create({ data: { ticketId: t.id, actorType: 'agent', agentId: agent.id, type: 'privacy.exported' } });
+    for (const t of tickets)
+      await db.event.create({ data: { ticketId: t.id, actorType: 'agent', agentId: agent.id, type: 'privacy.exported' } });
     res.set('Cache-Control', 'no-store');
     res.json({
       exportedAt: new Date(),
       tickets: tickets.map((t) => ({
-        reference: t.reference, kind: t.kind, variant: t.variant, subjectType: t.subjectType, status: t.status,
-        submittedAt: t.submittedAt, decidedAt: t.decidedAt, decision: t.decision, declared: t.fields,
+        reference: t.reference,
+        kind: t.kind,
+        variant: t.variant,
+        subjectType: t.subjectType,
+        status: t.status,
+        submittedAt: t.submittedAt,
+        decidedAt: t.decidedAt,
+        decision: t.decision,
+        declared: t.fields,
         contact: { name: t.contactName, email: t.contactEmail, phone: t.contactPhone, locale: t.locale },
         messages: t.messages.map((m) => ({ kind: m.kind, body: m.body, createdAt: m.createdAt })),
-        files: t.evidence.map((e) => ({ slot: e.slot.slotKey, name: e.originalName, type: e.mime, size: e.size, uploadedAt: e.createdAt, findings: e.findings, deletedAt: e.purgedAt })),
+        files: t.evidence.map((e) => ({
+          slot: e.slot.slotKey,
+          name: e.originalName,
+          type: e.mime,
+          size: e.size,
+          uploadedAt: e.createdAt,
+          findings: e.findings,
+          deletedAt: e.purgedAt,
+        })),
       })),
     });
   });
@@ -62,7 +96,8 @@ export function privacyRoutes(ctx: AppContext): Router {
     const erased: string[] = [];
     const keptOpen: string[] = [];
     // Open appeals are still being worked: the customer withdraws them first, then asks again.
-    for (const t of tickets) (!isOpen(t.status) && (await eraseTicket(ctx, t.id, agent, input.reason)) ? erased : keptOpen).push(t.reference);
+    for (const t of tickets)
+      (!isOpen(t.status) && (await eraseTicket(ctx, t.id, agent, input.reason)) ? erased : keptOpen).push(t.reference);
     res.json({ erased, keptOpen });
   });
 

@@ -13,7 +13,10 @@ import { maskCode, maskEmail, maskIdNumber, maskName, maskPhone } from './mask';
 export type Known = readonly (readonly [full: string, masked: string])[];
 type Masker = (value: string, known: Known) => string;
 
-const masked = (mask: (v: string) => string | null): Masker => (v) => mask(v) ?? '';
+const masked =
+  (mask: (v: string) => string | null): Masker =>
+  (v) =>
+    mask(v) ?? '';
 const phone = masked(maskPhone);
 const email = masked(maskEmail);
 const name = masked(maskName);
@@ -68,10 +71,12 @@ function declaredMasker(f: FieldDef): Masker | undefined {
 }
 
 const declaredMaskers: Record<string, Masker> = Object.fromEntries(
-  Object.values(catalog.kinds).flatMap((k) => k.fields.flatMap((f) => {
-    const m = declaredMasker(f);
-    return m ? [[f.key, m] as const] : [];
-  })),
+  Object.values(catalog.kinds).flatMap((k) =>
+    k.fields.flatMap((f) => {
+      const m = declaredMasker(f);
+      return m ? [[f.key, m] as const] : [];
+    }),
+  ),
 );
 
 /** Which keys hold personal data, in every record an agent reads: tickets, accounts, events, messages, notifications. */
@@ -141,6 +146,9 @@ export function knownOf(t: TicketValues): Known {
 export async function knownByTicket(db: Pick<Db, 'ticket'>, ids: readonly (number | null)[]): Promise<Map<number, Known>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.ticket.findMany({ where: { id: { in: wanted } }, select: { id: true, contactName: true, contactEmail: true, contactPhone: true, fields: true } });
+  const rows = await db.ticket.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, contactName: true, contactEmail: true, contactPhone: true, fields: true },
+  });
   return new Map(rows.map((t) => [t.id, knownOf(t)]));
 }

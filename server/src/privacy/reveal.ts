@@ -14,10 +14,16 @@ export const mayReveal = (agent: { id: number; role: string }, ticket: { assigne
 export async function revealContact(db: Db, agent: Agent, input: RevealInput) {
   const fields = [...new Set(input.fields ?? contactFields)];
   return db.$transaction(async (tx) => {
-    const t = await tx.ticket.findUnique({ where: { id: input.ticketId }, select: { id: true, assigneeId: true, contactName: true, contactEmail: true, contactPhone: true } });
+    const t = await tx.ticket.findUnique({
+      where: { id: input.ticketId },
+      select: { id: true, assigneeId: true, contactName: true, contactEmail: true, contactPhone: true },
+    });
     if (!t) throw notFound('Ticket');
     if (!mayReveal(agent, t)) throw forbidden("Only the ticket's assignee, a supervisor or an admin sees the full contact", 'NOT_ASSIGNEE');
     await tx.event.create({ data: { ticketId: t.id, actorType: 'agent', agentId: agent.id, type: 'privacy.revealed', data: { fields } } });
-    return { ticketId: t.id, contact: Object.fromEntries(fields.map((f) => [answerKey[f], t[f]])) as Partial<Record<'name' | 'email' | 'phone', string | null>> };
+    return {
+      ticketId: t.id,
+      contact: Object.fromEntries(fields.map((f) => [answerKey[f], t[f]])) as Partial<Record<'name' | 'email' | 'phone', string | null>>,
+    };
   });
 }

@@ -1,4 +1,13 @@
-import { effectOf, evaluatePreconditions, fieldsFor, getKind, type AccountFacts, type FieldDef, type Localized, type PreconditionResult } from '../catalog';
+import {
+  effectOf,
+  evaluatePreconditions,
+  fieldsFor,
+  getKind,
+  type AccountFacts,
+  type FieldDef,
+  type Localized,
+  type PreconditionResult,
+} from '../catalog';
 import type { Db } from '../db/client';
 import { effects } from '../effects/registry';
 import { loadHolidays } from '../holidays/loadHolidays';
@@ -18,16 +27,35 @@ type Attribute = NonNullable<FieldDef['matches']>;
 
 // How each account attribute is compared and shown: identity numbers only by keyed hash, never in clear; names,
 // phones, emails and codes masked on both sides (agents need the match, not the value).
-const attributes: Record<Attribute, { onFile: (a: Account) => string | null; same: (declared: string, digest: string | undefined, a: Account) => boolean; show: (v: string | null) => string | null }> = {
+const attributes: Record<
+  Attribute,
+  {
+    onFile: (a: Account) => string | null;
+    same: (declared: string, digest: string | undefined, a: Account) => boolean;
+    show: (v: string | null) => string | null;
+  }
+> = {
   uin: { onFile: (a) => a.uin, same: (d, _h, a) => d === a.uin, show: (v) => v },
   realName: { onFile: (a) => a.realName, same: (d, _h, a) => d.trim() === (a.realName ?? '').trim(), show: maskName },
   companyName: { onFile: (a) => a.companyName, same: (d, _h, a) => d.trim() === (a.companyName ?? '').trim(), show: (v) => v },
-  idNumber: { onFile: (a) => (a.idNumberLast4 ? maskIdNumber(a.idNumberLast4) : null), same: (_d, h, a) => Boolean(h) && h === a.idNumberHash, show: (v) => v },
+  idNumber: {
+    onFile: (a) => (a.idNumberLast4 ? maskIdNumber(a.idNumberLast4) : null),
+    same: (_d, h, a) => Boolean(h) && h === a.idNumberHash,
+    show: (v) => v,
+  },
   creditCode: { onFile: (a) => a.creditCode, same: (d, _h, a) => d.toUpperCase() === (a.creditCode ?? '').toUpperCase(), show: maskCode },
   securityPhone: { onFile: (a) => a.securityPhone, same: (d, _h, a) => d === a.securityPhone, show: maskPhone },
-  securityEmail: { onFile: (a) => a.securityEmail, same: (d, _h, a) => d.toLowerCase() === (a.securityEmail ?? '').toLowerCase(), show: maskEmail },
+  securityEmail: {
+    onFile: (a) => a.securityEmail,
+    same: (d, _h, a) => d.toLowerCase() === (a.securityEmail ?? '').toLowerCase(),
+    show: maskEmail,
+  },
   handlerName: { onFile: (a) => a.handlerName, same: (d, _h, a) => d.trim() === (a.handlerName ?? '').trim(), show: maskName },
-  handlerIdNumber: { onFile: (a) => (a.handlerIdHash ? '******' : null), same: (_d, h, a) => Boolean(h) && h === a.handlerIdHash, show: (v) => v },
+  handlerIdNumber: {
+    onFile: (a) => (a.handlerIdHash ? '******' : null),
+    same: (_d, h, a) => Boolean(h) && h === a.handlerIdHash,
+    show: (v) => v,
+  },
 };
 
 /** The customer's declared fields beside the account record, each marked match or mismatch. */
@@ -40,12 +68,29 @@ export function compareDeclared(ticket: Ticket, account: Account | null): Compar
       const how = attributes[f.matches!];
       const declared = fields[f.key] ?? null;
       const onFile = account ? how.onFile(account) : null;
-      const result: Comparison['result'] = declared === null ? 'not_declared' : onFile === null ? 'not_on_file' : how.same(declared, digests[f.key], account!) ? 'match' : 'mismatch';
-      return { field: f.key, attribute: f.matches!, label: f.label, declared: f.sensitive ? declared : how.show(declared), onFile: how.show(onFile), result };
+      const result: Comparison['result'] =
+        declared === null
+          ? 'not_declared'
+          : onFile === null
+            ? 'not_on_file'
+            : how.same(declared, digests[f.key], account!)
+              ? 'match'
+              : 'mismatch';
+      return {
+        field: f.key,
+        attribute: f.matches!,
+        label: f.label,
+        declared: f.sensitive ? declared : how.show(declared),
+        onFile: how.show(onFile),
+        result,
+      };
     });
 }
 
-export function accountFacts(account: Account, counts: { accountsSharingSecurityPhone?: number; accountsOnNewCreditCode?: number } = {}): AccountFacts {
+export function accountFacts(
+  account: Account,
+  counts: { accountsSharingSecurityPhone?: number; accountsOnNewCreditCode?: number } = {},
+): AccountFacts {
   return {
     subjectType: account.subjectType as AccountFacts['subjectType'],
     securityPhone: account.securityPhone,
@@ -72,7 +117,11 @@ export function accountFacts(account: Account, counts: { accountsSharingSecurity
 }
 
 /** The kind's preconditions evaluated on the account as it stands now. */
-export async function preconditionsFor(db: Db | Prisma.TransactionClient, ticket: Ticket, account: Account | null): Promise<PreconditionResult[]> {
+export async function preconditionsFor(
+  db: Db | Prisma.TransactionClient,
+  ticket: Ticket,
+  account: Account | null,
+): Promise<PreconditionResult[]> {
   const kind = getKind(ticket.kind);
   if (!kind || !account) return [];
   const declared = ticket.fields as Record<string, string>;
@@ -81,7 +130,12 @@ export async function preconditionsFor(db: Db | Prisma.TransactionClient, ticket
   const creditCode = creditCodeField ? declared[creditCodeField] : undefined;
   const counts = {
     ...(phone && { accountsSharingSecurityPhone: await db.account.count({ where: { securityPhone: phone, NOT: { id: account.id } } }) }),
-    ...(creditCode && { accountsOnNewCreditCode: await db.account.count({ where: { creditCode, status: { not: 'cancelled' }, NOT: { id: account.id } } }) }),
+    ...(creditCode && {
+      accountsOnNewCreditCode: await db.account.count({ where: { creditCode, status: { not: 'cancelled' }, NOT: { id: account.id } } }),
+    }),
   };
-  return evaluatePreconditions(kind, accountFacts(account, counts), new Date(), ticket.variant, { declared, holidays: await loadHolidays(db) });
+  return evaluatePreconditions(kind, accountFacts(account, counts), new Date(), ticket.variant, {
+    declared,
+    holidays: await loadHolidays(db),
+  });
 }

@@ -17,16 +17,19 @@ export async function reviewOf(db: Db, ticketId: number, viewer: Agent) {
   const phoneField = effectFor(ticket).phoneField;
   const phone = phoneField ? (ticket.fields as Record<string, string>)[phoneField] : undefined;
   // The effect's statement, file names and the proposal's message may quote the customer: the same rule masks them.
-  return presentPersonal({
-    ticketId,
-    account: ticket.account ? presentAccount(ticket.account) : null,
-    comparison,
-    preconditions,
-    phoneHolders: phone ? await phoneHoldersOf(db, phone) : null,
-    summary: {
-      mismatches: comparison.filter((c) => c.result === 'mismatch').length,
-      preconditionsFailed: preconditions.filter((p) => !p.ok).length,
+  return presentPersonal(
+    {
+      ticketId,
+      account: ticket.account ? presentAccount(ticket.account) : null,
+      comparison,
+      preconditions,
+      phoneHolders: phone ? await phoneHoldersOf(db, phone) : null,
+      summary: {
+        mismatches: comparison.filter((c) => c.result === 'mismatch').length,
+        preconditionsFailed: preconditions.filter((p) => !p.ok).length,
+      },
+      decision: await decisionPreview(db, ticket, viewer),
     },
-    decision: await decisionPreview(db, ticket, viewer),
-  }, knownOf(ticket));
+    knownOf(ticket),
+  );
 }

@@ -16,9 +16,25 @@ const remember = <K, V>(map: Map<K, V>, key: K, value: V): V => {
 
 // How a working desk's tickets spread over a year: about as many arrive each day, most are decided within a
 // week, and a few wait on the customer for months. So the open queue is days of intake, not a third of the history.
-const openByAge: [maxDays: number, shareOpen: number][] = [[1, 0.95], [3, 0.6], [7, 0.3], [14, 0.08], [365, 0.003]];
-const openMix: [string, number][] = [['new', 0.25], ['triage', 0.2], ['in_review', 0.35], ['awaiting_customer', 0.2]];
-const doneMix: [string, number][] = [['closed', 0.8], ['approved', 0.06], ['rejected', 0.08], ['withdrawn', 0.06]];
+const openByAge: [maxDays: number, shareOpen: number][] = [
+  [1, 0.95],
+  [3, 0.6],
+  [7, 0.3],
+  [14, 0.08],
+  [365, 0.003],
+];
+const openMix: [string, number][] = [
+  ['new', 0.25],
+  ['triage', 0.2],
+  ['in_review', 0.35],
+  ['awaiting_customer', 0.2],
+];
+const doneMix: [string, number][] = [
+  ['closed', 0.8],
+  ['approved', 0.06],
+  ['rejected', 0.08],
+  ['withdrawn', 0.06],
+];
 
 function pick(mix: [string, number][], x: number): string {
   let acc = 0;
@@ -36,7 +52,16 @@ function statusAt(ageDays: number, r: ReturnType<typeof seededRandom>): string {
   return ageDays >= 14 ? 'awaiting_customer' : pick(openMix, r.next());
 }
 
-export type BulkAccount = { id: number; uin: string; subjectType: string; realName: string | null; companyName: string | null; creditCode: string | null; securityPhone: string | null; securityEmail: string | null };
+export type BulkAccount = {
+  id: number;
+  uin: string;
+  subjectType: string;
+  realName: string | null;
+  companyName: string | null;
+  creditCode: string | null;
+  securityPhone: string | null;
+  securityEmail: string | null;
+};
 
 /** What the bulk writers read from the database before they start: tickets refer to its accounts and agents. */
 export type BulkSource = {
@@ -80,9 +105,32 @@ export type BulkTicket = {
 };
 
 export const bulkTicketColumns = [
-  'id', 'reference', 'kind', 'variant', 'subjectType', 'status', 'priority', 'assigneeId', 'accountId', 'accountUin', 'fields', 'fieldDigests',
-  'contactName', 'contactEmail', 'contactPhone', 'locale', 'complete', 'searchText', 'slaDueAt', 'slaPausedAt', 'submittedAt', 'decision',
-  'decidedAt', 'closedAt', 'createdAt', 'updatedAt',
+  'id',
+  'reference',
+  'kind',
+  'variant',
+  'subjectType',
+  'status',
+  'priority',
+  'assigneeId',
+  'accountId',
+  'accountUin',
+  'fields',
+  'fieldDigests',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'locale',
+  'complete',
+  'searchText',
+  'slaDueAt',
+  'slaPausedAt',
+  'submittedAt',
+  'decision',
+  'decidedAt',
+  'closedAt',
+  'createdAt',
+  'updatedAt',
 ] as const satisfies readonly (keyof BulkTicket)[];
 
 /**
@@ -92,12 +140,17 @@ export const bulkTicketColumns = [
 export function* bulkTickets(source: BulkSource, count: number, hashKey: string, now: Date): Generator<BulkTicket> {
   const r = seededRandom(count);
   const { accounts, agentIds, counters } = source;
-  if (accounts.length === 0 || agentIds.length === 0) throw new Error('Seed the demo data first: bulk tickets refer to its accounts and agents');
+  if (accounts.length === 0 || agentIds.length === 0)
+    throw new Error('Seed the demo data first: bulk tickets refer to its accounts and agents');
   let nextId = source.firstId;
 
   const combos = kindKeys.flatMap((k) => {
     const kind = getKind(k)!;
-    return kind.subjectTypes.flatMap((s) => (kind.variants.length ? kind.variants.map((v) => ({ kind, subjectType: s, variant: v.key as string | undefined })) : [{ kind, subjectType: s, variant: undefined }]));
+    return kind.subjectTypes.flatMap((s) =>
+      kind.variants.length
+        ? kind.variants.map((v) => ({ kind, subjectType: s, variant: v.key as string | undefined }))
+        : [{ kind, subjectType: s, variant: undefined }],
+    );
   });
   const bySubject = new Map<string, BulkAccount[]>();
   for (const a of accounts) bySubject.set(a.subjectType, [...(bySubject.get(a.subjectType) ?? []), a]);
@@ -116,7 +169,14 @@ export function* bulkTickets(source: BulkSource, count: number, hashKey: string,
     const { shown, digests } = protectDeclaredFields(defs, declareFields(combo.kind.key, defs, demo, r), hashKey);
     const contactName = account.realName ?? r.pick(surnames) + r.pick(givenNames);
     // The reference is the one word that differs per ticket; it is put in front when the row is written.
-    const searchText = ticketSearchText({ reference: '', contactName, contactEmail: account.securityEmail, contactPhone: account.securityPhone, accountUin: account.uin, shown });
+    const searchText = ticketSearchText({
+      reference: '',
+      contactName,
+      contactEmail: account.securityEmail,
+      contactPhone: account.securityPhone,
+      accountUin: account.uin,
+      shown,
+    });
     return remember(shapes, key, { fields: JSON.stringify(shown), digests: JSON.stringify(digests), contactName, searchText });
   };
   const dayOfHour = new Map<number, string>();
@@ -139,12 +199,18 @@ export function* bulkTickets(source: BulkSource, count: number, hashKey: string,
     const slaKey = `${hour}:${combo.kind.slaBusinessDays}`;
     // Desk hours are whole UTC hours. In each the SLA clock runs (the due moment moves with the filing) or stands still;
     // only an hour's first instant may fall due earlier, at the end of a business day rather than the next one's start.
-    const [atStart = 0, atEnd = 0] = slaDueOfHour.get(slaKey)
-      ?? remember(slaDueOfHour, slaKey, [hour, hour + 1].map((h) => addBusinessDays(new Date(h * 3_600_000), combo.kind.slaBusinessDays).getTime()));
+    const [atStart = 0, atEnd = 0] =
+      slaDueOfHour.get(slaKey) ??
+      remember(
+        slaDueOfHour,
+        slaKey,
+        [hour, hour + 1].map((h) => addBusinessDays(new Date(h * 3_600_000), combo.kind.slaBusinessDays).getTime()),
+      );
     const intoHour = submitted - hour * 3_600_000;
     const slaDue = intoHour === 0 ? atStart : Math.max(atStart, atEnd - (3_600_000 - intoHour));
     // Nothing lies in the future: a recent ticket was handled within the time it has had.
-    const within = (from: number, min: number, max: number) => from + r.int(Math.min(min, now.getTime() - from), Math.min(max, now.getTime() - from));
+    const within = (from: number, min: number, max: number) =>
+      from + r.int(Math.min(min, now.getTime() - from), Math.min(max, now.getTime() - from));
     const decided = ['approved', 'rejected', 'closed'].includes(status) ? within(submitted, day / 4, 6 * day) : null;
     const closed = status === 'closed' || status === 'withdrawn' ? within(decided ?? submitted, 0, day) : null;
     const updated = closed ?? decided ?? within(submitted, 0, status === 'new' ? 0 : day);

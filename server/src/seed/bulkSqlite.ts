@@ -4,13 +4,20 @@ import { rebuildTicketCounts } from '../db/sqliteMaintenance';
 import { bulkTicketColumns, bulkTickets, type BulkAccount } from './bulkRows';
 import { multiRowInsert } from './multiRowInsert';
 
-const sqliteValue = (v: string | number | boolean | null | object) => (typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
+const sqliteValue = (v: string | number | boolean | null | object) =>
+  typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'object' && v !== null ? JSON.stringify(v) : v;
 
 /**
  * Writes `count` synthetic tickets straight through SQLite in large transactions: Prisma's per-row writes
  * would take far too long for the million-ticket case. Formats match what the Prisma adapter writes.
  */
-export function seedBulkTicketsSqlite(databaseUrl: string, count: number, hashKey: string, now = new Date(), log: (line: string) => void = () => {}): number {
+export function seedBulkTicketsSqlite(
+  databaseUrl: string,
+  count: number,
+  hashKey: string,
+  now = new Date(),
+  log: (line: string) => void = () => {},
+): number {
   let mark = Date.now();
   const phase = (name: string) => {
     log(`${name}: ${((Date.now() - mark) / 1000).toFixed(1)} s`);
@@ -28,12 +35,19 @@ export function seedBulkTicketsSqlite(databaseUrl: string, count: number, hashKe
   conn.pragma('foreign_keys = OFF');
   // Indexes and the triggers that keep TicketTally, TicketSearch and TicketDigest are set aside and rebuilt once at the end.
   const derived = conn
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('Ticket', 'MaterialSlot', 'Event')")
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('Ticket', 'MaterialSlot', 'Event')",
+    )
     .all() as { type: 'index' | 'trigger'; name: string; sql: string }[];
-  const accounts = conn.prepare('SELECT id, uin, subjectType, realName, companyName, creditCode, securityPhone, securityEmail FROM Account').all() as BulkAccount[];
+  const accounts = conn
+    .prepare('SELECT id, uin, subjectType, realName, companyName, creditCode, securityPhone, securityEmail FROM Account')
+    .all() as BulkAccount[];
   const agentIds = (conn.prepare("SELECT id FROM Agent WHERE role != 'admin' AND active = 1").all() as { id: number }[]).map((a) => a.id);
   const counters = new Map<string, number>(
-    (conn.prepare("SELECT name, value FROM Counter WHERE name LIKE 'ticket-ref-%'").all() as { name: string; value: number }[]).map((c) => [c.name.slice(11), c.value]),
+    (conn.prepare("SELECT name, value FROM Counter WHERE name LIKE 'ticket-ref-%'").all() as { name: string; value: number }[]).map((c) => [
+      c.name.slice(11),
+      c.value,
+    ]),
   );
   // Nothing else writes tickets during a bulk load, so ids can be given rather than read back.
   const firstId = ((conn.prepare('SELECT max(id) AS id FROM Ticket').get() as { id: number | null }).id ?? 0) + 1;
@@ -42,7 +56,9 @@ export function seedBulkTicketsSqlite(databaseUrl: string, count: number, hashKe
   const tickets = multiRowInsert(conn, 'Ticket', bulkTicketColumns, 30);
   const slotRows = multiRowInsert(conn, 'MaterialSlot', ['ticketId', 'slotKey', 'required', 'state', 'updatedAt'], 150);
   const events = multiRowInsert(conn, 'Event', ['ticketId', 'actorType', 'type', 'toStatus', 'createdAt'], 150);
-  const saveCounter = conn.prepare('INSERT INTO Counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
+  const saveCounter = conn.prepare(
+    'INSERT INTO Counter (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
+  );
 
   const batch = conn.transaction((size: number) => {
     for (let i = 0; i < size; i += 1) {
@@ -71,8 +87,10 @@ export function seedBulkTicketsSqlite(databaseUrl: string, count: number, hashKe
     conn.exec(`INSERT INTO "TicketSearch" ("TicketSearch") VALUES ('rebuild')`);
     phase('search index');
     conn
-      .prepare(`INSERT OR IGNORE INTO "TicketDigest" ("digest", "ticketId")
-        SELECT j."value", t."id" FROM "Ticket" t, json_each(t."fieldDigests") j WHERE t."id" >= ? AND j."type" = 'text'`)
+      .prepare(
+        `INSERT OR IGNORE INTO "TicketDigest" ("digest", "ticketId")
+        SELECT j."value", t."id" FROM "Ticket" t, json_each(t."fieldDigests") j WHERE t."id" >= ? AND j."type" = 'text'`,
+      )
       .run(firstId);
     phase('ID-number hashes');
     conn.exec('ANALYZE');

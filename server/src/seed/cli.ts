@@ -10,7 +10,9 @@ import { seedDemoIfEmpty } from './demo';
 
 const { values } = parseArgs({ options: { tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
-  console.log('npm run seed                    demo data into an empty database\nnpm run seed -- --tickets N     N synthetic tickets more, spread as a real desk has them');
+  console.log(
+    'npm run seed                    demo data into an empty database\nnpm run seed -- --tickets N     N synthetic tickets more, spread as a real desk has them',
+  );
   process.exit(0);
 }
 
@@ -33,5 +35,7 @@ if (values.tickets !== undefined) {
   if (!Number.isInteger(n) || n < 1) throw new Error('--tickets takes a positive whole number');
   const started = Date.now();
   const written = await seedBulkTickets(config.databaseUrl, n, config.identityHashKey, new Date(), (line) => console.log(`  ${line}`));
-  console.log(`Wrote ${written} tickets into ${databaseKind(config.databaseUrl) === 'postgresql' ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Wrote ${written} tickets into ${databaseKind(config.databaseUrl) === 'postgresql' ? 'PostgreSQL' : 'SQLite'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

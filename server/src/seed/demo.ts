@@ -61,7 +61,11 @@ export async function seedDemoIfEmpty(db: Db, hashKey: string, options: { store?
             subjectType,
             variant,
             fields,
-            contact: { name: String(account.data.realName ?? fields.applicantName ?? '张伟'), email: account.data.securityEmail ?? undefined, phone: account.phone ?? undefined },
+            contact: {
+              name: String(account.data.realName ?? fields.applicantName ?? '张伟'),
+              email: account.data.securityEmail ?? undefined,
+              phone: account.phone ?? undefined,
+            },
             priority: r.pick(['low', 'normal', 'normal', 'normal', 'high', 'urgent']),
             submittedAt,
             by: { actorType: 'customer' },
@@ -96,28 +100,69 @@ async function completeDemoProposals(db: Db, proposerId: number) {
       await tx.evidence.updateMany({ where: { ticketId: id, current: true }, data: { verdict: 'accepted' } });
       await tx.materialSlot.updateMany({ where: { ticketId: id }, data: { verdict: 'accepted' } });
       const ticket = (await loadForDecision(tx, id))!;
-      const proposal = { message: '材料齐全，与账号实名信息一致，审核通过。', overridden: [], overrideReason: null, digest: basisOf(ticket).digest };
+      const proposal = {
+        message: '材料齐全，与账号实名信息一致，审核通过。',
+        overridden: [],
+        overrideReason: null,
+        digest: basisOf(ticket).digest,
+      };
       await tx.ticket.update({ where: { id }, data: { proposedById: proposerId, proposedAt: ticket.updatedAt, proposal } });
     });
   }
 }
 
 /** Moves a fresh ticket along the transition table to `status`, with events spread in time. */
-async function walkTo(tx: Prisma.TransactionClient, ticketId: number, status: string, from: Date, now: Date, agentId: number, r: ReturnType<typeof seededRandom>) {
+async function walkTo(
+  tx: Prisma.TransactionClient,
+  ticketId: number,
+  status: string,
+  from: Date,
+  now: Date,
+  agentId: number,
+  r: ReturnType<typeof seededRandom>,
+) {
   const steps = pathTo(status);
   if (steps.length === 0) return;
   let at = from.getTime();
   const stepMs = Math.max(60_000, (now.getTime() - at) / (steps.length + 1));
   let previous = 'new';
   const data: Prisma.TicketUpdateInput = { assignee: { connect: { id: agentId } } };
-  await tx.event.create({ data: { ticketId, actorType: 'agent', agentId, type: 'ticket.assigned', data: { from: null, to: agentId }, createdAt: new Date(at + stepMs / 2) } });
+  await tx.event.create({
+    data: {
+      ticketId,
+      actorType: 'agent',
+      agentId,
+      type: 'ticket.assigned',
+      data: { from: null, to: agentId },
+      createdAt: new Date(at + stepMs / 2),
+    },
+  });
   for (const to of steps) {
     at += stepMs * (0.5 + r.next());
     const when = new Date(Math.min(at, now.getTime() - 60_000));
-    await tx.event.create({ data: { ticketId, actorType: 'agent', agentId, type: 'ticket.transitioned', fromStatus: previous, toStatus: to, reason: reasons[to] ?? null, createdAt: when } });
+    await tx.event.create({
+      data: {
+        ticketId,
+        actorType: 'agent',
+        agentId,
+        type: 'ticket.transitioned',
+        fromStatus: previous,
+        toStatus: to,
+        reason: reasons[to] ?? null,
+        createdAt: when,
+      },
+    });
     if (to === 'awaiting_customer') {
       data.slaPausedAt = when;
-      await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId, body: `您好，${reasons.awaiting_customer}。请通过工单状态页上传。`, createdAt: when } });
+      await tx.message.create({
+        data: {
+          ticketId,
+          kind: 'public_reply',
+          agentId,
+          body: `您好，${reasons.awaiting_customer}。请通过工单状态页上传。`,
+          createdAt: when,
+        },
+      });
     }
     if (to === 'approved' || to === 'rejected') {
       data.decidedAt = when;
@@ -128,6 +173,9 @@ async function walkTo(tx: Prisma.TransactionClient, ticketId: number, status: st
     previous = to;
     data.updatedAt = when;
   }
-  if (status === 'in_review') await tx.message.create({ data: { ticketId, kind: 'internal_note', agentId, body: '已核对账号实名信息，待复核手持证件照片。', createdAt: new Date(at) } });
+  if (status === 'in_review')
+    await tx.message.create({
+      data: { ticketId, kind: 'internal_note', agentId, body: '已核对账号实名信息，待复核手持证件照片。', createdAt: new Date(at) },
+    });
   await tx.ticket.update({ where: { id: ticketId }, data: { ...data, status } });
 }

@@ -19,7 +19,10 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};
 
 /** A document drawn for the demo: an ID card held up, a licence, a sealed letter; greyscale when asked. */
 function documentSvg(title: string, holder: string, reference: string, palette: (typeof palettes)[number]): string {
-  const lines = Array.from({ length: 14 }, (_, i) => `<line x1="60" y1="${300 + i * 22}" x2="${700 - (i % 3) * 90}" y2="${300 + i * 22}" stroke="#5c6b7a" stroke-width="3"/>`).join('');
+  const lines = Array.from(
+    { length: 14 },
+    (_, i) => `<line x1="60" y1="${300 + i * 22}" x2="${700 - (i % 3) * 90}" y2="${300 + i * 22}" stroke="#5c6b7a" stroke-width="3"/>`,
+  ).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800">
     <rect width="1200" height="800" fill="#8d7b68"/>
     <rect x="40" y="40" width="1120" height="720" rx="28" fill="${palette.paper}" stroke="#333" stroke-width="4"/>
@@ -37,14 +40,22 @@ function documentSvg(title: string, holder: string, reference: string, palette: 
 
 /** Gives the demo's worked tickets real files, inspected and stored like any upload. Returns the count. */
 export async function attachDemoEvidence(db: Db, store: EvidenceStore): Promise<number> {
-  const tickets = await db.ticket.findMany({ where: { status: { in: ['triage', 'in_review', 'awaiting_customer', 'approval_pending', 'approved', 'rejected'] } }, orderBy: { id: 'asc' } });
+  const tickets = await db.ticket.findMany({
+    where: { status: { in: ['triage', 'in_review', 'awaiting_customer', 'approval_pending', 'approved', 'rejected'] } },
+    orderBy: { id: 'asc' },
+  });
   let count = 0;
   for (const [i, ticket] of tickets.entries()) {
     const slots = slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined).filter((s) => s.required);
     const files: IntakeFile[] = [];
     for (const [j, slot] of slots.entries()) {
       const file = path.join(store.incomingDir, `${crypto.randomUUID()}.upload`);
-      const svg = documentSvg(slot.label['zh-CN'], ticket.contactName, `${ticket.reference} · ${slot.key}`, palettes[(i + j) % palettes.length]!);
+      const svg = documentSvg(
+        slot.label['zh-CN'],
+        ticket.contactName,
+        `${ticket.reference} · ${slot.key}`,
+        palettes[(i + j) % palettes.length]!,
+      );
       // The ticket waiting for the customer has a greyscale scan: the reason more was asked for.
       const greyscale = ticket.status === 'awaiting_customer' && j === 0;
       await (greyscale ? sharp(Buffer.from(svg)).greyscale() : sharp(Buffer.from(svg))).jpeg({ quality: 82 }).toFile(file);

@@ -24,7 +24,10 @@ function loginMethods(r: Random, uin: string, email: string) {
 export function demoDirectory(r: Random, hashKey: string, count = { personal: 12, enterprise: 8, unverified: 4 }): DemoAccount[] {
   const out: DemoAccount[] = [];
   let serial = 0;
-  const base = (subjectType: string, sharePhone: boolean): { uin: string; email: string; phone: string; common: Omit<Prisma.AccountCreateInput, 'subjectType'> } => {
+  const base = (
+    subjectType: string,
+    sharePhone: boolean,
+  ): { uin: string; email: string; phone: string; common: Omit<Prisma.AccountCreateInput, 'subjectType'> } => {
     serial += 1;
     const uin = String(100_000_000 + serial * 7919);
     const email = `${r.pick(pinyin)}${r.int(10, 9999)}@${r.pick(emailDomains)}`;
@@ -40,7 +43,12 @@ export function demoDirectory(r: Random, hashKey: string, count = { personal: 12
         securityEmail: r.chance(0.8) ? email : null,
         loginMethods: loginMethods(r, uin, email),
         mfaBound: r.chance(0.45),
-        protection: { login: r.chance(0.3), operation: r.chance(0.3), remoteLogin: r.chance(0.4), mfaType: r.pick(['none', 'virtual', 'virtual', 'hardware']) },
+        protection: {
+          login: r.chance(0.3),
+          operation: r.chance(0.3),
+          remoteLogin: r.chance(0.4),
+          mfaType: r.pick(['none', 'virtual', 'virtual', 'hardware']),
+        },
         balanceCents: blocked ? r.int(100, 500_000) : 0,
         arrearsCents: blocked && r.chance(0.3) ? r.int(100, 20_000) : 0,
         vouchers: blocked && r.chance(0.3) ? r.int(1, 3) : 0,
@@ -56,7 +64,11 @@ export function demoDirectory(r: Random, hashKey: string, count = { personal: 12
         abandonableResources: r.chance(0.3)
           ? [
               { category: 'cdn_traffic_package', name: `CDN 流量包 ${r.int(10, 500)} GB` },
-              { category: 'ssl_certificate', name: `SSL 证书 ${uin}.example.cn`, expiresAt: new Date(Date.now() + r.int(10, 200) * 86_400_000).toISOString() },
+              {
+                category: 'ssl_certificate',
+                name: `SSL 证书 ${uin}.example.cn`,
+                expiresAt: new Date(Date.now() + r.int(10, 200) * 86_400_000).toISOString(),
+              },
             ]
           : [],
         status: serial % 17 === 0 ? 'frozen' : 'active',
@@ -70,7 +82,13 @@ export function demoDirectory(r: Random, hashKey: string, count = { personal: 12
     out.push({
       idNumber,
       phone: b.phone,
-      data: { ...b.common, subjectType: 'personal', realName: personName(r), idNumberHash: identityDigest(hashKey, idNumber), idNumberLast4: idNumber.slice(-4) },
+      data: {
+        ...b.common,
+        subjectType: 'personal',
+        realName: personName(r),
+        idNumberHash: identityDigest(hashKey, idNumber),
+        idNumberLast4: idNumber.slice(-4),
+      },
     });
   }
   for (let i = 0; i < count.enterprise; i += 1) {
@@ -91,7 +109,15 @@ export function demoDirectory(r: Random, hashKey: string, count = { personal: 12
         handlerName: personName(r),
         // A sub-user whose phone is the shared number: the reused-phone review lists it beside the accounts.
         ...(i === 0 && { members: { create: [{ role: 'sub_user', name: personName(r), phone: sharedSecurityPhone }] } }),
-        ...(i === 1 && { protection: { login: true, operation: false, remoteLogin: false, mfaType: 'none', verifier: { type: 'wechat', identifier: `wxid_left${r.int(1000, 9999)}` } } }),
+        ...(i === 1 && {
+          protection: {
+            login: true,
+            operation: false,
+            remoteLogin: false,
+            mfaType: 'none',
+            verifier: { type: 'wechat', identifier: `wxid_left${r.int(1000, 9999)}` },
+          },
+        }),
       },
     });
   }

@@ -18,16 +18,24 @@ export async function decisionsSince(db: Db, dialect: DatabaseKind, since: Date)
   const sqlite = dialect === 'sqlite';
   const from = sqlite ? since.getTime() : since;
   const days = sqlite
-    ? await db.$queryRaw<DayRow[]>`SELECT ("decidedAt" + ${offsetMs}) / 86400000 AS day, SUM(CASE WHEN "decision" = 'reject' OR "status" = 'rejected' THEN 1 ELSE 0 END) AS rejected, COUNT(*) AS n
+    ? await db.$queryRaw<
+        DayRow[]
+      >`SELECT ("decidedAt" + ${offsetMs}) / 86400000 AS day, SUM(CASE WHEN "decision" = 'reject' OR "status" = 'rejected' THEN 1 ELSE 0 END) AS rejected, COUNT(*) AS n
         FROM "Ticket" WHERE "decidedAt" >= ${from} GROUP BY 1`
-    : await db.$queryRaw<DayRow[]>`SELECT floor((extract(epoch FROM "decidedAt") + ${offsetSeconds}) / 86400)::int AS day, SUM(CASE WHEN "decision" = 'reject' OR "status" = 'rejected' THEN 1 ELSE 0 END) AS rejected, COUNT(*) AS n
+    : await db.$queryRaw<
+        DayRow[]
+      >`SELECT floor((extract(epoch FROM "decidedAt") + ${offsetSeconds}) / 86400)::int AS day, SUM(CASE WHEN "decision" = 'reject' OR "status" = 'rejected' THEN 1 ELSE 0 END) AS rejected, COUNT(*) AS n
         FROM "Ticket" WHERE "decidedAt" >= ${from} GROUP BY 1`;
   const perDay = days.map((r) => ({ day: deskDayFromNumber(Number(r.day)), rejected: Number(r.rejected ?? 0), decided: Number(r.n) }));
   const total = perDay.reduce((sum, d) => sum + d.decided, 0);
   if (total === 0) return { perDay, medianHours: null };
   const middle = Math.floor(total / 2);
   const [median] = sqlite
-    ? await db.$queryRaw<{ ms: number | bigint }[]>`SELECT "decidedAt" - "submittedAt" AS ms FROM "Ticket" WHERE "decidedAt" >= ${from} ORDER BY 1 LIMIT 1 OFFSET ${middle}`
-    : await db.$queryRaw<{ ms: number | bigint }[]>`SELECT (extract(epoch FROM ("decidedAt" - "submittedAt")) * 1000)::bigint AS ms FROM "Ticket" WHERE "decidedAt" >= ${from} ORDER BY 1 LIMIT 1 OFFSET ${middle}`;
+    ? await db.$queryRaw<
+        { ms: number | bigint }[]
+      >`SELECT "decidedAt" - "submittedAt" AS ms FROM "Ticket" WHERE "decidedAt" >= ${from} ORDER BY 1 LIMIT 1 OFFSET ${middle}`
+    : await db.$queryRaw<
+        { ms: number | bigint }[]
+      >`SELECT (extract(epoch FROM ("decidedAt" - "submittedAt")) * 1000)::bigint AS ms FROM "Ticket" WHERE "decidedAt" >= ${from} ORDER BY 1 LIMIT 1 OFFSET ${middle}`;
   return { perDay, medianHours: median ? Math.round((Number(median.ms) / 3_600_000) * 10) / 10 : null };
 }

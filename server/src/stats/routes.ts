@@ -47,7 +47,10 @@ export function statsRoutes({ db, config }: AppContext): Router {
       dueSoon,
       medianHoursToDecision: decided.medianHours,
       decisionsPerDay: [...perDay.values()],
-      loadPerAgent: load.map((r) => ({ agentId: r.assigneeId, open: r._sum.n ?? 0 })).filter((r) => r.open > 0).sort((a, b) => b.open - a.open),
+      loadPerAgent: load
+        .map((r) => ({ agentId: r.assigneeId, open: r._sum.n ?? 0 }))
+        .filter((r) => r.open > 0)
+        .sort((a, b) => b.open - a.open),
     });
   });
   return router;

@@ -45,7 +45,10 @@ export class LocalDiskStore implements EvidenceStore {
   }
 
   async exists(key: string): Promise<boolean> {
-    return fsp.access(this.pathOf(key)).then(() => true, () => false);
+    return fsp.access(this.pathOf(key)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async remove(key: string): Promise<void> {
@@ -53,7 +56,10 @@ export class LocalDiskStore implements EvidenceStore {
   }
 
   async modifiedAt(key: string): Promise<Date | null> {
-    return fsp.stat(this.pathOf(key)).then((s) => s.mtime, () => null);
+    return fsp.stat(this.pathOf(key)).then(
+      (s) => s.mtime,
+      () => null,
+    );
   }
 
   async *keys(): AsyncIterable<string> {

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException, paginateListObjectsV2, type S3Client,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3ServiceException,
+  paginateListObjectsV2,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { isContentKey, type EvidenceStore } from './evidenceStore';
 
@@ -47,14 +53,16 @@ export class S3Store implements EvidenceStore {
     // Content-addressed: an object already under this key holds these very bytes.
     if (!(await this.exists(sha256))) {
       const { size } = await fsp.stat(tempPath);
-      await this.client.send(new PutObjectCommand({
-        Bucket: this.bucket,
-        Key,
-        Body: fs.createReadStream(tempPath),
-        ContentLength: size,
-        ContentType: 'application/octet-stream',
-        ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
-      }));
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key,
+          Body: fs.createReadStream(tempPath),
+          ContentLength: size,
+          ContentType: 'application/octet-stream',
+          ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
+        }),
+      );
     }
     await fsp.rm(tempPath, { force: true });
     return sha256;
@@ -85,7 +93,10 @@ export class S3Store implements EvidenceStore {
   }
 
   async *keys(): AsyncIterable<string> {
-    const pages = paginateListObjectsV2({ client: this.client, pageSize: this.pageSize }, { Bucket: this.bucket, Prefix: this.prefix || undefined });
+    const pages = paginateListObjectsV2(
+      { client: this.client, pageSize: this.pageSize },
+      { Bucket: this.bucket, Prefix: this.prefix || undefined },
+    );
     for await (const page of pages) {
       for (const o of page.Contents ?? []) {
         const key = o.Key?.slice(this.prefix.length);

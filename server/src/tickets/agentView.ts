@@ -5,7 +5,9 @@ import { HttpError, notFound } from '../http/errors';
 import { presentTicket } from './presenter';
 import { StaleTicket } from './workflow';
 
-const withSlots = { slots: { orderBy: { id: 'asc' }, include: { _count: { select: { evidence: { where: { current: true } } } } } } } as const;
+const withSlots = {
+  slots: { orderBy: { id: 'asc' }, include: { _count: { select: { evidence: { where: { current: true } } } } } },
+} as const;
 
 /** One ticket as the console shows it: with its checklist, each slot's current file and its findings, fraud signals included. */
 export async function ticketForAgents(db: Db, id: number) {
@@ -14,7 +16,14 @@ export async function ticketForAgents(db: Db, id: number) {
   const checklist = await checklistIn(db, id, 'agent');
   const bySlot = new Map(checklist.slots.map((s) => [s.key, s]));
   const record = presentTicket(t);
-  return { ...record, slots: record.slots?.map((s) => ({ ...s, evidenceId: bySlot.get(s.key)?.evidenceId ?? null, findings: bySlot.get(s.key)?.findings ?? [] })) };
+  return {
+    ...record,
+    slots: record.slots?.map((s) => ({
+      ...s,
+      evidenceId: bySlot.get(s.key)?.evidenceId ?? null,
+      findings: bySlot.get(s.key)?.findings ?? [],
+    })),
+  };
 }
 
 /** A refused stale write answers with the ticket as it is now (read after the refusal rolled back), so the page can catch up. */

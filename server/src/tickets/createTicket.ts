@@ -50,7 +50,14 @@ export async function createTicketIn(tx: Prisma.TransactionClient, input: NewTic
       locale: input.contact.locale ?? 'zh-CN',
       accessTokenHash: input.accessTokenHash ?? null,
       complete: slots.every((s) => !s.required),
-      searchText: ticketSearchText({ reference, contactName: input.contact.name, contactEmail: input.contact.email, contactPhone: input.contact.phone, accountUin, shown }),
+      searchText: ticketSearchText({
+        reference,
+        contactName: input.contact.name,
+        contactEmail: input.contact.email,
+        contactPhone: input.contact.phone,
+        accountUin,
+        shown,
+      }),
       slaDueAt: addBusinessDays(at, kind.slaBusinessDays, holidays),
       submittedAt: at,
       createdAt: at,
@@ -69,5 +76,4 @@ export async function createTicketIn(tx: Prisma.TransactionClient, input: NewTic
   return ticket;
 }
 
-export const createTicket = (db: Db, input: NewTicket, hashKey: string) =>
-  db.$transaction((tx) => createTicketIn(tx, input, hashKey));
+export const createTicket = (db: Db, input: NewTicket, hashKey: string) => db.$transaction((tx) => createTicketIn(tx, input, hashKey));

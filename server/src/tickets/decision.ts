@@ -21,7 +21,9 @@ type Proposal = { message: string; overridden: string[]; overrideReason: string 
 const overrideNote = (overridden: string[]) => (overridden.length ? `override:${overridden.join(',')}` : null);
 
 const blocked = (blockers: Blocker[]) =>
-  new HttpError(409, 'APPROVAL_BLOCKED', `Cannot approve: ${blockers.map((b) => b.label.en).join('; ')}`, undefined, undefined, { blockers });
+  new HttpError(409, 'APPROVAL_BLOCKED', `Cannot approve: ${blockers.map((b) => b.label.en).join('; ')}`, undefined, undefined, {
+    blockers,
+  });
 
 /**
  * Approve or reject (docs/decisions.md). Only the assignee or a supervisor decides; approval goes ahead only when
@@ -46,9 +48,23 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
       await tx.ticket.update({ where: { id: ticketId }, data: { decision: 'reject', decisionReason: reason.code } });
       await transitionIn(tx, ticketId, 'rejected', by, reason.code);
       await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId: agent.id, body: input.message } });
-      await tx.event.create({ data: { ticketId, actorType: 'agent', agentId: agent.id, type: 'ticket.decided', reason: reason.code, data: { decision: 'reject' } } });
+      await tx.event.create({
+        data: {
+          ticketId,
+          actorType: 'agent',
+          agentId: agent.id,
+          type: 'ticket.decided',
+          reason: reason.code,
+          data: { decision: 'reject' },
+        },
+      });
       const reasonText = ticket.locale === 'en' ? reason.labelEn : reason.labelZh;
-      for (const n of noticesFor(ticket, 'rejected', { statusLink: statusLink(ctx.config, ticket.reference), message: input.message, reason: reasonText })) await enqueueIn(tx, n);
+      for (const n of noticesFor(ticket, 'rejected', {
+        statusLink: statusLink(ctx.config, ticket.reference),
+        message: input.message,
+        reason: reasonText,
+      }))
+        await enqueueIn(tx, n);
       if (ticket.account) await tellOwnerOfDecisionIn(tx, ticket, ticket.account, 'rejected', statementOf(ticket));
       return { decision: 'reject' as const };
     }
@@ -65,7 +81,14 @@ export async function decide(ctx: AppContext, ticketId: number, agent: Agent, in
       await tx.ticket.update({ where: { id: ticketId }, data: { proposedById: agent.id, proposedAt: new Date(), proposal } });
       await transitionIn(tx, ticketId, 'approval_pending', by, overrideNote(overridden));
       await tx.event.create({
-        data: { ticketId, actorType: 'agent', agentId: agent.id, type: 'decision.proposed', reason: overrideReason, data: { overridden, basis: { files: basis.files, account: basis.account, digest: basis.digest } } },
+        data: {
+          ticketId,
+          actorType: 'agent',
+          agentId: agent.id,
+          type: 'decision.proposed',
+          reason: overrideReason,
+          data: { overridden, basis: { files: basis.files, account: basis.account, digest: basis.digest } },
+        },
       });
       return { decision: 'approve' as const, pending: true as const };
     }
@@ -87,13 +110,16 @@ export async function confirmDecision(ctx: AppContext, ticketId: number, agent: 
       throw conflict(`Only a pending approval can be confirmed; this ticket is ${current.status}`, 'ILLEGAL_TRANSITION');
     }
     const ticket = (await loadForDecision(tx, ticketId))!;
-    if (ticket.proposedById === agent.id) throw forbidden('The agent who proposed an approval cannot confirm it: a second person must', 'SAME_PERSON');
+    if (ticket.proposedById === agent.id)
+      throw forbidden('The agent who proposed an approval cannot confirm it: a second person must', 'SAME_PERSON');
     const proposal = ticket.proposal as Proposal;
     const proposer = ticket.proposedById;
     const backToReview = async (type: string, reason: string | null, data: Prisma.InputJsonObject) => {
       await tx.ticket.update({ where: { id: ticketId }, data: { proposedById: null, proposedAt: null, proposal: Prisma.DbNull } });
       await transitionIn(tx, ticketId, 'in_review', { actorType: 'agent', agentId: agent.id }, reason);
-      await tx.event.create({ data: { ticketId, actorType: 'agent', agentId: agent.id, type, reason, data: { proposedBy: proposer, ...data } } });
+      await tx.event.create({
+        data: { ticketId, actorType: 'agent', agentId: agent.id, type, reason, data: { proposedBy: proposer, ...data } },
+      });
     };
 
     if (!input.approve) {
@@ -113,11 +139,18 @@ export async function confirmDecision(ctx: AppContext, ticketId: number, agent: 
     }
     const proposerAgent = proposer ? await tx.agent.findUnique({ where: { id: proposer } }) : null;
     return applyApprovalIn(ctx, tx, ticket, {
-      by: agent, proposer: proposerAgent, note: input.note ?? null, message: proposal.message, overridden: proposal.overridden, overrideReason: proposal.overrideReason, basis,
+      by: agent,
+      proposer: proposerAgent,
+      note: input.note ?? null,
+      message: proposal.message,
+      overridden: proposal.overridden,
+      overrideReason: proposal.overrideReason,
+      basis,
     });
   });
   // Sent back above, in a transaction that committed: the refusal is answered now.
-  if ('stale' in outcome) throw conflict('The ticket, its files or the account changed after the proposal: it is back in review', 'STALE_PROPOSAL');
+  if ('stale' in outcome)
+    throw conflict('The ticket, its files or the account changed after the proposal: it is back in review', 'STALE_PROPOSAL');
   if ('blockers' in outcome && outcome.blockers) throw blocked(outcome.blockers);
   return outcome;
 }
@@ -137,21 +170,34 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
   const effect = effectFor(ticket);
   const author = a.proposer ?? a.by;
   const outcome = await effect.apply({
-    tx, ticket, account: ticket.account, now: new Date(),
-    fields: ticket.fields as Record<string, string>, digests: ticket.fieldDigests as Record<string, string>,
+    tx,
+    ticket,
+    account: ticket.account,
+    now: new Date(),
+    fields: ticket.fields as Record<string, string>,
+    digests: ticket.fieldDigests as Record<string, string>,
   });
   // The exact values are kept once, in the account.changed events (erasable, shown masked); elsewhere only masked.
   const changes = presentPersonal(outcome.changes);
-  await tx.ticket.update({ where: { id: ticket.id }, data: { decision: 'approve', decisionReason: null, proposedById: null, proposedAt: null, proposal: Prisma.DbNull } });
+  await tx.ticket.update({
+    where: { id: ticket.id },
+    data: { decision: 'approve', decisionReason: null, proposedById: null, proposedAt: null, proposal: Prisma.DbNull },
+  });
   await transitionIn(tx, ticket.id, 'approved', { actorType: 'agent', agentId: a.by.id }, overrideNote(a.overridden));
   // What the effect found for the customer (a retrieval's accounts) follows the agent's words, in the appeal's language.
   const message = outcome.reply ? `${a.message}\n\n${outcome.reply[ticket.locale === 'en' ? 'en' : 'zh-CN']}` : a.message;
   await tx.message.create({ data: { ticketId: ticket.id, kind: 'public_reply', agentId: author.id, body: message } });
   await tx.event.create({
     data: {
-      ticketId: ticket.id, actorType: 'agent', agentId: a.by.id, type: 'ticket.decided', reason: a.overrideReason,
+      ticketId: ticket.id,
+      actorType: 'agent',
+      agentId: a.by.id,
+      type: 'ticket.decided',
+      reason: a.overrideReason,
       data: {
-        decision: 'approve', effect: effectOf(kind, ticket.variant), changes,
+        decision: 'approve',
+        effect: effectOf(kind, ticket.variant),
+        changes,
         ...(outcome.facts ? { facts: outcome.facts } : {}),
         ...(a.overridden.length ? { overridden: a.overridden } : {}),
         ...(a.proposer ? { proposedBy: a.proposer.id, confirmedBy: a.by.id, note: a.note ?? null } : {}),
@@ -162,12 +208,18 @@ async function applyApprovalIn(ctx: AppContext, tx: Prisma.TransactionClient, ti
   for (const c of outcome.changes) {
     await tx.event.create({ data: { ticketId: ticket.id, actorType: 'agent', agentId: a.by.id, type: 'account.changed', data: c } });
   }
-  const told = { statusLink: statusLink(ctx.config, ticket.reference), message, outcome: outcomeOf(kind, ticket.variant)[noticeLocale(ticket.locale)] };
+  const told = {
+    statusLink: statusLink(ctx.config, ticket.reference),
+    message,
+    outcome: outcomeOf(kind, ticket.variant)[noticeLocale(ticket.locale)],
+  };
   for (const n of noticesFor(ticket, 'approved', told)) await enqueueIn(tx, n);
   // The owner hears "your account was changed" only when it was.
-  if (ticket.account) await tellOwnerOfDecisionIn(tx, ticket, ticket.account, outcome.changes.length ? 'approved' : 'handled', statementOf(ticket));
+  if (ticket.account)
+    await tellOwnerOfDecisionIn(tx, ticket, ticket.account, outcome.changes.length ? 'approved' : 'handled', statementOf(ticket));
   for (const owner of outcome.tellOwners) {
-    for (const n of phoneReleasedNotice(owner, { phoneMasked: maskPhone(owner.phone) ?? '', reference: ticket.reference })) await enqueueIn(tx, { ...n, ticketId: ticket.id });
+    for (const n of phoneReleasedNotice(owner, { phoneMasked: maskPhone(owner.phone) ?? '', reference: ticket.reference }))
+      await enqueueIn(tx, { ...n, ticketId: ticket.id });
   }
   return { decision: 'approve' as const, changes, facts: outcome.facts ?? null };
 }

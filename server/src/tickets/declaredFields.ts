@@ -25,8 +25,22 @@ export function protectDeclaredFields(defs: readonly FieldDef[], values: Declare
 }
 
 /** The lower-cased text that `q` searches: reference, contact, declared names and numbers, account ID. */
-export function ticketSearchText(parts: { reference: string; contactName: string; contactEmail?: string | null; contactPhone?: string | null; accountUin?: string | null; shown: DeclaredValues }): string {
-  const words = [parts.reference, parts.contactName, parts.contactEmail, parts.contactPhone, parts.accountUin, ...Object.values(parts.shown)]
+export function ticketSearchText(parts: {
+  reference: string;
+  contactName: string;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  accountUin?: string | null;
+  shown: DeclaredValues;
+}): string {
+  const words = [
+    parts.reference,
+    parts.contactName,
+    parts.contactEmail,
+    parts.contactPhone,
+    parts.accountUin,
+    ...Object.values(parts.shown),
+  ]
     .filter((p): p is string => Boolean(p) && !p?.includes('*'))
     .map((p) => p.toLowerCase());
   // Spaces at both ends let a two-character query ("张伟") find the start or end of a word through the trigram index.

@@ -26,7 +26,10 @@ export async function editTicket(ctx: AppContext, id: number, input: TicketUpdat
     if (changed.length === 0) return;
     authorizeOn(agent, current);
     const next = { ...current, ...Object.fromEntries(changed) };
-    if (!next.contactEmail && !next.contactPhone) throw badRequest('Keep an email or a phone to reach the customer', { contactEmail: fieldErrorText('contact_required', agent.locale) });
+    if (!next.contactEmail && !next.contactPhone)
+      throw badRequest('Keep an email or a phone to reach the customer', {
+        contactEmail: fieldErrorText('contact_required', agent.locale),
+      });
     await tx.ticket.update({ where: { id }, data: Object.fromEntries(changed) });
     // The contact that was replaced hears of it: an insider moving an appeal to their own address is seen.
     if (changed.some(([k]) => k === 'contactEmail' || k === 'contactPhone')) {
@@ -34,7 +37,13 @@ export async function editTicket(ctx: AppContext, id: number, input: TicketUpdat
       for (const n of noticesFor(current, 'contact_changed', { statusLink: link })) await enqueueIn(tx, n);
     }
     await tx.event.create({
-      data: { ticketId: id, actorType: 'agent', agentId: agent.id, type: 'ticket.updated', data: Object.fromEntries(changed.map(([k, v]) => [k, { from: current[k as keyof typeof plain], to: v }])) },
+      data: {
+        ticketId: id,
+        actorType: 'agent',
+        agentId: agent.id,
+        type: 'ticket.updated',
+        data: Object.fromEntries(changed.map(([k, v]) => [k, { from: current[k as keyof typeof plain], to: v }])),
+      },
     });
   });
 }

@@ -28,7 +28,23 @@ type Row = {
 };
 
 const rowColumns = Prisma.raw(
-  ['id', 'reference', 'kind', 'variant', 'subjectType', 'status', 'decision', 'decisionReason', 'accountId', 'accountUin', 'contactName', 'contactPhone', 'fieldDigests', 'submittedAt', 'decidedAt']
+  [
+    'id',
+    'reference',
+    'kind',
+    'variant',
+    'subjectType',
+    'status',
+    'decision',
+    'decisionReason',
+    'accountId',
+    'accountUin',
+    'contactName',
+    'contactPhone',
+    'fieldDigests',
+    'submittedAt',
+    'decidedAt',
+  ]
     .map((c) => `"${c}"`)
     .join(', '),
 );
@@ -59,7 +75,9 @@ export async function customerHistory(db: Db, reader: SqlReader, id: number) {
   // One query per kind of match, each the newest few read backwards off its index (contactPhone and accountUin with
   // the id, TicketDigest by hash then ticket), however many appeals a busy phone number has.
   const newest = (where: Prisma.Sql) =>
-    reader.all<Row>(Prisma.sql`SELECT ${rowColumns} FROM "Ticket" WHERE ${where} AND "id" <> ${id} ORDER BY "id" DESC LIMIT ${historyLimit}`);
+    reader.all<Row>(
+      Prisma.sql`SELECT ${rowColumns} FROM "Ticket" WHERE ${where} AND "id" <> ${id} ORDER BY "id" DESC LIMIT ${historyLimit}`,
+    );
   const newestIds = (digest: string) =>
     reader.all<{ ticketId: number }>(Prisma.sql`
       SELECT "ticketId" FROM "TicketDigest" WHERE "digest" = ${digest} AND "ticketId" <> ${id} ORDER BY "ticketId" DESC LIMIT ${historyLimit}`);
@@ -79,7 +97,8 @@ export async function customerHistory(db: Db, reader: SqlReader, id: number) {
     .slice(0, historyLimit)
     .map((r) => {
       const matchedBy: HistoryMatch[] = [];
-      if ((r.accountId !== null && accountIds.includes(r.accountId)) || (ticket.accountUin !== null && r.accountUin === ticket.accountUin)) matchedBy.push('account');
+      if ((r.accountId !== null && accountIds.includes(r.accountId)) || (ticket.accountUin !== null && r.accountUin === ticket.accountUin))
+        matchedBy.push('account');
       if (ticket.contactPhone !== null && r.contactPhone === ticket.contactPhone) matchedBy.push('phone');
       if (digestsOf(r.fieldDigests).some((d) => idSet.has(d))) matchedBy.push('idNumber');
       return {

@@ -14,7 +14,8 @@ export const searchLimit = 1000;
 
 const tallyColumns = new Set(['status', 'kind', 'variant', 'subjectType', 'priority', 'assigneeId', 'complete']);
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 const rangeOperators: Record<string, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
@@ -47,9 +48,18 @@ function sqlConditions(where: Where, hidden: ReadonlySet<string> = new Set()): {
     if (!tallyColumns.has(key)) tally = false;
     if (value === null) parts.push(Prisma.sql`${column} IS NULL`);
     else if (isScalar(value)) parts.push(Prisma.sql`${column} = ${value}`);
-    else if (isPlain(value) && Object.keys(value).length === 1 && Array.isArray(value.in) && value.in.every((v) => v !== null && isScalar(v))) {
+    else if (
+      isPlain(value) &&
+      Object.keys(value).length === 1 &&
+      Array.isArray(value.in) &&
+      value.in.every((v) => v !== null && isScalar(v))
+    ) {
       parts.push(value.in.length ? Prisma.sql`${column} IN (${Prisma.join(value.in)})` : Prisma.sql`1 = 0`);
-    } else if (isPlain(value) && Object.keys(value).length > 0 && Object.entries(value).every(([op, v]) => op in rangeOperators && (v instanceof Date || typeof v === 'number'))) {
+    } else if (
+      isPlain(value) &&
+      Object.keys(value).length > 0 &&
+      Object.entries(value).every(([op, v]) => op in rangeOperators && (v instanceof Date || typeof v === 'number'))
+    ) {
       for (const [op, v] of Object.entries(value)) parts.push(Prisma.sql`${column} ${Prisma.raw(rangeOperators[op]!)} ${v}`);
       tally = false;
     } else return undefined;
@@ -120,7 +130,8 @@ async function searchIds(reader: SqlReader, dialect: DatabaseKind, term: string)
   const queries =
     dialect === 'sqlite'
       ? (long ? [`*${escapeGlob(term)}*`] : [`* ${escapeGlob(term)}*`, `*${escapeGlob(term)} *`]).map(
-          (pattern) => Prisma.sql`SELECT rowid AS id FROM "TicketSearch" WHERE "searchText" GLOB ${pattern} ORDER BY rowid DESC LIMIT ${searchLimit + 1}`,
+          (pattern) =>
+            Prisma.sql`SELECT rowid AS id FROM "TicketSearch" WHERE "searchText" GLOB ${pattern} ORDER BY rowid DESC LIMIT ${searchLimit + 1}`,
         )
       : (long ? [`%${escapeLike(term)}%`] : [`% ${escapeLike(term)}%`, `%${escapeLike(term)} %`]).map(
           (pattern) => Prisma.sql`SELECT "id" FROM "Ticket" WHERE "searchText" LIKE ${pattern} ORDER BY "id" DESC LIMIT ${searchLimit + 1}`,
@@ -143,7 +154,10 @@ const isShortSearchable = (term: string) => /^\p{Script=Han}$/u.test(term);
 
 const tooShort = {
   'zh-CN': { message: '请至少输入 2 个字符再搜索（一个汉字也可以）', field: '至少 2 个字符，或一个汉字' },
-  en: { message: 'Type at least 2 characters to search (or one Chinese character)', field: 'At least 2 characters, or one Chinese character' },
+  en: {
+    message: 'Type at least 2 characters to search (or one Chinese character)',
+    field: 'At least 2 characters, or one Chinese character',
+  },
 };
 
 /**
@@ -151,7 +165,9 @@ const tooShort = {
  * tickets were left unread. The same SQL on both databases; the term is one Han character, never a LIKE wildcard.
  */
 async function shortSearchIds(reader: SqlReader, term: string): Promise<{ ids: number[]; partial: boolean }> {
-  const [span] = await reader.all<{ top: number | null; bottom: number | null }>(Prisma.sql`SELECT MAX("id") AS "top", MIN("id") AS "bottom" FROM "Ticket"`);
+  const [span] = await reader.all<{ top: number | null; bottom: number | null }>(
+    Prisma.sql`SELECT MAX("id") AS "top", MIN("id") AS "bottom" FROM "Ticket"`,
+  );
   const top = Number(span?.top ?? 0);
   const from = top - shortSearchWindow;
   const rows = await reader.all<{ id: number }>(
@@ -219,7 +235,10 @@ export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKi
     // SQLite would read a kind's hundred thousand tickets through the index kept for sorting by kind, then sort them;
     // walking the sort's index meets a page of them sooner.
     const sortedByKind = q.orderBy.some((o) => 'kind' in o);
-    const pageFilter = dialect === 'sqlite' && !few && !found && !sortedByKind && sql.parts.length ? Prisma.join(sqlConditions(where, new Set(['kind']))!.parts, ' AND ') : filter;
+    const pageFilter =
+      dialect === 'sqlite' && !few && !found && !sortedByKind && sql.parts.length
+        ? Prisma.join(sqlConditions(where, new Set(['kind']))!.parts, ' AND ')
+        : filter;
     const rows = await reader.all<PresentedTicket>(Prisma.sql`
       SELECT ${presentedSql} FROM "Ticket" WHERE "id" IN (
         SELECT "id" FROM "Ticket" WHERE ${pageFilter} ORDER BY ${pageOrder} LIMIT ${q.take} OFFSET ${q.skip}
@@ -229,7 +248,20 @@ export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKi
   const ticketWhere = (found ? { AND: [where, { id: { in: found } }] } : where) as Prisma.TicketWhereInput;
   const [total, page] = await Promise.all([
     db.ticket.count({ where: ticketWhere }),
-    db.ticket.findMany({ where: ticketWhere, orderBy: q.orderBy as Prisma.TicketOrderByWithRelationInput[], skip: q.skip, take: q.take, select: { id: true } }),
+    db.ticket.findMany({
+      where: ticketWhere,
+      orderBy: q.orderBy as Prisma.TicketOrderByWithRelationInput[],
+      skip: q.skip,
+      take: q.take,
+      select: { id: true },
+    }),
   ]);
-  return { rows: await ticketsByIds(reader, page.map((r) => r.id)), total, totalIsLowerBound };
+  return {
+    rows: await ticketsByIds(
+      reader,
+      page.map((r) => r.id),
+    ),
+    total,
+    totalIsLowerBound,
+  };
 }

@@ -23,16 +23,22 @@ export async function requestMaterials(ctx: AppContext, ticketId: number, agent:
     }
     const defs = slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined);
     const unknown = input.slots.filter((k) => !defs.some((d) => d.key === k));
-    if (unknown.length) throw badRequest(`Not a material of this ticket: ${unknown.join(', ')}`, { slots: `Unknown: ${unknown.join(', ')}` }, 'UNKNOWN_SLOT');
+    if (unknown.length)
+      throw badRequest(`Not a material of this ticket: ${unknown.join(', ')}`, { slots: `Unknown: ${unknown.join(', ')}` }, 'UNKNOWN_SLOT');
     const now = new Date();
     await tx.materialSlot.updateMany({ where: { ticketId, slotKey: { in: input.slots } }, data: { requestedAt: now } });
     await tx.ticket.update({ where: { id: ticketId }, data: { complete: false } });
     await tx.message.create({ data: { ticketId, kind: 'public_reply', agentId, body: input.message } });
     await tx.event.create({ data: { ticketId, actorType: 'agent', agentId, type: 'materials.requested', data: { slots: input.slots } } });
-    if (ticket.status !== 'awaiting_customer') await transitionIn(tx, ticketId, 'awaiting_customer', { actorType: 'agent', agentId }, 'materials_requested');
+    if (ticket.status !== 'awaiting_customer')
+      await transitionIn(tx, ticketId, 'awaiting_customer', { actorType: 'agent', agentId }, 'materials_requested');
     const language = ticket.locale === 'en' ? 'en' : 'zh-CN';
     const labels = defs.filter((d) => input.slots.includes(d.key)).map((d) => d.label[language]);
-    for (const n of noticesFor(ticket, 'materials_requested', { statusLink: statusLink(ctx.config, ticket.reference), message: input.message, slots: labels })) {
+    for (const n of noticesFor(ticket, 'materials_requested', {
+      statusLink: statusLink(ctx.config, ticket.reference),
+      message: input.message,
+      slots: labels,
+    })) {
       await enqueueIn(tx, n);
     }
   });

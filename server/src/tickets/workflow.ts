@@ -7,7 +7,8 @@ import { canTransition, isPlainMove, openStatuses, type TicketStatus } from '../
 
 export type Actor = { actorType: 'agent'; agentId: number } | { actorType: 'customer' | 'system' };
 
-const actorColumns = (a: Actor) => (a.actorType === 'agent' ? { actorType: 'agent', agentId: a.agentId } : { actorType: a.actorType, agentId: null });
+const actorColumns = (a: Actor) =>
+  a.actorType === 'agent' ? { actorType: 'agent', agentId: a.agentId } : { actorType: a.actorType, agentId: null };
 
 /** Agents take a ticket for themselves or let it go; giving it to someone else, or taking it over, is a supervisor's. */
 export function assignmentAction(currentAssigneeId: number | null, targetId: number | null, actorId: number): Action {
@@ -36,13 +37,26 @@ export async function transitionIn(tx: Prisma.TransactionClient, ticketId: numbe
   if (to === 'closed' || to === 'withdrawn') data.closedAt = now;
   const updated = await tx.ticket.update({ where: { id: ticketId }, data });
   await tx.event.create({
-    data: { ticketId, ...actorColumns(actor), type: 'ticket.transitioned', fromStatus: ticket.status, toStatus: to, reason: reason ?? null },
+    data: {
+      ticketId,
+      ...actorColumns(actor),
+      type: 'ticket.transitioned',
+      fromStatus: ticket.status,
+      toStatus: to,
+      reason: reason ?? null,
+    },
   });
   return updated;
 }
 
 /** Sets or clears the assignee and writes the event. */
-export async function assignIn(tx: Prisma.TransactionClient, ticketId: number, agentId: number | null, actor: Actor, reason?: string | null) {
+export async function assignIn(
+  tx: Prisma.TransactionClient,
+  ticketId: number,
+  agentId: number | null,
+  actor: Actor,
+  reason?: string | null,
+) {
   const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw notFound('Ticket');
   if (ticket.assigneeId === agentId) return ticket;
@@ -53,14 +67,23 @@ export async function assignIn(tx: Prisma.TransactionClient, ticketId: number, a
   if (!openStatuses.includes(ticket.status as TicketStatus)) throw conflict('Only open tickets can be assigned', 'TICKET_NOT_OPEN');
   const updated = await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: agentId, version: { increment: 1 } } });
   await tx.event.create({
-    data: { ticketId, ...actorColumns(actor), type: 'ticket.assigned', reason: reason ?? null, data: { from: ticket.assigneeId, to: agentId } },
+    data: {
+      ticketId,
+      ...actorColumns(actor),
+      type: 'ticket.assigned',
+      reason: reason ?? null,
+      data: { from: ticket.assigneeId, to: agentId },
+    },
   });
   return updated;
 }
 
 /** 409 STALE: the agent's page read an older version of the ticket; the answer carries the ticket as it is now. */
 export class StaleTicket extends HttpError {
-  constructor(readonly ticketId: number, status: string) {
+  constructor(
+    readonly ticketId: number,
+    status: string,
+  ) {
     super(409, 'STALE', `This ticket was changed by someone else (now ${status}): look at it again before acting`);
   }
 }
@@ -72,8 +95,17 @@ export class StaleTicket extends HttpError {
  * (StaleTicket): checked in the same statement, so of two writes sent from the same page only the first passes.
  * False when the status differs or the ticket does not exist.
  */
-export async function lockTicketIn(tx: Prisma.TransactionClient, ticketId: number, statuses: readonly string[] | null, version?: number): Promise<boolean> {
-  const where: Prisma.TicketWhereInput = { id: ticketId, ...(statuses ? { status: { in: [...statuses] } } : {}), ...(version === undefined ? {} : { version }) };
+export async function lockTicketIn(
+  tx: Prisma.TransactionClient,
+  ticketId: number,
+  statuses: readonly string[] | null,
+  version?: number,
+): Promise<boolean> {
+  const where: Prisma.TicketWhereInput = {
+    id: ticketId,
+    ...(statuses ? { status: { in: [...statuses] } } : {}),
+    ...(version === undefined ? {} : { version }),
+  };
   const { count } = await tx.ticket.updateMany({ where, data: { updatedAt: new Date(), version: { increment: 1 } } });
   if (count === 1) return true;
   if (version === undefined) return false;
@@ -83,12 +115,21 @@ export async function lockTicketIn(tx: Prisma.TransactionClient, ticketId: numbe
 }
 
 /** A move asked for by an agent (transition, edit or bulk): never to or from a decision, never on someone else's ticket. */
-export async function plainMoveIn(tx: Prisma.TransactionClient, ticketId: number, to: string, agent: { id: number; role: string }, reason?: string | null) {
+export async function plainMoveIn(
+  tx: Prisma.TransactionClient,
+  ticketId: number,
+  to: string,
+  agent: { id: number; role: string },
+  reason?: string | null,
+) {
   const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw notFound('Ticket');
   if (ticket.status === to) return ticket;
   if (canTransition(ticket.status, to) && !isPlainMove(ticket.status, to)) {
-    throw conflict(`A ticket reaches ${to} only through a decision, and leaves a pending approval only through its confirmation`, 'DECISION_REQUIRED');
+    throw conflict(
+      `A ticket reaches ${to} only through a decision, and leaves a pending approval only through its confirmation`,
+      'DECISION_REQUIRED',
+    );
   }
   authorizeOn(agent, ticket);
   return transitionIn(tx, ticketId, to, { actorType: 'agent', agentId: agent.id }, reason);

@@ -15,8 +15,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const { child, output, exited } = await startChild(
     ['server/scripts/start.mjs'],
     {
-      PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`, UPLOAD_DIR: path.join(dir, 'uploads'),
-      OUTBOX_DIR: path.join(dir, 'outbox'), OUTBOX_INTERVAL_MS: '300', LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`,
+      UPLOAD_DIR: path.join(dir, 'uploads'),
+      OUTBOX_DIR: path.join(dir, 'outbox'),
+      OUTBOX_INTERVAL_MS: '300',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+      ...env,
     },
     'Helpdesk console:',
     { cwd: path.resolve(import.meta.dirname, '../../..'), timeoutMs: 180_000 },

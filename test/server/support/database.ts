@@ -31,8 +31,12 @@ type RawDb = { $executeRawUnsafe: (sql: string) => Promise<number> };
 /** Makes every insert into `table` fail inside the database, as a full disk would; returns the undo. */
 export async function failInserts(db: RawDb, table: string, message: string): Promise<() => Promise<void>> {
   if (onPostgres) {
-    await db.$executeRawUnsafe(`CREATE FUNCTION "fail_${table}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER "fail_${table}" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "fail_${table}"()`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION "fail_${table}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "fail_${table}" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "fail_${table}"()`,
+    );
     return async () => {
       await db.$executeRawUnsafe(`DROP TRIGGER "fail_${table}" ON "${table}"`);
       await db.$executeRawUnsafe(`DROP FUNCTION "fail_${table}"()`);

@@ -15,16 +15,32 @@ export async function makeAccount(t: TestApp, data: Partial<Prisma.AccountCreate
   const uin = String(uinSeq);
   return t.db.account.create({
     data: {
-      uin, subjectType: 'personal', realName: '张伟', idNumberHash: identityDigest(t.config.identityHashKey, adultId), idNumberLast4: adultId.slice(-4),
-      securityPhone: `139${String(uinSeq).slice(-8)}`, securityEmail: `owner${uin}@example.cn`, mfaBound: true,
+      uin,
+      subjectType: 'personal',
+      realName: '张伟',
+      idNumberHash: identityDigest(t.config.identityHashKey, adultId),
+      idNumberLast4: adultId.slice(-4),
+      securityPhone: `139${String(uinSeq).slice(-8)}`,
+      securityEmail: `owner${uin}@example.cn`,
+      mfaBound: true,
       protection: { login: false, operation: false, remoteLogin: false, mfaType: 'virtual' },
-      loginMethods: [{ type: 'qq', identifier: uin, registration: true }, { type: 'email', identifier: `login${uin}@example.cn`, registration: false }],
+      loginMethods: [
+        { type: 'qq', identifier: uin, registration: true },
+        { type: 'email', identifier: `login${uin}@example.cn`, registration: false },
+      ],
       ...data,
     },
   });
 }
 
-type Payload = { kind: string; subjectType: string; variant?: string; fields: Record<string, string>; contact: Record<string, string>; ownerProof?: string };
+type Payload = {
+  kind: string;
+  subjectType: string;
+  variant?: string;
+  fields: Record<string, string>;
+  contact: Record<string, string>;
+  ownerProof?: string;
+};
 
 /** Files an appeal through the public route, one file part per slot. */
 export function fileAppeal(t: TestApp, payload: Payload, files: Record<string, string> = {}) {

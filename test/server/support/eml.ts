@@ -8,7 +8,10 @@ export function parseEml(raw: string) {
       .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, _charset: string, enc: string, text: string) =>
         enc.toUpperCase() === 'B'
           ? Buffer.from(text, 'base64').toString('utf8')
-          : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+          : Buffer.from(
+              text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            ).toString('utf8'),
       );
   const headers = new Map<string, string>();
   for (const line of headerText.split('\r\n')) {
@@ -19,7 +22,10 @@ export function parseEml(raw: string) {
   const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
   const body =
     encoding === 'quoted-printable'
-      ? Buffer.from(rawBody.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+      ? Buffer.from(
+          rawBody.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8')
       : encoding === 'base64'
         ? Buffer.from(rawBody, 'base64').toString('utf8')
         : rawBody;

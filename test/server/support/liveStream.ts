@@ -88,7 +88,10 @@ export function openStream(url: string, cookie?: string) {
     until,
     /** The first frame of this event (after `from` frames) that matches. */
     next<T = Record<string, unknown>>(event: string, match: (data: T) => boolean = () => true, from = 0) {
-      return until(() => frames.slice(from).find((f) => f.event === event && match(f.data as T)) as { event: string; data: T } | undefined, `a "${event}" frame`);
+      return until(
+        () => frames.slice(from).find((f) => f.event === event && match(f.data as T)) as { event: string; data: T } | undefined,
+        `a "${event}" frame`,
+      );
     },
     closed: () => until(() => ended, 'the stream to end'),
     close: () => request.destroy(),

@@ -21,7 +21,17 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-test-'));
   const database = await freshDatabase(dir);
   const databaseUrl = database.url;
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, UPLOAD_DIR: path.join(dir, 'uploads'), LOG_LEVEL: 'silent', APPEALS_PER_HOUR: '1000', APPEALS_PER_DAY: '10000', PUBLIC_READS_PER_HOUR: '10000', LOGIN_ATTEMPTS_PER_ADDRESS: '10000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    UPLOAD_DIR: path.join(dir, 'uploads'),
+    LOG_LEVEL: 'silent',
+    APPEALS_PER_HOUR: '1000',
+    APPEALS_PER_DAY: '10000',
+    PUBLIC_READS_PER_HOUR: '10000',
+    LOGIN_ATTEMPTS_PER_ADDRESS: '10000',
+    ...env,
+  });
   await migrate(databaseUrl);
   const db: Db = await createDb(databaseUrl);
   await ensureRejectionReasons(db);
@@ -59,7 +69,13 @@ let counter = 0;
 export async function makeAgent(db: Db, role: 'agent' | 'supervisor' | 'admin' = 'agent', extra: { name?: string; active?: boolean } = {}) {
   counter += 1;
   return db.agent.create({
-    data: { email: `${role}${counter}-${Date.now()}@test.example`, name: extra.name ?? `${role} ${counter}`, role, active: extra.active ?? true, passwordHash: await hashPassword(testPassword) },
+    data: {
+      email: `${role}${counter}-${Date.now()}@test.example`,
+      name: extra.name ?? `${role} ${counter}`,
+      role,
+      active: extra.active ?? true,
+      passwordHash: await hashPassword(testPassword),
+    },
   });
 }
 

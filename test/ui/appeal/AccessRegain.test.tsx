@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 
 describe('the status page: a way back in', () => {
-  it('sends a code to the appeal\'s phone, takes it and opens the appeal with the new access code', async () => {
+  it("sends a code to the appeal's phone, takes it and opens the appeal with the new access code", async () => {
     const { user } = renderAppeal({ pathname: '/appeal/status' });
     await user.click(await screen.findByRole('button', { name: '忘记访问码？' }));
     expect(screen.getByRole('heading', { name: '获取新的访问码' })).toBeInTheDocument();
@@ -52,7 +52,7 @@ describe('the status page: a way back in', () => {
     expect(screen.queryByText(new RegExp(NEW_TOKEN))).not.toBeInTheDocument();
   });
 
-  it('opens the appeal from a notice\'s link only when the customer presses the button, and takes the token out of the address', async () => {
+  it("opens the appeal from a notice's link only when the customer presses the button, and takes the token out of the address", async () => {
     history.replaceState(null, '', `/appeal/status?ref=${REFERENCE}#link=${LINK_TOKEN}`);
     const { user } = renderAppeal({ pathname: '/appeal/status', search: `?ref=${REFERENCE}` });
     expect(await screen.findByRole('heading', { name: '从通知链接打开申诉' })).toBeInTheDocument();

@@ -194,7 +194,13 @@ describe('the appeal form', () => {
     expect(received.payload).toEqual({
       kind: 'mfa_unbind',
       subjectType: 'personal',
-      fields: { loginAccount: '12345678', accountId: '100012345', realName: '张伟', idNumber: expect.stringMatching(/^\d{17}[\dX]$/), currentPhone: '13912345678' },
+      fields: {
+        loginAccount: '12345678',
+        accountId: '100012345',
+        realName: '张伟',
+        idNumber: expect.stringMatching(/^\d{17}[\dX]$/),
+        currentPhone: '13912345678',
+      },
       contact: { name: '张伟', email: 'zhang.wei@example.cn', phone: '13912345678', locale: 'zh-CN' },
     });
     expect(Object.keys(received.files).sort()).toEqual(['applicant_id_back', 'applicant_id_front']);
@@ -206,7 +212,8 @@ describe('the appeal form', () => {
         HttpResponse.json(
           {
             code: 'UNSUPPORTED_TYPE',
-            message: 'Applicant holding ID card, front: This file is a HEIC image (the iPhone default format), which cannot be used as evidence.',
+            message:
+              'Applicant holding ID card, front: This file is a HEIC image (the iPhone default format), which cannot be used as evidence.',
             errors: {
               applicant_id_front:
                 'This file is a HEIC image (the iPhone default format), which cannot be used as evidence. Please upload a JPEG, PNG, WebP or PDF file / 该文件是 HEIC 图片（苹果手机默认格式），无法作为证明材料。请上传 JPEG、PNG、WebP 或 PDF 格式的文件',
@@ -227,7 +234,9 @@ describe('the appeal form', () => {
     await user.click(await screen.findByRole('button', { name: '提交申诉' }));
 
     const front = await screen.findByRole('region', { name: '申请人手持身份证正面照' });
-    expect(await within(front).findByText('该文件是 HEIC 图片（苹果手机默认格式），无法作为证明材料。请上传 JPEG、PNG、WebP 或 PDF 格式的文件')).toBeInTheDocument();
+    expect(
+      await within(front).findByText('该文件是 HEIC 图片（苹果手机默认格式），无法作为证明材料。请上传 JPEG、PNG、WebP 或 PDF 格式的文件'),
+    ).toBeInTheDocument();
     expect(screen.getByText('有文件的格式不被接受，请查看标出的材料。')).toBeInTheDocument();
     // The server's English message never reaches the Chinese form.
     expect(screen.queryByText(/Applicant holding ID card, front: This file is a HEIC image/)).not.toBeInTheDocument();
@@ -236,7 +245,10 @@ describe('the appeal form', () => {
   it('takes field errors of a 400 back to the step where they can be fixed', async () => {
     server.use(
       http.post(`${APPEAL_API}/appeals`, () =>
-        HttpResponse.json({ code: 'INVALID_INPUT', message: 'Some fields are invalid', errors: { 'fields.accountId': 'account_id.format' } }, { status: 400 }),
+        HttpResponse.json(
+          { code: 'INVALID_INPUT', message: 'Some fields are invalid', errors: { 'fields.accountId': 'account_id.format' } },
+          { status: 400 },
+        ),
       ),
     );
     const { user } = renderAppeal();

@@ -19,7 +19,11 @@ describe('the appeal draft', () => {
     await screen.findByText(/front\.jpg · /);
     await waitFor(async () => expect((await drafts.load())?.files.applicant_id_front?.name).toBe('front.jpg'));
     const saved = (await drafts.load())!;
-    expect(saved.form).toMatchObject({ version: 1, step: 3, draft: { kind: 'mfa_unbind', subjectType: 'personal', fields: personalMfaValues } });
+    expect(saved.form).toMatchObject({
+      version: 1,
+      step: 3,
+      draft: { kind: 'mfa_unbind', subjectType: 'personal', fields: personalMfaValues },
+    });
     expect(Object.keys(saved.form.draft)).not.toContain('owner');
     first.unmount();
 
@@ -35,7 +39,13 @@ describe('the appeal draft', () => {
 
   it('starts over on request, deleting the saved draft', async () => {
     const drafts = memoryDraftStore();
-    await drafts.saveForm({ version: 1, savedAt: Date.now(), step: 1, reached: 1, draft: { kind: 'mfa_unbind', fields: {}, contact: { name: '', email: '', phone: '' } } });
+    await drafts.saveForm({
+      version: 1,
+      savedAt: Date.now(),
+      step: 1,
+      reached: 1,
+      draft: { kind: 'mfa_unbind', fields: {}, contact: { name: '', email: '', phone: '' } },
+    });
     const { user } = renderAppeal({ drafts });
     await user.click(await screen.findByRole('button', { name: '重新开始' }));
     expect(await screen.findByText('您遇到了什么问题？')).toBeInTheDocument();
@@ -45,7 +55,13 @@ describe('the appeal draft', () => {
 
   it('deletes a draft older than seven days instead of offering it', async () => {
     const drafts = memoryDraftStore();
-    await drafts.saveForm({ version: 1, savedAt: Date.now() - DRAFT_TTL_MS - 1000, step: 1, reached: 1, draft: { kind: 'mfa_unbind', fields: {}, contact: { name: '', email: '', phone: '' } } });
+    await drafts.saveForm({
+      version: 1,
+      savedAt: Date.now() - DRAFT_TTL_MS - 1000,
+      step: 1,
+      reached: 1,
+      draft: { kind: 'mfa_unbind', fields: {}, contact: { name: '', email: '', phone: '' } },
+    });
     renderAppeal({ drafts });
     expect(await screen.findByText('您遇到了什么问题？')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '继续填写' })).not.toBeInTheDocument();

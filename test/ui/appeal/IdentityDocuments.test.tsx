@@ -18,7 +18,11 @@ describe('the document an ID number is on', () => {
     const documentType = screen.getByLabelText('证件类型');
     // Resident ID first: customers who never touch the choice file as before.
     expect(documentType).toHaveValue('resident_id');
-    expect([...(documentType as HTMLSelectElement).options].map((o) => o.text)).toEqual(['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证']);
+    expect([...(documentType as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      '居民身份证',
+      '港澳居民来往内地通行证',
+      '台湾居民来往大陆通行证',
+    ]);
 
     await user.selectOptions(documentType, '港澳居民来往内地通行证');
     const idNumber = screen.getByLabelText('身份证号');

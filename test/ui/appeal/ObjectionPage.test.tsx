@@ -27,7 +27,8 @@ afterEach(() => {
   server.events.removeAllListeners();
 });
 
-const openLink = (token?: string) => renderAppeal({ pathname: '/appeal/object', search: token === undefined ? '' : `?token=${encodeURIComponent(token)}` });
+const openLink = (token?: string) =>
+  renderAppeal({ pathname: '/appeal/object', search: token === undefined ? '' : `?token=${encodeURIComponent(token)}` });
 const stopButton = () => screen.getByRole('button', { name: '不是我本人操作，阻止变更' });
 const recordedText = `已记录。申诉 ${REFERENCE} 将不会被通过。建议您修改密码，并检查账号的安全设置。`;
 const invalidText = '此链接无效或已过期。如您认为有人试图盗用您的账号，请修改密码并检查账号的安全设置。';
@@ -49,7 +50,9 @@ describe('the objection page', () => {
     const { user } = openLink(OBJECTION_TOKEN);
     expect(await screen.findByRole('heading', { name: '这是您本人的操作吗？' })).toBeInTheDocument();
     expect(
-      screen.getByText('有人向我们的账号安全服务台申请变更您的账号。如果不是您本人操作，请点击下方按钮：变更将被阻止，同时通知我们的主管。'),
+      screen.getByText(
+        '有人向我们的账号安全服务台申请变更您的账号。如果不是您本人操作，请点击下方按钮：变更将被阻止，同时通知我们的主管。',
+      ),
     ).toBeInTheDocument();
     // A mail scanner opening the link changes nothing: not even the catalog is fetched.
     expect(fetchCalls).not.toHaveBeenCalled();

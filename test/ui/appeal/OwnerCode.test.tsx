@@ -265,7 +265,10 @@ describe('proof of control on the appeal form', () => {
   it('says when codes were asked for too often, counting down from Retry-After', async () => {
     server.use(
       http.post(`${APPEAL_API}/owner-codes`, () =>
-        HttpResponse.json({ code: 'RATE_LIMITED', message: serverMessages.rateLimited }, { status: 429, headers: { 'Retry-After': '120' } }),
+        HttpResponse.json(
+          { code: 'RATE_LIMITED', message: serverMessages.rateLimited },
+          { status: 429, headers: { 'Retry-After': '120' } },
+        ),
       ),
     );
     const { user } = renderAppeal();

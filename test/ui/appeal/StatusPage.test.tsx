@@ -3,7 +3,18 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppealView } from '../../../admin-ui/form/api';
 import { server } from '../server';
-import { APPEAL_API, appealHandlers, awaitingView, checklistFor, kindOf, REFERENCE, TOKEN, viewHandler, withdrawals, withdrawHandler } from './handlers';
+import {
+  APPEAL_API,
+  appealHandlers,
+  awaitingView,
+  checklistFor,
+  kindOf,
+  REFERENCE,
+  TOKEN,
+  viewHandler,
+  withdrawals,
+  withdrawHandler,
+} from './handlers';
 import { jpegFile, renderAppeal } from './renderAppeal';
 
 beforeEach(() => {
@@ -129,7 +140,13 @@ describe('the status page', () => {
     expect(screen.getByRole('button', { name: '撤销申请' })).toBeInTheDocument();
     open.unmount();
 
-    const rejected: AppealView = { ...awaitingView, status: 'rejected', mayWithdraw: false, decidedAt: '2026-11-26T02:00:00.000Z', requestedSlots: [] };
+    const rejected: AppealView = {
+      ...awaitingView,
+      status: 'rejected',
+      mayWithdraw: false,
+      decidedAt: '2026-11-26T02:00:00.000Z',
+      requestedSlots: [],
+    };
     server.use(viewHandler(rejected), withdrawHandler(rejected));
     openWithStoredToken();
     expect(await screen.findByRole('heading', { name: '未通过' })).toBeInTheDocument();
@@ -161,7 +178,11 @@ describe('the status page', () => {
       outcome: retrieval.outcome!,
       decidedAt: '2026-11-26T02:00:00.000Z',
       requestedSlots: [],
-      checklist: checklistFor('enterprise_review', 'enterprise', 'account_retrieval', { business_licence: 'ok', legal_rep_id_front: 'ok', legal_rep_id_back: 'ok' }),
+      checklist: checklistFor('enterprise_review', 'enterprise', 'account_retrieval', {
+        business_licence: 'ok',
+        legal_rep_id_front: 'ok',
+        legal_rep_id_back: 'ok',
+      }),
     };
     server.use(viewHandler(approved));
     openWithStoredToken();

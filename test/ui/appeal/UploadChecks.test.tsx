@@ -20,11 +20,17 @@ async function toMaterials() {
 }
 
 describe('checks at the upload step', () => {
-  it('shows a greyscale finding on the file\'s card, announced, in the page\'s language, and keeps the file replaceable', async () => {
+  it("shows a greyscale finding on the file's card, announced, in the page's language, and keeps the file replaceable", async () => {
     server.use(
       http.post(
         `${APPEAL_API}/inspections`,
-        () => HttpResponse.json({ slot: 'applicant_id_front', state: 'fail', findings: [greyscaleFinding], fingerprint: { sha256: 'b'.repeat(64), phash: null } }),
+        () =>
+          HttpResponse.json({
+            slot: 'applicant_id_front',
+            state: 'fail',
+            findings: [greyscaleFinding],
+            fingerprint: { sha256: 'b'.repeat(64), phash: null },
+          }),
         { once: true },
       ),
     );
@@ -41,10 +47,14 @@ describe('checks at the upload step', () => {
     expect(within(card).queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('sends the appeal\'s kind and the fingerprints of the files chosen so far, for duplicates', async () => {
+  it("sends the appeal's kind and the fingerprints of the files chosen so far, for duplicates", async () => {
     const contexts: unknown[] = [];
     server.events.on('request:start', ({ request }) => {
-      if (request.url.endsWith('/inspections')) void request.clone().formData().then((form) => contexts.push(JSON.parse(String(form.get('context')))));
+      if (request.url.endsWith('/inspections'))
+        void request
+          .clone()
+          .formData()
+          .then((form) => contexts.push(JSON.parse(String(form.get('context')))));
     });
     const { user } = await toMaterials();
     await user.upload(screen.getByLabelText('申请人手持身份证正面照', { selector: 'input' }), jpegFile('front.jpg'));
@@ -53,15 +63,26 @@ describe('checks at the upload step', () => {
     await within(screen.getByRole('region', { name: '申请人手持身份证反面照' })).findByText('检查通过。');
     await waitFor(() => expect(contexts).toHaveLength(2));
     expect(contexts[0]).toEqual({ kind: 'mfa_unbind', subjectType: 'personal', others: [] });
-    expect(contexts[1]).toEqual({ kind: 'mfa_unbind', subjectType: 'personal', others: [{ slot: 'applicant_id_front', sha256: 'a'.repeat(64), phash: null }] });
+    expect(contexts[1]).toEqual({
+      kind: 'mfa_unbind',
+      subjectType: 'personal',
+      others: [{ slot: 'applicant_id_front', sha256: 'a'.repeat(64), phash: null }],
+    });
     server.events.removeAllListeners();
   });
 
-  it('drops a file the server refuses by content, saying why in the page\'s language', async () => {
+  it("drops a file the server refuses by content, saying why in the page's language", async () => {
     server.use(
       http.post(`${APPEAL_API}/inspections`, () =>
         HttpResponse.json(
-          { code: 'CORRUPT_FILE', message: 'Front: damaged', errors: { applicant_id_front: 'The file is damaged or incomplete and cannot be opened as a JPEG image; please upload it again / 文件已损坏或不完整，无法作为 JPEG 图片打开，请重新上传' } },
+          {
+            code: 'CORRUPT_FILE',
+            message: 'Front: damaged',
+            errors: {
+              applicant_id_front:
+                'The file is damaged or incomplete and cannot be opened as a JPEG image; please upload it again / 文件已损坏或不完整，无法作为 JPEG 图片打开，请重新上传',
+            },
+          },
           { status: 422 },
         ),
       ),
@@ -80,12 +101,17 @@ describe('checks at the upload step', () => {
     expect(screen.getByText(/front\.jpg/)).toBeInTheDocument();
   });
 
-  it('checks a file chosen on the status page too, for the appeal\'s own kind, before it is sent', async () => {
+  it("checks a file chosen on the status page too, for the appeal's own kind, before it is sent", async () => {
     const contexts: unknown[] = [];
     server.use(
       http.post(`${APPEAL_API}/inspections`, async ({ request }) => {
         contexts.push(JSON.parse(String((await request.formData()).get('context'))));
-        return HttpResponse.json({ slot: 'applicant_id_back', state: 'fail', findings: [greyscaleFinding], fingerprint: { sha256: 'c'.repeat(64), phash: null } });
+        return HttpResponse.json({
+          slot: 'applicant_id_back',
+          state: 'fail',
+          findings: [greyscaleFinding],
+          fingerprint: { sha256: 'c'.repeat(64), phash: null },
+        });
       }),
     );
     sessionStorage.setItem(`appeal.token.${REFERENCE}`, TOKEN);

@@ -120,7 +120,10 @@ describe('the contact details asked once', () => {
     expect(half.contact).toMatchObject({ name: '张伟', phone: '' });
     const whole = withContactPrefill({ ...half, fields: { ...half.fields, currentPhone: '13912345678' } }, fields);
     expect(whole.contact.phone).toBe('13912345678');
-    const typed = withContactPrefill({ ...whole, typed: { name: true }, contact: { ...whole.contact, name: '李娜' }, fields: { ...whole.fields, realName: '王芳' } }, fields);
+    const typed = withContactPrefill(
+      { ...whole, typed: { name: true }, contact: { ...whole.contact, name: '李娜' }, fields: { ...whole.fields, realName: '王芳' } },
+      fields,
+    );
     expect(typed.contact.name).toBe('李娜');
   });
 

@@ -10,7 +10,16 @@ import { problemKey, translate } from '../../../admin-ui/form/i18n';
 
 const serverSource = path.resolve(import.meta.dirname, '../../../server/src');
 /** What the public routes (appeals, inspections, owner codes, objections) and the shared HTTP layer can answer. */
-const publicSources = ['appeals', 'intake', 'ownerProof', 'evidence/inspection', 'public', 'http/errors.ts', 'http/rateLimit.ts', 'http/validate.ts'];
+const publicSources = [
+  'appeals',
+  'intake',
+  'ownerProof',
+  'evidence/inspection',
+  'public',
+  'http/errors.ts',
+  'http/rateLimit.ts',
+  'http/validate.ts',
+];
 
 const sourceFiles = (entry: string): string[] => {
   if (!fs.existsSync(entry)) return [];
@@ -20,27 +29,44 @@ const sourceFiles = (entry: string): string[] => {
 
 const CODE = String.raw`'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})'`;
 const codePatterns = [
-  new RegExp(String.raw`\b(?:conflict|badRequest|forbidden|unauthorized|tooManyRequests|methodNotAllowed|HttpError|super|refusal)\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?${CODE}`, 'g'),
+  new RegExp(
+    String.raw`\b(?:conflict|badRequest|forbidden|unauthorized|tooManyRequests|methodNotAllowed|HttpError|super|refusal)\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?${CODE}`,
+    'g',
+  ),
   new RegExp(String.raw`\[\d{3}, ${CODE}`, 'g'),
   new RegExp(String.raw`\bcode\s*(?::|=(?!=))\s*${CODE}`, 'g'),
-  // A code as a call's last argument, after arguments nested too deep for the first pattern.
-  /'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'\)/g,
+  // A code as a call's last argument (a trailing comma allowed), after arguments nested too deep for the first pattern.
+  /'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)',?\s*\)/g,
 ];
 
 function publicErrorCodes(): string[] {
   const codes = new Set<string>();
   for (const file of publicSources.flatMap((p) => sourceFiles(path.join(serverSource, p)))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const pattern of codePatterns) for (const match of text.matchAll(pattern)) match.slice(1).forEach((code) => code && codes.add(code));
+    for (const pattern of codePatterns)
+      for (const match of text.matchAll(pattern)) match.slice(1).forEach((code) => code && codes.add(code));
   }
   return [...codes].sort();
 }
 
-describe('the public routes\' error codes in the form', () => {
+describe("the public routes' error codes in the form", () => {
   const codes = publicErrorCodes();
 
   it('finds the codes a customer meets, so the check below proves something', () => {
-    expect(codes).toEqual(expect.arrayContaining(['UNSUPPORTED_TYPE', 'FILE_TOO_LARGE', 'CORRUPT_FILE', 'RATE_LIMITED', 'NOT_FOUND', 'INVALID_INPUT', 'UNKNOWN_SLOT', 'CODE_INVALID', 'UPLOAD_ABORTED', 'ONE_FILE_ONLY']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'UNSUPPORTED_TYPE',
+        'FILE_TOO_LARGE',
+        'CORRUPT_FILE',
+        'RATE_LIMITED',
+        'NOT_FOUND',
+        'INVALID_INPUT',
+        'UNKNOWN_SLOT',
+        'CODE_INVALID',
+        'UPLOAD_ABORTED',
+        'ONE_FILE_ONLY',
+      ]),
+    );
   });
 
   it('has a Chinese and an English sentence for every code, and they differ', () => {
@@ -56,11 +82,13 @@ describe('the public routes\' error codes in the form', () => {
     }
   });
 
-  it('shows the form\'s sentence for a code instead of the server\'s English', () => {
+  it("shows the form's sentence for a code instead of the server's English", () => {
     const refused = new ApiError(415, 'UNSUPPORTED_TYPE', 'Front: This file is a Windows program (EXE), which cannot be used as evidence');
     expect(translate('zh-CN', problemOf(refused).key)).toBe('有文件的格式不被接受，请查看标出的材料。');
     expect(translate('zh-CN', problemOf(new ApiError(0, 'NETWORK', 'Network error')).key)).toBe('网络连接失败，请检查网络后重试。');
-    expect(translate('zh-CN', problemOf(new ApiError(404, 'NOT_FOUND', 'Appeal not found')).key)).toBe('找不到该申诉，或访问码不正确。请核对后重试。');
+    expect(translate('zh-CN', problemOf(new ApiError(404, 'NOT_FOUND', 'Appeal not found')).key)).toBe(
+      '找不到该申诉，或访问码不正确。请核对后重试。',
+    );
     expect(problemOf(new ApiError(503, 'HTTP_503', 'HTTP 503')).key).toBe('problem.INTERNAL');
   });
 });

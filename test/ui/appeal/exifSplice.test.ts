@@ -15,7 +15,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const card = () =>
   sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 30, g: 90, b: 200 } } }).composite([
-    { input: Buffer.from('<svg width="1600" height="1000"><rect x="100" y="100" width="600" height="400" fill="#e33"/><text x="800" y="700" font-size="90" fill="#fff">ID 110105</text></svg>') },
+    {
+      input: Buffer.from(
+        '<svg width="1600" height="1000"><rect x="100" y="100" width="600" height="400" fill="#e33"/><text x="800" y="700" font-size="90" fill="#fff">ID 110105</text></svg>',
+      ),
+    },
   ]);
 
 /** A phone's photo: taken sideways (orientation 6) with the iPhone's front camera. */
@@ -23,14 +27,21 @@ const frontCameraPhoto = () =>
   card()
     .jpeg({ quality: 92 })
     .withMetadata({ orientation: 6 })
-    .withExif({ IFD0: { Make: 'Apple', Model: 'iPhone 13' }, IFD2: { LensMake: 'Apple', LensModel: 'iPhone 13 front camera 2.71mm f/2.2' } })
+    .withExif({
+      IFD0: { Make: 'Apple', Model: 'iPhone 13' },
+      IFD2: { LensMake: 'Apple', LensModel: 'iPhone 13 front camera 2.71mm f/2.2' },
+    })
     .toBuffer();
 
 /** What a canvas gives back: a smaller JPEG with no metadata at all. */
-const canvasCopy = async () => sharp(await card().png().toBuffer()).resize(800).jpeg({ quality: 88 }).toBuffer();
+const canvasCopy = async () =>
+  sharp(await card().png().toBuffer())
+    .resize(800)
+    .jpeg({ quality: 88 })
+    .toBuffer();
 
 describe('the EXIF splice of a scaled-down photo', () => {
-  it('finds the original\'s APP1 segment, and none in a copy without metadata', async () => {
+  it("finds the original's APP1 segment, and none in a copy without metadata", async () => {
     const photo = await frontCameraPhoto();
     expect((await sharp(photo).metadata()).orientation).toBe(6);
     const segment = exifSegmentOf(new Uint8Array(photo));
@@ -52,7 +63,7 @@ describe('the EXIF splice of a scaled-down photo', () => {
     expect((await sharp(Buffer.from(withExifSegment(new Uint8Array(await canvasCopy()), original))).metadata()).orientation).toBe(6);
   });
 
-  it('keeps the scaled-down copy failing the server\'s front-camera check, as the original does', async () => {
+  it("keeps the scaled-down copy failing the server's front-camera check, as the original does", async () => {
     const original = exifSegmentOf(new Uint8Array(await frontCameraPhoto()))!;
     const file = path.join(dir, 'scaled.jpg');
     fs.writeFileSync(file, withExifSegment(new Uint8Array(await canvasCopy()), withUprightOrientation(original)));

@@ -14,7 +14,12 @@ const payload: AppealPayload = {
   fields: { accountId: '100012345' },
   contact: { name: '张伟', email: 'zhang.wei@example.cn', locale: 'zh-CN' },
 };
-const answer = { reference: REFERENCE, accessToken: TOKEN, status: 'new', checklist: checklistFor('mfa_unbind', 'personal', undefined, {}) };
+const answer = {
+  reference: REFERENCE,
+  accessToken: TOKEN,
+  status: 'new',
+  checklist: checklistFor('mfa_unbind', 'personal', undefined, {}),
+};
 
 let keys: (string | null)[] = [];
 let lose = 0;

@@ -51,14 +51,34 @@ export const frontCameraFinding: Finding = {
   },
 };
 
-const passFinding: Finding = { code: 'file.type', severity: 'pass', message: { 'zh-CN': '文件格式：JPEG 图片', en: 'The file is a JPEG image.' } };
+const passFinding: Finding = {
+  code: 'file.type',
+  severity: 'pass',
+  message: { 'zh-CN': '文件格式：JPEG 图片', en: 'The file is a JPEG image.' },
+};
 
 /** The checklist of an appeal: `states` overrides a slot's state; findings follow from the state. */
-export function checklistFor(kindKey: string, subjectType: SubjectType, variant: string | undefined, states: Record<string, SlotState>, requested: string[] = []): Checklist {
+export function checklistFor(
+  kindKey: string,
+  subjectType: SubjectType,
+  variant: string | undefined,
+  states: Record<string, SlotState>,
+  requested: string[] = [],
+): Checklist {
   const slots = slotsFor(kindOf(kindKey), subjectType, variant).map((slot, i): ChecklistSlot => {
     const state = states[slot.key] ?? 'missing';
     const findings = state === 'fail' ? [frontCameraFinding] : state === 'missing' ? [] : [passFinding];
-    return { key: slot.key, label: slot.label, hint: slot.hint, required: slot.required, alternative: slot.alternative ?? null, state, findings, evidenceId: state === 'missing' ? null : i + 1, requested: requested.includes(slot.key) };
+    return {
+      key: slot.key,
+      label: slot.label,
+      hint: slot.hint,
+      required: slot.required,
+      alternative: slot.alternative ?? null,
+      state,
+      findings,
+      evidenceId: state === 'missing' ? null : i + 1,
+      requested: requested.includes(slot.key),
+    };
   });
   return { complete: isComplete(slots), slots };
 }
@@ -92,15 +112,24 @@ export const submitHandler = http.post(`${APPEAL_API}/appeals`, async ({ request
   const slotKeys = new Set(slotsFor(kind, payload.subjectType, payload.variant).map((s) => s.key));
   for (const [name, value] of form.entries()) {
     if (name === 'payload') continue;
-    if (typeof value === 'string' || !slotKeys.has(name)) return problem(400, 'UNKNOWN_SLOT', `Not a material of this appeal: ${name}`, { [name]: 'Not a material slot of this appeal' });
+    if (typeof value === 'string' || !slotKeys.has(name))
+      return problem(400, 'UNKNOWN_SLOT', `Not a material of this appeal: ${name}`, { [name]: 'Not a material slot of this appeal' });
     files[name] = value;
   }
   received.payload = sent;
   received.files = files;
   await delay(50);
   // The back of the card came from the front camera: the receipt must show that at once.
-  const states = Object.fromEntries(Object.keys(files).map((key) => [key, key.endsWith('_back') ? 'fail' : 'ok'])) as Record<string, SlotState>;
-  const body: SubmittedAppeal = { reference: REFERENCE, accessToken: TOKEN, status: 'new', checklist: checklistFor(kind.key, payload.subjectType, payload.variant, states) };
+  const states = Object.fromEntries(Object.keys(files).map((key) => [key, key.endsWith('_back') ? 'fail' : 'ok'])) as Record<
+    string,
+    SlotState
+  >;
+  const body: SubmittedAppeal = {
+    reference: REFERENCE,
+    accessToken: TOKEN,
+    status: 'new',
+    checklist: checklistFor(kind.key, payload.subjectType, payload.variant, states),
+  };
   return HttpResponse.json(body, { status: 201 });
 });
 
@@ -115,10 +144,17 @@ export const awaitingView: AppealView = {
   submittedAt: '2026-11-24T02:00:00.000Z',
   updatedAt: '2026-11-25T03:30:00.000Z',
   decidedAt: null,
-  checklist: checklistFor('mfa_unbind', 'personal', undefined, { applicant_id_front: 'ok', applicant_id_back: 'fail' }, ['applicant_id_back']),
+  checklist: checklistFor('mfa_unbind', 'personal', undefined, { applicant_id_front: 'ok', applicant_id_back: 'fail' }, [
+    'applicant_id_back',
+  ]),
   requestedSlots: ['applicant_id_back'],
   messages: [
-    { id: 1, kind: 'public_reply', body: '您上传的身份证反面照片是前置摄像头拍摄的，请用后置摄像头重新拍摄后上传。', createdAt: '2026-11-25T03:30:00.000Z' },
+    {
+      id: 1,
+      kind: 'public_reply',
+      body: '您上传的身份证反面照片是前置摄像头拍摄的，请用后置摄像头重新拍摄后上传。',
+      createdAt: '2026-11-25T03:30:00.000Z',
+    },
   ],
 };
 
@@ -138,7 +174,12 @@ export const evidenceHandler = http.post(`${APPEAL_API}/appeals/:reference/evide
   if (keys.length === 0) return problem(400, 'INVALID_INPUT', 'No files');
   const states: Record<string, SlotState> = { applicant_id_front: 'ok', applicant_id_back: 'fail' };
   for (const key of keys) states[key] = 'ok';
-  const view: AppealView = { ...awaitingView, status: 'in_review', requestedSlots: [], checklist: checklistFor('mfa_unbind', 'personal', undefined, states) };
+  const view: AppealView = {
+    ...awaitingView,
+    status: 'in_review',
+    requestedSlots: [],
+    checklist: checklistFor('mfa_unbind', 'personal', undefined, states),
+  };
   return HttpResponse.json(view);
 });
 
@@ -156,7 +197,8 @@ export const withdrawHandler = (view: AppealView = awaitingView) =>
   http.post(`${APPEAL_API}/appeals/:reference/withdraw`, ({ request, params }) => {
     if (params.reference !== view.reference || !authorised(request)) return problem(404, 'NOT_FOUND', 'Appeal not found');
     withdrawals.push({ reference: String(params.reference) });
-    if (!view.mayWithdraw && view.status !== 'withdrawn') return problem(409, 'APPEAL_DECIDED', 'This appeal is decided and can no longer be withdrawn');
+    if (!view.mayWithdraw && view.status !== 'withdrawn')
+      return problem(409, 'APPEAL_DECIDED', 'This appeal is decided and can no longer be withdrawn');
     const withdrawn: AppealView = { ...view, status: 'withdrawn', mayWithdraw: false, requestedSlots: [] };
     return HttpResponse.json(withdrawn);
   });
@@ -213,7 +255,8 @@ async function readJson<S extends z.ZodObject>(request: Request, schema: S): Pro
   const body: unknown = isJson(request) ? await request.json().catch(() => undefined) : undefined;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return problem(400, 'INVALID_INPUT', 'Send a JSON object');
   const unread = Object.keys(body).filter((key) => !(key in schema.shape));
-  if (unread.length > 0) return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(unread.map((key) => [key, 'Unrecognized key'])));
+  if (unread.length > 0)
+    return problem(400, 'INVALID_INPUT', 'Some fields are invalid', Object.fromEntries(unread.map((key) => [key, 'Unrecognized key'])));
   const parsed = schema.safeParse(body);
   return parsed.success ? parsed.data : problem(400, 'INVALID_INPUT', 'Some fields are invalid', zodFieldErrors(parsed.error));
 }
@@ -237,7 +280,10 @@ export const ownerCodeVerifyHandler = http.post(`${APPEAL_API}/owner-codes/:chal
   if (!challenge || challenge.expired || challenge.attemptsLeft <= 0) return problem(410, 'CODE_EXPIRED', serverMessages.codeExpired);
   if (body.code !== OWNER_CODE) {
     challenge.attemptsLeft -= 1;
-    return HttpResponse.json({ code: 'CODE_INVALID', message: serverMessages.codeInvalid, attemptsLeft: challenge.attemptsLeft }, { status: 400 });
+    return HttpResponse.json(
+      { code: 'CODE_INVALID', message: serverMessages.codeInvalid, attemptsLeft: challenge.attemptsLeft },
+      { status: 400 },
+    );
   }
   challenge.expired = true;
   const proof = `prf_${challengeId}_${challenge.accountId}`;
@@ -292,7 +338,15 @@ export const accessCodeVerifyHandler = http.post(`${APPEAL_API}/appeals/:referen
   accessRegain.tries += 1;
   if (accessRegain.tries > 5) return problem(401, 'CODE_EXPIRED', 'This code has expired or was tried too often: ask for a new one');
   if (params.reference !== REFERENCE || code !== ACCESS_CODE) {
-    return HttpResponse.json({ code: 'CODE_INVALID', message: 'The code is not right', errors: { code: 'The code is not right' }, attemptsLeft: 5 - accessRegain.tries }, { status: 400 });
+    return HttpResponse.json(
+      {
+        code: 'CODE_INVALID',
+        message: 'The code is not right',
+        errors: { code: 'The code is not right' },
+        attemptsLeft: 5 - accessRegain.tries,
+      },
+      { status: 400 },
+    );
   }
   access.token = NEW_TOKEN;
   return HttpResponse.json({ reference: REFERENCE, accessToken: NEW_TOKEN });
@@ -303,7 +357,11 @@ export const statusLinkHandler = http.post(`${APPEAL_API}/appeals/:reference/sta
   if (body instanceof Response) return body;
   const { token } = body;
   if (params.reference !== REFERENCE || token !== LINK_TOKEN || accessRegain.linkUsed) {
-    return problem(401, 'LINK_INVALID', 'This link has expired or was already used: open your appeal with its access code, or ask for a new one');
+    return problem(
+      401,
+      'LINK_INVALID',
+      'This link has expired or was already used: open your appeal with its access code, or ask for a new one',
+    );
   }
   accessRegain.linkUsed = true;
   access.token = NEW_TOKEN;
@@ -313,13 +371,20 @@ export const statusLinkHandler = http.post(`${APPEAL_API}/appeals/:reference/sta
 export const greyscaleFinding: Finding = {
   code: 'colour.greyscale',
   severity: 'fail',
-  message: { 'zh-CN': '这是黑白（灰度）图片，须为彩色扫描件或彩色照片，请重新上传', en: 'This is a black-and-white (greyscale) image; it must be a colour scan or colour photo. Please upload it again' },
+  message: {
+    'zh-CN': '这是黑白（灰度）图片，须为彩色扫描件或彩色照片，请重新上传',
+    en: 'This is a black-and-white (greyscale) image; it must be a colour scan or colour photo. Please upload it again',
+  },
 };
 
 /** POST /inspections as the server answers it for a good photo: one file and its context, checked; no findings. */
 export const inspectionHandler = http.post(`${APPEAL_API}/inspections`, async ({ request }) => {
   const form = await request.formData();
-  const context = JSON.parse(String(form.get('context') ?? 'null')) as { kind?: string; subjectType?: SubjectType; others?: unknown[] } | null;
+  const context = JSON.parse(String(form.get('context') ?? 'null')) as {
+    kind?: string;
+    subjectType?: SubjectType;
+    others?: unknown[];
+  } | null;
   const files = [...form.entries()].filter(([, value]) => typeof value !== 'string');
   if (!context?.kind || !context.subjectType || !Array.isArray(context.others) || files.length !== 1) {
     return HttpResponse.json({ code: 'INVALID_INPUT', message: 'bad inspection request' }, { status: 400 });

@@ -17,7 +17,12 @@ interface RenderOptions {
   languages?: readonly string[];
 }
 
-export function renderAppeal({ pathname = '/appeal', search = '', drafts = memoryDraftStore(), languages = ['zh-CN', 'zh'] }: RenderOptions = {}) {
+export function renderAppeal({
+  pathname = '/appeal',
+  search = '',
+  drafts = memoryDraftStore(),
+  languages = ['zh-CN', 'zh'],
+}: RenderOptions = {}) {
   vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
   const user = userEvent.setup();
   const view = render(
@@ -28,7 +33,8 @@ export function renderAppeal({ pathname = '/appeal', search = '', drafts = memor
   return { user, drafts, ...view };
 }
 
-const jpegBytes = () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xff, 0xd9]);
+const jpegBytes = () =>
+  new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0xff, 0xd9]);
 
 export const jpegFile = (name: string) => new File([jpegBytes()], name, { type: 'image/jpeg' });
 

@@ -5,7 +5,13 @@ import type { CatalogField } from '../../../admin-ui/form/catalog';
 import { contactProblems, fieldProblem } from '../../../admin-ui/form/validation';
 import { adultId } from '../../server/support/payloads';
 
-const field = (type: CatalogField['type'], extra: Partial<CatalogField> = {}): CatalogField => ({ key: 'x', type, label: { 'zh-CN': 'x', en: 'x' }, required: true, ...extra });
+const field = (type: CatalogField['type'], extra: Partial<CatalogField> = {}): CatalogField => ({
+  key: 'x',
+  type,
+  label: { 'zh-CN': 'x', en: 'x' },
+  required: true,
+  ...extra,
+});
 
 describe("the form's checks", () => {
   it('asks for a required field and lets an optional one stay blank', () => {

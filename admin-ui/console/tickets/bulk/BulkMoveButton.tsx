@@ -38,14 +38,20 @@ export const BulkMoveButton = () => {
         busy={running}
         maxWidth="xs"
       >
-        <TextField select label={translate('app.bulk.target')} value={to} onChange={event => setTo(event.target.value as TicketStatus)}>
-          {BULK_TARGETS.map(status => (
+        <TextField select label={translate('app.bulk.target')} value={to} onChange={(event) => setTo(event.target.value as TicketStatus)}>
+          {BULK_TARGETS.map((status) => (
             <MenuItem key={status} value={status}>
               {translate(`app.status.${status}`)}
             </MenuItem>
           ))}
         </TextField>
-        <TextField label={translate('app.action.reasonOptional')} value={reason} onChange={event => setReason(event.target.value)} multiline minRows={2} />
+        <TextField
+          label={translate('app.action.reasonOptional')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          multiline
+          minRows={2}
+        />
       </ActionDialog>
     </>
   );

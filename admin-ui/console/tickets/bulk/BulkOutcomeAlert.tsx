@@ -14,14 +14,19 @@ export const BulkOutcomeAlert = ({ outcome, referenceOf }: BulkOutcomeAlertProps
   const close = useCloseNotification();
   const { done, failed } = outcome;
   return (
-    <Alert severity={failed.length === 0 ? 'success' : done.length === 0 ? 'error' : 'warning'} onClose={close} variant="filled" role="status">
+    <Alert
+      severity={failed.length === 0 ? 'success' : done.length === 0 ? 'error' : 'warning'}
+      onClose={close}
+      variant="filled"
+      role="status"
+    >
       <AlertTitle>
         {translate('app.bulk.done', { smart_count: done.length })}
         {failed.length > 0 && ` · ${translate('app.bulk.failed', { smart_count: failed.length })}`}
       </AlertTitle>
       {failed.length > 0 && (
         <Box component="ul" sx={{ m: 0, pl: 2 }} aria-label={translate('app.bulk.failures')}>
-          {failed.map(failure => (
+          {failed.map((failure) => (
             <li key={failure.id}>
               {referenceOf(failure.id)}: {failure.message}
             </li>

@@ -15,17 +15,19 @@ export const useBulkRunner = () => {
   const refresh = useRefresh();
   const [running, setRunning] = useState(false);
 
-  const referenceOf = (id: number) => data.find(ticket => ticket.id === id)?.reference ?? `#${id}`;
+  const referenceOf = (id: number) => data.find((ticket) => ticket.id === id)?.reference ?? `#${id}`;
 
   const run = async (action: (provider: HelpdeskDataProvider, targets: BulkTargets) => Promise<BulkOutcome>) => {
     setRunning(true);
     try {
-      const versions = Object.fromEntries(data.filter(ticket => selectedIds.includes(ticket.id)).map(ticket => [String(ticket.id), ticket.version]));
+      const versions = Object.fromEntries(
+        data.filter((ticket) => selectedIds.includes(ticket.id)).map((ticket) => [String(ticket.id), ticket.version]),
+      );
       const outcome = await action(dataProvider, { ids: selectedIds.map(Number), versions });
       notify(<BulkOutcomeAlert outcome={outcome} referenceOf={referenceOf} />, {
         autoHideDuration: outcome.failed.length > 0 ? null : 5000,
       });
-      onSelect(outcome.failed.map(failure => failure.id));
+      onSelect(outcome.failed.map((failure) => failure.id));
       refresh();
       return true;
     } catch (error) {

@@ -27,13 +27,13 @@ export const CustomerHistory = () => {
           <Table size="small">
             <TableHead>
               <TableRow>
-                {(['reference', 'kind', 'status', 'outcome', 'date', 'matchedBy'] as const).map(column => (
+                {(['reference', 'kind', 'status', 'outcome', 'date', 'matchedBy'] as const).map((column) => (
                   <TableCell key={column}>{translate(`app.history.${column}`)}</TableCell>
                 ))}
               </TableRow>
             </TableHead>
             <TableBody>
-              {data.map(entry => (
+              {data.map((entry) => (
                 <TableRow key={entry.id}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <Link to={`/tickets/${entry.id}/show`}>{entry.reference}</Link>
@@ -47,7 +47,7 @@ export const CustomerHistory = () => {
                   </TableCell>
                   <TableCell>{entry.decision ? translate(`app.history.decision.${entry.decision}`) : '—'}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.submittedAt, locale)}</TableCell>
-                  <TableCell>{entry.matchedBy.map(match => translate(`app.history.match.${match}`)).join(', ')}</TableCell>
+                  <TableCell>{entry.matchedBy.map((match) => translate(`app.history.match.${match}`)).join(', ')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

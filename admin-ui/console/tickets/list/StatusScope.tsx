@@ -4,7 +4,7 @@ import { OPEN_STATUSES, TICKET_STATUSES } from '../ticketModel';
 
 export type StatusScopeKey = 'open' | 'closed' | 'all';
 
-const CLOSED_STATUSES = TICKET_STATUSES.filter(status => !OPEN_STATUSES.includes(status));
+const CLOSED_STATUSES = TICKET_STATUSES.filter((status) => !OPEN_STATUSES.includes(status));
 
 /** The status filter each scope sets; "all" sets none. */
 export const scopeStatuses: Record<StatusScopeKey, readonly string[] | undefined> = {
@@ -13,7 +13,7 @@ export const scopeStatuses: Record<StatusScopeKey, readonly string[] | undefined
   all: undefined,
 };
 
-const sameSet = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every(v => b.includes(v));
+const sameSet = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v) => b.includes(v));
 
 /** Which scope the status filter amounts to, or none when the agent picked other statuses. */
 export const scopeOf = (status: unknown): StatusScopeKey | null => {
@@ -45,7 +45,7 @@ export const StatusScope = () => {
       // Clear of the bulk-actions bar that react-admin keeps (collapsed) over the table's top: axe's target-size.
       sx={{ mx: 2, mt: 1, mb: 2 }}
     >
-      {(['open', 'closed', 'all'] as const).map(scope => (
+      {(['open', 'closed', 'all'] as const).map((scope) => (
         <ToggleButton key={scope} value={scope}>
           {translate(`app.triage.scope.${scope}`)}
         </ToggleButton>

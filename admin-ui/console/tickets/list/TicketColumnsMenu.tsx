@@ -27,17 +27,35 @@ export const TicketColumnsMenu = () => {
   const translate = useTranslate();
   const [hidden, setHidden] = useStore<string[]>(HIDDEN_COLUMNS_KEY, []);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const toggle = (source: string) => setHidden(hidden.includes(source) ? hidden.filter(s => s !== source) : [...hidden, source]);
+  const toggle = (source: string) => setHidden(hidden.includes(source) ? hidden.filter((s) => s !== source) : [...hidden, source]);
   return (
     <>
-      <Button size="small" startIcon={<ViewColumnIcon />} aria-haspopup="menu" aria-expanded={Boolean(anchor)} onClick={event => setAnchor(event.currentTarget)}>
+      <Button
+        size="small"
+        startIcon={<ViewColumnIcon />}
+        aria-haspopup="menu"
+        aria-expanded={Boolean(anchor)}
+        onClick={(event) => setAnchor(event.currentTarget)}
+      >
         {translate('ra.action.select_columns')}
       </Button>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        {OPTIONAL_COLUMNS.map(column => (
-          <MenuItem key={column.source} role="menuitemcheckbox" aria-checked={!hidden.includes(column.source)} onClick={() => toggle(column.source)}>
+        {OPTIONAL_COLUMNS.map((column) => (
+          <MenuItem
+            key={column.source}
+            role="menuitemcheckbox"
+            aria-checked={!hidden.includes(column.source)}
+            onClick={() => toggle(column.source)}
+          >
             <ListItemIcon>
-              <Checkbox edge="start" size="small" checked={!hidden.includes(column.source)} tabIndex={-1} disableRipple inputProps={{ 'aria-hidden': true }} />
+              <Checkbox
+                edge="start"
+                size="small"
+                checked={!hidden.includes(column.source)}
+                tabIndex={-1}
+                disableRipple
+                inputProps={{ 'aria-hidden': true }}
+              />
             </ListItemIcon>
             <ListItemText>{translate(column.label)}</ListItemText>
           </MenuItem>

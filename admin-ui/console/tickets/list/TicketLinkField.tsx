@@ -16,7 +16,10 @@ export const TicketLinkField = () => {
       to={createPath({ resource: 'tickets', id: record.id, type: 'show' })}
       onClick={(event: MouseEvent) => event.stopPropagation()}
       {...{ [ROW_LINK_ATTRIBUTE]: '' }}
-      sx={{ fontWeight: 500, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2, borderRadius: 0.5 } }}
+      sx={{
+        fontWeight: 500,
+        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2, borderRadius: 0.5 },
+      }}
     >
       {record.reference}
     </Link>

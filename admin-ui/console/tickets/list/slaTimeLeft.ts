@@ -5,9 +5,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 export type SlaLeft =
-  | { state: 'paused' }
-  | { state: 'left' | 'overdue'; days: number; hours: number; minutes: number; urgency: SlaUrgency }
-  | null;
+  { state: 'paused' } | { state: 'left' | 'overdue'; days: number; hours: number; minutes: number; urgency: SlaUrgency } | null;
 
 /** How long until the SLA is due (or since it was), in whole days and hours; minutes only under an hour. None once closed. */
 export const slaTimeLeft = (ticket: Pick<Ticket, 'overdue' | 'slaDueAt' | 'slaPausedAt' | 'status'>, now: number = Date.now()): SlaLeft => {

@@ -25,7 +25,7 @@ export const ApprovalEffect = ({ preview, locale }: ApprovalEffectProps) => {
       {preview.notes?.length > 0 && (
         <Alert severity="info" role="note" aria-label={translate('app.decision.notes')}>
           <AlertTitle>{translate('app.decision.notes')}</AlertTitle>
-          {preview.notes.map(note => (
+          {preview.notes.map((note) => (
             <Typography key={note.code} variant="body2" data-code={note.code}>
               {localize(note.label, locale)}
             </Typography>
@@ -52,7 +52,7 @@ export const UnreviewedFiles = ({ preview, locale }: ApprovalEffectProps) => {
         {translate('app.decision.unreviewed', { smart_count: preview.unreviewedFiles.length })}
       </Typography>
       <List dense disablePadding aria-label={translate('app.decision.unreviewedList')}>
-        {preview.unreviewedFiles.map(file => (
+        {preview.unreviewedFiles.map((file) => (
           <ListItem key={file.evidenceId} disableGutters data-evidence-id={file.evidenceId}>
             <ListItemText sx={{ my: 0 }} primary={localize(file.slotLabel, locale) ?? file.slot} secondary={file.originalName} />
           </ListItem>

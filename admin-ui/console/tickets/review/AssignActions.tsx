@@ -23,7 +23,7 @@ export const AssignActions = ({ ticket }: { ticket: Ticket }) => {
   const canReassign = permissions === 'supervisor' || permissions === 'admin';
 
   const assign = (to: number | null, why?: string) =>
-    perform(provider => provider.assign(ticket.id, to, why, ticket.version), { success: 'app.action.assigned' });
+    perform((provider) => provider.assign(ticket.id, to, why, ticket.version), { success: 'app.action.assigned' });
 
   return (
     <>
@@ -62,7 +62,7 @@ export const AssignActions = ({ ticket }: { ticket: Ticket }) => {
         maxWidth="xs"
       >
         <AgentSelect label={translate('resources.tickets.fields.assigneeId')} value={agentId} onChange={setAgentId} allowNone />
-        <TextField label={translate('app.action.reasonOptional')} value={reason} onChange={event => setReason(event.target.value)} />
+        <TextField label={translate('app.action.reasonOptional')} value={reason} onChange={(event) => setReason(event.target.value)} />
       </ActionDialog>
     </>
   );

@@ -49,8 +49,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose, onDecided }: D
   const previewReady = preview !== undefined && !isFetching;
   const mayDecide = preview?.mayDecide ?? true;
 
-  const canApprove =
-    previewReady && mayDecide && mayApprove({ blockers, mayOverride, override: overriding, overrideReason });
+  const canApprove = previewReady && mayDecide && mayApprove({ blockers, mayOverride, override: overriding, overrideReason });
   const canConfirm = message.trim().length > 0 && (rejecting ? reasonCode !== '' && mayDecide : canApprove);
 
   const refused = (error: HttpError | Error): boolean => {
@@ -70,7 +69,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose, onDecided }: D
   const send = async () => {
     setRefusal(null);
     const decided = await perform(
-      provider =>
+      (provider) =>
         provider.decide(ticket.id, {
           decision,
           message: message.trim(),
@@ -79,10 +78,8 @@ export const DecisionDialog = ({ ticket, decision, open, onClose, onDecided }: D
           ...(!rejecting && overriding ? { override: true, overrideReason: overrideReason.trim() } : {}),
         }),
       {
-        success: result =>
-          result.outcome?.pending
-            ? { message: 'app.decision.proposed', type: 'info' }
-            : `app.decision.done.${decision}`,
+        success: (result) =>
+          result.outcome?.pending ? { message: 'app.decision.proposed', type: 'info' } : `app.decision.done.${decision}`,
         onError: refused,
       },
     );
@@ -124,9 +121,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose, onDecided }: D
           {mayOverride && blockers.length > 0 && (
             <div>
               <FormControlLabel
-                control={
-                  <Checkbox checked={overriding} disabled={!canOverride} onChange={event => setOverride(event.target.checked)} />
-                }
+                control={<Checkbox checked={overriding} disabled={!canOverride} onChange={(event) => setOverride(event.target.checked)} />}
                 label={translate('app.decision.override')}
               />
               {!canOverride && <FormHelperText>{translate('app.decision.overrideUnavailable')}</FormHelperText>}
@@ -139,7 +134,7 @@ export const DecisionDialog = ({ ticket, decision, open, onClose, onDecided }: D
               minRows={2}
               label={translate('app.decision.overrideReason')}
               value={overrideReason}
-              onChange={event => setOverrideReason(event.target.value)}
+              onChange={(event) => setOverrideReason(event.target.value)}
               error={overrideReason !== '' && reasonTooShort}
               helperText={translate('app.decision.overrideReasonHint', {
                 count: overrideReason.trim().length,
@@ -150,15 +145,27 @@ export const DecisionDialog = ({ ticket, decision, open, onClose, onDecided }: D
         </>
       )}
       {rejecting && (
-        <TextField select required label={translate('app.decision.reason')} value={reasonCode} onChange={event => setReasonCode(event.target.value)}>
-          {choices.map(choice => (
+        <TextField
+          select
+          required
+          label={translate('app.decision.reason')}
+          value={reasonCode}
+          onChange={(event) => setReasonCode(event.target.value)}
+        >
+          {choices.map((choice) => (
             <MenuItem key={choice.id} value={choice.id}>
               {choice.name}
             </MenuItem>
           ))}
         </TextField>
       )}
-      <MessageWithMacros ticket={ticket} action={decision} label={translate('app.decision.message')} value={message} onChange={setMessage} />
+      <MessageWithMacros
+        ticket={ticket}
+        action={decision}
+        label={translate('app.decision.message')}
+        value={message}
+        onChange={setMessage}
+      />
     </ActionDialog>
   );
 };

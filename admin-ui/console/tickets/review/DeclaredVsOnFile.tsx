@@ -80,7 +80,7 @@ export const DeclaredVsOnFile = () => {
               </TableRow>
             </TableHead>
             <TableBody>
-              {review.comparison.map(row => {
+              {review.comparison.map((row) => {
                 const result = translate(`app.review.results.${row.result}`);
                 const mismatch = row.result === 'mismatch';
                 return (
@@ -89,9 +89,7 @@ export const DeclaredVsOnFile = () => {
                       {localize(row.label, locale) ?? row.field}
                     </TableCell>
                     <TableCell>{row.declared ?? '—'}</TableCell>
-                    <TableCell sx={mismatch ? { color: 'error.main', fontWeight: 'bold' } : undefined}>
-                      {row.onFile ?? '—'}
-                    </TableCell>
+                    <TableCell sx={mismatch ? { color: 'error.main', fontWeight: 'bold' } : undefined}>{row.onFile ?? '—'}</TableCell>
                     <TableCell padding="none" align="center">
                       {/* describeChild: the hidden text below names the cell; a label on a bare span is not allowed. */}
                       <Tooltip title={result} describeChild>
@@ -115,10 +113,18 @@ export const DeclaredVsOnFile = () => {
               {translate('app.review.preconditions')}
             </Typography>
             <List dense disablePadding aria-label={translate('app.review.preconditions')}>
-              {review.preconditions.map(precondition => (
+              {review.preconditions.map((precondition) => (
                 <ListItem key={precondition.code} disableGutters data-ok={precondition.ok}>
-                  <ListItemIcon sx={{ minWidth: 32 }} role="img" aria-label={translate(precondition.ok ? 'app.review.ok' : 'app.review.failed')}>
-                    {precondition.ok ? <CheckCircleIcon color="success" fontSize="small" /> : <HighlightOffIcon color="error" fontSize="small" />}
+                  <ListItemIcon
+                    sx={{ minWidth: 32 }}
+                    role="img"
+                    aria-label={translate(precondition.ok ? 'app.review.ok' : 'app.review.failed')}
+                  >
+                    {precondition.ok ? (
+                      <CheckCircleIcon color="success" fontSize="small" />
+                    ) : (
+                      <HighlightOffIcon color="error" fontSize="small" />
+                    )}
                   </ListItemIcon>
                   <ListItemText
                     primary={localize(precondition.label, locale) ?? precondition.code}

@@ -24,7 +24,11 @@ export const EvidenceVerdict = ({ evidence, version, disabled = false }: { evide
   const judge = (verdict: Verdict) =>
     update(
       'evidence',
-      { id: evidence.id, data: (verdict === 'rejected' ? { verdict, reasonCode, version } : { verdict, version }) satisfies VerdictRequest, previousData: evidence },
+      {
+        id: evidence.id,
+        data: (verdict === 'rejected' ? { verdict, reasonCode, version } : { verdict, version }) satisfies VerdictRequest,
+        previousData: evidence,
+      },
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
@@ -33,7 +37,7 @@ export const EvidenceVerdict = ({ evidence, version, disabled = false }: { evide
           notify(`app.review.verdictSaved.${verdict}`, { type: 'success' });
           refresh();
         },
-        onError: error => {
+        onError: (error) => {
           if (!staleNotice(error)) notify((error as Error).message || 'ra.notification.http_error', { type: 'error' });
         },
       },
@@ -74,9 +78,9 @@ export const EvidenceVerdict = ({ evidence, version, disabled = false }: { evide
             fullWidth
             label={translate('app.review.rejectReason')}
             value={reasonCode}
-            onChange={event => setReasonCode(event.target.value)}
+            onChange={(event) => setReasonCode(event.target.value)}
           >
-            {choices.map(choice => (
+            {choices.map((choice) => (
               <MenuItem key={choice.id} value={choice.id} sx={{ whiteSpace: 'normal' }}>
                 {choice.name}
               </MenuItem>

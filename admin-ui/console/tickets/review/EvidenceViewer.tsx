@@ -33,7 +33,7 @@ export const EvidenceViewer = ({ src, alt }: { src: string; alt: string }) => {
     const onWheel = (event: WheelEvent) => {
       if (event.deltaY === 0) return;
       event.preventDefault();
-      setZoom(current => (event.deltaY < 0 ? zoomIn(current) : zoomOut(current)));
+      setZoom((current) => (event.deltaY < 0 ? zoomIn(current) : zoomOut(current)));
     };
     frame.addEventListener('wheel', onWheel, { passive: false });
     return () => {
@@ -42,8 +42,7 @@ export const EvidenceViewer = ({ src, alt }: { src: string; alt: string }) => {
     };
   }, []);
 
-  const layout =
-    natural && frameWidth > 0 ? layoutImage(natural, { width: frameWidth, height: FRAME_HEIGHT }, degrees, zoom) : null;
+  const layout = natural && frameWidth > 0 ? layoutImage(natural, { width: frameWidth, height: FRAME_HEIGHT }, degrees, zoom) : null;
   const control = (label: string, icon: ReactNode, onClick: () => void, disabled = false) => (
     <Tooltip title={translate(label)}>
       <span>
@@ -63,8 +62,8 @@ export const EvidenceViewer = ({ src, alt }: { src: string; alt: string }) => {
         </Typography>
         {control('app.viewer.zoomIn', <ZoomInIcon />, () => setZoom(zoomIn), zoom >= MAX_ZOOM)}
         {control('app.viewer.fit', <FitScreenIcon />, () => setZoom(1))}
-        {control('app.viewer.rotateLeft', <RotateLeftIcon />, () => setDegrees(current => rotate(current, -90)))}
-        {control('app.viewer.rotateRight', <RotateRightIcon />, () => setDegrees(current => rotate(current, 90)))}
+        {control('app.viewer.rotateLeft', <RotateLeftIcon />, () => setDegrees((current) => rotate(current, -90)))}
+        {control('app.viewer.rotateRight', <RotateRightIcon />, () => setDegrees((current) => rotate(current, 90)))}
       </Stack>
       <Box
         ref={frameRef}
@@ -90,7 +89,7 @@ export const EvidenceViewer = ({ src, alt }: { src: string; alt: string }) => {
               src={src}
               alt={alt}
               draggable={false}
-              onLoad={event => {
+              onLoad={(event) => {
                 const image = event.currentTarget as HTMLImageElement;
                 setNatural({ width: image.naturalWidth, height: image.naturalHeight });
               }}

@@ -19,7 +19,11 @@ export const FindingsList = ({ findings, label }: { findings: readonly Finding[]
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (findings.length === 0) {
-    return <Typography variant="body2" color="text.secondary">{translate('app.review.noFindings')}</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.review.noFindings')}
+      </Typography>
+    );
   }
   return (
     <List dense disablePadding aria-label={label}>

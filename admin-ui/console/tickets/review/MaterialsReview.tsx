@@ -17,7 +17,7 @@ export const MaterialsReview = () => {
   const { data: files = [] } = useTicketEvidence(ticket?.id);
   if (!ticket) return null;
   const slots = ticket.slots ?? [];
-  const slot = slots.find(candidate => candidate.key === picked) ?? firstSlotToReview(slots);
+  const slot = slots.find((candidate) => candidate.key === picked) ?? firstSlotToReview(slots);
 
   return (
     <Stack spacing={2}>

@@ -10,12 +10,14 @@ export const MoveButtons = ({ ticket, disabled = false }: { ticket: Ticket; disa
   const { perform, busy } = useTicketAction();
   return (
     <>
-      {(PLAIN_MOVES[ticket.status] ?? []).map(to => (
+      {(PLAIN_MOVES[ticket.status] ?? []).map((to) => (
         <Button
           key={to}
           variant={to === 'in_review' ? 'contained' : 'outlined'}
           disabled={busy || disabled}
-          onClick={() => perform(provider => provider.transition(ticket.id, to, undefined, ticket.version), { success: 'app.action.moved' })}
+          onClick={() =>
+            perform((provider) => provider.transition(ticket.id, to, undefined, ticket.version), { success: 'app.action.moved' })
+          }
         >
           {translate(`app.action.moveTo.${to}`)}
         </Button>

@@ -57,7 +57,7 @@ export const ProposalPanel = () => {
 
   const confirm = async (body: ConfirmRequest) => {
     setRefusal(null);
-    return perform(provider => provider.confirmDecision(ticket.id, { ...body, version: ticket.version }), {
+    return perform((provider) => provider.confirmDecision(ticket.id, { ...body, version: ticket.version }), {
       success: body.approve ? 'app.proposal.confirmed' : 'app.proposal.sentBack',
       onError: refused,
     });
@@ -114,7 +114,11 @@ export const ProposalPanel = () => {
               <Typography variant="subtitle2" component="h4">
                 {translate('app.decision.message')}
               </Typography>
-              <Typography variant="body2" component="blockquote" sx={{ m: 0, pl: 1.5, borderLeft: 2, borderColor: 'divider', whiteSpace: 'pre-wrap' }}>
+              <Typography
+                variant="body2"
+                component="blockquote"
+                sx={{ m: 0, pl: 1.5, borderLeft: 2, borderColor: 'divider', whiteSpace: 'pre-wrap' }}
+              >
                 {proposal.message}
               </Typography>
             </Box>
@@ -123,7 +127,7 @@ export const ProposalPanel = () => {
             <Alert severity="warning" role="note" aria-label={translate('app.proposal.overridden')}>
               <AlertTitle>{translate('app.proposal.overridden')}</AlertTitle>
               <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-                {proposal.overridden.map(code => (
+                {proposal.overridden.map((code) => (
                   <li key={code}>{localize(blockerLabel(code), locale) ?? code}</li>
                 ))}
               </Box>
@@ -176,7 +180,7 @@ export const ProposalPanel = () => {
           minRows={3}
           label={translate('app.proposal.note')}
           value={note}
-          onChange={event => setNote(event.target.value)}
+          onChange={(event) => setNote(event.target.value)}
         />
       </ActionDialog>
     </Card>

@@ -36,7 +36,7 @@ export const ReplyComposer = () => {
           refresh();
         },
         // The typed text is kept on any refusal, a stale page's included.
-        onError: error => staleNotice(error) || notify((error as Error).message || 'ra.notification.http_error', { type: 'error' }),
+        onError: (error) => staleNotice(error) || notify((error as Error).message || 'ra.notification.http_error', { type: 'error' }),
       },
     );
 
@@ -65,13 +65,19 @@ export const ReplyComposer = () => {
             label={translate(note ? 'app.composer.noteBody' : 'app.composer.replyBody')}
             helperText={translate(note ? 'app.composer.noteHint' : 'app.composer.replyHint')}
             value={body}
-            onChange={event => setBody(event.target.value)}
+            onChange={(event) => setBody(event.target.value)}
             multiline
             minRows={3}
             sx={note ? { '& .MuiInputBase-root': { bgcolor: 'warning.light' } } : undefined}
           />
           <Stack direction="row" justifyContent="flex-end">
-            <Button variant="contained" color={note ? 'warning' : 'primary'} endIcon={<SendIcon />} disabled={!body.trim() || isPending} onClick={send}>
+            <Button
+              variant="contained"
+              color={note ? 'warning' : 'primary'}
+              endIcon={<SendIcon />}
+              disabled={!body.trim() || isPending}
+              onClick={send}
+            >
               {translate(note ? 'app.composer.sendNote' : 'app.composer.sendReply')}
             </Button>
           </Stack>

@@ -25,11 +25,11 @@ export const RequestMaterialsDialog = ({ ticket, open, onClose }: RequestMateria
   const [message, setMessage] = useState('');
 
   const toggle = (key: string) =>
-    setChosen(current => (current.includes(key) ? current.filter(entry => entry !== key) : [...current, key]));
+    setChosen((current) => (current.includes(key) ? current.filter((entry) => entry !== key) : [...current, key]));
 
   const send = async () => {
-    const ordered = slots.map(slot => slot.key).filter(key => chosen.includes(key));
-    const sent = await perform(provider => provider.requestMaterials(ticket.id, ordered, message.trim(), ticket.version), {
+    const ordered = slots.map((slot) => slot.key).filter((key) => chosen.includes(key));
+    const sent = await perform((provider) => provider.requestMaterials(ticket.id, ordered, message.trim(), ticket.version), {
       success: 'app.request.sent',
     });
     if (sent) onClose();
@@ -48,7 +48,7 @@ export const RequestMaterialsDialog = ({ ticket, open, onClose }: RequestMateria
       <FormControl component="fieldset">
         <FormLabel component="legend">{translate('app.request.slots')}</FormLabel>
         <FormGroup>
-          {slots.map(slot => (
+          {slots.map((slot) => (
             <FormControlLabel
               key={slot.key}
               control={<Checkbox checked={chosen.includes(slot.key)} onChange={() => toggle(slot.key)} />}

@@ -22,8 +22,8 @@ export const SlotDetail = ({ ticket, slot, files }: SlotDetailProps) => {
   const text = useCatalogText();
   const fileUrls = useFileUrls();
   const label = text.material(ticket.kind, ticket.subjectType, slot.key);
-  const current = files.find(file => file.id === slot.evidenceId);
-  const earlier = files.filter(file => file.slotId === slot.id && file.id !== slot.evidenceId);
+  const current = files.find((file) => file.id === slot.evidenceId);
+  const earlier = files.filter((file) => file.slotId === slot.id && file.id !== slot.evidenceId);
 
   return (
     <Card component="section" aria-label={label} data-slot-detail={slot.key}>
@@ -35,7 +35,12 @@ export const SlotDetail = ({ ticket, slot, files }: SlotDetailProps) => {
           <SlotStateChip state={slot.state} />
           <Chip size="small" variant="outlined" label={translate(slot.required ? 'app.ticket.required' : 'app.ticket.optional')} />
           {slot.requestedAt && (
-            <Chip size="small" color="warning" variant="outlined" label={translate('app.review.requestedAt', { at: formatDateTime(slot.requestedAt, text.locale) })} />
+            <Chip
+              size="small"
+              color="warning"
+              variant="outlined"
+              label={translate('app.review.requestedAt', { at: formatDateTime(slot.requestedAt, text.locale) })}
+            />
           )}
         </Stack>
         {slot.evidenceId == null ? (
@@ -57,7 +62,7 @@ export const SlotDetail = ({ ticket, slot, files }: SlotDetailProps) => {
                     <Typography variant="subtitle2" component="h4">
                       {translate('app.review.earlierFiles')}
                     </Typography>
-                    {earlier.map(file => (
+                    {earlier.map((file) => (
                       <Typography key={file.id} variant="body2">
                         <Link href={fileUrls(file.id).original} download={file.originalName}>
                           {file.originalName}

@@ -18,7 +18,7 @@ export const StickyActions = () => {
     <Paper
       elevation={3}
       data-testid="sticky-actions"
-      sx={{ position: 'sticky', top: { xs: 56, sm: 48 }, zIndex: theme => theme.zIndex.appBar - 1, px: 2, py: 1.5 }}
+      sx={{ position: 'sticky', top: { xs: 56, sm: 48 }, zIndex: (theme) => theme.zIndex.appBar - 1, px: 2, py: 1.5 }}
     >
       <Stack direction="row" spacing={1} alignItems="flex-start">
         <Stack sx={{ flex: 1 }}>

@@ -46,13 +46,25 @@ export const TicketActions = () => {
       <AssignActions ticket={ticket} />
       <MoveButtons ticket={ticket} disabled={!mayAct} />
       {askable && (
-        <Button variant="outlined" color="warning" startIcon={<ForwardToInboxIcon />} {...lock(mayAct)} onClick={() => setDialog('request')}>
+        <Button
+          variant="outlined"
+          color="warning"
+          startIcon={<ForwardToInboxIcon />}
+          {...lock(mayAct)}
+          onClick={() => setDialog('request')}
+        >
           {translate('app.request.open')}
         </Button>
       )}
       {decidable && (
         <>
-          <Button variant="contained" color="success" startIcon={<CheckCircleIcon />} {...lock(mayDecide)} onClick={() => setDialog('approve')}>
+          <Button
+            variant="contained"
+            color="success"
+            startIcon={<CheckCircleIcon />}
+            {...lock(mayDecide)}
+            onClick={() => setDialog('approve')}
+          >
             {translate('app.decision.open.approve')}
           </Button>
           <Button variant="contained" color="error" startIcon={<CancelIcon />} {...lock(mayDecide)} onClick={() => setDialog('reject')}>
@@ -66,7 +78,9 @@ export const TicketActions = () => {
         </Typography>
       )}
       {dialog === 'request' && <RequestMaterialsDialog ticket={ticket} open onClose={close} />}
-      {(dialog === 'approve' || dialog === 'reject') && <DecisionDialog ticket={ticket} decision={dialog} open onClose={close} onDecided={decided} />}
+      {(dialog === 'approve' || dialog === 'reject') && (
+        <DecisionDialog ticket={ticket} decision={dialog} open onClose={close} onDecided={decided} />
+      )}
     </Stack>
   );
 };

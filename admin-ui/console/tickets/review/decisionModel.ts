@@ -10,7 +10,7 @@ export const blockerLabel = (code: string): LocalizedMessage | undefined =>
   code in blockerRules ? blockerRules[code as BlockerCode].label : undefined;
 
 /** A supervisor may approve anyway only when every blocker that stands may be overridden. */
-export const overridable = (blockers: readonly Blocker[]): boolean => blockers.every(blocker => blocker.overridable);
+export const overridable = (blockers: readonly Blocker[]): boolean => blockers.every((blocker) => blocker.overridable);
 
 /** Whether an approval may be sent as things stand: nothing blocks, or a supervisor overrides with a reason. */
 export const mayApprove = ({
@@ -24,8 +24,7 @@ export const mayApprove = ({
   override: boolean;
   overrideReason: string;
 }): boolean =>
-  blockers.length === 0 ||
-  (mayOverride && override && overridable(blockers) && overrideReason.trim().length >= MIN_OVERRIDE_REASON);
+  blockers.length === 0 || (mayOverride && override && overridable(blockers) && overrideReason.trim().length >= MIN_OVERRIDE_REASON);
 
 /** The blockers a 409 APPROVAL_BLOCKED answer carries, if it carries any. */
 export const blockersOf = (error: unknown): Blocker[] | undefined => {

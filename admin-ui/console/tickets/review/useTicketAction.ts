@@ -37,7 +37,7 @@ export const useTicketAction = () => {
   const staleNotice = useStaleNotice();
   const [busy, setBusy] = useState(false);
 
-  const perform = async <T,>(action: (provider: HelpdeskDataProvider) => Promise<T>, { success, onError }: PerformOptions<T>) => {
+  const perform = async <T>(action: (provider: HelpdeskDataProvider) => Promise<T>, { success, onError }: PerformOptions<T>) => {
     setBusy(true);
     try {
       const result = await action(dataProvider);

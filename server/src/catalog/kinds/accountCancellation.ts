@@ -1,12 +1,4 @@
-import {
-  accountIdField,
-  companyNameField,
-  creditCodeField,
-  descriptionField,
-  idNumberField,
-  personFields,
-  realNameField,
-} from '../fields';
+import { accountIdField, companyNameField, creditCodeField, descriptionField, idNumberField, personFields, realNameField } from '../fields';
 import { abandonableCategories } from '../codes';
 import { abandonableLabels } from '../labels';
 import type { KindDefInput } from '../schema';

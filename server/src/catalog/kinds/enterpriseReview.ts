@@ -34,7 +34,10 @@ export const enterpriseReview: KindDefInput = {
       label: { 'zh-CN': '通过企业信息找回账号', en: "Retrieve the enterprise's accounts" },
       fourEyes: null,
       effect: 'report_enterprise_accounts',
-      outcome: { 'zh-CN': '找回的账号及登录方式已发送给您', en: 'the accounts registered under the company and their login methods are sent to you' },
+      outcome: {
+        'zh-CN': '找回的账号及登录方式已发送给您',
+        en: 'the accounts registered under the company and their login methods are sent to you',
+      },
     },
     {
       key: 'payment_dispute',
@@ -90,7 +93,10 @@ export const enterpriseReview: KindDefInput = {
     // Seed 002: the handler (经办人) of an enterprise verification cannot be changed; the one on file files the change.
     ...personFields('handler', {
       variants: changes,
-      hint: { 'zh-CN': '须为账号企业实名认证时的经办人，经办人不支持变更', en: "The handler on the account's enterprise verification; a handler cannot be changed" },
+      hint: {
+        'zh-CN': '须为账号企业实名认证时的经办人，经办人不支持变更',
+        en: "The handler on the account's enterprise verification; a handler cannot be changed",
+      },
     }).map((f) => ({ ...f, matches: f.key === 'handlerName' ? ('handlerName' as const) : ('handlerIdNumber' as const) })),
     {
       key: 'transferAmount',
@@ -172,5 +178,8 @@ export const enterpriseReview: KindDefInput = {
   ],
   slaBusinessDays: 3,
   effect: 'update_enterprise',
-  fourEyes: { 'zh-CN': '变更实名主体、名称或法人会改变账号的所有人', en: 'A change of entity, name or legal representative changes who owns the account' },
+  fourEyes: {
+    'zh-CN': '变更实名主体、名称或法人会改变账号的所有人',
+    en: 'A change of entity, name or legal representative changes who owns the account',
+  },
 };

@@ -8,7 +8,7 @@ import { authorisationLetterSlot, businessLicenceSlot, holdingIdSlots } from '..
 export const protectionVerifierUnbind: KindDefInput = {
   key: 'protection_verifier_unbind',
   source: '004, 002',
-  label: { 'zh-CN': '员工离职：解绑账号保护验证方式', en: "Staff left: remove the login-protection verifier" },
+  label: { 'zh-CN': '员工离职：解绑账号保护验证方式', en: 'Staff left: remove the login-protection verifier' },
   summary: {
     'zh-CN': '账号保护用离职员工的微信、QQ 或邮箱验证，现在没人能通过验证，想把它解绑。',
     en: "Login protection verifies with a departed employee's WeChat, QQ or email and nobody can pass it; we want it removed.",

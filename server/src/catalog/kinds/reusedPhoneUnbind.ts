@@ -40,5 +40,8 @@ export const reusedPhoneUnbind: KindDefInput = {
   preconditions: [],
   slaBusinessDays: 3,
   effect: 'release_phone',
-  fourEyes: { 'zh-CN': '解除号码会从其他人的账号上去掉安全手机', en: "Releasing the number removes the security phone from other people's accounts" },
+  fourEyes: {
+    'zh-CN': '解除号码会从其他人的账号上去掉安全手机',
+    en: "Releasing the number removes the security phone from other people's accounts",
+  },
 };

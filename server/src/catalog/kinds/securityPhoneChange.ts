@@ -1,12 +1,4 @@
-import {
-  accountIdField,
-  companyNameField,
-  creditCodeField,
-  descriptionField,
-  idNumberField,
-  personFields,
-  realNameField,
-} from '../fields';
+import { accountIdField, companyNameField, creditCodeField, descriptionField, idNumberField, personFields, realNameField } from '../fields';
 import type { KindDefInput } from '../schema';
 import { businessLicenceSlot, holdingIdSlots, sealedFormSlot } from '../slots';
 
@@ -59,5 +51,8 @@ export const securityPhoneChange: KindDefInput = {
   preconditions: [{ code: 'not_cancelled' }, { code: 'phone_max_five_accounts' }],
   slaBusinessDays: 3,
   effect: 'change_security_phone',
-  fourEyes: { 'zh-CN': '安全手机接收验证码，更换它即交出账号的安全校验', en: 'The security phone receives the verification codes; changing it hands them over' },
+  fourEyes: {
+    'zh-CN': '安全手机接收验证码，更换它即交出账号的安全校验',
+    en: 'The security phone receives the verification codes; changing it hands them over',
+  },
 };

@@ -12,7 +12,15 @@ export type ExifSummary = {
   frontCamera: boolean;
 };
 
-const none: ExifSummary = { present: false, damaged: false, camera: null, lens: null, software: null, capturedAt: null, frontCamera: false };
+const none: ExifSummary = {
+  present: false,
+  damaged: false,
+  camera: null,
+  lens: null,
+  software: null,
+  capturedAt: null,
+  frontCamera: false,
+};
 
 // iOS writes "iPhone 13 front camera 2.71mm f/2.2" (or "front TrueDepth camera") as LensModel; Chinese firmware "前置".
 const FRONT_CAMERA = /front|truedepth|selfie|前置|自拍/i;

@@ -37,14 +37,31 @@ const fromFileType: Record<string, AcceptedMimeType> = {
 };
 
 const namedExtensions: Partial<Record<string, FoundKind>> = {
-  elf: 'elf', exe: 'exe', macho: 'macho', zip: 'zip', rar: 'rar', '7z': '7z', gz: 'gz', gif: 'gif', tif: 'tif',
-  heic: 'heic', avif: 'avif', bmp: 'bmp', docx: 'docx', xml: 'xml',
+  elf: 'elf',
+  exe: 'exe',
+  macho: 'macho',
+  zip: 'zip',
+  rar: 'rar',
+  '7z': '7z',
+  gz: 'gz',
+  gif: 'gif',
+  tif: 'tif',
+  heic: 'heic',
+  avif: 'avif',
+  bmp: 'bmp',
+  docx: 'docx',
+  xml: 'xml',
 };
 
 /** Text formats file-type leaves alone (or calls plain XML), told apart by their opening. */
 function sniffText(head: Buffer): FoundKind {
   // A multi-byte character cut at the end of the head decodes as U+FFFD; drop it.
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').replace(/\uFFFD$/, '').trimStart().toLowerCase();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\uFFFD$/, '')
+    .trimStart()
+    .toLowerCase();
   if (/<svg[\s>]/.test(text)) return 'svg';
   if (/^<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>]|<iframe[\s>]/.test(text)) return 'html';
   if (text.startsWith('<?xml')) return 'xml';

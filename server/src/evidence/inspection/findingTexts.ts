@@ -119,7 +119,7 @@ const uncheckedPictureTexts: Record<UncheckedPicture, Localized> = {
 function pageRanges(pages: readonly number[]): string[] {
   const sorted = [...new Set(pages)].sort((a, b) => a - b);
   const ranges: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     ranges.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
@@ -134,7 +134,10 @@ export function onPages(found: Finding, pages: readonly number[]): Finding {
   const several = ranges.length > 1 || ranges[0]!.includes('–');
   return {
     ...found,
-    message: { 'zh-CN': `第 ${ranges.join('、')} 页：${found.message['zh-CN']}`, en: `${several ? 'Pages' : 'Page'} ${ranges.join(', ')}: ${found.message.en}` },
+    message: {
+      'zh-CN': `第 ${ranges.join('、')} 页：${found.message['zh-CN']}`,
+      en: `${several ? 'Pages' : 'Page'} ${ranges.join(', ')}: ${found.message.en}`,
+    },
     facts: { ...found.facts, pages: ranges.join(', ') },
   };
 }

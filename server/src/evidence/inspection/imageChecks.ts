@@ -52,7 +52,10 @@ const isRaw = (input: ImageInput | RawPixels): input is RawPixels => typeof inpu
 function decoderOf(input: ImageInput | RawPixels, limits: InspectionLimits) {
   if (!isRaw(input)) return sharp(input, { ...inputOptions(limits), autoOrient: true });
   const { pixels, width, height, channels } = input;
-  return sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), { limitInputPixels: limits.maxPixels, raw: { width, height, channels } });
+  return sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), {
+    limitInputPixels: limits.maxPixels,
+    raw: { width, height, channels },
+  });
 }
 
 /**
@@ -143,5 +146,7 @@ export function isGreyscale(channels: number, thumbnail: Thumbnail, limits: Insp
 
 export function colourFindings(channels: number, thumbnail: Thumbnail, limits: InspectionLimits): Finding[] {
   const { greyscale, facts } = isGreyscale(channels, thumbnail, limits);
-  return [greyscale ? finding('colour.greyscale', facts) : finding('colour.ok', { chroma: facts.chroma, colouredShare: facts.colouredShare })];
+  return [
+    greyscale ? finding('colour.greyscale', facts) : finding('colour.ok', { chroma: facts.chroma, colouredShare: facts.colouredShare }),
+  ];
 }

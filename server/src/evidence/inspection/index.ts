@@ -64,7 +64,12 @@ export type Received = { sha256?: string };
  * Identifies the file by its content, refuses what cannot be evidence (RefusedFile), and checks the rest against
  * the slot's checks. `no_duplicate` compares files across a submission and is left to the caller (sha256, phash).
  */
-export async function inspectFile(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits> = {}, received: Received = {}): Promise<Inspection> {
+export async function inspectFile(
+  filePath: string,
+  slot: InspectedSlot,
+  limits: Partial<InspectionLimits> = {},
+  received: Received = {},
+): Promise<Inspection> {
   try {
     const inspection = await inspectOne(filePath, slot, limits, received);
     const failed = inspection.findings.find((f) => f.severity === 'fail');
@@ -76,7 +81,12 @@ export async function inspectFile(filePath: string, slot: InspectedSlot, limits:
   }
 }
 
-async function inspectOne(filePath: string, slot: InspectedSlot, limits: Partial<InspectionLimits>, received: Received): Promise<Inspection> {
+async function inspectOne(
+  filePath: string,
+  slot: InspectedSlot,
+  limits: Partial<InspectionLimits>,
+  received: Received,
+): Promise<Inspection> {
   const applied: InspectionLimits = { ...defaultLimits, ...limits };
   const { size } = await stat(filePath);
   if (size > slot.maxBytes) throw refuse.fileTooLarge(size, slot.maxBytes);
@@ -89,7 +99,10 @@ async function inspectOne(filePath: string, slot: InspectedSlot, limits: Partial
   const { sha256, ...contents } =
     mime === 'application/pdf'
       ? await inspectDocument(filePath, slot, applied)
-      : await Promise.all([received.sha256 ?? sha256OfFile(filePath), inspectImage(filePath, mime, slot, applied)]).then(([hash, c]) => ({ sha256: hash, ...c }));
+      : await Promise.all([received.sha256 ?? sha256OfFile(filePath), inspectImage(filePath, mime, slot, applied)]).then(([hash, c]) => ({
+          sha256: hash,
+          ...c,
+        }));
   const findings = slot.checks.includes('file_type') ? [finding('file.type', { mime }), ...contents.findings] : contents.findings;
   return { mime, size, sha256, ...contents, findings, state: worstSeverity(findings) };
 }

@@ -82,15 +82,29 @@ async function otherCameras(picture: PagePicture, checks: readonly CheckCode[]):
   return findings;
 }
 
-async function checkPage(picture: PagePicture, checks: readonly CheckCode[], images: number, limits: InspectionLimits): Promise<PageFindings> {
+async function checkPage(
+  picture: PagePicture,
+  checks: readonly CheckCode[],
+  images: number,
+  limits: InspectionLimits,
+): Promise<PageFindings> {
   const own = await checkPicture(picture, checks, images, limits);
   const others = await otherCameras(picture, checks);
   return others.length ? { ...own, findings: [...own.findings, ...others] } : own;
 }
 
-async function checkPicture(picture: PagePicture, checks: readonly CheckCode[], images: number, limits: InspectionLimits): Promise<PageFindings> {
+async function checkPicture(
+  picture: PagePicture,
+  checks: readonly CheckCode[],
+  images: number,
+  limits: InspectionLimits,
+): Promise<PageFindings> {
   const pages = [picture.page];
-  const unchecked = (reason: UncheckedPicture, left = checks) => ({ pages, findings: uncheckedFindings(reason, left, images), photo: null });
+  const unchecked = (reason: UncheckedPicture, left = checks) => ({
+    pages,
+    findings: uncheckedFindings(reason, left, images),
+    photo: null,
+  });
   switch (picture.kind) {
     case 'jpeg':
     case 'raw': {
@@ -99,7 +113,10 @@ async function checkPicture(picture: PagePicture, checks: readonly CheckCode[], 
     }
     case 'bilevel': {
       // A fax or 1-bit picture holds no colour at all; its legibility and camera are left to an agent.
-      const rest = unchecked('unreadable', checks.filter((c) => c !== 'colour'));
+      const rest = unchecked(
+        'unreadable',
+        checks.filter((c) => c !== 'colour'),
+      );
       if (checks.includes('colour')) rest.findings.unshift(finding('colour.greyscale', { chroma: 0, colouredShare: 0, channels: 1 }));
       return rest;
     }
@@ -152,9 +169,18 @@ async function checkPages(pdf: ParsedPdf, checks: readonly CheckCode[], limits: 
  */
 export async function inspectPdf(filePath: string, checks: readonly CheckCode[], limits: InspectionLimits): Promise<PdfInspection> {
   if ((await countPdfObjects(filePath, limits.pdfMaxObjects)) > limits.pdfMaxObjects) throw refuse.pdfTooComplex(limits.pdfMaxObjects);
-  const budget = { maxObjects: limits.pdfMaxObjects, maxValues: limits.pdfMaxValues, maxDecodedBytes: limits.pdfMaxDecodedBytes, timeoutMs: limits.pdfTimeoutMs };
+  const budget = {
+    maxObjects: limits.pdfMaxObjects,
+    maxValues: limits.pdfMaxValues,
+    maxDecodedBytes: limits.pdfMaxDecodedBytes,
+    timeoutMs: limits.pdfTimeoutMs,
+  };
   const wanted = checks.some((c) => PHOTO_CHECKS.includes(c))
-    ? { maxPages: MAX_PAGES_CHECKED, maxDecoded: MAX_PICTURES_DECODED, cameraProbes: checks.includes('not_front_camera') ? MAX_CAMERA_PROBES : 0 }
+    ? {
+        maxPages: MAX_PAGES_CHECKED,
+        maxDecoded: MAX_PICTURES_DECODED,
+        cameraProbes: checks.includes('not_front_camera') ? MAX_CAMERA_PROBES : 0,
+      }
     : null;
   let sha256 = '';
   const parsed = await parsePdf(
@@ -168,7 +194,10 @@ export async function inspectPdf(filePath: string, checks: readonly CheckCode[],
     budget,
     wanted,
   );
-  if (!parsed.ok) throw parsed.reason === 'corrupt' ? refuse.corrupt('application/pdf') : refuse.pdfTooComplex(parsed.bound === 'objects' ? limits.pdfMaxObjects : null);
+  if (!parsed.ok)
+    throw parsed.reason === 'corrupt'
+      ? refuse.corrupt('application/pdf')
+      : refuse.pdfTooComplex(parsed.bound === 'objects' ? limits.pdfMaxObjects : null);
   const { pages, encrypted } = parsed.pdf;
   const findings: Finding[] = [];
   if (encrypted) {

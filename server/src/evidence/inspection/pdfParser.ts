@@ -23,7 +23,8 @@ export type PagePicture = { page: number; probes?: Uint8Array[]; probesSkipped?:
 export type ParsedPdf = { pages: number; encrypted: boolean; images: number; pictures: PagePicture[] };
 /** Which bound a PDF went past: counted by the worker's budgets, or enforced on the thread (time, heap). */
 export type PdfBound = 'objects' | 'values' | 'decoded' | 'time' | 'memory';
-export type PdfParse = { ok: true; pdf: ParsedPdf } | { ok: false; reason: 'corrupt' } | { ok: false; reason: 'too_complex'; bound: PdfBound };
+export type PdfParse =
+  { ok: true; pdf: ParsedPdf } | { ok: false; reason: 'corrupt' } | { ok: false; reason: 'too_complex'; bound: PdfBound };
 
 const PDF_WORKERS = 2;
 // Old-generation heap of one thread: the values budget keeps a parse near 60 MB, this is the backstop.
@@ -86,7 +87,9 @@ function keep(worker: Worker): void {
   idle.push({ worker, timer });
 }
 
-type Answer = { id: number } & ({ ok: true } & ParsedPdf | { ok: false; reason: 'corrupt' } | { ok: false; reason: 'too_complex'; bound: PdfBound });
+type Answer = { id: number } & (
+  ({ ok: true } & ParsedPdf) | { ok: false; reason: 'corrupt' } | { ok: false; reason: 'too_complex'; bound: PdfBound }
+);
 
 let lastId = 0;
 
@@ -115,8 +118,16 @@ export async function parsePdf(load: () => Promise<Uint8Array>, budget: PdfBudge
       };
       const onMessage = (answer: Answer) => {
         if (answer.id !== id) return;
-        if (!answer.ok) finish(answer.reason === 'corrupt' ? { ok: false, reason: 'corrupt' } : { ok: false, reason: 'too_complex', bound: answer.bound }, true);
-        else finish({ ok: true, pdf: { pages: answer.pages, encrypted: answer.encrypted, images: answer.images, pictures: answer.pictures } }, true);
+        if (!answer.ok)
+          finish(
+            answer.reason === 'corrupt' ? { ok: false, reason: 'corrupt' } : { ok: false, reason: 'too_complex', bound: answer.bound },
+            true,
+          );
+        else
+          finish(
+            { ok: true, pdf: { pages: answer.pages, encrypted: answer.encrypted, images: answer.images, pictures: answer.pictures } },
+            true,
+          );
       };
       const onError = (error: Error & { code?: string }) =>
         finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'too_complex', bound: 'memory' } : error, false);

@@ -28,7 +28,8 @@ function objectStreamCount(bytes: Buffer, at: number): number {
   const end = Math.min(bytes.length, data === -1 ? Infinity : data, at + DICTIONARY_REACH);
   const dictionary = bytes.toString('latin1', start, end);
   let most = 0;
-  for (const match of dictionary.matchAll(/\/N[\0\t\n\f\r ]+(\d{1,12})(?![\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+R)/g)) most = Math.max(most, Number(match[1]));
+  for (const match of dictionary.matchAll(/\/N[\0\t\n\f\r ]+(\d{1,12})(?![\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+R)/g))
+    most = Math.max(most, Number(match[1]));
   return most;
 }
 
@@ -39,7 +40,11 @@ const CARRY = TAIL + DICTIONARY_REACH;
 
 /** Objects in bytes[from, to): headers plus the /N of every object stream, stopping once past `max`. */
 function countIn(bytes: Buffer, from: number, to: number, max: number, count: number): number {
-  for (let at = bytes.indexOf(OBJECT_STREAM, from); at !== -1 && at < to && count <= max; at = bytes.indexOf(OBJECT_STREAM, at + OBJECT_STREAM.length)) {
+  for (
+    let at = bytes.indexOf(OBJECT_STREAM, from);
+    at !== -1 && at < to && count <= max;
+    at = bytes.indexOf(OBJECT_STREAM, at + OBJECT_STREAM.length)
+  ) {
     count += objectStreamCount(bytes, at);
   }
   for (let at = bytes.indexOf(OBJ, from); at !== -1 && at < to && count <= max; at = bytes.indexOf(OBJ, at + OBJ.length)) {

@@ -86,14 +86,22 @@ function components(doc, space, depth = 0) {
 }
 
 const key = (text) => PDFName.of(text);
-const whole = (object) => (object instanceof PDFNumber && Number.isSafeInteger(object.asNumber()) && object.asNumber() > 0 ? object.asNumber() : null);
+const whole = (object) =>
+  object instanceof PDFNumber && Number.isSafeInteger(object.asNumber()) && object.asNumber() > 0 ? object.asNumber() : null;
 const filtersOf = (stream) => {
   const filter = stream.dict.lookup(key('Filter'));
   return filter === undefined ? [] : names(filter);
 };
 
 /** Channels of samples that are the pixels shown, 1 (grey) or 3 (RGB); null for Lab, Indexed, CMYK and the rest. */
-const SHOWN_AS_STORED = new Map([['DeviceGray', 1], ['CalGray', 1], ['G', 1], ['DeviceRGB', 3], ['CalRGB', 3], ['RGB', 3]]);
+const SHOWN_AS_STORED = new Map([
+  ['DeviceGray', 1],
+  ['CalGray', 1],
+  ['G', 1],
+  ['DeviceRGB', 3],
+  ['CalRGB', 3],
+  ['RGB', 3],
+]);
 function pixelChannels(doc, space) {
   const resolved = space === undefined ? undefined : doc.context.lookup(space);
   if (resolved instanceof PDFName) return SHOWN_AS_STORED.get(resolved.decodeText()) ?? null;
@@ -161,14 +169,16 @@ function unfilterRows(stored, rowBytes, channels, rows) {
  */
 function inflatePixels(doc, { stream, width, height }) {
   const channels = pixelChannels(doc, stream.dict.lookup(key('ColorSpace')));
-  if (channels === null || whole(stream.dict.lookup(key('BitsPerComponent'))) !== 8 || width === 0 || height === 0) return { kind: 'unreadable', reason: 'format' };
+  if (channels === null || whole(stream.dict.lookup(key('BitsPerComponent'))) !== 8 || width === 0 || height === 0)
+    return { kind: 'unreadable', reason: 'format' };
   const parms = stream.dict.lookup(key('DecodeParms'));
   const parameters = parms instanceof PDFArray ? doc.context.lookup(parms.get(0)) : parms;
-  const parameter = (field, fallback) => (parameters instanceof PDFDict ? whole(parameters.lookup(key(field))) ?? fallback : fallback);
+  const parameter = (field, fallback) => (parameters instanceof PDFDict ? (whole(parameters.lookup(key(field))) ?? fallback) : fallback);
   const predictor = parameter('Predictor', 1);
   const filtered = predictor >= 10;
   if (predictor !== 1 && !filtered) return { kind: 'unreadable', reason: 'format' };
-  if (filtered && (parameter('Colors', 1) !== channels || parameter('BitsPerComponent', 8) !== 8 || parameter('Columns', 1) !== width)) return { kind: 'unreadable', reason: 'format' };
+  if (filtered && (parameter('Colors', 1) !== channels || parameter('BitsPerComponent', 8) !== 8 || parameter('Columns', 1) !== width))
+    return { kind: 'unreadable', reason: 'format' };
   const rowBytes = width * channels;
   const length = (rowBytes + (filtered ? 1 : 0)) * height;
   if (length > job.budget.maxDecodedBytes - job.decoded) return { kind: 'unreadable', reason: 'size' };
@@ -190,11 +200,18 @@ function inflatePixels(doc, { stream, width, height }) {
 function describe(doc, picture, mayDecode) {
   const { stream, width, height } = picture;
   const filters = filtersOf(stream);
-  if (filters.some((f) => BILEVEL_FILTERS.has(f)) || whole(stream.dict.lookup(key('BitsPerComponent'))) === 1) return { kind: 'bilevel', width, height };
+  if (filters.some((f) => BILEVEL_FILTERS.has(f)) || whole(stream.dict.lookup(key('BitsPerComponent'))) === 1)
+    return { kind: 'bilevel', width, height };
   if (!mayDecode) return { kind: 'skipped' };
   // A JPEG inside the PDF is a whole JPEG file (EXIF included): copied out, so the file's bytes are not sent back with it.
   if (filters.length === 1 && filters[0] === 'DCTDecode') {
-    return { kind: 'jpeg', width, height, components: components(doc, stream.dict.lookup(key('ColorSpace'))), jpeg: new Uint8Array(stream.contents) };
+    return {
+      kind: 'jpeg',
+      width,
+      height,
+      components: components(doc, stream.dict.lookup(key('ColorSpace'))),
+      jpeg: new Uint8Array(stream.contents),
+    };
   }
   if (filters.length === 0 || (filters.length === 1 && filters[0] === 'FlateDecode')) return inflatePixels(doc, picture);
   return { kind: 'unreadable', reason: 'format' };
@@ -266,7 +283,10 @@ async function inspect({ bytes, budget, pictures: wanted }) {
 parentPort.on('message', async (message) => {
   const answer = { id: message.id, ...(await inspect(message)) };
   const transfer = answer.ok
-    ? answer.pictures.flatMap((p) => [...(p.kind === 'jpeg' ? [p.jpeg.buffer] : p.kind === 'raw' ? [p.pixels.buffer] : []), ...(p.probes ?? []).map((b) => b.buffer)])
+    ? answer.pictures.flatMap((p) => [
+        ...(p.kind === 'jpeg' ? [p.jpeg.buffer] : p.kind === 'raw' ? [p.pixels.buffer] : []),
+        ...(p.probes ?? []).map((b) => b.buffer),
+      ])
     : [];
   parentPort.postMessage(answer, transfer);
 });
