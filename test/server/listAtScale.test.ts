@@ -133,6 +133,14 @@ describe('search', () => {
     );
     const byRef = await list({ q: ticket.reference.toLowerCase() });
     expect(byRef.ids).toEqual([ticket.id]);
+    expect(byRef.total).toBe(1);
+    // Typed as printed, in capitals; and a reference no ticket has finds nothing.
+    expect((await list({ q: ticket.reference })).ids).toEqual([ticket.id]);
+    expect((await list({ q: 'AP-19990101-0001' })).total).toBe(0);
+    // Part of a reference is still a text search: the day's tickets.
+    const day = ticket.reference.slice(3, 11);
+    const byDay = await list({ q: day });
+    expect(byDay.total).toBe(await t.db.ticket.count({ where: { searchText: { contains: day } } }));
     const surname = ticket.contactName.slice(0, 2);
     const byName = await list({ q: surname });
     expect(byName.total).toBeGreaterThan(0);

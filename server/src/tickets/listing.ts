@@ -5,6 +5,7 @@ import { Prisma } from '../generated/prisma/client';
 import { badRequest } from '../http/errors';
 import type { ListQuery, Where } from '../http/listQuery';
 import { presentedColumns, type PresentedTicket } from './presenter';
+import { wholeReference } from './reference';
 
 /**
  * Most matches a search returns, newest first; past this the agent is asked to narrow it (Zendesk stops at 1,000).
@@ -206,6 +207,14 @@ export async function listTickets(db: Db, reader: SqlReader, dialect: DatabaseKi
     const { ids, partial } = await shortSearchIds(reader, term);
     totalIsLowerBound = partial || ids.length > searchLimit;
     found = ids.slice(0, searchLimit);
+    where = replaceSearch(where, {});
+  } else if (term !== undefined && wholeReference.test(term)) {
+    // A whole reference is read off its unique index; the trigram index would intersect a million "ap-20…" rows.
+    // An erased ticket (its search text emptied) is found by no search.
+    const rows = await reader.all<{ id: number }>(
+      Prisma.sql`SELECT "id" FROM "Ticket" WHERE "reference" = ${term.toUpperCase()} AND "searchText" <> ''`,
+    );
+    found = rows.map((r) => Number(r.id));
     where = replaceSearch(where, {});
   } else if (term !== undefined) {
     const ids = await searchIds(reader, dialect, term);

@@ -6,6 +6,9 @@ export const referenceDay = (at: Date) => deskDay(at).replaceAll('-', '');
 
 export const formatReference = (day: string, n: number) => `AP-${day}-${String(n).padStart(4, '0')}`;
 
+/** A whole reference as an agent may type it, in either case: ap-20261122-0001. */
+export const wholeReference = /^ap-\d{8}-\d{4,}$/i;
+
 /** Draws the next reference of the day inside the caller's transaction: AP-20261122-0001. */
 export async function nextReference(tx: Prisma.TransactionClient, at = new Date()): Promise<string> {
   const day = referenceDay(at);
