@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createDb } from '../src/db/client';
 import { databaseKind } from '../src/db/databaseUrl';
 import { lists } from '../src/contract/lists';
-import { freePort, median, signInDemoAgent, startChild } from './support';
+import { freePort, median, quantile, signInDemoAgent, startChild } from './support';
 
 const { values } = parseArgs({ options: { database: { type: 'string' }, runs: { type: 'string', default: '101' } } });
 if (!values.database) throw new Error('--database file:/path/to/seeded.db or postgresql://… is required');
@@ -32,8 +32,6 @@ const server = await startChild(
   { cwd: root },
 );
 const base = `http://127.0.0.1:${port}`;
-
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
 
 try {
   const { cookie, agentId } = await signInDemoAgent(base);

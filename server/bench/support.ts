@@ -52,10 +52,9 @@ export function startChild(
   });
 }
 
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
+/** The value below which a share q of the samples fall (nearest rank). */
+export const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Signs in as the demo agent over HTTP; the session cookie and who it is. */
 export async function signInDemoAgent(base: string): Promise<{ cookie: string; agentId: number }> {

@@ -4,8 +4,8 @@ import { rebuildTicketCounts } from '../db/sqliteMaintenance';
 import { bulkTicketColumns, bulkTickets, type BulkAccount } from './bulkRows';
 import { multiRowInsert } from './multiRowInsert';
 
-const sqliteValue = (v: string | number | boolean | null | object) =>
-  typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'object' && v !== null ? JSON.stringify(v) : v;
+// Booleans as Prisma's SQLite adapter writes them.
+const sqliteValue = (v: string | number | boolean | null) => (typeof v === 'boolean' ? Number(v) : v);
 
 /**
  * Writes `count` synthetic tickets straight through SQLite in large transactions: Prisma's per-row writes
