@@ -52,7 +52,7 @@ await retention();
 const daily = setInterval(() => void retention(), 24 * 3600_000);
 daily.unref();
 
-const reader = openReader(config.databaseUrl, db);
+const reader = openReader(config.databaseUrl);
 const app = createApp({ db, reader, config, log, store }, { serveConsole: true });
 const outbox = createOutboxWorker(
   { db, log },

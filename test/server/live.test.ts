@@ -63,7 +63,7 @@ beforeAll(async () => {
   t = await createTestApp({ LIVE_POLL_MS: '100', LIVE_KEEPALIVE_MS: '300' });
   // A second process's app: its own Prisma client and reader on the same database file (or PostgreSQL database).
   const db = await createDb(t.databaseUrl);
-  const reader = openReader(t.databaseUrl, db);
+  const reader = openReader(t.databaseUrl);
   b = {
     app: createApp({ db, reader, config: t.config, log: pino({ level: 'silent' }), store: t.store }),
     close: async () => {

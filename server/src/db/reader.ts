@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Prisma } from '../generated/prisma/client';
-import type { Db } from './client';
 import { databaseKind, sqliteFileFromUrl } from './databaseUrl';
+import { openPgReader } from './pgReader';
 
 /**
  * Read-only SQL for the requests every agent makes all day (who is signed in, a page of a list). Rows come back as
@@ -30,10 +30,10 @@ type Prepared = { statement: Database.Statement; decoded: { name: string; decode
  * On SQLite, a read-only connection of its own beside Prisma's, with its statements kept prepared: through Prisma
  * each of these reads cost about ten times its SQL (the query compiler, a fresh prepare, two value conversions).
  * WAL lets it read while Prisma's connection writes, and each statement sees every transaction committed before it.
- * On PostgreSQL the Prisma client reads, its pool already keeps connections open.
+ * On PostgreSQL, node-postgres connections of their own (pgReader.ts).
  */
-export function openReader(databaseUrl: string, db: Db): SqlReader {
-  if (databaseKind(databaseUrl) === 'postgresql') return { all: (query) => db.$queryRaw(query), close: async () => {} };
+export function openReader(databaseUrl: string): SqlReader {
+  if (databaseKind(databaseUrl) === 'postgresql') return openPgReader(databaseUrl);
 
   const connection = new Database(sqliteFileFromUrl(databaseUrl), { readonly: true, fileMustExist: true, timeout: 5000 });
   const prepared = new Map<string, Prepared>();

@@ -37,7 +37,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
   await ensureRejectionReasons(db);
   const log = pino({ level: 'silent' });
   const store = createStore(config);
-  const reader = openReader(databaseUrl, db);
+  const reader = openReader(databaseUrl);
   const app = createApp({ db, reader, config, log, store });
   return {
     dir,
