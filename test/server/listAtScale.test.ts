@@ -1,3 +1,4 @@
+import { lists } from '../../server/src/contract/lists';
 import { openStatuses } from '../../server/src/contract/statuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/database';
@@ -27,8 +28,8 @@ async function expectTallyMatchesTickets() {
   expect(await t.db.ticketTotal.findUniqueOrThrow({ where: { id: 1 } })).toEqual({ id: 1, n: await t.db.ticket.count() });
 }
 
-async function list(filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC'] = ['slaDueAt', 'ASC']) {
-  const res = await agent.client.get('/api/tickets').query({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: '[0,24]' });
+async function list(filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC'] = ['slaDueAt', 'ASC'], range = '[0,24]') {
+  const res = await agent.client.get('/api/tickets').query({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range });
   return {
     res,
     ids: Array.isArray(res.body) ? (res.body as { id: number }[]).map((r) => r.id) : [],
@@ -96,6 +97,40 @@ describe('ticket counts kept by triggers', () => {
           select: { id: true },
         });
         expect(ids, JSON.stringify(filter)).toEqual(expected.map((r) => r.id));
+      }
+    }
+  });
+});
+
+describe('several statuses at once', () => {
+  // On PostgreSQL such a page is merged from one ordered walk per status: each page must still be the one Prisma sorts.
+  it('page in every sort, both ways, beyond the first page, with and without other filters', async () => {
+    await seedBulkTickets(t.databaseUrl, 1500, t.config.identityHashKey);
+    const open = [...openStatuses];
+    const filters: [Record<string, unknown>, object][] = [
+      [{ status: open }, { status: { in: open } }],
+      [{ status: ['new', 'closed'] }, { status: { in: ['new', 'closed'] } }],
+      [
+        { status: [...open, 'closed'], priority: 'normal' },
+        { status: { in: [...open, 'closed'] }, priority: 'normal' },
+      ],
+      [
+        { status: ['closed', 'rejected'], assigneeId: null },
+        { status: { in: ['closed', 'rejected'] }, assigneeId: null },
+      ],
+    ];
+    for (const [filter, where] of filters) {
+      for (const field of lists.tickets.sortable) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const orderBy = [{ [field]: dir }, ...(field === 'id' ? [] : [{ id: dir }])];
+          for (const skip of [0, 50]) {
+            const expected = await t.db.ticket.findMany({ where, orderBy, skip, take: 25, select: { id: true } });
+            const { res, ids } = await list(filter, [field, dir === 'asc' ? 'ASC' : 'DESC'], `[${skip},${skip + 24}]`);
+            const label = `${JSON.stringify(filter)} ${field} ${dir} from ${skip}`;
+            expect(res.status, label).toBe(200);
+            expect(ids, label).toEqual(expected.map((r) => r.id));
+          }
+        }
       }
     }
   });
