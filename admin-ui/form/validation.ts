@@ -1,9 +1,17 @@
 // The server's own rules (server/src/contract/validators.ts, free of zod to keep this bundle small), so the customer
 // sees a mistake at once, told by the same code the server would answer; one dictionary entry explains it.
-import { chosenDocument, contactPhoneProblem, fieldRule, isValidEmail, type FieldRuleCode } from '../../server/src/contract/validators';
+import {
+  chosenDocument,
+  contactPhoneProblem,
+  fieldRule,
+  isValidEmail,
+  personNameRule,
+  type FieldRuleCode,
+  type PersonNameCode,
+} from '../../server/src/contract/validators';
 import type { CatalogField } from './catalog';
 
-export type FieldErrorCode = 'required' | 'contact_required' | FieldRuleCode;
+export type FieldErrorCode = 'required' | 'contact_required' | FieldRuleCode | PersonNameCode;
 
 // The catalog publishes the server's own limits for each field.
 export const maxLengthOf = (field: CatalogField): number | undefined => field.maxLength;
@@ -27,12 +35,13 @@ export interface ContactDraft {
 
 export type ContactErrors = Partial<Record<'name' | 'email' | 'phone' | 'contact', FieldErrorCode>>;
 
-/** The contact block: a name, and at least one of email and phone, each valid when given. */
+/** The contact block: a name the server would take, and at least one of email and phone, each valid when given. */
 export function contactProblems(contact: ContactDraft): ContactErrors {
   const errors: ContactErrors = {};
   const name = contact.name.trim();
+  const nameOutcome = personNameRule(name);
   if (name === '') errors.name = 'required';
-  else if (name.length > 100) errors.name = 'too_long';
+  else if (!nameOutcome.ok) errors.name = nameOutcome.code;
   const email = contact.email.trim();
   const phone = contact.phone.trim();
   if (email !== '' && !isValidEmail(email)) errors.email = 'email.format';

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { catalogLabel } from './fixtures';
 import { API } from './handlers';
 import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
@@ -13,7 +14,7 @@ describe("the customer's other appeals on the ticket page", () => {
     expect(rows).toHaveLength(3);
     const first = within(rows[1]!);
     expect(first.getByRole('link', { name: 'AP-20260903-0012' })).toHaveAttribute('href', '/tickets/41/show');
-    expect(first.getByText('MFA 设备丢失')).toBeInTheDocument();
+    expect(first.getByText(catalogLabel.kind('mfa_unbind'))).toBeInTheDocument();
     expect(first.getByText('已驳回')).toBeInTheDocument();
     expect(first.getByText('驳回')).toBeInTheDocument();
     expect(first.getByText('同一账号, 同一证件号')).toBeInTheDocument();

@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '../../admin-ui/console/dashboard';
 import { openStatuses } from '../../server/src/contract/statuses';
+import { catalogLabel } from './fixtures';
 import { API } from './handlers';
 import { renderInAdmin } from './renderAdmin';
 import { server } from './server';
@@ -17,8 +18,8 @@ describe('Dashboard', () => {
     expect(within(byStatus).getByRole('listitem', { name: '审核中: 6' })).toBeInTheDocument();
     expect(within(byStatus).getByRole('listitem', { name: '已通过: 9' })).toBeInTheDocument();
     const byKind = screen.getByRole('list', { name: '各类型未结工单' });
-    expect(await within(byKind).findByRole('listitem', { name: 'MFA 设备丢失: 12' })).toBeInTheDocument();
-    expect(within(byKind).getByRole('listitem', { name: '企业资料审核: 5' })).toBeInTheDocument();
+    expect(await within(byKind).findByRole('listitem', { name: `${catalogLabel.kind('mfa_unbind')}: 12` })).toBeInTheDocument();
+    expect(within(byKind).getByRole('listitem', { name: `${catalogLabel.kind('enterprise_review')}: 5` })).toBeInTheDocument();
   });
 
   it('draws one stacked bar group per day of decisions, with due-soon, median and load per agent', async () => {

@@ -8,6 +8,7 @@ import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
 
 const REVIEW_ID = fixtures.reviewTicket.id;
+const slot = (key: string, locale?: 'zh-CN' | 'en') => fixtures.catalogLabel.slot('mfa_unbind', 'personal', key, locale);
 const MESSAGE = '已为您解绑 MFA。';
 /** The version of the ticket the page shows, sent back with the decision. */
 const VERSION = fixtures.reviewTicket.version;
@@ -49,14 +50,17 @@ describe('the approval dialog', () => {
       'precondition_failed',
       'evidence_unreviewed',
     ]);
-    expect(items[0]).toHaveTextContent('申报的身份信息与账号实名信息不一致身份证号');
+    expect(items[0]).toHaveTextContent(`申报的身份信息与账号实名信息不一致${fixtures.catalogLabel.field('mfa_unbind', 'idNumber')}`);
     expect(items[0]).toHaveTextContent('主管可越权');
     expect(items[1]).toHaveTextContent('账号不满足办理条件账号欠费 12.00 元');
     expect(items[2]).toHaveTextContent('仍有材料未经审核员逐一确认');
     expect(items[2]).toHaveTextContent('不可越权');
 
     const files = within(within(dialog).getByRole('list', { name: '尚未审核的文件' })).getAllByRole('listitem');
-    expect(files.map((file) => file.textContent)).toEqual(['申请人手持身份证正面front.jpg', '申请人手持身份证反面back.jpg']);
+    expect(files.map((file) => file.textContent)).toEqual([
+      `${slot('applicant_id_front')}front.jpg`,
+      `${slot('applicant_id_back')}back.jpg`,
+    ]);
 
     await typeMessage(user, dialog);
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
@@ -75,11 +79,13 @@ describe('the approval dialog', () => {
       'unbind the MFA device from account 100012345678',
     );
     const alert = within(dialog).getByRole('alert');
-    expect(alert).toHaveTextContent("Declared identity values do not match the account'sResident ID number");
+    expect(alert).toHaveTextContent(
+      `Declared identity values do not match the account's${fixtures.catalogLabel.field('mfa_unbind', 'idNumber', 'en')}`,
+    );
     expect(alert).toHaveTextContent('A supervisor may override');
     expect(alert).toHaveTextContent('Cannot be overridden');
     expect(within(dialog).getByRole('list', { name: 'Files not reviewed yet' })).toHaveTextContent(
-      'Applicant holding ID card, frontfront.jpg',
+      `${slot('applicant_id_front', 'en')}front.jpg`,
     );
   });
 

@@ -26,4 +26,14 @@ describe('declared identity numbers in the console', () => {
     const declared = { newLegalRepIdNumber: '**************5678', newLegalRepIdNumberType: 'passport' };
     expect(declaredValue(catalog, 'enterprise_review', 'newLegalRepIdNumber', declared, 'zh-CN')).toBe('护照 **************5678');
   });
+
+  // An option field stores the option's value; the agent reads its label.
+  it("shows a chosen option under the catalog's label, not its stored value", () => {
+    const field = catalog.kinds.find((kind) => kind.key === 'registration_method_unbind')?.fields.find((f) => f.type === 'select');
+    const option = field?.options?.[0];
+    if (!field || !option) throw new Error('registration_method_unbind has no option field in the catalog');
+    const declared = { [field.key]: option.value };
+    expect(declaredValue(catalog, 'registration_method_unbind', field.key, declared, 'zh-CN')).toBe(option.label['zh-CN']);
+    expect(declaredValue(catalog, 'registration_method_unbind', field.key, declared, 'en')).toBe(option.label.en);
+  });
 });

@@ -68,7 +68,7 @@ describe('the notification bell', () => {
     const bell = await screen.findByRole('button', { name: '通知：1 条未读' });
     await user.click(bell);
     const item = await screen.findByRole('menuitem', { name: new RegExp(ticket.reference) });
-    expect(item).toHaveTextContent('MFA 设备丢失');
+    expect(item).toHaveTextContent(fixtures.catalogLabel.kind('mfa_unbind'));
     expect(item).toHaveTextContent('客户回复了');
 
     await user.click(item);

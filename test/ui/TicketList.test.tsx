@@ -35,8 +35,9 @@ describe('TicketList', () => {
     expect(await screen.findByText('AP-20261122-0001')).toBeInTheDocument();
     expect(screen.getByText('AP-20261122-0002')).toBeInTheDocument();
     expect(screen.getByText('AP-20261121-0007')).toBeInTheDocument();
-    expect(await screen.findAllByText('MFA 设备丢失')).toHaveLength(2);
-    expect(screen.getByText('企业资料审核 · 企业名称变更')).toBeInTheDocument();
+    expect(await screen.findAllByText(fixtures.catalogLabel.kind('mfa_unbind'))).toHaveLength(2);
+    const enterprise = `${fixtures.catalogLabel.kind('enterprise_review')} · ${fixtures.catalogLabel.variant('enterprise_review', 'change_name')}`;
+    expect(screen.getByText(enterprise)).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /工单号/ })).toBeInTheDocument();
     expect(screen.getAllByText('待客户补充').length).toBeGreaterThan(0);
     expect(await screen.findByText('张敏')).toBeInTheDocument();

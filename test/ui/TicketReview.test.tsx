@@ -8,6 +8,9 @@ import { renderTicketPage } from './renderAdmin';
 import { server } from './server';
 
 const REVIEW_ID = fixtures.reviewTicket.id;
+const FRONT = fixtures.catalogLabel.slot('mfa_unbind', 'personal', 'applicant_id_front');
+const BACK = fixtures.catalogLabel.slot('mfa_unbind', 'personal', 'applicant_id_back');
+const ID_NUMBER = fixtures.catalogLabel.field('mfa_unbind', 'idNumber');
 
 const renderReview = () => renderTicketPage(REVIEW_ID);
 
@@ -23,13 +26,13 @@ describe('the review page', () => {
     renderReview();
 
     // The first file nobody has judged opens first.
-    const front = await screen.findByRole('region', { name: '申请人手持身份证正面' });
-    expect(await within(front).findByRole('img', { name: '申请人手持身份证正面' })).toHaveAttribute('src', `${API}/files/401/preview`);
+    const front = await screen.findByRole('region', { name: FRONT });
+    expect(await within(front).findByRole('img', { name: FRONT })).toHaveAttribute('src', `${API}/files/401/preview`);
     expect(within(front).getByRole('link', { name: '下载原件' })).toHaveAttribute('href', `${API}/files/401`);
     expect(within(front).getByText('彩色照片')).toBeInTheDocument();
 
-    const back = await openSlot(user, '申请人手持身份证反面');
-    const findings = within(back).getByRole('list', { name: '「申请人手持身份证反面」的检查结果' });
+    const back = await openSlot(user, BACK);
+    const findings = within(back).getByRole('list', { name: `「${BACK}」的检查结果` });
     const items = within(findings).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('这是一张黑白照片，请上传彩色照片');
     expect(within(items[0]!).getByRole('img', { name: '未通过' })).toBeInTheDocument();
@@ -41,8 +44,8 @@ describe('the review page', () => {
   it('zooms with the buttons and the wheel, and turns the image in quarter turns', async () => {
     const user = userEvent.setup();
     renderReview();
-    const front = await screen.findByRole('region', { name: '申请人手持身份证正面' });
-    const image = await within(front).findByRole('img', { name: '申请人手持身份证正面' });
+    const front = await screen.findByRole('region', { name: FRONT });
+    const image = await within(front).findByRole('img', { name: FRONT });
 
     await user.click(within(front).getByRole('button', { name: '放大' }));
     expect(within(front).getByTestId('zoom-level')).toHaveTextContent('125%');
@@ -67,9 +70,9 @@ describe('the review page', () => {
       ),
     );
     renderReview();
-    const front = await screen.findByRole('region', { name: '申请人手持身份证正面' });
+    const front = await screen.findByRole('region', { name: FRONT });
     expect(await within(front).findByText('此类文件无法预览，请下载原件查看。')).toBeInTheDocument();
-    expect(within(front).queryByRole('img', { name: '申请人手持身份证正面' })).not.toBeInTheDocument();
+    expect(within(front).queryByRole('img', { name: FRONT })).not.toBeInTheDocument();
     expect(within(front).getByRole('link', { name: '下载原件' })).toHaveAttribute('href', `${API}/files/401`);
     expect(within(front).getByText(/2 页/)).toBeInTheDocument();
   });
@@ -79,10 +82,10 @@ describe('the review page', () => {
     const table = await screen.findByRole('table', { name: '申报信息与账号记录核对' });
     const row = (label: string) => within(table).getByRole('rowheader', { name: label }).closest('tr') as HTMLElement;
 
-    expect(await within(table).findByRole('rowheader', { name: '身份证号' })).toBeInTheDocument();
-    expect(row('真实姓名')).toHaveTextContent('王小明王*明一致');
-    expect(row('身份证号')).toHaveTextContent('不一致');
-    expect(row('身份证号')).toHaveAttribute('data-result', 'mismatch');
+    expect(await within(table).findByRole('rowheader', { name: ID_NUMBER })).toBeInTheDocument();
+    expect(row(fixtures.catalogLabel.field('mfa_unbind', 'realName'))).toHaveTextContent('王小明王*明一致');
+    expect(row(ID_NUMBER)).toHaveTextContent('不一致');
+    expect(row(ID_NUMBER)).toHaveAttribute('data-result', 'mismatch');
     expect(screen.getByText('1 项不一致')).toBeInTheDocument();
 
     const preconditions = screen.getByRole('list', { name: '办理条件' });
@@ -104,7 +107,7 @@ describe('the review page', () => {
     );
     const user = userEvent.setup();
     renderReview();
-    const back = await openSlot(user, '申请人手持身份证反面');
+    const back = await openSlot(user, BACK);
 
     await user.click(within(back).getByRole('button', { name: '驳回…' }));
     const confirm = within(back).getByRole('button', { name: '驳回此文件' });
@@ -135,7 +138,7 @@ describe('the review page', () => {
     );
     const user = userEvent.setup();
     renderReview();
-    const back = await openSlot(user, '申请人手持身份证反面');
+    const back = await openSlot(user, BACK);
     await user.click(within(back).getByRole('button', { name: '采纳' }));
     expect(await screen.findByText('此工单已被他人更新（现为「待客户补充」），请查看最新状态后再操作')).toBeInTheDocument();
     expect(screen.queryByText('已采纳此文件')).not.toBeInTheDocument();
@@ -157,8 +160,8 @@ describe('the review page', () => {
     await user.click(await screen.findByRole('button', { name: '要求补充材料' }));
     const dialog = await screen.findByRole('dialog', { name: '要求客户补充材料' });
     // The failed back is ticked already; the passing front is not.
-    expect(within(dialog).getByRole('checkbox', { name: /申请人手持身份证反面/ })).toBeChecked();
-    expect(within(dialog).getByRole('checkbox', { name: /申请人手持身份证正面/ })).not.toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: new RegExp(BACK) })).toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: new RegExp(FRONT) })).not.toBeChecked();
 
     await user.click(within(dialog).getByRole('combobox', { name: '插入快捷回复' }));
     const macros = within(await screen.findByRole('listbox')).getAllByRole('option');
@@ -172,7 +175,7 @@ describe('the review page', () => {
       expect(received).toEqual([
         {
           id: '4',
-          slots: ['applicant_holding_id_back'],
+          slots: ['applicant_id_back'],
           message: '王小明您好，工单 AP-20261122-0004 中的证件材料为黑白件，请上传彩色照片。',
           version: fixtures.reviewTicket.version,
         },
@@ -321,13 +324,13 @@ describe('the review page', () => {
     renderReview();
     const timeline = await screen.findByRole('list', { name: '处理记录' });
 
-    expect(await within(timeline).findByText('客户上传了「申请人手持身份证反面」')).toBeInTheDocument();
+    expect(await within(timeline).findByText(`客户上传了「${BACK}」`)).toBeInTheDocument();
     // Two views in a row of one file by one agent read as one line.
-    expect(await within(timeline).findByText('张敏查看了「申请人手持身份证正面」（2 次）')).toBeInTheDocument();
-    expect(within(timeline).getByText('张敏驳回了「申请人手持身份证反面」')).toBeInTheDocument();
+    expect(await within(timeline).findByText(`张敏查看了「${FRONT}」（2 次）`)).toBeInTheDocument();
+    expect(within(timeline).getByText(`张敏驳回了「${BACK}」`)).toBeInTheDocument();
     expect(await within(timeline).findByText('原因：须为彩色照片或彩色扫描件')).toBeInTheDocument();
-    expect(within(timeline).getByText('张敏要求补充材料：申请人手持身份证反面')).toBeInTheDocument();
-    expect(within(timeline).getByText('「申请人手持身份证正面」的文件也出现在申诉 AP-20261101-0099 中')).toBeInTheDocument();
+    expect(within(timeline).getByText(`张敏要求补充材料：${BACK}`)).toBeInTheDocument();
+    expect(within(timeline).getByText(`「${FRONT}」的文件也出现在申诉 AP-20261101-0099 中`)).toBeInTheDocument();
     expect(await within(timeline).findByText('李华通过了申诉')).toBeInTheDocument();
     expect(within(timeline).getByText('账号 100012345678 已变更')).toBeInTheDocument();
     expect(within(timeline).getByRole('list', { name: '变更的字段' })).toHaveTextContent('已绑定 MFA: 是 → 否');

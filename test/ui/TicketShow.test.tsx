@@ -2,7 +2,10 @@ import { screen, within } from '@testing-library/react';
 import { ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { TicketShow } from '../../admin-ui/console/tickets/TicketShow';
+import { catalogLabel } from './fixtures';
 import { renderInAdmin } from './renderAdmin';
+
+const slot = (key: string) => catalogLabel.slot('mfa_unbind', 'personal', key);
 
 const renderTicket = (id: number) =>
   renderInAdmin(
@@ -19,7 +22,7 @@ describe('TicketShow', () => {
     expect(screen.getByText('新建')).toBeInTheDocument();
     expect(screen.getByText('高')).toBeInTheDocument();
     expect(screen.getByText('已超时')).toBeInTheDocument();
-    expect(await screen.findByText('MFA 设备丢失')).toBeInTheDocument();
+    expect(await screen.findByText(catalogLabel.kind('mfa_unbind'))).toBeInTheDocument();
     expect(screen.getByText('个人实名认证')).toBeInTheDocument();
   });
 
@@ -28,18 +31,20 @@ describe('TicketShow', () => {
     const declared = (await screen.findByRole('heading', { name: '申报信息' })).closest('.MuiCard-root') as HTMLElement;
     const row = (label: string) => within(declared).getByRole('rowheader', { name: label }).closest('tr') as HTMLElement;
 
-    expect(await within(declared).findByRole('rowheader', { name: '真实姓名' })).toBeInTheDocument();
-    expect(row('真实姓名')).toHaveTextContent('王小明');
-    expect(row('身份证号')).toHaveTextContent('110101********123X');
-    expect(row('登录方式')).toHaveTextContent('微信');
-    expect(row('现用手机号')).toHaveTextContent('138****0000');
+    const label = (field: string) => catalogLabel.field('mfa_unbind', field);
+
+    expect(await within(declared).findByRole('rowheader', { name: label('realName') })).toBeInTheDocument();
+    expect(row(label('realName'))).toHaveTextContent('王小明');
+    expect(row(label('idNumber'))).toHaveTextContent('110101********123X');
+    expect(row(label('loginAccount'))).toHaveTextContent('w***@example.com');
+    expect(row(label('currentPhone'))).toHaveTextContent('138****0000');
   });
 
   it('shows every material slot with its label, requirement, check state and verdict', async () => {
     renderTicket(1);
     const checklist = await screen.findByRole('table', { name: '材料清单' });
-    const front = (await within(checklist).findByText('申请人手持身份证正面')).closest('tr') as HTMLElement;
-    const back = within(checklist).getByText('申请人手持身份证反面').closest('tr') as HTMLElement;
+    const front = (await within(checklist).findByText(slot('applicant_id_front'))).closest('tr') as HTMLElement;
+    const back = within(checklist).getByText(slot('applicant_id_back')).closest('tr') as HTMLElement;
 
     expect(front).toHaveTextContent('必填');
     expect(within(front).getByText('通过')).toBeInTheDocument();

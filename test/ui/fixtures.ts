@@ -24,7 +24,7 @@ import type {
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-// The catalog is the server's own, narrowed to two kinds; the fields, slots and labels the tests name stay fixed.
+// The catalog is the server's own, narrowed to two kinds: their labels, variants, fields and slots as it serves them.
 const served = publicCatalog();
 const servedKind = (key: string): PublicKind => {
   const kind = served.kinds.find((entry) => entry.key === key);
@@ -36,56 +36,39 @@ const servedSlot = (kind: string, subjectType: 'personal' | 'enterprise', key: s
   if (!slot) throw new Error(`no slot ${key} for ${kind}/${subjectType} in the catalog`);
   return slot;
 };
+const servedField = (kind: string, key: string) => {
+  const field = servedKind(kind).fields.find((entry) => entry.key === key);
+  if (!field) throw new Error(`no field ${key} of ${kind} in the catalog`);
+  return field;
+};
 
-const holdingId = (side: 'front' | 'back'): PublicSlot => ({
-  ...servedSlot('mfa_unbind', 'personal', `applicant_id_${side}`),
-  key: `applicant_holding_id_${side}`,
-  label:
-    side === 'front'
-      ? t('申请人手持身份证正面', 'Applicant holding ID card, front')
-      : t('申请人手持身份证反面', 'Applicant holding ID card, back'),
-});
+export const catalog: PublicCatalog = { ...served, kinds: [servedKind('mfa_unbind'), servedKind('enterprise_review')] };
 
-export const catalog: PublicCatalog = {
-  ...served,
-  kinds: [
-    {
-      ...servedKind('mfa_unbind'),
-      label: t('MFA 设备丢失', 'MFA device lost'),
-      summary: t('手机丢了，无法完成 MFA 验证', 'The phone with the MFA app is lost'),
-      fields: [
-        { key: 'accountId', type: 'account_id', label: t('账号 ID', 'Account ID'), required: true },
-        { key: 'realName', type: 'text', label: t('真实姓名', 'Real name'), required: true, matches: 'realName' },
-        { key: 'idNumber', type: 'resident_id', label: t('身份证号', 'Resident ID number'), required: true, sensitive: true },
-        {
-          key: 'loginType',
-          type: 'select',
-          label: t('登录方式', 'Login method'),
-          required: true,
-          options: [
-            { value: 'qq', label: t('QQ', 'QQ') },
-            { value: 'wechat', label: t('微信', 'WeChat') },
-          ],
-        },
-        { key: 'phoneNow', type: 'mobile', label: t('现用手机号', 'Phone number in use'), required: true },
-      ],
-      materials: {
-        personal: [holdingId('front'), holdingId('back')],
-        enterprise: [servedSlot('mfa_unbind', 'enterprise', 'business_licence')],
-      },
-    },
-    {
-      ...servedKind('enterprise_review'),
-      label: t('企业资料审核', 'Enterprise document review'),
-      summary: t('企业认证变更', 'Enterprise verification changes'),
-      variants: [
-        { key: 'change_name', label: t('企业名称变更', 'Change of company name') },
-        { key: 'account_retrieval', label: t('找回企业账号', 'Retrieve the enterprise accounts') },
-      ],
-      fields: [{ key: 'companyName', type: 'text', label: t('企业名称', 'Company name'), required: true }],
-      materials: { enterprise: [] },
-    },
-  ],
+type Locale = 'zh-CN' | 'en';
+
+/** What the console shows for a kind, variant, field or slot: the catalog's own words, for the tests to look for. */
+export const catalogLabel = {
+  kind: (kind: string, locale: Locale = 'zh-CN') => servedKind(kind).label[locale],
+  variant: (kind: string, variant: string, locale: Locale = 'zh-CN') => {
+    const found = servedKind(kind).variants.find((entry) => entry.key === variant);
+    if (!found) throw new Error(`no variant ${variant} of ${kind} in the catalog`);
+    return found.label[locale];
+  },
+  field: (kind: string, field: string, locale: Locale = 'zh-CN') => servedField(kind, field).label[locale],
+  slot: (kind: string, subjectType: 'personal' | 'enterprise', slot: string, locale: Locale = 'zh-CN') =>
+    servedSlot(kind, subjectType, slot).label[locale],
+};
+
+const fieldLabel = (kind: string, key: string) => servedField(kind, key).label;
+const slotLabel = (key: string) => servedSlot('mfa_unbind', 'personal', key).label;
+
+/** What a personal MFA appeal declared, masked as the server answers it. */
+const declaredMfa = {
+  loginAccount: 'w***@example.com',
+  accountId: '100012345678',
+  realName: '王小明',
+  idNumber: '110101********123X',
+  currentPhone: '138****0000',
 };
 
 export const agents: Agent[] = [
@@ -146,11 +129,11 @@ export const tickets: Ticket[] = [
     assigneeId: 1,
     overdue: true,
     slaDueAt: '2026-11-20T10:00:00.000Z',
-    fields: { accountId: '100012345678', realName: '王小明', idNumber: '110101********123X', loginType: 'wechat', phoneNow: '138****0000' },
+    fields: declaredMfa,
     slots: [
       {
         id: 11,
-        key: 'applicant_holding_id_front',
+        key: 'applicant_id_front',
         required: true,
         state: 'ok',
         verdict: 'accepted',
@@ -162,7 +145,7 @@ export const tickets: Ticket[] = [
       },
       {
         id: 12,
-        key: 'applicant_holding_id_back',
+        key: 'applicant_id_back',
         required: true,
         state: 'fail',
         verdict: null,
@@ -356,11 +339,11 @@ export const reviewTicket: Ticket = ticket({
   assigneeId: 1,
   complete: true,
   slaDueAt: '2026-11-26T10:00:00.000Z',
-  fields: { accountId: '100012345678', realName: '王小明', idNumber: '110101********123X', loginType: 'wechat', phoneNow: '138****0000' },
+  fields: declaredMfa,
   slots: [
     {
       id: 41,
-      key: 'applicant_holding_id_front',
+      key: 'applicant_id_front',
       required: true,
       state: 'ok',
       verdict: null,
@@ -375,7 +358,7 @@ export const reviewTicket: Ticket = ticket({
     },
     {
       id: 42,
-      key: 'applicant_holding_id_back',
+      key: 'applicant_id_back',
       required: true,
       state: 'fail',
       verdict: null,
@@ -421,7 +404,7 @@ export const blockers = {
   identityMismatch: {
     code: 'identity_mismatch',
     label: t('申报的身份信息与账号实名信息不一致', "Declared identity values do not match the account's"),
-    detail: t('身份证号', 'Resident ID number'),
+    detail: fieldLabel('mfa_unbind', 'idNumber'),
     overridable: true,
   },
   arrears: {
@@ -446,8 +429,7 @@ export const blockers = {
 
 export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): DecisionPreview => ({
   effect: {
-    code: 'unbind_mfa',
-    label: t('解绑 MFA', 'Unbind MFA'),
+    ...servedKind('mfa_unbind').effect,
     statement: t('解绑账号 100012345678 的 MFA 设备', 'unbind the MFA device from account 100012345678'),
     outcome: t('解绑 MFA 设备', 'Unbind the MFA device'),
   },
@@ -458,14 +440,14 @@ export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): Decis
   unreviewedFiles: [
     {
       evidenceId: 401,
-      slot: 'applicant_holding_id_front',
-      slotLabel: t('申请人手持身份证正面', 'Applicant holding ID card, front'),
+      slot: 'applicant_id_front',
+      slotLabel: slotLabel('applicant_id_front'),
       originalName: 'front.jpg',
     },
     {
       evidenceId: 402,
-      slot: 'applicant_holding_id_back',
-      slotLabel: t('申请人手持身份证反面', 'Applicant holding ID card, back'),
+      slot: 'applicant_id_back',
+      slotLabel: slotLabel('applicant_id_back'),
       originalName: 'back.jpg',
     },
   ],
@@ -481,10 +463,10 @@ export const decisionPreview = (overrides: Partial<DecisionPreview> = {}): Decis
 export const review: TicketReview = {
   account: accounts[0]!,
   comparison: [
-    { field: 'realName', label: t('真实姓名', 'Real name'), declared: '王小明', onFile: '王*明', result: 'match' },
+    { field: 'realName', label: fieldLabel('mfa_unbind', 'realName'), declared: '王小明', onFile: '王*明', result: 'match' },
     {
       field: 'idNumber',
-      label: t('身份证号', 'Resident ID number'),
+      label: fieldLabel('mfa_unbind', 'idNumber'),
       declared: '110101********123X',
       onFile: '110101********456X',
       result: 'mismatch',
@@ -513,7 +495,7 @@ export const pendingTicket: Ticket = ticket({
   assigneeId: 1,
   complete: true,
   ownerVerifiedAt: '2026-11-22T08:55:00.000Z',
-  fields: { accountId: '100012345678', realName: '王小明', idNumber: '110101********123X', loginType: 'wechat', phoneNow: '138****0000' },
+  fields: declaredMfa,
   slots: [],
 });
 
@@ -679,7 +661,7 @@ export const reviewEvents: TicketEvent[] = [
     fromStatus: null,
     toStatus: null,
     reason: null,
-    data: { files: [{ slot: 'applicant_holding_id_back', evidenceId: 402, state: 'fail' }] },
+    data: { files: [{ slot: 'applicant_id_back', evidenceId: 402, state: 'fail' }] },
     createdAt: '2026-11-22T09:00:00.000Z',
   },
   {
@@ -715,7 +697,7 @@ export const reviewEvents: TicketEvent[] = [
     fromStatus: null,
     toStatus: null,
     reason: 'not_colour',
-    data: { evidenceId: 400, slotKey: 'applicant_holding_id_back', verdict: 'rejected' },
+    data: { evidenceId: 400, slotKey: 'applicant_id_back', verdict: 'rejected' },
     createdAt: '2026-11-22T09:11:00.000Z',
   },
   {
@@ -727,7 +709,7 @@ export const reviewEvents: TicketEvent[] = [
     fromStatus: null,
     toStatus: null,
     reason: null,
-    data: { slots: ['applicant_holding_id_back'] },
+    data: { slots: ['applicant_id_back'] },
     createdAt: '2026-11-22T09:12:00.000Z',
   },
   {

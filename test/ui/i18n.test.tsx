@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { englishHelpdeskMessages } from '../../admin-ui/console/i18n/en';
 import { raZhCN } from '../../admin-ui/console/i18n/raZhCN';
 import { chineseHelpdeskMessages } from '../../admin-ui/console/i18n/zhCN';
+import { catalogLabel } from './fixtures';
 import { renderApp } from './renderAdmin';
 
 const keysOf = (messages: object, prefix = ''): string[] =>
@@ -26,16 +27,16 @@ describe('i18n', () => {
     renderApp({ route: '/tickets' });
 
     expect(await screen.findByRole('columnheader', { name: /工单号/ })).toBeInTheDocument();
-    expect((await screen.findAllByText('MFA 设备丢失')).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(catalogLabel.kind('mfa_unbind'))).length).toBeGreaterThan(0);
     expect(document.title).toBe('账号安全申诉工作台');
 
     await user.click(screen.getByRole('button', { name: '中文' }));
     await user.click(await screen.findByRole('menuitem', { name: 'English' }));
 
     expect(await screen.findByRole('columnheader', { name: /Reference/ })).toBeInTheDocument();
-    expect((await screen.findAllByText('MFA device lost')).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(catalogLabel.kind('mfa_unbind', 'en'))).length).toBeGreaterThan(0);
     expect(screen.getByRole('menuitem', { name: /Tickets/ })).toBeInTheDocument();
-    expect(screen.queryByText('MFA 设备丢失')).not.toBeInTheDocument();
+    expect(screen.queryByText(catalogLabel.kind('mfa_unbind'))).not.toBeInTheDocument();
     expect(document.title).toBe('Account security helpdesk');
     // The whole console, rendered twice: over the 20 s default on a loaded machine.
   }, 45_000);

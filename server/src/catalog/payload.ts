@@ -7,7 +7,7 @@ import { contactPhoneSchema, emailSchema, personNameSchema } from './validators'
 
 const contactSchema = z.object(
   {
-    name: requiredValue(personNameSchema(100)),
+    name: requiredValue(personNameSchema()),
     email: optionalValue(emailSchema()),
     // Customers outside the mainland are reached on their own numbers (+852 …); security phones stay mainland.
     phone: optionalValue(contactPhoneSchema()),

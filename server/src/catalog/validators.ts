@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldRule, type RuledField } from '../contract/validators';
+import { contactNameMaxLength, fieldRule, personNameRule, type RuledField } from '../contract/validators';
 import { normaliseMobile, type ResidentIdOptions } from './identifiers';
 import type { OrganisationCode, PersonDocument } from './codes';
 
@@ -48,23 +48,10 @@ export const mobileSchema = () => byRule({ key: 'mobile', type: 'mobile' });
 export const emailSchema = () => byRule({ key: 'email', type: 'email' });
 export const accountIdSchema = () => byRule({ key: 'accountId', type: 'account_id' });
 
-// A name heads the desk's emails ("Dear …,"): line breaks would forge headers or paragraphs, and a web address
-// there reads as the desk's own link.
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const webAddress =
-  /(:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|cn|net|org|info|io|xyz|top|cc|me|co|app|link|site|online|shop|vip|ru|tk|ly)\b|\b[a-z0-9-]+\.[a-z0-9-]+\/)/i;
+export { personNameProblem } from '../contract/validators';
 
-export function personNameProblem(value: string): 'name.control' | 'name.url' | null {
-  if (controlCharacters.test(value)) return 'name.control';
-  if (webAddress.test(value)) return 'name.url';
-  return null;
-}
-
-export const personNameSchema = (maxLength: number) =>
-  ruleSchema((value) => {
-    const problem = value.length > maxLength ? 'too_long' : personNameProblem(value);
-    return problem ? { ok: false, code: problem } : { ok: true, value };
-  });
+/** A person's name by the contract's rule (contract/validators.ts), the one the public form runs before sending. */
+export const personNameSchema = (maxLength = contactNameMaxLength) => ruleSchema((value) => personNameRule(value, maxLength));
 
 /** A person's identity number on the given document: a resident ID with its checks, a permit or a passport by its format. */
 export const personIdSchema = (document: PersonDocument, options: ResidentIdOptions = {}) =>

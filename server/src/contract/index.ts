@@ -6,6 +6,7 @@ export * from './decisions';
 export * from './evidence';
 export * from './lists';
 export * from './messages';
+export * from './oneOf';
 export * from './ownerCodes';
 export * from './presence';
 export * from './public';

@@ -4,13 +4,13 @@ import type { LoginMethodType, SubjectType } from '../catalog/codes';
 import type { Finding, Severity } from '../evidence/inspection/findings';
 import type { PhoneHolder } from '../review/phoneHolders';
 import type { DecisionPreview, DecisionRequest } from './decisions';
-import type { Priority, TicketStatus } from './statuses';
+import type { Priority, slotStates, TicketStatus, verdicts } from './statuses';
 
 export type { Finding, LoginMethodType, PhoneHolder, Role, Severity, SubjectType };
 export type { PublicCatalog, PublicField, PublicKind, PublicSlot } from '../catalog/publicCatalog';
 
-export type SlotState = 'missing' | 'ok' | 'warn' | 'fail';
-export type Verdict = 'accepted' | 'rejected';
+export type SlotState = (typeof slotStates)[number];
+export type Verdict = (typeof verdicts)[number];
 
 export type LocalizedMessage = {
   'zh-CN': string;

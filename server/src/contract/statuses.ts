@@ -33,6 +33,12 @@ export const decisionStatuses: readonly TicketStatus[] = ['approval_pending', 'a
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof priorities)[number];
 
+/** A material slot's state: no file yet, or its current file's worst finding. */
+export const slotStates = ['missing', 'ok', 'warn', 'fail'] as const;
+
+/** An agent's verdict on a file. */
+export const verdicts = ['accepted', 'rejected'] as const;
+
 /**
  * The one transition table (docs/architecture.md): new → triage → in_review ⇄ awaiting_customer → approved | rejected → closed,
  * and in_review → approval_pending → approved (or back to in_review) where the catalog asks for a second person.

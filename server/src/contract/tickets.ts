@@ -18,7 +18,7 @@ export const ticketUpdateSchema = z.object({
   priority: z.enum(priorities).optional(),
   assigneeId: z.number().int().positive().nullable().optional(),
   // Validated as the public form validates them (a contact is where the desk's notices go).
-  contactName: personNameSchema(100).optional(),
+  contactName: personNameSchema().optional(),
   contactEmail: blankIsNull(emailSchema()),
   contactPhone: blankIsNull(contactPhoneSchema()),
   locale: z.enum(['zh-CN', 'en']).optional(),

@@ -126,3 +126,30 @@ export function fieldRule(
     }
   }
 }
+
+// A name heads the desk's emails ("Dear …,"): line breaks would forge headers or paragraphs, and a web address
+// there reads as the desk's own link.
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const webAddress =
+  /(:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|cn|net|org|info|io|xyz|top|cc|me|co|app|link|site|online|shop|vip|ru|tk|ly)\b|\b[a-z0-9-]+\.[a-z0-9-]+\/)/i;
+
+export type PersonNameProblem = 'name.control' | 'name.url';
+export type PersonNameCode = 'too_long' | PersonNameProblem;
+
+/** The longest name the desk takes for the person it writes to. */
+export const contactNameMaxLength = 100;
+
+export function personNameProblem(value: string): PersonNameProblem | null {
+  if (controlCharacters.test(value)) return 'name.control';
+  if (webAddress.test(value)) return 'name.url';
+  return null;
+}
+
+/** A person's name (trimmed, not blank): the server's schema and the form's contact step both judge it by this. */
+export function personNameRule(
+  value: string,
+  maxLength = contactNameMaxLength,
+): { ok: true; value: string } | { ok: false; code: PersonNameCode } {
+  const problem = value.length > maxLength ? 'too_long' : personNameProblem(value);
+  return problem ? { ok: false, code: problem } : { ok: true, value };
+}

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import type { Ticket } from '../contract/records';
 import { checklistIn } from '../intake/attachEvidence';
 import type { Db } from '../db/client';
 import { HttpError, notFound } from '../http/errors';
@@ -10,7 +11,7 @@ const withSlots = {
 } as const;
 
 /** One ticket as the console shows it: with its checklist, each slot's current file and its findings, fraud signals included. */
-export async function ticketForAgents(db: Db, id: number) {
+export async function ticketForAgents(db: Db, id: number): Promise<Ticket | null> {
   const t = await db.ticket.findUnique({ where: { id }, include: withSlots });
   if (!t) return null;
   const checklist = await checklistIn(db, id, 'agent');
@@ -38,6 +39,6 @@ export function staleTicketAnswer(db: Db): ErrorRequestHandler {
 }
 
 /** The ticket as the console shows it, or 404. */
-export async function ticketForAgentsOr404(db: Db, id: number) {
+export async function ticketForAgentsOr404(db: Db, id: number): Promise<Ticket> {
   return (await ticketForAgents(db, id)) ?? Promise.reject(notFound('Ticket'));
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import type { Ticket } from '../contract/records';
 import { ticketCreateSchema, ticketUpdateSchema } from '../contract/tickets';
 import { parseFieldCodes } from '../catalog/fieldErrors';
 import { databaseKind } from '../db/databaseUrl';
@@ -11,10 +12,10 @@ import { ticketForAgents, ticketForAgentsOr404 } from './agentView';
 import { editTicket } from './edit';
 import { listTickets } from './listing';
 import { ticketListSpec } from './listSpec';
-import { presentTicket, type TicketRecord } from './presenter';
+import { presentTicket } from './presenter';
 
 /** The tickets as react-admin reads and writes them (http/restRouter.ts): list, getOne, create, update, delete. */
-export function ticketResource(ctx: AppContext): RestResource<TicketRecord> {
+export function ticketResource(ctx: AppContext): RestResource<Ticket> {
   const { db } = ctx;
   const dialect = databaseKind(ctx.config.databaseUrl);
   return {

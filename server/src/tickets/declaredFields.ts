@@ -5,6 +5,17 @@ import { maskIdNumber } from '../privacy/mask';
 
 export type DeclaredValues = Record<string, string>;
 
+/** A ticket's stored `fields` column as the values it holds: every one a string, else the row is broken. */
+export function declaredValuesOf(stored: unknown): DeclaredValues {
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) throw new Error('Stored ticket fields are not an object');
+  const values: DeclaredValues = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (typeof value !== 'string') throw new Error(`Stored ticket field ${key} is not a string`);
+    values[key] = value;
+  }
+  return values;
+}
+
 /** Identity numbers are kept only masked, with a keyed hash beside them for matching, and the document they are on. */
 export function protectDeclaredFields(defs: readonly FieldDef[], values: DeclaredValues, hashKey: string) {
   const shown: DeclaredValues = {};

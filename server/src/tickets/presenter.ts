@@ -1,17 +1,21 @@
-import type { MaterialSlot, Ticket } from '../generated/prisma/client';
+import { subjectTypeKeys } from '../catalog/codes';
+import { oneOf } from '../contract/oneOf';
+import type { MaterialSlot, Ticket } from '../contract/records';
+import { isOpen, priorities, slotStates, ticketStatuses, verdicts } from '../contract/statuses';
+import type { MaterialSlot as SlotRow, Ticket as TicketRow } from '../generated/prisma/client';
 import { isoTime, isoTimeOrNull } from '../http/isoTime';
 import { knownOf, maskField, presentPersonal } from '../privacy/presenter';
+import { declaredValuesOf } from './declaredFields';
 import { isOverdue } from './slaClock';
-import { isOpen } from '../contract/statuses';
 
-type SlotWithCount = MaterialSlot & { _count: { evidence: number } };
+type SlotWithCount = SlotRow & { _count: { evidence: number } };
 
-const presentSlot = (s: SlotWithCount) => ({
+const presentSlot = (s: SlotWithCount): MaterialSlot => ({
   id: s.id,
   key: s.slotKey,
   required: s.required,
-  state: s.state,
-  verdict: s.verdict,
+  state: oneOf(slotStates, s.state, 'slot state'),
+  verdict: s.verdict === null ? null : oneOf(verdicts, s.verdict, 'verdict'),
   reasonCode: s.reasonCode,
   requestedAt: isoTimeOrNull(s.requestedAt),
   evidenceCount: s._count.evidence,
@@ -46,9 +50,9 @@ export const presentedColumns = [
   'ownerObjectedAt',
   'version',
   'customerActivityAt',
-] as const satisfies readonly (keyof Ticket)[];
+] as const satisfies readonly (keyof TicketRow)[];
 
-export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
+export type PresentedTicket = Pick<TicketRow, (typeof presentedColumns)[number]>;
 
 /**
  * What leaves the server of a ticket: never the access-token hash, the identity digests or the search text, and its
@@ -56,20 +60,20 @@ export type PresentedTicket = Pick<Ticket, (typeof presentedColumns)[number]>;
  * so a whole record sent back by react-admin's edit (PUT) can never write a masked value over a real one.
  * Dates leave as the ISO strings JSON would make of them, made here at a fraction of the cost.
  */
-export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, now = new Date()) {
+export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, now = new Date()): Ticket {
   return {
     id: t.id,
     reference: t.reference,
     kind: t.kind,
     variant: t.variant,
-    subjectType: t.subjectType,
-    status: t.status,
-    priority: t.priority,
+    subjectType: oneOf(subjectTypeKeys, t.subjectType, 'subject type'),
+    status: oneOf(ticketStatuses, t.status, 'ticket status'),
+    priority: oneOf(priorities, t.priority, 'priority'),
     assigneeId: t.assigneeId,
     accountId: t.accountId,
     accountUin: t.accountUin,
     // The description may quote the customer's own name or number.
-    fields: presentPersonal(t.fields, knownOf(t)),
+    fields: presentPersonal(declaredValuesOf(t.fields), knownOf(t)),
     contact: {
       name: maskField('contactName', t.contactName) ?? '',
       email: maskField('contactEmail', t.contactEmail),
@@ -94,5 +98,3 @@ export function presentTicket(t: PresentedTicket & { slots?: SlotWithCount[] }, 
     ...(t.slots ? { slots: t.slots.map(presentSlot) } : {}),
   };
 }
-
-export type TicketRecord = ReturnType<typeof presentTicket>;

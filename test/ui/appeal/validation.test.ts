@@ -37,4 +37,14 @@ describe("the form's checks", () => {
     expect(contactProblems({ name: '张伟', email: '', phone: '+852 9123 4567' })).toEqual({});
     expect(contactProblems({ name: '张伟', email: '', phone: '+852 12' })).toEqual({ phone: 'contact_phone.international' });
   });
+
+  it('refuses a contact name the server refuses, by the same code', () => {
+    const nameProblem = (name: string) => contactProblems({ name, email: 'a@example.cn', phone: '' }).name;
+    expect(nameProblem('张伟\r\nBcc: victim@example.cn')).toBe('name.control');
+    expect(nameProblem('Li\u202eLei')).toBe('name.control');
+    expect(nameProblem('http://evil.example 请点击')).toBe('name.url');
+    expect(nameProblem('客服中心 evil-help.com')).toBe('name.url');
+    expect(nameProblem('名'.repeat(101))).toBe('too_long');
+    expect(nameProblem("Mary-Jane O'Neil")).toBeUndefined();
+  });
 });
