@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InspectedSlot, Inspection } from '../../server/src/evidence/inspection';
+import { inspectionMemo } from '../../server/src/intake/inspectionMemo';
+import { inspectionsFailed } from '../../server/src/metrics/registry';
+import { colourIdCard, greyscaleScan, tinyCard } from '../fixtures/evidence';
+import { fileAppeal } from './support/desk';
+import { mfaUnbindPayload } from './support/payloads';
+import { createTestApp, type TestApp } from './support/testApp';
+
+// The form has each file inspected when it is chosen; the filing of the same bytes reuses that verdict
+// (server/src/intake/inspectionMemo.ts). A verdict must follow the bytes and the slot's rules, and nothing else.
+let t: TestApp;
+let dir: string;
+let ip = 0;
+beforeAll(async () => {
+  t = await createTestApp({ TRUST_PROXY: 'loopback', APPEALS_PER_HOUR: '1000', APPEALS_PER_DAY: '1000' });
+  dir = fs.mkdtempSync(path.join(t.dir, 'fixtures-'));
+});
+afterAll(() => t.close());
+
+const inspect = (file: string, slot: string, context: object) =>
+  request(t.app)
+    .post('/api/public/inspections')
+    .set('X-Forwarded-For', `10.77.0.${++ip}`)
+    .field('context', JSON.stringify(context))
+    .attach(slot, file);
+const codes = (findings: { code: string; severity: string }[]) => findings.map((f) => `${f.code}:${f.severity}`).sort();
+const mfa = { kind: 'mfa_unbind', subjectType: 'personal' };
+
+async function filedFindings(reference: string, slotKey: string) {
+  const evidence = await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference }, slot: { slotKey } } });
+  return { state: evidence.state, findings: evidence.findings as { code: string; severity: string }[] };
+}
+
+const failuresCounted = async (code: string) => (await inspectionsFailed.get()).values.find((v) => v.labels.code === code)?.value ?? 0;
+
+describe('a file inspected when chosen, then filed', () => {
+  it('is filed with the verdict the customer was shown, and decoded once', async () => {
+    const tiny = await tinyCard(dir);
+    const checked = await inspect(tiny, 'applicant_id_front', mfa);
+    expect(checked.status, JSON.stringify(checked.body)).toBe(200);
+    expect(checked.body.state).toBe('fail');
+    const failing = checked.body.findings.find((f: { severity: string }) => f.severity === 'fail').code as string;
+    const before = await failuresCounted(failing);
+
+    const front = await colourIdCard(dir, { variant: 41 });
+    const filed = await fileAppeal(t, mfaUnbindPayload(), { applicant_id_front: tiny, applicant_id_back: front });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const recorded = await filedFindings(filed.body.reference, 'applicant_id_front');
+    expect(recorded.state).toBe('fail');
+    expect(codes(recorded.findings)).toEqual(expect.arrayContaining([`${failing}:fail`]));
+    // The filing took the verdict of the check: no second inspection of the photo failed.
+    expect(await failuresCounted(failing)).toBe(before);
+  });
+
+  it('never lends a verdict to other bytes under the same name', async () => {
+    const good = await colourIdCard(dir, { variant: 42, fileName: 'id-front.jpg' });
+    const checked = await inspect(good, 'applicant_id_front', mfa);
+    expect(checked.body.state).toBe('pass');
+    // A photo too small to read, sent under the name of the one that passed.
+    const swapped = path.join(fs.mkdtempSync(path.join(dir, 'swap-')), 'id-front.jpg');
+    fs.copyFileSync(await tinyCard(dir), swapped);
+    const back = await colourIdCard(dir, { variant: 43 });
+    const filed = await fileAppeal(t, mfaUnbindPayload(), { applicant_id_front: swapped, applicant_id_back: back });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect((await filedFindings(filed.body.reference, 'applicant_id_front')).state).toBe('fail');
+  });
+
+  it("judges the same bytes by each slot's own rules", async () => {
+    const grey = await greyscaleScan(dir);
+    // A phone-ownership proof may be grey; an ID card must be in colour.
+    const lenient = await inspect(grey, 'phone_ownership_proof', { kind: 'reused_phone_unbind', subjectType: 'personal' });
+    expect(lenient.status, JSON.stringify(lenient.body)).toBe(200);
+    expect(codes(lenient.body.findings).filter((c) => c.startsWith('colour.'))).toEqual([]);
+    const strict = await inspect(grey, 'applicant_id_front', mfa);
+    expect(codes(strict.body.findings)).toContain('colour.greyscale:fail');
+    const filed = await fileAppeal(t, mfaUnbindPayload(), {
+      applicant_id_front: grey,
+      applicant_id_back: await colourIdCard(dir, { variant: 44 }),
+    });
+    expect(codes((await filedFindings(filed.body.reference, 'applicant_id_front')).findings)).toContain('colour.greyscale:fail');
+  });
+});
+
+describe('the memo of recent inspections', () => {
+  const slot: InspectedSlot = { key: 'applicant_id_front', accept: ['image/jpeg'], maxBytes: 1000, checks: ['colour'] };
+  const inspection = (sha256: string): Inspection => ({
+    mime: 'image/jpeg',
+    size: 10,
+    sha256,
+    phash: null,
+    width: 1,
+    height: 1,
+    pages: null,
+    capturedAt: null,
+    findings: [],
+    state: 'pass',
+  });
+
+  it('hands out copies, forgets after its time, and keeps at most its number of entries', () => {
+    let now = 0;
+    const memo = inspectionMemo({ entries: 2, ttlMs: 1000, now: () => now });
+    memo.keep(slot, inspection('a'));
+    const copy = memo.get('a', slot)!;
+    copy.findings.push({ code: 'duplicate.same_appeal', severity: 'fail', message: { 'zh-CN': '', en: '' } });
+    expect(memo.get('a', slot)!.findings).toEqual([]);
+    expect(memo.get('a', { ...slot, checks: ['colour', 'legible'] })).toBeUndefined();
+    expect(memo.get(undefined, slot)).toBeUndefined();
+    memo.keep(slot, inspection('b'));
+    memo.keep(slot, inspection('c'));
+    expect(memo.get('a', slot)).toBeUndefined();
+    expect(memo.get('c', slot)?.sha256).toBe('c');
+    now = 1000;
+    expect(memo.get('c', slot)).toBeUndefined();
+  });
+});
