@@ -1,5 +1,5 @@
 import type { Localized, SlotDef } from '../catalog';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { hammingDistance, inspectFile, RefusedFile, type Finding, type Inspection } from '../evidence/inspection';
 import { HttpError, badRequest } from '../http/errors';
 import { openStatuses } from '../contract/statuses';
@@ -218,25 +218,35 @@ type Owner = { ticketId?: number; reference: string } & Customer;
  * Tickets of another customer than `of`: neither the account nor a contact in common (someone re-filing after a
  * rejection is not fraud). A ticket without a value (null) shares nothing by it.
  */
-const anotherCustomerThan = (of: Customer): Prisma.TicketWhereInput[] =>
+const anotherCustomerThan = (of: Customer): Prisma.Sql[] =>
   (['accountUin', 'contactEmail', 'contactPhone'] as const).flatMap((key) => {
     const value = of[key];
-    return value === null ? [] : [{ OR: [{ [key]: null }, { [key]: { not: value } }] }];
+    const column = Prisma.raw(`t."${key}"`);
+    return value === null ? [] : [Prisma.sql`(${column} IS NULL OR ${column} <> ${value})`];
   });
 
-/** Other customers' tickets holding a file of this content: how many, and the oldest MAX_LISTED_APPEALS. */
+/**
+ * Other customers' tickets holding a file of this content: how many, and the oldest MAX_LISTED_APPEALS. Found from
+ * the file's digest (indexed) outward: asked from the tickets' side, the planner tried each of a million tickets.
+ */
 async function othersHolding(tx: Prisma.TransactionClient, sha256: string, of: { id?: number } & Customer) {
-  const where: Prisma.TicketWhereInput = {
-    evidence: { some: { sha256 } },
-    AND: anotherCustomerThan(of),
-    ...(of.id ? { id: { not: of.id } } : {}),
-  };
-  const count = await tx.ticket.count({ where });
+  const where = Prisma.join(
+    [
+      Prisma.sql`t."id" IN (SELECT e."ticketId" FROM "Evidence" e WHERE e."sha256" = ${sha256})`,
+      ...anotherCustomerThan(of),
+      ...(of.id ? [Prisma.sql`t."id" <> ${of.id}`] : []),
+    ],
+    ' AND ',
+  );
+  const [counted] = await tx.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Ticket" t WHERE ${where}`);
+  const count = Number(counted?.n ?? 0);
   const oldest =
     count === 0
       ? []
-      : await tx.ticket.findMany({ where, orderBy: { id: 'asc' }, take: MAX_LISTED_APPEALS, select: { id: true, reference: true } });
-  return { count, oldest };
+      : await tx.$queryRaw<{ id: number; reference: string }[]>(
+          Prisma.sql`SELECT t."id", t."reference" FROM "Ticket" t WHERE ${where} ORDER BY t."id" LIMIT ${MAX_LISTED_APPEALS}`,
+        );
+  return { count, oldest: oldest.map((r) => ({ id: Number(r.id), reference: r.reference })) };
 }
 
 const withSignal = (findings: Finding[], signal: Finding) => findings.filter((f) => f.code !== 'duplicate.other_appeal').concat(signal);
