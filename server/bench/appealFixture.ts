@@ -26,11 +26,18 @@ async function photo(file: string, seed: number): Promise<string> {
     raw[i + 1] = Math.max(0, Math.min(255, (y * 255) / height + grain));
     raw[i + 2] = Math.max(0, Math.min(255, 128 + grain));
   }
-  await sharp(raw, { raw: { width, height, channels: 3 } })
+  const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 80 })
-    .toFile(file);
+    .toBuffer();
+  // A comment segment right after the start-of-image marker, holding the nonce that makes each appeal's bytes its own.
+  const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 2 + nonceLength]), Buffer.alloc(nonceLength, 0x30)]);
+  fs.writeFileSync(file, Buffer.concat([jpeg.subarray(0, 2), comment, jpeg.subarray(2)]));
   return file;
 }
+
+const nonceLength = 16;
+/** Where the nonce sits in a photo written by `photo`: after SOI (2 bytes) and the comment's marker and length (4). */
+const nonceAt = 6;
 
 function payload(): string {
   const idNumber = residentId('440305', new Date(Date.UTC(1985, 2, 12)), 36);
@@ -56,7 +63,20 @@ function payload(): string {
   return JSON.stringify({ kind, subjectType, fields, contact: { name: '张伟', email: 'bench@example.cn', locale: 'zh-CN' } });
 }
 
-export type AppealFixture = { photos: string[]; bytes: number; contentType: string; body: Buffer<ArrayBuffer> };
+export type AppealFixture = {
+  kind: string;
+  subjectType: string;
+  slotKeys: string[];
+  photos: string[];
+  bytes: number;
+  contentType: string;
+  body: Buffer<ArrayBuffer>;
+  /**
+   * The same appeal with photos no appeal sent before: the nonce `n` is written into each photo's comment, so the
+   * pixels (and the work of inspecting them) are the same while every file's digest is new.
+   */
+  fresh: (n: number) => { body: Buffer<ArrayBuffer>; photos: Buffer<ArrayBuffer>[] };
+};
 
 /** Draws the photos into `dir` and builds the multipart body once, so every submission sends the same bytes. */
 export async function appealFixture(dir: string): Promise<AppealFixture> {
@@ -77,5 +97,25 @@ export async function appealFixture(dir: string): Promise<AppealFixture> {
     Buffer.from(`--${boundary}--\r\n`),
   ]);
   const bytes = photos.reduce((sum, p) => sum + fs.statSync(p).size, 0);
-  return { photos, bytes, contentType: `multipart/form-data; boundary=${boundary}`, body };
+  // Each photo's place in the body: its bytes follow the first blank line after its part's name.
+  const spans = slots.map((slot, i) => {
+    const start = body.indexOf('\r\n\r\n', body.indexOf(`name="${slot.key}"`)) + 4;
+    return { start, end: start + fs.statSync(photos[i]!).size };
+  });
+  const fresh = (n: number) => {
+    const copy = Buffer.from(body);
+    const nonce = String(n).padStart(nonceLength, '0').slice(-nonceLength);
+    for (const { start } of spans) copy.write(nonce, start + nonceAt, 'latin1');
+    return { body: copy, photos: spans.map(({ start, end }) => copy.subarray(start, end)) };
+  };
+  return {
+    kind,
+    subjectType,
+    slotKeys: slots.map((s) => s.key),
+    photos,
+    bytes,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    body,
+    fresh,
+  };
 }
