@@ -11,7 +11,7 @@ const rulesOf = (slot: InspectedSlot) => JSON.stringify([slot.key, slot.accept, 
 /**
  * Recent inspections by the SHA-256 of the bytes and the slot's rules. The form has each file inspected when the
  * customer chooses it, and the filing sends the same bytes: the filing reuses that verdict instead of decoding the
- * photo a second time (docs/architecture.md §7). An inspection is a function of the bytes and the rules alone,
+ * photo a second time (docs/architecture.md, step 3). An inspection is a function of the bytes and the rules alone,
  * and the digest is the server's own, taken while the bytes were received, so a verdict cannot be borrowed by
  * other bytes. Bounded and short-lived; per process, so a filing that reaches another process inspects again.
  * Refusals are not kept: they throw before any decoding that matters.
