@@ -85,6 +85,29 @@ describe('a file inspected when chosen, then filed', () => {
   });
 });
 
+describe('appeals filed at once, and after, with a photo checked before', () => {
+  it("each carries its own findings: one appeal's duplicate does not reach the other", async () => {
+    const photo = await colourIdCard(dir, { variant: 45 });
+    expect((await inspect(photo, 'applicant_id_front', mfa)).body.state).toBe('pass');
+    const other = await colourIdCard(dir, { variant: 46 });
+    // The same photo as front and back in one appeal (a duplicate there), and as the front only in the other.
+    const [twice, once] = await Promise.all([
+      fileAppeal(t, mfaUnbindPayload(), { applicant_id_front: photo, applicant_id_back: photo }),
+      fileAppeal(t, mfaUnbindPayload(), { applicant_id_front: photo, applicant_id_back: other }),
+    ]);
+    expect([twice.status, once.status]).toEqual([201, 201]);
+    expect(codes((await filedFindings(twice.body.reference, 'applicant_id_front')).findings)).toContain('duplicate.same_appeal:fail');
+    expect(codes((await filedFindings(once.body.reference, 'applicant_id_front')).findings)).not.toContain('duplicate.same_appeal:fail');
+    // And one filed after both.
+    const later = await fileAppeal(t, mfaUnbindPayload(), {
+      applicant_id_front: photo,
+      applicant_id_back: await colourIdCard(dir, { variant: 47 }),
+    });
+    expect(later.status).toBe(201);
+    expect(codes((await filedFindings(later.body.reference, 'applicant_id_front')).findings)).not.toContain('duplicate.same_appeal:fail');
+  });
+});
+
 describe('the memo of recent inspections', () => {
   const slot: InspectedSlot = { key: 'applicant_id_front', accept: ['image/jpeg'], maxBytes: 1000, checks: ['colour'] };
   const inspection = (sha256: string): Inspection => ({
