@@ -48,8 +48,6 @@ export const mobileSchema = () => byRule({ key: 'mobile', type: 'mobile' });
 export const emailSchema = () => byRule({ key: 'email', type: 'email' });
 export const accountIdSchema = () => byRule({ key: 'accountId', type: 'account_id' });
 
-export { personNameProblem } from '../contract/validators';
-
 /** A person's name by the contract's rule (contract/validators.ts), the one the public form runs before sending. */
 export const personNameSchema = (maxLength = contactNameMaxLength) => ruleSchema((value) => personNameRule(value, maxLength));
 

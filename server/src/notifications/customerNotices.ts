@@ -1,4 +1,4 @@
-import { personNameProblem } from '../catalog/validators';
+import { personNameProblem } from '../contract/validators';
 import { statusLinkToken } from '../appeals/accessRegain';
 import type { NotificationInput } from './outbox';
 

@@ -4,14 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { fieldsFor, slotsFor } from '../../../admin-ui/form/catalog';
 import { server } from '../server';
 import { APPEAL_API, catalog, frontCameraFinding, kindOf, received, REFERENCE, TOKEN } from './handlers';
-import { chooseKindAndSubject, exeAsJpeg, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
+import { chooseKindAndSubject, exeAsJpeg, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests, next } from './renderAppeal';
 
 setUpFormTests(() => {
   received.payload = undefined;
   received.files = {};
 });
 
-const next = () => screen.getByRole('button', { name: '下一步' });
 const fieldLabels = () => [...document.querySelectorAll('.fields .field-label label')].map((label) => label.textContent);
 const slotTitles = () => [...document.querySelectorAll('.slot-title')].map((title) => title.textContent);
 

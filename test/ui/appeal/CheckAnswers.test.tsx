@@ -3,11 +3,10 @@ import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { maskIdentifier } from '../../../server/src/contract/validators';
 import { adultId } from '../../server/support/payloads';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests, next } from './renderAppeal';
 
 setUpFormTests();
 
-const next = () => screen.getByRole('button', { name: '下一步' });
 const answer = (label: string) => screen.getByText(label, { selector: 'dt' }).closest('div')!;
 
 async function toReview(user: UserEvent) {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryDraftStore } from '../../../admin-ui/form/parts/savedDraft';
 import { fieldErrorMessages } from '../../../server/src/catalog/fieldErrors';
 import { server } from '../server';
-import { chooseKindAndSubject, fillPersonalMfa, personalMfaValues, renderAppeal, setUpFormTests } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, personalMfaValues, renderAppeal, setUpFormTests, next } from './renderAppeal';
 
 setUpFormTests();
 
@@ -14,8 +14,6 @@ beforeEach(() => {
   server.events.on('request:start', ({ request }) => void sent.push(`${request.method} ${new URL(request.url).pathname}`));
 });
 afterEach(() => server.events.removeAllListeners());
-
-const next = () => screen.getByRole('button', { name: '下一步' });
 
 describe('the contact name', () => {
   it('refuses a web address at once, and goes on only without it', async () => {

@@ -2,11 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DRAFT_TTL_MS, memoryDraftStore } from '../../../admin-ui/form/parts/savedDraft';
 import { adultId } from '../../server/support/payloads';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, personalMfaValues, renderAppeal, setUpFormTests } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, personalMfaValues, renderAppeal, setUpFormTests, next } from './renderAppeal';
 
 setUpFormTests();
-
-const next = () => screen.getByRole('button', { name: '下一步' });
 
 describe('the appeal draft', () => {
   it('restores the fields and a chosen file after the page is opened again, and keeps nothing the submission does not need', async () => {

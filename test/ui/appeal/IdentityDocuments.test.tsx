@@ -1,13 +1,12 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { received } from './handlers';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests, next } from './renderAppeal';
 
 setUpFormTests(() => {
   received.payload = undefined;
 });
 
-const next = () => screen.getByRole('button', { name: '下一步' });
 const permitError = '港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字（旧版证件为 10 位数字）';
 
 describe('the document an ID number is on', () => {

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../server';
 import { APPEAL_API, appealHandlers, kindOf, OWNER_CODE, ownerCodes, received, serverMessages } from './handlers';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, next } from './renderAppeal';
 
 beforeEach(() => {
   server.use(...appealHandlers);
@@ -19,7 +19,6 @@ beforeEach(() => {
 });
 
 const ACCOUNT_ID = '100012345';
-const next = () => screen.getByRole('button', { name: '下一步' });
 const ownerPart = () => screen.getByRole('region', { name: /验证账号控制权/ });
 const sendButton = () => within(ownerPart()).getByRole('button', { name: /发送验证码|重新发送|秒后可重新发送|正在发送/ });
 const codeInput = () => screen.getByLabelText('验证码');

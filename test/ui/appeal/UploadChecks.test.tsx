@@ -3,12 +3,10 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../server';
 import { APPEAL_API, greyscaleFinding, REFERENCE, TOKEN } from './handlers';
-import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests } from './renderAppeal';
+import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests, next } from './renderAppeal';
 
 // Issue 15, item 3: each chosen file gets the submission's checks at once, and its card says what to fix.
 setUpFormTests();
-
-const next = () => screen.getByRole('button', { name: '下一步' });
 
 async function toMaterials() {
   const rendered = renderAppeal();

@@ -8,6 +8,9 @@ import { adultId } from '../../server/support/payloads';
 import { server } from '../server';
 import { APPEAL_API, appealHandlers } from './handlers';
 
+/** The form's Next button, in Chinese. */
+export const next = () => screen.getByRole('button', { name: '下一步' });
+
 interface RenderOptions {
   pathname?: string;
   search?: string;
