@@ -191,6 +191,8 @@ describe('proof of control on the appeal form', () => {
     await user.click(next());
     expect(await within(ownerPart()).findByRole('alert')).toHaveTextContent('请先用验证码证明您能控制此账号，再继续。');
     expect(screen.queryByText('此类申诉无需上传材料，请直接进入下一步。')).not.toBeInTheDocument();
+    // The refusal moves the focus to the verification, a frame later; typing before that would go to the wrong field.
+    await waitFor(() => expect(ownerPart()).toContainElement(document.activeElement as HTMLElement));
 
     // Back to the verified ID: the old verification does not come back.
     await user.type(accountId, '{Backspace}');
