@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
+import { sha256OfFile } from '../evidence/inspection/fileDigest';
 import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import { openFor, sealFor } from '../auth/secretBox';
@@ -29,19 +29,12 @@ export function filingKeyOf(header: string | undefined): string | null {
 
 const keyHashOf = (key: string) => createHash('sha256').update(`filing-key:${key}`).digest('hex');
 
-function fileDigest(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    fs.createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
-
-/** What makes two filings the same: the payload part as sent, and each file part's slot and content. */
+/**
+ * What makes two filings the same: the payload part as sent, and each file part's slot and content (the digest the
+ * upload took as the bytes arrived; read from disk only where it took none).
+ */
 export async function filingFingerprint(payload: unknown, parts: readonly UploadedPart[]): Promise<string> {
-  const files = await Promise.all(parts.map(async (p) => `${p.slotKey}:${await fileDigest(p.path)}`));
+  const files = await Promise.all(parts.map(async (p) => `${p.slotKey}:${p.sha256 ?? (await sha256OfFile(p.path))}`));
   return createHash('sha256')
     .update(JSON.stringify([typeof payload === 'string' ? payload : null, files.sort()]))
     .digest('hex');

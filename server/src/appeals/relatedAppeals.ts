@@ -23,24 +23,16 @@ export async function linkOpenAppealsIn(
     take: MAX_LINKED,
     select: { id: true, reference: true, contactEmail: true, contactPhone: true },
   });
-  for (const other of open) {
-    await tx.event.create({
-      data: {
-        ticketId: ticket.id,
-        actorType: 'system',
-        type: 'appeal.related',
-        data: { reference: other.reference, reason: 'same_kind_same_account_open' },
-      },
+  const related = (ticketId: number, reference: string) => ({
+    ticketId,
+    actorType: 'system',
+    type: 'appeal.related',
+    data: { reference, reason: 'same_kind_same_account_open' },
+  });
+  if (open.length > 0)
+    await tx.event.createMany({
+      data: open.flatMap((other) => [related(ticket.id, other.reference), related(other.id, ticket.reference)]),
     });
-    await tx.event.create({
-      data: {
-        ticketId: other.id,
-        actorType: 'system',
-        type: 'appeal.related',
-        data: { reference: ticket.reference, reason: 'same_kind_same_account_open' },
-      },
-    });
-  }
   const pointTo = open.find((o) => sameText(o.contactEmail, ticket.contactEmail) || sameText(o.contactPhone, ticket.contactPhone));
   if (!pointTo) return;
   const to: NoticeTicket = {

@@ -9,7 +9,7 @@ import { enqueueIn } from '../notifications/outbox';
 import { createTicketIn } from '../tickets/createTicket';
 import { bindOwnerOnFilingIn, requireOwnerProof } from '../ownerProof/onFiling';
 import { newAccessToken } from './accessToken';
-import { attachEvidenceIn, checklistIn } from '../intake/attachEvidence';
+import { attachEvidenceIn, checklistIn, checklistOf } from '../intake/attachEvidence';
 import type { Intake } from '../intake/pipeline';
 import { filingFingerprint, recordFilingKeyIn, replayFiling, type FilingAnswer } from './filingKey';
 import { linkOpenAppealsIn } from './relatedAppeals';
@@ -69,8 +69,10 @@ export function submitAppeal(
               accessToken: token.token,
             });
           await bindOwnerOnFilingIn(tx, ticket, input.ownerProof, ctx.config.publicBaseUrl);
-          if (files.length > 0) await attachEvidenceIn(tx, ticket.id, files, 'customer');
-          const checklist = await checklistIn(tx, ticket.id, 'customer');
+          const checklist =
+            files.length > 0
+              ? checklistOf(await attachEvidenceIn(tx, ticket.id, files, 'customer'), 'customer')
+              : await checklistIn(tx, ticket.id, 'customer');
           for (const n of noticesFor(ticket, 'received', { statusLink: statusLink(ctx.config, ticket.reference) })) await enqueueIn(tx, n);
           await linkOpenAppealsIn(tx, ticket, ctx.config);
           return { reference: ticket.reference, accessToken: token.token, status: ticket.status, checklist };

@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import { slotsFor, type SlotDef } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import type { EvidenceStore } from '../storage/evidenceStore';
-import { buildChecklist, fileState, isComplete, type CurrentEvidence } from './checklist';
+import { buildChecklist, fileState, type Checklist, type CurrentEvidence } from './checklist';
 import { flagSeenElsewhere, markDuplicatesOnOwnAppealsIn, type CurrentFile, type IntakeFile } from './evidenceIntake';
 import type { Finding } from '../evidence/inspection';
 import { conflict } from '../http/errors';
@@ -59,30 +59,32 @@ export async function attachEvidenceIn(
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { slots: true } });
   await markDuplicatesOnOwnAppealsIn(tx, ticket, files);
   const slotIds = new Map(ticket.slots.map((s) => [s.slotKey, s.id]));
-  const ids = new Map<IntakeFile, number>();
-  for (const f of files) {
-    const slotId = slotIds.get(f.slotKey)!;
-    await tx.evidence.updateMany({ where: { slotId, current: true }, data: { current: false } });
-    const i = f.inspection;
-    const row = await tx.evidence.create({
-      data: {
+  const filled = files.map((f) => slotIds.get(f.slotKey)!);
+  await tx.evidence.updateMany({ where: { slotId: { in: filled }, current: true }, data: { current: false } });
+  // One file per slot (inspectParts refuses more), so the rows come back told apart by their slot.
+  const rows = await tx.evidence.createManyAndReturn({
+    data: files.map((f, i) => {
+      const { inspection: n } = f;
+      return {
         ticketId,
-        slotId,
-        storageKey: i.sha256,
-        sha256: i.sha256,
-        phash: i.phash,
-        mime: i.mime,
-        size: i.size,
-        width: i.width,
-        height: i.height,
-        pages: i.pages,
+        slotId: filled[i]!,
+        storageKey: n.sha256,
+        sha256: n.sha256,
+        phash: n.phash,
+        mime: n.mime,
+        size: n.size,
+        width: n.width,
+        height: n.height,
+        pages: n.pages,
         originalName: f.originalName,
-        findings: i.findings,
-        state: fileState(i.state),
-      },
-    });
-    ids.set(f, row.id);
-  }
+        findings: n.findings,
+        state: fileState(n.state),
+      };
+    }),
+    select: { id: true, slotId: true },
+  });
+  const idOfSlot = new Map(rows.map((r) => [r.slotId, r.id]));
+  const ids = new Map(files.map((f, i) => [f, idOfSlot.get(filled[i]!)!]));
   await flagSeenElsewhere(
     tx,
     files,
@@ -96,16 +98,19 @@ export async function attachEvidenceIn(
     ids,
   );
 
-  const before = await checklistIn(tx, ticketId, 'agent');
-  for (const slot of before.slots) {
-    if (!files.some((f) => f.slotKey === slot.key)) continue;
-    await tx.materialSlot.update({
-      where: { id: slotIds.get(slot.key)! },
-      data: { state: slot.state, verdict: null, reasonCode: null, requestedAt: null },
+  // A new file answers the slot's request for one: the request is cleared, and the slot takes the file's state.
+  const answered = new Set(files.map((f) => f.slotKey));
+  const facts = await checklistFactsIn(tx, ticket, ticket.slots);
+  const after: ChecklistFacts = { ...facts, requested: new Set([...facts.requested].filter((k) => !answered.has(k))) };
+  const checklist = checklistOf(after, 'agent');
+  const slotsByState = new Map<string, number[]>();
+  for (const slot of checklist.slots.filter((c) => answered.has(c.key)))
+    slotsByState.set(slot.state, [...(slotsByState.get(slot.state) ?? []), slotIds.get(slot.key)!]);
+  for (const [state, inState] of slotsByState)
+    await tx.materialSlot.updateMany({
+      where: { id: { in: inState } },
+      data: { state, verdict: null, reasonCode: null, requestedAt: null },
     });
-  }
-  // Worked out again now that the answered requests are cleared.
-  const checklist = await checklistIn(tx, ticketId, 'agent');
   await tx.ticket.update({ where: { id: ticketId }, data: { complete: checklist.complete } });
   await tx.event.create({
     data: {
@@ -122,21 +127,41 @@ export async function attachEvidenceIn(
       },
     },
   });
-  return checklist;
+  return after;
 }
 
+/** What a ticket's checklist is worked out from: the slots its kind asks for, the current files, the open requests. */
+export type ChecklistFacts = { defs: readonly SlotDef[]; current: ReadonlyMap<string, CurrentEvidence>; requested: ReadonlySet<string> };
+
+type TicketSlots = { kind: string; subjectType: string; variant: string | null };
+type SlotRow = { id: number; slotKey: string; requestedAt: Date | null };
+
+async function checklistFactsIn(
+  tx: Prisma.TransactionClient | Db,
+  ticket: TicketSlots & { id: number },
+  slots: readonly SlotRow[],
+): Promise<ChecklistFacts> {
+  const evidence = await tx.evidence.findMany({
+    where: { ticketId: ticket.id, current: true },
+    select: { id: true, slotId: true, findings: true },
+  });
+  const keyOf = new Map(slots.map((s) => [s.id, s.slotKey]));
+  return {
+    defs: slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined),
+    current: new Map(evidence.map((e) => [keyOf.get(e.slotId)!, { id: e.id, findings: e.findings as Finding[] }])),
+    requested: new Set(slots.filter((s) => s.requestedAt !== null).map((s) => s.slotKey)),
+  };
+}
+
+/** The checklist as `audience` reads it: the customer's leaves out agent-only findings. */
+export const checklistOf = (facts: ChecklistFacts, audience: 'customer' | 'agent'): Checklist =>
+  buildChecklist(facts.defs, facts.current, facts.requested, audience);
+
 /** The ticket's checklist from its current files; the customer's view leaves out agent-only findings. */
-export async function checklistIn(tx: Prisma.TransactionClient | Db, ticketId: number, audience: 'customer' | 'agent') {
+export async function checklistIn(tx: Prisma.TransactionClient | Db, ticketId: number, audience: 'customer' | 'agent'): Promise<Checklist> {
   const ticket = await tx.ticket.findUniqueOrThrow({
     where: { id: ticketId },
-    include: { slots: true, evidence: { where: { current: true }, select: { id: true, slotId: true, findings: true } } },
+    select: { id: true, kind: true, subjectType: true, variant: true, slots: { select: { id: true, slotKey: true, requestedAt: true } } },
   });
-  const keyOf = new Map(ticket.slots.map((s) => [s.id, s.slotKey]));
-  const current = new Map<string, CurrentEvidence>(
-    ticket.evidence.map((e) => [keyOf.get(e.slotId)!, { id: e.id, findings: e.findings as Finding[] }]),
-  );
-  const requested = new Set(ticket.slots.filter((s) => s.requestedAt !== null).map((s) => s.slotKey));
-  const defs = slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined);
-  const checklist = buildChecklist(defs, current, requested, audience);
-  return { ...checklist, complete: isComplete(checklist.slots) };
+  return checklistOf(await checklistFactsIn(tx, ticket, ticket.slots), audience);
 }

@@ -197,13 +197,16 @@ export async function markDuplicatesOnOwnAppealsIn(
         select: { phash: true, ticket: { select: { reference: true } } },
       })
     : [];
+  const exact = await tx.evidence.findMany({
+    where: { current: true, sha256: { in: [...new Set(judged.map((f) => f.inspection.sha256))] }, ticket: appeals },
+    orderBy: { id: 'desc' },
+    select: { sha256: true, ticket: { select: { reference: true } } },
+  });
+  // Newest first, so the last one kept for each digest is its oldest appeal.
+  const oldestHolding = new Map(exact.map((e) => [e.sha256, e]));
   for (const f of judged) {
     const { sha256, phash } = f.inspection;
-    const same = await tx.evidence.findFirst({
-      where: { current: true, sha256, ticket: appeals },
-      orderBy: { id: 'asc' },
-      select: { ticket: { select: { reference: true } } },
-    });
+    const same = oldestHolding.get(sha256);
     const similar = same || phash === null ? undefined : near.findLast((e) => hammingDistance(e.phash!, phash) <= sameImageDistance);
     if (same) f.inspection.findings.push(duplicateOnOwnAppeal(same.ticket.reference));
     else if (similar) f.inspection.findings.push(similarOnOwnAppeal(similar.ticket.reference));
@@ -225,17 +228,28 @@ const anotherCustomerThan = (of: Customer): Prisma.Sql[] =>
     return value === null ? [] : [Prisma.sql`(${column} IS NULL OR ${column} <> ${value})`];
   });
 
+const othersThan = (of: { id?: number } & Customer): Prisma.Sql[] => [
+  ...anotherCustomerThan(of),
+  ...(of.id ? [Prisma.sql`t."id" <> ${of.id}`] : []),
+];
+
+/** Which of these digests another customer's ticket holds: one query for an upload, most of whose files are new. */
+async function seenOnOthers(tx: Prisma.TransactionClient, digests: readonly string[], of: { id?: number } & Customer) {
+  if (digests.length === 0) return new Set<string>();
+  const where = Prisma.join([Prisma.sql`e."sha256" IN (${Prisma.join(digests)})`, ...othersThan(of)], ' AND ');
+  const rows = await tx.$queryRaw<{ sha256: string }[]>(
+    Prisma.sql`SELECT DISTINCT e."sha256" FROM "Evidence" e JOIN "Ticket" t ON t."id" = e."ticketId" WHERE ${where}`,
+  );
+  return new Set(rows.map((r) => r.sha256));
+}
+
 /**
  * Other customers' tickets holding a file of this content: how many, and the oldest MAX_LISTED_APPEALS. Found from
  * the file's digest (indexed) outward: asked from the tickets' side, the planner tried each of a million tickets.
  */
 async function othersHolding(tx: Prisma.TransactionClient, sha256: string, of: { id?: number } & Customer) {
   const where = Prisma.join(
-    [
-      Prisma.sql`t."id" IN (SELECT e."ticketId" FROM "Evidence" e WHERE e."sha256" = ${sha256})`,
-      ...anotherCustomerThan(of),
-      ...(of.id ? [Prisma.sql`t."id" <> ${of.id}`] : []),
-    ],
+    [Prisma.sql`t."id" IN (SELECT e."ticketId" FROM "Evidence" e WHERE e."sha256" = ${sha256})`, ...othersThan(of)],
     ' AND ',
   );
   const [counted] = await tx.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Ticket" t WHERE ${where}`);
@@ -268,7 +282,9 @@ export async function flagSeenElsewhere(
   const byContent = new Map<string, IntakeFile[]>();
   for (const f of files) byContent.set(f.inspection.sha256, [...(byContent.get(f.inspection.sha256) ?? []), f]);
   const toSignal = new Map<number, Set<string>>();
+  const seen = await seenOnOthers(tx, [...byContent.keys()], { id: owner.ticketId, ...owner });
   for (const [sha256, group] of byContent) {
+    if (!seen.has(sha256)) continue;
     const { count, oldest } = await othersHolding(tx, sha256, { id: owner.ticketId, ...owner });
     if (count === 0) continue;
     const signal = duplicateElsewhere(

@@ -55,15 +55,12 @@ export function receiveUpload(incomingDir: string) {
   const digests = new WeakMap<Request, Map<string, string>>();
   const middleware = multer({
     storage: hashingStorage(
-      multer.diskStorage({
-        destination: incomingDir,
-        filename: (req, _file, cb) => {
-          const name = `${crypto.randomUUID()}.upload`;
-          started.get(req as Request)?.push(path.join(incomingDir, name));
-          cb(null, name);
-        },
-      }),
-      (req, file, sha256) => digests.get(req as Request)?.set(file, sha256),
+      (req) => {
+        const file = path.join(incomingDir, `${crypto.randomUUID()}.upload`);
+        started.get(req)?.push(file);
+        return file;
+      },
+      (req, file, sha256) => digests.get(req)?.set(file, sha256),
     ),
     limits: { ...uploadLimits, fileSize: MAX_MATERIAL_BYTES },
     defParamCharset: 'utf8',
