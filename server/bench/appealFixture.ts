@@ -64,9 +64,6 @@ function payload(): string {
 }
 
 export type AppealFixture = {
-  kind: string;
-  subjectType: string;
-  slotKeys: string[];
   photos: string[];
   bytes: number;
   contentType: string;
@@ -75,27 +72,35 @@ export type AppealFixture = {
    * The same appeal with photos no appeal sent before: the nonce `n` is written into each photo's comment, so the
    * pixels (and the work of inspecting them) are the same while every file's digest is new.
    */
-  fresh: (n: number) => { body: Buffer<ArrayBuffer>; photos: Buffer<ArrayBuffer>[] };
+  fresh: (n: number) => { body: Buffer<ArrayBuffer>; checks: () => Buffer<ArrayBuffer>[] };
 };
+
+const boundary = 'helpdesk-bench-boundary';
+const contentType = `multipart/form-data; boundary=${boundary}`;
+
+/** A multipart body of text fields, then files as JPEG parts: [name, file name, bytes]. */
+function multipart(fields: [string, string][], files: [string, string, Buffer][]): Buffer<ArrayBuffer> {
+  return Buffer.concat([
+    ...fields.map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)),
+    ...files.flatMap(([name, fileName, bytes]) => [
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+}
 
 /** Draws the photos into `dir` and builds the multipart body once, so every submission sends the same bytes. */
 export async function appealFixture(dir: string): Promise<AppealFixture> {
   const photos: string[] = [];
   for (const [i] of slots.entries()) photos.push(await photo(path.join(dir, `photo-${i}.jpg`), i + 1));
-  const boundary = 'helpdesk-bench-boundary';
-  const part = (name: string, file: string) =>
-    Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${path.basename(file)}"\r\nContent-Type: image/jpeg\r\n\r\n`,
-      ),
-      fs.readFileSync(file),
-      Buffer.from('\r\n'),
-    ]);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="payload"\r\n\r\n${payload()}\r\n`),
-    ...slots.map((slot, i) => part(slot.key, photos[i]!)),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
+  const body = multipart(
+    [['payload', payload()]],
+    slots.map((slot, i) => [slot.key, path.basename(photos[i]!), fs.readFileSync(photos[i]!)]),
+  );
   const bytes = photos.reduce((sum, p) => sum + fs.statSync(p).size, 0);
   // Each photo's place in the body: its bytes follow the first blank line after its part's name.
   const spans = slots.map((slot, i) => {
@@ -106,15 +111,16 @@ export async function appealFixture(dir: string): Promise<AppealFixture> {
     const copy = Buffer.from(body);
     const nonce = String(n).padStart(nonceLength, '0').slice(-nonceLength);
     for (const { start } of spans) copy.write(nonce, start + nonceAt, 'latin1');
-    return { body: copy, photos: spans.map(({ start, end }) => copy.subarray(start, end)) };
+    // The form's check of each photo when it is chosen: the appeal's kind and subject, and the one file.
+    const context = JSON.stringify({ kind, subjectType });
+    const checks = () =>
+      spans.map(({ start, end }, i) => multipart([['context', context]], [[slots[i]!.key, `photo-${i}.jpg`, copy.subarray(start, end)]]));
+    return { body: copy, checks };
   };
   return {
-    kind,
-    subjectType,
-    slotKeys: slots.map((s) => s.key),
     photos,
     bytes,
-    contentType: `multipart/form-data; boundary=${boundary}`,
+    contentType,
     body,
     fresh,
   };

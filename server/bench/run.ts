@@ -5,6 +5,7 @@
 // hashing the appeal's bytes; then the file inspection's time and memory against ordinary files (inspectionBudgets.ts).
 // Benchmarks are not timed tests: it exits 1 on errors only, never on a ratio.
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import pg from 'pg';
 import { createDb } from '../src/db/client';
 import { appealFixture, type AppealFixture } from './appealFixture';
 import { inspectionBudgets } from './inspectionBudgets';
-import { freePort, median, memoryOf, quantile, signInDemoAgent, startChild } from './support';
+import { freePort, median, memoryOf, post, quantile, signInDemoAgent, startChild } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -117,23 +118,19 @@ async function appealsAfterChecks(
   const filings: number[] = [];
   let begun = 0;
   let errors = 0;
-  const context = JSON.stringify({ kind: appeal.kind, subjectType: appeal.subjectType });
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (begun < most && performance.now() < deadline) {
         begun += 1;
-        const { body, photos } = appeal.fresh(nextNonce());
-        for (const [i, photo] of photos.entries()) {
-          const form = new FormData();
-          form.append('context', context);
-          form.append(appeal.slotKeys[i]!, new Blob([photo], { type: 'image/jpeg' }), `photo-${i}.jpg`);
-          const checked = await fetch(`${base}/api/public/inspections`, { method: 'POST', body: form });
-          await checked.arrayBuffer();
+        const { body, checks } = appeal.fresh(nextNonce());
+        for (const check of checks()) {
+          const checked = await post(`${base}/api/public/inspections`, { 'content-type': appeal.contentType }, check);
           if (checked.status !== 200) errors += 1;
         }
+        // Under an Idempotency-Key, as the form files (a retry then gets the first answer).
+        const headers = { 'content-type': appeal.contentType, 'idempotency-key': crypto.randomUUID() };
         const filing = performance.now();
-        const res = await fetch(`${base}/api/public/appeals`, { method: 'POST', headers: { 'content-type': appeal.contentType }, body });
-        await res.arrayBuffer();
+        const res = await post(`${base}/api/public/appeals`, headers, body);
         if (res.status === 201) filings.push(performance.now() - filing);
         else errors += 1;
       }
@@ -258,7 +255,15 @@ try {
         url: `${base}/api/public/appeals`,
         method: 'POST',
         headers: { 'content-type': appeal.contentType },
-        requests: [{ setupRequest: (req) => ({ ...req, body: appeal.fresh(++nonce).body }) }],
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              headers: { ...req.headers, 'idempotency-key': crypto.randomUUID() },
+              body: appeal.fresh(++nonce).body,
+            }),
+          },
+        ],
         connections: appealConnections,
         duration: appealDuration / appealRounds,
         maxOverallRequests: perRound,
