@@ -333,6 +333,28 @@ describe("rule: the same file may not fill two slots — across the customer's o
     });
   });
 
+  it('rule: the same file may not fill two slots — each file of an upload names the open appeal holding it, the oldest where several do', async () => {
+    const account = await makeAccount(t);
+    const one = await colourIdCard(files, { variant: 5, width: 1450, fileName: 'held-first.jpg' });
+    const two = await colourIdCard(files, { variant: 6, width: 1460, fileName: 'held-second.jpg' });
+    const mine = mfaUnbindPayload({ fields: { accountId: account.uin } });
+    const a = await fileAppeal(mine, { applicant_id_front: one });
+    const b = await fileAppeal(mine, { applicant_id_front: two });
+    const c = await fileAppeal(mine, { applicant_id_front: two, applicant_id_back: one });
+    const d = await fileAppeal(mine, { applicant_id_front: one });
+    expect([a, b, c, d].map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const named = async (reference: string, slotKey: string) => {
+      const row = await t.db.evidence.findFirstOrThrow({ where: { ticket: { reference }, current: true, slot: { slotKey } } });
+      const findings = row.findings as { code: string; facts?: { reference?: string } }[];
+      return findings.find((f) => f.code === 'duplicate.own_appeal')?.facts?.reference;
+    };
+    // The agent is told where each file already is: the front is on b, the back on a, not the other way round.
+    expect(await named(c.body.reference, 'applicant_id_front')).toBe(b.body.reference);
+    expect(await named(c.body.reference, 'applicant_id_back')).toBe(a.body.reference);
+    // The photo is on a and on c by now: the older one is named.
+    expect(await named(d.body.reference, 'applicant_id_front')).toBe(a.body.reference);
+  });
+
   it("rule: the same file may not fill two slots — across the customer's other open appeals, also when both are sent at the same moment", async () => {
     const account = await makeAccount(t);
     const photo = await colourIdCard(files, { variant: 3, width: 1450, fileName: 'own-appeals-parallel.jpg' });
