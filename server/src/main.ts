@@ -13,6 +13,7 @@ import { demoPassword, seedDemoIfEmpty } from './seed/demo';
 import { purgeClosedEvidence } from './maintenance/retention';
 import { purgeOwnerChallenges } from './ownerProof/ownerCodes';
 import { purgeAccessRecords } from './appeals/accessRegain';
+import { purgeInspectionVerdicts } from './intake/inspectionMemo';
 import { sweepStorage } from './maintenance/storageSweep';
 import { ensureRejectionReasons } from './rejectionReasons/resource';
 import { createStore } from './storage/createStore';
@@ -47,6 +48,7 @@ async function retention() {
   if (purged) log.info({ purged, days: config.evidenceRetentionDays }, 'evidence of closed tickets purged');
   await purgeOwnerChallenges(db).catch((err: unknown) => log.error({ err }, 'purging owner challenges failed'));
   await purgeAccessRecords(db).catch((err: unknown) => log.error({ err }, 'purging access codes and filing keys failed'));
+  await purgeInspectionVerdicts(db).catch((err: unknown) => log.error({ err }, 'purging inspection verdicts failed'));
 }
 await retention();
 const daily = setInterval(() => void retention(), 24 * 3600_000);

@@ -345,15 +345,21 @@ describe('DELETE /api/tickets/:id', () => {
     const strings = Object.values(customer);
     expect((await search(strings)).hits.length).toBeGreaterThan(0);
 
+    const key = (slot: string) => ticket.evidence.find((e) => e.slot.slotKey === slot)!.storageKey;
+    // What the filing's inspection kept of each file for a later filing (intake/inspectionMemo.ts).
+    const verdicts = (slot: string) => t.db.inspectionVerdict.count({ where: { key: { startsWith: `${key(slot)}:` } } });
+    expect([await verdicts('applicant_id_front'), await verdicts('applicant_id_back')]).toEqual([1, 1]);
+
     expect((await agent.client.delete(`/api/tickets/${ticket.id}`)).status).toBe(403);
     const deleted = await admin.client.delete(`/api/tickets/${ticket.id}`);
     expect(deleted.status).toBe(200);
     expect(deleted.body).toMatchObject({ id: ticket.id, reference: ticket.reference });
     expect(JSON.stringify(deleted.body)).not.toContain(customer.phone);
 
-    const key = (slot: string) => ticket.evidence.find((e) => e.slot.slotKey === slot)!.storageKey;
     expect(await t.store.exists(key('applicant_id_front'))).toBe(true);
     expect(await t.store.exists(key('applicant_id_back'))).toBe(false);
+    // The verdict goes with the file; the other ticket's file keeps its own.
+    expect([await verdicts('applicant_id_front'), await verdicts('applicant_id_back')]).toEqual([1, 0]);
     expect(await t.db.notification.count({ where: { id: { in: notices.map((n) => n.id) } } })).toBe(0);
     for (const n of notices) expect(fs.existsSync(path.join(t.config.outboxDir, `${n.id}.eml`))).toBe(false);
     const trail = await t.db.event.findFirstOrThrow({ where: { type: 'ticket.deleted', agentId: admin.agent.id } });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectedSlot, Inspection } from '../../server/src/evidence/inspection';
-import { inspectionMemo } from '../../server/src/intake/inspectionMemo';
+import { inspectionMemo, purgeInspectionVerdicts } from '../../server/src/intake/inspectionMemo';
 import { inspectionsFailed } from '../../server/src/metrics/registry';
 import { colourIdCard, greyscaleScan, tinyCard } from '../fixtures/evidence';
 import { fileAppeal } from './support/desk';
@@ -123,20 +123,22 @@ describe('the memo of recent inspections', () => {
     state: 'pass',
   });
 
-  it('hands out copies, forgets after its time, and keeps at most its number of entries', () => {
-    let now = 0;
-    const memo = inspectionMemo({ entries: 2, ttlMs: 1000, now: () => now });
-    memo.keep(slot, inspection('a'));
-    const copy = memo.get('a', slot)!;
+  it('hands out copies, forgets after its time, and sweeps what has expired', async () => {
+    let now = new Date();
+    const memo = inspectionMemo(t.db, { ttlMs: 1000, now: () => now });
+    const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
+    await memo.keep(slot, inspection(a));
+    const copy = (await memo.get(a, slot))!;
     copy.findings.push({ code: 'duplicate.same_appeal', severity: 'fail', message: { 'zh-CN': '', en: '' } });
-    expect(memo.get('a', slot)!.findings).toEqual([]);
-    expect(memo.get('a', { ...slot, checks: ['colour', 'legible'] })).toBeUndefined();
-    expect(memo.get(undefined, slot)).toBeUndefined();
-    memo.keep(slot, inspection('b'));
-    memo.keep(slot, inspection('c'));
-    expect(memo.get('a', slot)).toBeUndefined();
-    expect(memo.get('c', slot)?.sha256).toBe('c');
-    now = 1000;
-    expect(memo.get('c', slot)).toBeUndefined();
+    expect((await memo.get(a, slot))!.findings).toEqual([]);
+    expect(await memo.get(a, { ...slot, checks: ['colour', 'legible'] })).toBeUndefined();
+    expect(await memo.get(undefined, slot)).toBeUndefined();
+    // Another process's memo reads the same rows.
+    expect((await inspectionMemo(t.db, { now: () => now }).get(a, slot))?.sha256).toBe(a);
+    await memo.keep(slot, inspection(b));
+    now = new Date(now.getTime() + 1000);
+    expect(await memo.get(a, slot)).toBeUndefined();
+    expect(await purgeInspectionVerdicts(t.db, now)).toBeGreaterThanOrEqual(2);
+    expect(await t.db.inspectionVerdict.count({ where: { key: { startsWith: a } } })).toBe(0);
   });
 });

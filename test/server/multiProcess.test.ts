@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from './support/database';
-import { colourIdCardBytes } from '../fixtures/evidence';
+import { colourIdCardBytes, tinyCardBytes } from '../fixtures/evidence';
 import { parseEml } from './support/eml';
 import { mfaUnbindPayload } from './support/payloads';
 import { startServerProcess, type ServerProcess } from './support/serverProcess';
@@ -79,6 +79,7 @@ let b: ServerProcess;
 const servers: ServerProcess[] = [];
 let photos: { front: Buffer; back: Buffer };
 
+const metricsToken = 'multi-process-metrics-token';
 const processEnv = () => ({
   NODE_ENV: 'development',
   // As behind a proxy on this host: each test below is a client address of its own.
@@ -90,6 +91,7 @@ const processEnv = () => ({
   OUTBOX_INTERVAL_MS: '100',
   SMTP_URL: sink.url,
   SHUTDOWN_GRACE_MS: '5000',
+  METRICS_TOKEN: metricsToken,
 });
 
 async function stop(server: ServerProcess) {
@@ -119,13 +121,13 @@ const listQuery = (params: Record<string, unknown>) =>
 const get = (server: ServerProcess, route: string, cookie: string) => fetch(`${server.url}${route}`, { headers: { Cookie: cookie } });
 const totalOf = (res: Response) => Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
 
-async function fileAppeal(server: ServerProcess, address: string, email = 'zhang.wei@example.cn') {
+async function fileAppeal(server: ServerProcess, address: string, email = 'zhang.wei@example.cn', front = photos.front) {
   const form = new FormData();
   form.set('payload', JSON.stringify(mfaUnbindPayload({ contact: { email } })));
-  form.set('applicant_id_front', new Blob([new Uint8Array(photos.front)], { type: 'image/jpeg' }), 'front.jpg');
+  form.set('applicant_id_front', new Blob([new Uint8Array(front)], { type: 'image/jpeg' }), 'front.jpg');
   form.set('applicant_id_back', new Blob([new Uint8Array(photos.back)], { type: 'image/jpeg' }), 'back.jpg');
   const res = await fetch(`${server.url}/api/public/appeals`, { method: 'POST', body: form, headers: { 'X-Forwarded-For': address } });
-  const body = (await res.json()) as { reference: string; code?: string };
+  const body = (await res.json()) as { reference: string; code?: string; checklist: { slots: { key: string; state: string }[] } };
   return { status: res.status, body, retryAfter: Number(res.headers.get('retry-after')) };
 }
 
@@ -240,6 +242,31 @@ describe('two API processes over one database', () => {
     const filed = await Promise.all(Array.from({ length: 8 }, (_, i) => fileAppeal(i % 2 === 0 ? a : b, freshAddress())));
     expect(filed.map((f) => f.status)).toEqual(Array(8).fill(201));
     expect(new Set(filed.map((f) => f.body.reference)).size).toBe(8);
+  });
+
+  it('files on B with the verdict of a photo the form checked on A, without inspecting it again', async () => {
+    const tiny = await tinyCardBytes();
+    const address = freshAddress();
+    const form = new FormData();
+    form.set('context', JSON.stringify({ kind: 'mfa_unbind', subjectType: 'personal' }));
+    form.set('applicant_id_front', new Blob([new Uint8Array(tiny)], { type: 'image/jpeg' }), 'front.jpg');
+    const checked = await fetch(`${a.url}/api/public/inspections`, { method: 'POST', body: form, headers: { 'X-Forwarded-For': address } });
+    expect(checked.status).toBe(200);
+    const verdict = (await checked.json()) as { state: string; findings: { code: string; severity: string }[] };
+    expect(verdict.state).toBe('fail');
+    const failing = verdict.findings.find((f) => f.severity === 'fail')!.code;
+    const failedOn = async (server: ServerProcess) => {
+      const res = await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } });
+      const line = (await res.text()).split('\n').find((l) => l.startsWith(`helpdesk_inspections_failed_total{code="${failing}"}`));
+      return Number(line?.split(' ').pop() ?? 0);
+    };
+    expect(await failedOn(a)).toBe(1);
+
+    const filed = await fileAppeal(b, address, 'checked.on.a@example.cn', tiny);
+    expect(filed.status).toBe(201);
+    expect(filed.body.checklist.slots.find((slot) => slot.key === 'applicant_id_front')?.state).toBe('fail');
+    // B took A's verdict from the database: it decoded nothing, so no inspection failed there.
+    expect(await failedOn(b)).toBe(0);
   });
 
   it('serves from B the evidence an appeal uploaded through A', async () => {

@@ -6,7 +6,7 @@ import { openStatuses } from '../contract/statuses';
 import { fileState, stateOf, worseOf } from './checklist';
 import { serializeIn } from '../db/serialize';
 import { mapFewAtOnce } from './fewAtOnce';
-import { inspectionMemo, type InspectionMemo } from './inspectionMemo';
+import type { InspectionMemo } from './inspectionMemo';
 import type { UploadedPart } from './upload';
 
 export type IntakeFile = UploadedPart & { slot: SlotDef; inspection: Inspection };
@@ -52,18 +52,11 @@ const duplicateElsewhere = (references: readonly string[], count: number): Findi
 // Two cores: libvips decodes each image on one thread (sharp.concurrency() is 1 on glibc), so two files use both.
 const INSPECTIONS_AT_ONCE = 2;
 
-/** One per process: the inspection route and the filing route meet in it. */
-const recentInspections = inspectionMemo();
-
 /**
  * Checks each part against its slot and inspects it, or takes the verdict of the same bytes inspected for the same
  * slot a moment ago (the form's check when the file was chosen); a refused file stops the whole submission.
  */
-export async function inspectParts(
-  parts: readonly UploadedPart[],
-  slots: readonly SlotDef[],
-  memo: InspectionMemo = recentInspections,
-): Promise<IntakeFile[]> {
+export async function inspectParts(parts: readonly UploadedPart[], slots: readonly SlotDef[], memo: InspectionMemo): Promise<IntakeFile[]> {
   const byKey = new Map(slots.map((s) => [s.key, s]));
   const unknown = parts.filter((p) => !byKey.has(p.slotKey)).map((p) => p.slotKey);
   if (unknown.length > 0) {
@@ -86,16 +79,17 @@ export async function inspectParts(
   // A few at a time: each inspection holds a decoded thumbnail, and memory should not grow with the part count.
   return mapFewAtOnce(parts, INSPECTIONS_AT_ONCE, async (part) => {
     const slot = byKey.get(part.slotKey)!;
-    const known = memo.get(part.sha256, slot);
+    const known = await memo.get(part.sha256, slot);
     if (known) return { ...part, slot, inspection: known };
+    let inspection: Inspection;
     try {
-      const inspection = await inspectFile(part.path, slot, {}, { sha256: part.sha256 });
-      memo.keep(slot, inspection);
-      return { ...part, slot, inspection };
+      inspection = await inspectFile(part.path, slot, {}, { sha256: part.sha256 });
     } catch (e) {
       if (!(e instanceof RefusedFile)) throw e;
       throw new HttpError(e.status, e.code, `${slot.label.en}: ${e.message}`, { [slot.key]: `${e.message} / ${e.messageZh}` });
     }
+    await memo.keep(slot, inspection);
+    return { ...part, slot, inspection };
   });
 }
 

@@ -5,6 +5,7 @@ import type { EvidenceStore } from '../storage/evidenceStore';
 import { releaseUnreferenced, storeFiles } from './attachEvidence';
 import { inspectParts, markDuplicatesWithin, type CurrentFile, type IntakeFile } from './evidenceIntake';
 import { discard, receiveUpload, type UploadedPart } from './upload';
+import { inspectionMemo, type InspectionMemo } from './inspectionMemo';
 
 export type ReceivedUpload = { parts: UploadedPart[]; fields: Record<string, unknown> };
 
@@ -34,8 +35,10 @@ type Stores = { db: Db; store: EvidenceStore };
  * marked, then stored and recorded, or, when recording fails, the files this upload stored are released again.
  * The temporary files are gone when it returns, before the caller answers: a retry that follows at once finds none.
  */
-export function intakePipeline(stores: Stores): Intake {
-  const receive = receiveUpload(stores.store.incomingDir);
+export function intakePipeline({ db, store }: Stores): Intake {
+  const receive = receiveUpload(store.incomingDir);
+  // The inspection route and the filing route meet in it, on whichever process each request reaches.
+  const stores = { db, store, memo: inspectionMemo(db) };
   return async (req, res, plan) => {
     let parts: UploadedPart[] = [];
     try {
@@ -49,8 +52,12 @@ export function intakePipeline(stores: Stores): Intake {
   };
 }
 
-async function takeIn<T>({ db, store }: Stores, parts: readonly UploadedPart[], plan: IntakePlan<T>): Promise<T> {
-  const files = await inspectParts(parts, plan.slots);
+async function takeIn<T>(
+  { db, store, memo }: Stores & { memo: InspectionMemo },
+  parts: readonly UploadedPart[],
+  plan: IntakePlan<T>,
+): Promise<T> {
+  const files = await inspectParts(parts, plan.slots, memo);
   markDuplicatesWithin(files, plan.held ? await plan.held() : []);
   if (!plan.store) return plan.finish(files);
   const stored = await storeFiles(store, files);

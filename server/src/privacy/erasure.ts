@@ -52,10 +52,15 @@ async function forgetSearchTermsIn(ctx: AppContext, tx: Tx) {
     await tx.$executeRawUnsafe(`INSERT INTO "TicketSearch"("TicketSearch", "rank") VALUES ('secure-delete', 1)`);
 }
 
-/** Removes stored files no live evidence row points to any more (another ticket may hold the same content). */
+/**
+ * Removes stored files no live evidence row points to any more (another ticket may hold the same content), and the
+ * inspection verdicts kept for them (intake/inspectionMemo.ts).
+ */
 async function removeUnusedFiles(ctx: AppContext, keys: readonly string[]) {
   for (const key of new Set(keys)) {
-    if ((await ctx.db.evidence.count({ where: { storageKey: key, purgedAt: null } })) === 0) await ctx.store.remove(key);
+    if ((await ctx.db.evidence.count({ where: { storageKey: key, purgedAt: null } })) > 0) continue;
+    await ctx.store.remove(key);
+    await ctx.db.inspectionVerdict.deleteMany({ where: { key: { startsWith: `${key}:` } } });
   }
 }
 
