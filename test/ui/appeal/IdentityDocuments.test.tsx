@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { received } from './handlers';
 import { chooseKindAndSubject, fillPersonalMfa, jpegFile, renderAppeal, setUpFormTests, next } from './renderAppeal';
@@ -35,6 +35,8 @@ describe('the document an ID number is on', () => {
     expect(idNumber).toHaveAttribute('aria-invalid', 'true');
     await user.click(next());
     expect(screen.getByText('填写账号和申请人信息')).toBeInTheDocument();
+    // The refusal puts the focus on the wrong number a frame later: typing waits for it.
+    await waitFor(() => expect(idNumber).toHaveFocus());
 
     await user.clear(idNumber);
     await user.type(idNumber, 'h12345678');
