@@ -85,6 +85,29 @@ describe('a file inspected when chosen, then filed', () => {
   });
 });
 
+describe('one photo checked in several tabs at once', () => {
+  it('answers every check and the filing sent with them, and keeps one verdict for the bytes', async () => {
+    // Sizes no other test sends (a variant repeats the card styles), so these bytes are this test's alone.
+    const front = await colourIdCard(dir, { variant: 1, width: 1510, fileName: 'tabs-front.jpg' });
+    const back = await colourIdCard(dir, { variant: 2, width: 1530, fileName: 'tabs-back.jpg' });
+    const [filed, ...checks] = await Promise.all([
+      fileAppeal(t, mfaUnbindPayload(), { applicant_id_front: front, applicant_id_back: back }),
+      ...Array.from({ length: 6 }, () => inspect(front, 'applicant_id_front', mfa)),
+    ]);
+    expect(checks.map((c) => c.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    for (const c of checks) expect(c.body.state).toBe('pass');
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    // Filed with what each tab was shown (and the agent-only findings besides).
+    const recorded = codes((await filedFindings(filed.body.reference, 'applicant_id_front')).findings);
+    expect(recorded).toEqual(expect.arrayContaining(codes(checks[0]!.body.findings)));
+    const { sha256 } = await t.db.evidence.findFirstOrThrow({
+      where: { ticket: { reference: filed.body.reference }, slot: { slotKey: 'applicant_id_front' } },
+    });
+    // Written by seven requests at the same moment: one row, not a unique-key failure answered as a 500.
+    expect(await t.db.inspectionVerdict.count({ where: { key: { startsWith: `${sha256}:` } } })).toBe(1);
+  });
+});
+
 describe('appeals filed at once, and after, with a photo checked before', () => {
   it("each carries its own findings: one appeal's duplicate does not reach the other", async () => {
     const photo = await colourIdCard(dir, { variant: 45 });
