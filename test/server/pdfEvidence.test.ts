@@ -329,14 +329,10 @@ describe('duplicates, whatever the container', () => {
   it('rule: the same file may not fill two slots — the front as a JPEG and again inside a PDF as the back', async () => {
     const front = await fixtures.colourIdCard(dir, { variant: 1, fileName: 'front.jpg' });
     const wrapped = await pdfOf('front-again.pdf', [{ jpeg: await readFile(front) }]);
-    const file = async (slot: typeof holdingIdFront, path: string): Promise<IntakeFile> => ({
-      slotKey: slot.key,
-      path,
-      size: 0,
-      originalName: path,
-      slot,
-      inspection: await inspectFile(path, slot),
-    });
+    const file = async (slot: typeof holdingIdFront, path: string): Promise<IntakeFile> => {
+      const inspection = await inspectFile(path, slot);
+      return { slotKey: slot.key, path, size: 0, originalName: path, sha256: inspection.sha256, slot, inspection };
+    };
     const files = [await file(holdingIdFront, front), await file(holdingIdBack, wrapped)];
     markDuplicatesWithin(files);
     for (const f of files) expect(f.inspection.findings.map((x) => x.code)).toContain('duplicate.similar');

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sha256OfFile } from '../evidence/inspection/fileDigest';
 import type { Db } from '../db/client';
 import type { Prisma } from '../generated/prisma/client';
 import { openFor, sealFor } from '../auth/secretBox';
@@ -29,12 +28,9 @@ export function filingKeyOf(header: string | undefined): string | null {
 
 const keyHashOf = (key: string) => createHash('sha256').update(`filing-key:${key}`).digest('hex');
 
-/**
- * What makes two filings the same: the payload part as sent, and each file part's slot and content (the digest the
- * upload took as the bytes arrived; read from disk only where it took none).
- */
-export async function filingFingerprint(payload: unknown, parts: readonly UploadedPart[]): Promise<string> {
-  const files = await Promise.all(parts.map(async (p) => `${p.slotKey}:${p.sha256 ?? (await sha256OfFile(p.path))}`));
+/** What makes two filings the same: the payload part as sent, and each file part's slot and content (its digest). */
+export function filingFingerprint(payload: unknown, parts: readonly UploadedPart[]): string {
+  const files = parts.map((p) => `${p.slotKey}:${p.sha256}`);
   return createHash('sha256')
     .update(JSON.stringify([typeof payload === 'string' ? payload : null, files.sort()]))
     .digest('hex');

@@ -41,7 +41,7 @@ export function submitAppeal(
 ): Promise<FilingAnswer & { replayed?: true }> {
   const sealKey = ctx.config.totpEncryptionKey;
   return takeIn<FilingAnswer & { replayed?: true }>(req, res, async (upload) => {
-    const fingerprint = filingKey ? await filingFingerprint(upload.fields.payload, upload.parts) : '';
+    const fingerprint = filingKey ? filingFingerprint(upload.fields.payload, upload.parts) : '';
     const replay = async () => {
       const again = filingKey ? await replayFiling(ctx.db, sealKey, filingKey, fingerprint) : null;
       return again && { ...again, replayed: true as const };

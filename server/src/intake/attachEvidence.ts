@@ -100,7 +100,7 @@ export async function attachEvidenceIn(
 
   // A new file answers the slot's request for one: the request is cleared, and the slot takes the file's state.
   const answered = new Set(files.map((f) => f.slotKey));
-  const facts = await checklistFactsIn(tx, ticket, ticket.slots);
+  const facts = await checklistFactsIn(tx, ticket);
   const after: ChecklistFacts = { ...facts, requested: new Set([...facts.requested].filter((k) => !answered.has(k))) };
   const checklist = checklistOf(after, 'agent');
   const slotsByState = new Map<string, number[]>();
@@ -133,23 +133,25 @@ export async function attachEvidenceIn(
 /** What a ticket's checklist is worked out from: the slots its kind asks for, the current files, the open requests. */
 export type ChecklistFacts = { defs: readonly SlotDef[]; current: ReadonlyMap<string, CurrentEvidence>; requested: ReadonlySet<string> };
 
-type TicketSlots = { kind: string; subjectType: string; variant: string | null };
-type SlotRow = { id: number; slotKey: string; requestedAt: Date | null };
+/** A ticket as its checklist needs it: what it is, and its slots. */
+type TicketWithSlots = {
+  id: number;
+  kind: string;
+  subjectType: string;
+  variant: string | null;
+  slots: readonly { id: number; slotKey: string; requestedAt: Date | null }[];
+};
 
-async function checklistFactsIn(
-  tx: Prisma.TransactionClient | Db,
-  ticket: TicketSlots & { id: number },
-  slots: readonly SlotRow[],
-): Promise<ChecklistFacts> {
+async function checklistFactsIn(tx: Prisma.TransactionClient | Db, ticket: TicketWithSlots): Promise<ChecklistFacts> {
   const evidence = await tx.evidence.findMany({
     where: { ticketId: ticket.id, current: true },
     select: { id: true, slotId: true, findings: true },
   });
-  const keyOf = new Map(slots.map((s) => [s.id, s.slotKey]));
+  const keyOf = new Map(ticket.slots.map((s) => [s.id, s.slotKey]));
   return {
     defs: slotsFor(ticket.kind, ticket.subjectType, ticket.variant ?? undefined),
     current: new Map(evidence.map((e) => [keyOf.get(e.slotId)!, { id: e.id, findings: e.findings as Finding[] }])),
-    requested: new Set(slots.filter((s) => s.requestedAt !== null).map((s) => s.slotKey)),
+    requested: new Set(ticket.slots.filter((s) => s.requestedAt !== null).map((s) => s.slotKey)),
   };
 }
 
@@ -163,5 +165,5 @@ export async function checklistIn(tx: Prisma.TransactionClient | Db, ticketId: n
     where: { id: ticketId },
     select: { id: true, kind: true, subjectType: true, variant: true, slots: { select: { id: true, slotKey: true, requestedAt: true } } },
   });
-  return checklistOf(await checklistFactsIn(tx, ticket, ticket.slots), audience);
+  return checklistOf(await checklistFactsIn(tx, ticket), audience);
 }

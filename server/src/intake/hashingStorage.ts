@@ -3,18 +3,18 @@ import fs from 'node:fs';
 import type { Request } from 'express';
 import type multer from 'multer';
 
-/** Hears of each file written: the request, where the file is, and its SHA-256. */
-export type DigestTaken = (req: Request, path: string, sha256: string) => void;
-
 // Bytes a file's write stream holds before it asks the upload to wait: at the default (16 KiB) each 64 KiB read from
 // the socket waited for its write to finish before the next was read.
 const WRITE_BUFFER = 1024 * 1024;
 
+/** What multer adds to each file it hands over: the SHA-256 of the bytes as they were written. */
+export type HashedFile = Express.Multer.File & { sha256?: string };
+
 /**
  * multer storage writing each file to `pathFor(req)`, taking its SHA-256 from the bytes as they are written, so the
- * file is not read again to hash it.
+ * file is not read again to hash it. multer spreads the info into the file it hands over (`HashedFile`).
  */
-export function hashingStorage(pathFor: (req: Request) => string, taken: DigestTaken): multer.StorageEngine {
+export function hashingStorage(pathFor: (req: Request) => string): multer.StorageEngine {
   return {
     _handleFile(req, file, cb) {
       const target = pathFor(req as Request);
@@ -33,9 +33,8 @@ export function hashingStorage(pathFor: (req: Request) => string, taken: DigestT
       out.on('error', fail);
       out.on('finish', () => {
         if (failed) return;
-        const sha256 = hash.digest('hex');
-        taken(req as Request, target, sha256);
-        cb(null, { path: target, size: out.bytesWritten });
+        const info: Partial<HashedFile> = { path: target, size: out.bytesWritten, sha256: hash.digest('hex') };
+        cb(null, info);
       });
       file.stream.pipe(out);
     },

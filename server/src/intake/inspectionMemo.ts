@@ -45,6 +45,11 @@ export function inspectionMemo(db: Db, { ttlMs = 2 * 3_600_000, now = () => new 
   };
 }
 
+/** Every verdict on these bytes, whatever the slot: for a file erased from the desk. */
+export async function forgetInspectionVerdicts(db: Db, sha256: string): Promise<void> {
+  await db.inspectionVerdict.deleteMany({ where: { key: { startsWith: `${sha256}:` } } });
+}
+
 /** Verdicts past their two hours: nobody will file those bytes on them any more. */
 export async function purgeInspectionVerdicts(db: Db, now = new Date()): Promise<number> {
   const { count } = await db.inspectionVerdict.deleteMany({ where: { expiresAt: { lte: now } } });

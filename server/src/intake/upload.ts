@@ -5,15 +5,15 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { MAX_MATERIAL_BYTES } from '../catalog';
 import { HttpError, badRequest } from '../http/errors';
-import { hashingStorage } from './hashingStorage';
+import { hashingStorage, type HashedFile } from './hashingStorage';
 
 export type UploadedPart = {
   slotKey: string;
   path: string;
   size: number;
   originalName: string;
-  /** SHA-256 of the bytes as they were received, where the upload took it. */
-  sha256?: string;
+  /** SHA-256 of the bytes as they were received. */
+  sha256: string;
 };
 
 export const uploadLimits = { files: 20, parts: 30, fields: 4, fieldSize: 64 * 1024, fieldNameSize: 100, headerPairs: 100 } as const;
@@ -51,17 +51,12 @@ export function receiveUpload(incomingDir: string) {
   // Every temporary file a request starts, so a client that hangs up mid-file leaves none behind:
   // multer removes the files it finished, not the one it was writing.
   const started = new WeakMap<Request, string[]>();
-  // And the digest of each file it finished, by path: gone with the request.
-  const digests = new WeakMap<Request, Map<string, string>>();
   const middleware = multer({
-    storage: hashingStorage(
-      (req) => {
-        const file = path.join(incomingDir, `${crypto.randomUUID()}.upload`);
-        started.get(req)?.push(file);
-        return file;
-      },
-      (req, file, sha256) => digests.get(req)?.set(file, sha256),
-    ),
+    storage: hashingStorage((req) => {
+      const file = path.join(incomingDir, `${crypto.randomUUID()}.upload`);
+      started.get(req)?.push(file);
+      return file;
+    }),
     limits: { ...uploadLimits, fileSize: MAX_MATERIAL_BYTES },
     defParamCharset: 'utf8',
   }).any();
@@ -74,8 +69,6 @@ export function receiveUpload(incomingDir: string) {
       }
       const inFlight: string[] = [];
       started.set(req, inFlight);
-      const taken = new Map<string, string>();
-      digests.set(req, taken);
       const removeAll = () => void Promise.all(inFlight.map((f) => fsp.rm(f, { force: true })));
       let settled = false;
       req.once('close', () => {
@@ -98,14 +91,15 @@ export function receiveUpload(incomingDir: string) {
           reject(badRequest('The upload could not be read', undefined, 'INVALID_UPLOAD'));
           return;
         }
-        const files = Array.isArray(req.files) ? req.files : [];
+        const files: HashedFile[] = Array.isArray(req.files) ? req.files : [];
         resolve({
           parts: files.map((f) => ({
             slotKey: f.fieldname,
             path: f.path,
             size: f.size,
             originalName: displayName(f.originalname),
-            sha256: taken.get(f.path),
+            // Every file went through hashingStorage, which hands none over without its digest.
+            sha256: f.sha256!,
           })),
           fields: (req.body ?? {}) as Record<string, unknown>,
         });

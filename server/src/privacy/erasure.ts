@@ -4,6 +4,7 @@ import { Prisma, type Agent, type Ticket } from '../generated/prisma/client';
 import { removeEmlFiles } from '../notifications/transports';
 import { isOpen } from '../contract/statuses';
 import { maskFreeText, personalKeys } from './presenter';
+import { forgetInspectionVerdicts } from '../intake/inspectionMemo';
 
 /** What an erased value reads as. The outbox worker knows it too: a message erased while it was being sent is not kept. */
 export const erasedMark = '[erased]';
@@ -60,7 +61,7 @@ async function removeUnusedFiles(ctx: AppContext, keys: readonly string[]) {
   for (const key of new Set(keys)) {
     if ((await ctx.db.evidence.count({ where: { storageKey: key, purgedAt: null } })) > 0) continue;
     await ctx.store.remove(key);
-    await ctx.db.inspectionVerdict.deleteMany({ where: { key: { startsWith: `${key}:` } } });
+    await forgetInspectionVerdicts(ctx.db, key);
   }
 }
 

@@ -60,7 +60,8 @@ export async function attachDemoEvidence(db: Db, store: EvidenceStore): Promise<
       const greyscale = ticket.status === 'awaiting_customer' && j === 0;
       await (greyscale ? sharp(Buffer.from(svg)).greyscale() : sharp(Buffer.from(svg))).jpeg({ quality: 82 }).toFile(file);
       const { size } = await fs.stat(file);
-      files.push({ slotKey: slot.key, path: file, size, originalName: `${slot.key}.jpg`, slot, inspection: await inspectFile(file, slot) });
+      const inspection = await inspectFile(file, slot);
+      files.push({ slotKey: slot.key, path: file, size, originalName: `${slot.key}.jpg`, sha256: inspection.sha256, slot, inspection });
     }
     if (files.length === 0) continue;
     await storeFiles(store, files);
